@@ -1,0 +1,16 @@
+// Numbered migrations, listed explicitly (Signal's style: steps of 10). Each
+// runs in its own transaction and sets PRAGMA user_version to its number.
+// Never edit a released migration: add the next one, and a test that builds
+// the old schema, fills it, migrates and checks the data.
+import type { Database } from 'better-sqlite3';
+import { m0010Initial } from './m0010_initial';
+
+export interface Migration {
+  version: number;
+  name: string;
+  up: (db: Database) => void;
+}
+
+export const MIGRATIONS: readonly Migration[] = [{ version: 10, name: 'initial schema', up: m0010Initial }];
+
+export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -1,0 +1,162 @@
+// Opens Kith's SQLite file once, sets the pragmas every connection needs, and
+// brings the schema up to date. Plain Node: runs in tests, the CLI and Electron.
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { KithError } from '../../shared/errors';
+import { LATEST_SCHEMA_VERSION, MIGRATIONS, type Migration } from './migrations';
+
+export type Db = Database.Database;
+
+/** 'KITH' in ASCII: marks the file as ours so a restore or an open can refuse anything else. */
+export const KITH_APPLICATION_ID = 0x4b495448;
+
+const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
+
+export interface OpenOptions {
+  /** Where a copy of the file is written before any migration runs on an existing file. */
+  backupDir?: string;
+  /** Path to a better_sqlite3.node built for the running runtime (the Electron build in the app). */
+  nativeBinding?: string;
+  /** For tests of the migration runner: a different list than the app's. */
+  migrations?: readonly Migration[];
+  readonly?: boolean;
+}
+
+export function openDatabase(file: string, options: OpenOptions = {}): Db {
+  const inMemory = file === ':memory:';
+  if (!inMemory) assertLooksLikeSqlite(file);
+
+  const db = new Database(file, {
+    readonly: options.readonly ?? false,
+    fileMustExist: options.readonly ?? false,
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+  });
+  try {
+    applyPragmas(db, inMemory);
+    assertIsKith(db, file);
+    if (!options.readonly) migrate(db, options.migrations ?? MIGRATIONS, { backupDir: options.backupDir, file });
+    else assertNotNewer(db, options.migrations ?? MIGRATIONS);
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+export function applyPragmas(db: Db, inMemory = false): void {
+  // WAL: readers never block the writer. better-sqlite3 is compiled with WAL's
+  // synchronous defaulting to NORMAL, which can lose the last commits on power
+  // loss; Kith promises that a saved note stays saved, so FULL, explicitly.
+  if (!inMemory && !db.readonly) db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  // Deleted notes are overwritten, not left readable in free pages.
+  db.pragma('secure_delete = ON');
+}
+
+function assertLooksLikeSqlite(file: string): void {
+  let fd: number;
+  try {
+    fd = fs.openSync(file, 'r');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return; // a new file
+    throw error;
+  }
+  try {
+    const header = Buffer.alloc(16);
+    const read = fs.readSync(fd, header, 0, 16, 0);
+    if (read === 0) return; // an empty file is a new database
+    if (read < 16 || !header.equals(SQLITE_HEADER)) {
+      throw new KithError(
+        'NOT_A_KITH_DB',
+        `${file} is not a Kith database (it is not an SQLite file). Kith left it untouched; choose another file or restore a backup.`,
+      );
+    }
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+function assertIsKith(db: Db, file: string): void {
+  const version = db.pragma('user_version', { simple: true }) as number;
+  const appId = db.pragma('application_id', { simple: true }) as number;
+  if (version === 0) {
+    const tables = db.prepare(`SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table'`).get() as { n: number };
+    if (tables.n === 0) return; // brand new
+  }
+  if (appId !== KITH_APPLICATION_ID) {
+    throw new KithError(
+      'NOT_A_KITH_DB',
+      `${file} is an SQLite database, but not one of Kith's. Kith left it untouched; choose another file or restore a backup.`,
+    );
+  }
+}
+
+function assertNotNewer(db: Db, migrations: readonly Migration[]): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  const latest = migrations.length ? migrations[migrations.length - 1]!.version : 0;
+  if (current > latest) {
+    throw new KithError(
+      'DB_TOO_NEW',
+      `This data file was saved by a newer version of Kith (schema ${current}; this Kith knows up to ${latest}). ` +
+        'Update Kith to open it. Nothing in the file was changed.',
+    );
+  }
+}
+
+export interface MigrateOptions {
+  backupDir?: string;
+  file?: string;
+}
+
+export interface MigrationReport {
+  from: number;
+  to: number;
+  applied: number[];
+  backupFile: string | null;
+}
+
+/**
+ * Runs every pending migration, each in its own transaction together with its
+ * user_version bump, so an interruption leaves the file at the old or the new
+ * version and never between. A copy of an existing file is taken first.
+ */
+export function migrate(db: Db, migrations: readonly Migration[] = MIGRATIONS, options: MigrateOptions = {}): MigrationReport {
+  assertNotNewer(db, migrations);
+  const from = db.pragma('user_version', { simple: true }) as number;
+  const pending = migrations.filter((m) => m.version > from);
+  const report: MigrationReport = { from, to: from, applied: [], backupFile: null };
+  if (pending.length === 0) return report;
+
+  if (from > 0 && options.backupDir && options.file && options.file !== ':memory:') {
+    report.backupFile = backupBeforeMigration(db, options.backupDir, from, pending[pending.length - 1]!.version);
+  }
+
+  for (const migration of pending) {
+    db.transaction(() => {
+      migration.up(db);
+      if (from === 0 && migration === pending[0]) db.pragma(`application_id = ${KITH_APPLICATION_ID}`);
+      db.pragma(`user_version = ${migration.version}`);
+      const broken = db.pragma('foreign_key_check') as unknown[];
+      if (broken.length > 0) {
+        throw new Error(`Migration ${migration.version} (${migration.name}) left ${broken.length} broken references`);
+      }
+    })();
+    report.applied.push(migration.version);
+    report.to = migration.version;
+  }
+  return report;
+}
+
+function backupBeforeMigration(db: Db, backupDir: string, from: number, to: number): string {
+  fs.mkdirSync(backupDir, { recursive: true, mode: 0o700 });
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  const target = path.join(backupDir, `kith-before-migration-${from}-to-${to}-${stamp}.db`);
+  // VACUUM INTO writes a consistent, compact copy synchronously, inside SQLite.
+  db.prepare('VACUUM INTO ?').run(target);
+  return target;
+}
+
+export { LATEST_SCHEMA_VERSION };

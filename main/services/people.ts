@@ -1,0 +1,280 @@
+// People: create, read, update, archive, restore, list with search and sort.
+import type { Db } from '../db/open';
+import { KithError } from '../../shared/errors';
+import type {
+  LabeledValue,
+  Person,
+  PersonCreate,
+  PersonDetail,
+  PersonPatch,
+  PersonRow,
+  PeopleQuery,
+} from '../../shared/domain';
+import { toFtsPrefixQuery } from '../../shared/text';
+import { listAffiliationsOfPerson } from './affiliations';
+import { personTags, setPersonTags } from './tags';
+import { listTiesOf } from './ties';
+import { bool, notFound, nowIso, setClause, stmt } from './util';
+
+interface PersonRecord {
+  id: number;
+  is_me: number;
+  display_name: string;
+  given_name: string;
+  family_name: string;
+  headline: string;
+  location: string;
+  emails: string;
+  phones: string;
+  links: string;
+  linkedin_url: string | null;
+  how_we_met: string;
+  notes: string;
+  cadence_days: number | null;
+  archived_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export function getMeId(db: Db): number {
+  const row = stmt<{ id: number }>(db, 'SELECT id FROM people WHERE is_me = 1').get();
+  if (!row) throw new KithError('INTERNAL', 'The data file has no "me" person. Restore a backup, or report this bug.');
+  return row.id;
+}
+
+function toPerson(db: Db, r: PersonRecord): Person {
+  return {
+    id: r.id,
+    isMe: bool(r.is_me),
+    displayName: r.display_name,
+    givenName: r.given_name,
+    familyName: r.family_name,
+    headline: r.headline,
+    location: r.location,
+    emails: JSON.parse(r.emails) as LabeledValue[],
+    phones: JSON.parse(r.phones) as LabeledValue[],
+    links: JSON.parse(r.links) as LabeledValue[],
+    linkedinUrl: r.linkedin_url,
+    howWeMet: r.how_we_met,
+    notes: r.notes,
+    cadenceDays: r.cadence_days,
+    tags: personTags(db, r.id),
+    archived: r.archived_at !== null,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
+}
+
+export function getPerson(db: Db, id: number): Person {
+  const row = stmt<PersonRecord>(db, 'SELECT * FROM people WHERE id = ?').get(id);
+  if (!row) throw notFound('person', id);
+  return toPerson(db, row);
+}
+
+export function personExists(db: Db, id: number): boolean {
+  return stmt(db, 'SELECT 1 FROM people WHERE id = ?').get(id) !== undefined;
+}
+
+const COLUMNS = {
+  displayName: 'display_name',
+  givenName: 'given_name',
+  familyName: 'family_name',
+  headline: 'headline',
+  location: 'location',
+  emails: 'emails',
+  phones: 'phones',
+  links: 'links',
+  linkedinUrl: 'linkedin_url',
+  howWeMet: 'how_we_met',
+  notes: 'notes',
+  cadenceDays: 'cadence_days',
+} as const;
+
+function encode(input: PersonPatch): Record<string, unknown> {
+  return {
+    ...input,
+    emails: input.emails && JSON.stringify(input.emails),
+    phones: input.phones && JSON.stringify(input.phones),
+    links: input.links && JSON.stringify(input.links),
+  };
+}
+
+export function createPerson(db: Db, input: PersonCreate): Person {
+  return db.transaction(() => {
+    const now = nowIso();
+    const row = encode(input);
+    const id = Number(
+      stmt(
+        db,
+        `INSERT INTO people (display_name, given_name, family_name, headline, location, emails, phones, links,
+                             linkedin_url, how_we_met, notes, cadence_days, created_at, updated_at)
+         VALUES (@displayName, @givenName, @familyName, @headline, @location, @emails, @phones, @links,
+                 @linkedinUrl, @howWeMet, @notes, @cadenceDays, @now, @now)`,
+      ).run({
+        displayName: input.displayName,
+        givenName: input.givenName ?? '',
+        familyName: input.familyName ?? '',
+        headline: input.headline ?? '',
+        location: input.location ?? '',
+        emails: row.emails ?? '[]',
+        phones: row.phones ?? '[]',
+        links: row.links ?? '[]',
+        linkedinUrl: input.linkedinUrl ?? null,
+        howWeMet: input.howWeMet ?? '',
+        notes: input.notes ?? '',
+        cadenceDays: input.cadenceDays ?? null,
+        now,
+      }).lastInsertRowid,
+    );
+    if (input.tags) setPersonTags(db, id, input.tags);
+    return getPerson(db, id);
+  })();
+}
+
+export function updatePerson(db: Db, id: number, patch: PersonPatch): Person {
+  return db.transaction(() => {
+    if (!personExists(db, id)) throw notFound('person', id);
+    const { sql, params } = setClause(encode(patch), COLUMNS);
+    if (sql) {
+      // A patch may set a nullable column to null; setClause skips only undefined.
+      stmt(db, `UPDATE people SET ${sql}, updated_at = @now WHERE id = @id`).run({ ...params, id, now: nowIso() });
+    }
+    if (patch.tags) {
+      setPersonTags(db, id, patch.tags);
+      if (!sql) stmt(db, 'UPDATE people SET updated_at = ? WHERE id = ?').run(nowIso(), id);
+    }
+    return getPerson(db, id);
+  })();
+}
+
+export function archivePerson(db: Db, id: number): Person {
+  return db.transaction(() => {
+    const person = getPerson(db, id);
+    if (person.isMe) throw new KithError('CONFLICT', 'You cannot archive yourself.');
+    if (!person.archived) {
+      const now = nowIso();
+      stmt(db, 'UPDATE people SET archived_at = ?, updated_at = ? WHERE id = ?').run(now, now, id);
+    }
+    return getPerson(db, id);
+  })();
+}
+
+export function restorePerson(db: Db, id: number): Person {
+  return db.transaction(() => {
+    const person = getPerson(db, id);
+    if (person.archived) {
+      stmt(db, 'UPDATE people SET archived_at = NULL, updated_at = ? WHERE id = ?').run(nowIso(), id);
+    }
+    return getPerson(db, id);
+  })();
+}
+
+interface PersonRowRecord {
+  id: number;
+  is_me: number;
+  display_name: string;
+  headline: string;
+  archived_at: string | null;
+  organization_id: number | null;
+  organization_name: string | null;
+  title: string | null;
+  my_strength: number | null;
+  created_at: string;
+}
+
+const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+
+/**
+ * The People list. Returns every matching row at once: the renderer
+ * virtualizes, and 10,000 rows of this size cross IPC in a few milliseconds.
+ * "Me" is not in the list (the sidebar has its own entry).
+ */
+export function listPeople(db: Db, query: PeopleQuery = {}): { items: PersonRow[]; total: number } {
+  const me = getMeId(db);
+  const where: string[] = ['p.is_me = 0'];
+  const params: Record<string, unknown> = { me };
+  const archived = query.archived ?? 'exclude';
+  if (archived === 'exclude') where.push('p.archived_at IS NULL');
+  if (archived === 'only') where.push('p.archived_at IS NOT NULL');
+  if (query.organizationId !== undefined) {
+    where.push('p.id IN (SELECT person_id FROM affiliations WHERE organization_id = @org)');
+    params.org = query.organizationId;
+  }
+  if (query.tag) {
+    where.push(
+      `p.id IN (SELECT pt.person_id FROM person_tags pt JOIN tags t ON t.id = pt.tag_id WHERE t.name_key = @tag)`,
+    );
+    params.tag = query.tag.normalize('NFKC').toLocaleLowerCase('und').trim();
+  }
+  const fts = query.search ? toFtsPrefixQuery(query.search) : null;
+  if (query.search && query.search.trim() && !fts) {
+    return { items: [], total: 0 }; // only punctuation typed: nothing can match
+  }
+  if (fts) {
+    where.push(`(p.id IN (SELECT rowid FROM people_fts WHERE people_fts MATCH @fts)
+              OR p.id IN (SELECT a.person_id FROM affiliations a
+                           WHERE a.is_current = 1
+                             AND a.organization_id IN (SELECT rowid FROM organizations_fts WHERE organizations_fts MATCH @fts)))`);
+    params.fts = fts;
+  }
+
+  const rows = db
+    .prepare(
+      `SELECT p.id, p.is_me, p.display_name, p.headline, p.archived_at, p.created_at,
+              ca.organization_id, o.name AS organization_name, ca.title,
+              t.strength AS my_strength
+         FROM people p
+         LEFT JOIN affiliations ca ON ca.id = (
+              SELECT a.id FROM affiliations a
+               WHERE a.person_id = p.id AND a.is_current = 1
+               ORDER BY a.start_date DESC NULLS LAST, a.id DESC LIMIT 1)
+         LEFT JOIN organizations o ON o.id = ca.organization_id
+         LEFT JOIN ties t ON t.person_a = min(p.id, @me) AND t.person_b = max(p.id, @me)
+        WHERE ${where.join(' AND ')}`,
+    )
+    .all(params) as PersonRowRecord[];
+
+  const byName = (a: PersonRowRecord, b: PersonRowRecord) => collator.compare(a.display_name, b.display_name) || a.id - b.id;
+  switch (query.sort ?? 'name') {
+    case 'name':
+      rows.sort(byName);
+      break;
+    case 'organization':
+      // People with no organization go last.
+      rows.sort((a, b) => {
+        if ((a.organization_name === null) !== (b.organization_name === null)) return a.organization_name === null ? 1 : -1;
+        return collator.compare(a.organization_name ?? '', b.organization_name ?? '') || byName(a, b);
+      });
+      break;
+    case 'strength':
+      rows.sort((a, b) => (b.my_strength ?? 0) - (a.my_strength ?? 0) || byName(a, b));
+      break;
+    case 'added':
+      rows.sort((a, b) => (a.created_at < b.created_at ? 1 : a.created_at > b.created_at ? -1 : b.id - a.id));
+      break;
+  }
+  const total = rows.length;
+  const limited = query.limit !== undefined ? rows.slice(0, query.limit) : rows;
+  return {
+    total,
+    items: limited.map((r) => ({
+      id: r.id,
+      isMe: bool(r.is_me),
+      displayName: r.display_name,
+      headline: r.headline,
+      organizationId: r.organization_id,
+      organizationName: r.organization_name,
+      title: r.title,
+      myTieStrength: r.my_strength,
+      archived: r.archived_at !== null,
+    })),
+  };
+}
+
+export function getPersonDetail(db: Db, id: number): PersonDetail {
+  const person = getPerson(db, id);
+  const ties = listTiesOf(db, id);
+  const me = getMeId(db);
+  const myTie = person.isMe ? null : (ties.find((t) => t.otherId === me) ?? null);
+  return { person, affiliations: listAffiliationsOfPerson(db, id), ties, myTie };
+}
