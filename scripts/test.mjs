@@ -1,0 +1,75 @@
+// `npm test`: everything that checks the project, in order — type check, lint,
+// unit and integration tests (vitest), build, end-to-end tests (Playwright in
+// Chromium; the _electron specs run where an Electron binary exists). Every
+// step runs even if an earlier one failed (except e2e after a failed build), so
+// one run shows every problem. Ends with one line: "kith: N passed, N failed, N skipped".
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+const bin = (name) => path.join(root, 'node_modules', '.bin', process.platform === 'win32' ? `${name}.cmd` : name);
+const results = path.join(root, 'test-results');
+fs.mkdirSync(results, { recursive: true });
+
+const steps = [];
+function run(name, command, args, { env } = {}) {
+  console.log(`\n━━ ${name}: ${[path.basename(command), ...args].join(' ')}`);
+  const started = performance.now();
+  const r = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env }, shell: process.platform === 'win32' });
+  const seconds = (performance.now() - started) / 1000;
+  const ok = r.status === 0;
+  steps.push({ name, ok, seconds });
+  return ok;
+}
+
+run('typecheck (main + shared)', bin('tsc'), ['-p', 'tsconfig.node.json', '--noEmit']);
+run('typecheck (renderer + shared)', bin('tsc'), ['-p', 'tsconfig.web.json', '--noEmit']);
+run('lint', bin('eslint'), ['--max-warnings', '0', '.']);
+
+const vitestJson = path.join(results, 'vitest.json');
+fs.rmSync(vitestJson, { force: true });
+run('unit and integration tests', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`]);
+
+const built = run('build', process.execPath, [path.join(root, 'scripts', 'build.mjs')]);
+const playwrightJson = path.join(results, 'playwright.json');
+fs.rmSync(playwrightJson, { force: true });
+if (built) {
+  run('end-to-end tests', bin('playwright'), ['test'], { env: { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightJson } });
+} else {
+  steps.push({ name: 'end-to-end tests (not run: the build failed)', ok: false, seconds: 0 });
+}
+
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+const readJson = (file) => (fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : null);
+const vitest = readJson(vitestJson);
+if (vitest) {
+  passed += vitest.numPassedTests;
+  failed += vitest.numFailedTests;
+  skipped += vitest.numPendingTests + vitest.numTodoTests;
+}
+const playwright = readJson(playwrightJson);
+if (playwright) {
+  passed += playwright.stats.expected + playwright.stats.flaky;
+  failed += playwright.stats.unexpected;
+  skipped += playwright.stats.skipped;
+  const reasons = new Set();
+  const visit = (suite) => {
+    for (const spec of suite.specs ?? [])
+      for (const t of spec.tests ?? [])
+        if (t.status === 'skipped')
+          for (const a of t.annotations ?? []) if (a.type === 'skip' && a.description) reasons.add(a.description);
+    for (const child of suite.suites ?? []) visit(child);
+  };
+  for (const suite of playwright.suites ?? []) visit(suite);
+  for (const reason of reasons) console.log(`skipped: ${reason}`);
+}
+
+console.log('\n━━ summary');
+for (const s of steps) console.log(`${s.ok ? 'ok  ' : 'FAIL'}  ${s.name.padEnd(44)} ${s.seconds.toFixed(1).padStart(6)} s`);
+const allOk = steps.every((s) => s.ok) && failed === 0;
+console.log(`kith: ${passed} passed, ${failed} failed, ${skipped} skipped`);
+process.exit(allOk ? 0 : 1);
