@@ -10,6 +10,10 @@ export const ERROR_CODES = [
   'FORBIDDEN', // the request came from a frame Kith does not trust
   'DB_TOO_NEW', // the data file was written by a newer Kith
   'NOT_A_KITH_DB', // the file is not a Kith database
+  'DB_CORRUPT', // the file is damaged: restore a backup
+  'DB_LOCKED', // another program holds the file
+  'DB_READONLY', // the file or its folder cannot be written
+  'DISK_FULL', // no space left to save
   'INTERNAL', // a bug: the message says what happened, the log says more
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -21,26 +21,70 @@ export interface OpenOptions {
   /** For tests of the migration runner: a different list than the app's. */
   migrations?: readonly Migration[];
   readonly?: boolean;
+  /** How long to wait for another connection's lock before giving up (default 5 s). */
+  busyTimeoutMs?: number;
 }
 
 export function openDatabase(file: string, options: OpenOptions = {}): Db {
   const inMemory = file === ':memory:';
   if (!inMemory) assertLooksLikeSqlite(file);
 
-  const db = new Database(file, {
-    readonly: options.readonly ?? false,
-    fileMustExist: options.readonly ?? false,
-    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
-  });
+  let db: Db;
   try {
-    applyPragmas(db, inMemory);
+    db = new Database(file, {
+      readonly: options.readonly ?? false,
+      fileMustExist: options.readonly ?? false,
+      ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+    });
+  } catch (error) {
+    throw explainOpenError(error, file);
+  }
+  try {
+    // Read-only checks first: nothing is written (not even the WAL switch,
+    // which rewrites the header) until the file is known to be Kith's and intact.
+    db.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 5000))}`);
     assertIsKith(db, file);
+    if (!inMemory) assertIntact(db, file);
+    applyPragmas(db, inMemory);
     if (!options.readonly) migrate(db, options.migrations ?? MIGRATIONS, { backupDir: options.backupDir, file });
     else assertNotNewer(db, options.migrations ?? MIGRATIONS);
     return db;
   } catch (error) {
     db.close();
-    throw error;
+    throw explainOpenError(error, file);
+  }
+}
+
+/**
+ * Turns SQLite's failures at open into errors that say what happened and what
+ * to do. The file is never replaced: a damaged or unreadable file stays as it
+ * is, so a backup can be restored or the file rescued.
+ */
+export function explainOpenError(error: unknown, file: string): unknown {
+  if (error instanceof KithError) return error;
+  const code = (error as { code?: string }).code ?? '';
+  const message = error instanceof Error ? error.message : String(error);
+  if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') {
+    return new KithError('DB_CORRUPT', `Kith's data file ${file} is damaged (${message}). Kith left it untouched. Restore a backup, or quit.`);
+  }
+  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
+    return new KithError('DB_LOCKED', `Kith's data file ${file} is in use by another program (perhaps another Kith). Close it and try again.`);
+  }
+  if (code.startsWith('SQLITE_READONLY') || code === 'SQLITE_CANTOPEN' || code === 'SQLITE_PERM' || code === 'SQLITE_AUTH') {
+    return new KithError('DB_READONLY', `Kith cannot write its data file ${file} (${message}). Check the file's and folder's permissions, or open it read-only.`);
+  }
+  if (code === 'SQLITE_FULL') {
+    return new KithError('DISK_FULL', `The disk holding ${file} is full. Nothing was lost; free some space and try again.`);
+  }
+  return error;
+}
+
+/** A quick structural check, so a damaged file is reported at open, not halfway through someone's edit. */
+function assertIntact(db: Db, file: string): void {
+  const rows = db.pragma('quick_check(1)') as { quick_check: string }[];
+  const verdict = rows[0]?.quick_check ?? 'ok';
+  if (verdict !== 'ok') {
+    throw new KithError('DB_CORRUPT', `Kith's data file ${file} is damaged (${verdict}). Kith left it untouched. Restore a backup, or quit.`);
   }
 }
 
@@ -51,7 +95,6 @@ export function applyPragmas(db: Db, inMemory = false): void {
   if (!inMemory && !db.readonly) db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
   // Deleted notes are overwritten, not left readable in free pages.
   db.pragma('secure_delete = ON');
 }
