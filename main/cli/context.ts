@@ -1,0 +1,71 @@
+// What every command shares during one run: where to write, which data folder
+// to open (once, lazily: a command refused for bad arguments never touches
+// the file), and how to print a result as text or as one JSON document.
+import path from 'node:path';
+import type { z } from 'zod';
+import { openKith, type KithStore } from '../db/kith';
+import { defaultDataDir } from '../db/paths';
+import { CliError, EXIT } from './errors';
+
+export interface Writable {
+  write(chunk: string): unknown;
+}
+
+export interface CliIo {
+  stdout: Writable;
+  stderr: Writable;
+  /** Environment read for KITH_DATA_DIR and the OS data folder (process.env by default). */
+  env?: NodeJS.ProcessEnv;
+}
+
+export interface CommonOptions {
+  dataDir?: string;
+  json?: boolean;
+}
+
+export class CliContext {
+  private store: KithStore | null = null;
+
+  constructor(readonly io: CliIo) {}
+
+  dataDir(options: CommonOptions): string {
+    if (options.dataDir !== undefined) {
+      if (!options.dataDir.trim()) throw new CliError(EXIT.usage, '--data-dir cannot be empty.');
+      return path.resolve(options.dataDir);
+    }
+    return defaultDataDir(this.io.env ?? process.env);
+  }
+
+  /** The opened data folder; opened on first use and closed by close() when the run ends. */
+  open(options: CommonOptions): KithStore {
+    this.store ??= openKith(this.dataDir(options));
+    return this.store;
+  }
+
+  close(): void {
+    this.store?.close();
+    this.store = null;
+  }
+
+  /** Prints a result: `value` as one JSON document with --json, else the human text. */
+  print(options: CommonOptions, value: unknown, human: () => string): void {
+    if (options.json) this.io.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+    else this.io.stdout.write(human());
+  }
+}
+
+/**
+ * Validates command-line input with the same zod schema the IPC contract
+ * uses, so the CLI accepts exactly what the app accepts. `flags` names each
+ * field as the user typed it (`displayName` → `NAME`).
+ */
+export function validate<S extends z.ZodType>(schema: S, input: unknown, flags: Record<string, string>): z.output<S> {
+  const parsed = schema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  const first = parsed.error.issues.slice(0, 3).map((issue) => {
+    const [head, ...rest] = issue.path.map(String);
+    const where = head === undefined ? '' : [flags[head] ?? head, ...rest].join('.');
+    return where ? `${where}: ${issue.message}` : issue.message;
+  });
+  throw new CliError(EXIT.usage, first.join('; '));
+}

@@ -1,0 +1,62 @@
+// Plain-text output for people at a terminal: aligned columns, no colour (the
+// output is often piped or pasted), and nothing that needs a TTY.
+
+/** Display width good enough for names in Latin, Greek, Cyrillic scripts: code points after NFC. */
+function width(text: string): number {
+  return Array.from(text.normalize('NFC')).length;
+}
+
+function pad(text: string, to: number): string {
+  return text + ' '.repeat(Math.max(0, to - width(text)));
+}
+
+/** One line per cell; long cells are cut with an ellipsis so a row stays on one line. */
+function clip(text: string, max: number): string {
+  const flat = text.replace(/\s+/gu, ' ').trim();
+  const chars = Array.from(flat.normalize('NFC'));
+  return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : flat;
+}
+
+export interface Column<T> {
+  header: string;
+  value: (row: T) => string;
+  align?: 'left' | 'right';
+  max?: number;
+}
+
+/** An aligned table; the last column is not padded so lines carry no trailing spaces. */
+export function table<T>(rows: readonly T[], columns: readonly Column<T>[]): string {
+  const cells = rows.map((row) => columns.map((c) => clip(c.value(row), c.max ?? 40)));
+  const widths = columns.map((c, i) => Math.max(width(c.header), ...cells.map((r) => width(r[i]!))));
+  const line = (values: string[]) =>
+    values
+      .map((v, i) => {
+        const last = i === values.length - 1;
+        if (columns[i]!.align === 'right') return ' '.repeat(widths[i]! - width(v)) + v;
+        return last ? v : pad(v, widths[i]!);
+      })
+      .join('  ')
+      .trimEnd();
+  return [line(columns.map((c) => c.header)), ...cells.map(line)].join('\n') + '\n';
+}
+
+/** `Label   value` pairs, labels aligned; pairs with an empty value are left out. */
+export function fields(pairs: readonly [string, string | null | undefined][]): string {
+  const shown = pairs.filter((p): p is [string, string] => typeof p[1] === 'string' && p[1].trim() !== '');
+  const labelWidth = Math.max(0, ...shown.map(([label]) => width(label)));
+  return shown.map(([label, value]) => `${pad(label, labelWidth)}  ${value}`).join('\n') + (shown.length ? '\n' : '');
+}
+
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+}
+
+/** Folds case, accents and white space: "  JOSÉ  garcía" and "jose garcia" are the same name to type. */
+export function foldName(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLocaleLowerCase('und')
+    .replace(/\s+/gu, ' ')
+    .trim();
+}
