@@ -1,0 +1,76 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { AppInfo } from '../../shared/domain';
+import { AppContext, type AppActions } from './AppContext';
+import { CommandPalette } from './components/CommandPalette';
+import { ErrorBoundary } from './components/ErrorBoundary';
+import { Sidebar } from './components/Sidebar';
+import { NewOrganizationDialog } from './views/NewOrganizationDialog';
+import { NewPersonDialog } from './views/NewPersonDialog';
+import { OrganizationPage } from './views/OrganizationPage';
+import { OrganizationsView } from './views/OrganizationsView';
+import { PeopleView } from './views/PeopleView';
+import { PersonPage } from './views/PersonPage';
+import { NotFound } from './views/NotFound';
+import { parseRoute, useHash, type Route } from './router';
+
+type Dialog = 'palette' | 'newPerson' | 'newOrganization' | null;
+
+export function AppShell({ info }: { info: AppInfo }) {
+  const route = parseRoute(useHash());
+  const [dialog, setDialog] = useState<Dialog>(null);
+
+  const actions: AppActions = useMemo(
+    () => ({
+      info,
+      openPalette: () => setDialog('palette'),
+      openNewPerson: () => setDialog('newPerson'),
+      openNewOrganization: () => setDialog('newOrganization'),
+    }),
+    [info],
+  );
+  const close = useCallback(() => setDialog(null), []);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if ((event.metaKey || event.ctrlKey) && !event.altKey && event.key.toLowerCase() === 'k') {
+        event.preventDefault();
+        setDialog((d) => (d === 'palette' ? null : 'palette'));
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  return (
+    <AppContext value={actions}>
+      <div className="shell">
+        <Sidebar route={route} />
+        <main className="content" data-testid="content">
+          <ErrorBoundary key={routeKey(route)}>{renderRoute(route)}</ErrorBoundary>
+        </main>
+      </div>
+      {dialog === 'palette' && <CommandPalette onClose={close} />}
+      {dialog === 'newPerson' && <NewPersonDialog onClose={close} />}
+      {dialog === 'newOrganization' && <NewOrganizationDialog onClose={close} />}
+    </AppContext>
+  );
+}
+
+function routeKey(route: Route): string {
+  return 'id' in route ? `${route.name}/${route.id}` : route.name;
+}
+
+function renderRoute(route: Route) {
+  switch (route.name) {
+    case 'people':
+      return <PeopleView />;
+    case 'person':
+      return <PersonPage key={route.id} id={route.id} />;
+    case 'orgs':
+      return <OrganizationsView />;
+    case 'org':
+      return <OrganizationPage key={route.id} id={route.id} />;
+    case 'notFound':
+      return <NotFound path={route.path} />;
+  }
+}

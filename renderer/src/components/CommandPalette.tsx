@@ -1,0 +1,91 @@
+import { Command } from 'cmdk';
+import { useState } from 'react';
+import { useApp } from '../AppContext';
+import { useDebounced } from '../data/useDebounced';
+import { useQuery } from '../data/useQuery';
+import { hrefFor, navigate } from '../router';
+import { Modal } from './Modal';
+
+interface Action {
+  id: string;
+  label: string;
+  hint?: string;
+  run: () => void;
+}
+
+/** Ctrl+K / ⌘K: jump to anyone or any organization, or run an action. */
+export function CommandPalette({ onClose }: { onClose: () => void }) {
+  const { info, openNewPerson, openNewOrganization } = useApp();
+  const [query, setQuery] = useState('');
+  const debounced = useDebounced(query.trim(), 80);
+  const results = useQuery('search:quick', { query: debounced, limit: 12 }, debounced !== '');
+
+  const actions: Action[] = [
+    { id: 'new-person', label: 'New person', hint: 'Create', run: openNewPerson },
+    { id: 'new-organization', label: 'New organization', hint: 'Create', run: openNewOrganization },
+    { id: 'go-people', label: 'Go to People', hint: 'Navigate', run: () => go(hrefFor.people()) },
+    { id: 'go-orgs', label: 'Go to Organizations', hint: 'Navigate', run: () => go(hrefFor.orgs()) },
+    { id: 'go-me', label: 'Go to Me', hint: info.me.displayName, run: () => go(hrefFor.person(info.me.id)) },
+  ];
+  function go(href: string) {
+    onClose();
+    navigate(href);
+  }
+
+  const words = query.trim().toLocaleLowerCase().split(/\s+/).filter(Boolean);
+  const matchingActions = actions.filter((a) => words.every((w) => a.label.toLocaleLowerCase().includes(w)));
+  const hits = debounced === '' ? [] : (results.data ?? []);
+  const people = hits.filter((r) => r.kind === 'person');
+  const orgs = hits.filter((r) => r.kind === 'organization');
+
+  return (
+    <Modal title="Command palette" onClose={onClose} className="palette-modal" testId="palette">
+      <Command label="Command palette" shouldFilter={false} loop className="palette">
+        <Command.Input
+          autoFocus
+          value={query}
+          onValueChange={setQuery}
+          placeholder="Search people and organizations, or type a command…"
+          className="palette-input"
+          data-testid="palette-input"
+        />
+        <Command.List className="palette-list">
+          {results.error && <div className="palette-empty">{results.error.message}</div>}
+          {query.trim() !== '' && !results.loading && hits.length === 0 && matchingActions.length === 0 && (
+            <div className="palette-empty">Nothing matches “{query.trim()}”.</div>
+          )}
+          {people.length > 0 && (
+            <Command.Group heading="People">
+              {people.map((r) => (
+                <Command.Item key={`p${r.id}`} value={`person-${r.id}`} onSelect={() => go(hrefFor.person(r.id))} data-testid="palette-item" data-kind="person">
+                  <span className="truncate">{r.label}</span>
+                  <span className="palette-detail truncate">{r.detail}</span>
+                </Command.Item>
+              ))}
+            </Command.Group>
+          )}
+          {orgs.length > 0 && (
+            <Command.Group heading="Organizations">
+              {orgs.map((r) => (
+                <Command.Item key={`o${r.id}`} value={`org-${r.id}`} onSelect={() => go(hrefFor.org(r.id))} data-testid="palette-item" data-kind="organization">
+                  <span className="truncate">{r.label}</span>
+                  <span className="palette-detail truncate">{r.detail}</span>
+                </Command.Item>
+              ))}
+            </Command.Group>
+          )}
+          {matchingActions.length > 0 && (
+            <Command.Group heading="Actions">
+              {matchingActions.map((a) => (
+                <Command.Item key={a.id} value={`action-${a.id}`} onSelect={a.run} data-testid="palette-item" data-kind="action">
+                  <span className="truncate">{a.label}</span>
+                  {a.hint && <span className="palette-detail truncate">{a.hint}</span>}
+                </Command.Item>
+              ))}
+            </Command.Group>
+          )}
+        </Command.List>
+      </Command>
+    </Modal>
+  );
+}

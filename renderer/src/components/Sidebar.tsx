@@ -1,0 +1,50 @@
+import { useApp } from '../AppContext';
+import { hrefFor, type Route } from '../router';
+import { Avatar } from './Avatar';
+
+const isMac = typeof navigator !== 'undefined' && /Mac/i.test(navigator.platform);
+export const MOD_KEY = isMac ? '⌘' : 'Ctrl';
+
+export function Sidebar({ route }: { route: Route }) {
+  const { info, openPalette, openNewPerson } = useApp();
+  const meId = info.me.id;
+  const onMe = route.name === 'person' && route.id === meId;
+  const active = {
+    people: route.name === 'people' || (route.name === 'person' && !onMe),
+    orgs: route.name === 'orgs' || route.name === 'org',
+    me: onMe,
+  };
+  return (
+    <nav className="sidebar" aria-label="Main" data-testid="sidebar">
+      <div className="sidebar-brand">Kith</div>
+      <button type="button" className="search-affordance" onClick={openPalette} data-testid="open-palette">
+        <span className="search-icon" aria-hidden="true" />
+        <span className="search-affordance-label">Search or jump to…</span>
+        <kbd>{MOD_KEY} K</kbd>
+      </button>
+      <ul className="sidebar-nav">
+        <li>
+          <a href={hrefFor.people()} className={active.people ? 'active' : ''} aria-current={active.people ? 'page' : undefined} data-testid="nav-people">
+            <span className="nav-icon nav-icon-people" aria-hidden="true" />
+            People
+          </a>
+        </li>
+        <li>
+          <a href={hrefFor.orgs()} className={active.orgs ? 'active' : ''} aria-current={active.orgs ? 'page' : undefined} data-testid="nav-orgs">
+            <span className="nav-icon nav-icon-orgs" aria-hidden="true" />
+            Organizations
+          </a>
+        </li>
+      </ul>
+      <div className="sidebar-spacer" />
+      <button type="button" className="sidebar-action" onClick={openNewPerson} data-testid="sidebar-new-person">
+        <span aria-hidden="true">+</span> New person
+      </button>
+      <a href={hrefFor.person(meId)} className={`sidebar-me${active.me ? ' active' : ''}`} aria-current={active.me ? 'page' : undefined} data-testid="nav-me">
+        <Avatar name={info.me.displayName} id={meId} />
+        <span className="truncate">{info.me.displayName}</span>
+        <span className="sidebar-me-hint">Me</span>
+      </a>
+    </nav>
+  );
+}

@@ -1,0 +1,153 @@
+import { useRef, useState } from 'react';
+import type { PeopleSort, PersonRow } from '../../../shared/domain';
+import { useApp } from '../AppContext';
+import { Avatar } from '../components/Avatar';
+import { EmptyState } from '../components/EmptyState';
+import { ErrorNotice } from '../components/ErrorNotice';
+import { StrengthBadge } from '../components/StrengthBadge';
+import { handleListKey, VirtualList } from '../components/VirtualList';
+import { useDebounced } from '../data/useDebounced';
+import { useQuery } from '../data/useQuery';
+import { useStickyState } from '../data/useStickyState';
+import { useSlashToFocus } from '../data/useSlashToFocus';
+import { hrefFor, navigate } from '../router';
+
+const ROW_HEIGHT = 44;
+const SORTS: { value: PeopleSort; label: string }[] = [
+  { value: 'name', label: 'Name' },
+  { value: 'organization', label: 'Organization' },
+  { value: 'strength', label: 'Tie strength' },
+  { value: 'added', label: 'Recently added' },
+];
+
+export function PeopleView() {
+  const { openNewPerson } = useApp();
+  const [search, setSearch] = useStickyState('people.search', '');
+  const [sort, setSort] = useStickyState<PeopleSort>('people.sort', 'name');
+  const [showArchived, setShowArchived] = useStickyState('people.archived', false);
+  const [selected, setSelected] = useState(0);
+  const searchRef = useRef<HTMLInputElement>(null);
+  useSlashToFocus(searchRef);
+
+  const debounced = useDebounced(search.trim(), 120);
+  const query = useQuery('people:list', {
+    search: debounced || undefined,
+    sort,
+    archived: showArchived ? 'include' : 'exclude',
+  });
+  const items = query.data?.items ?? [];
+
+  // A new search starts at the top of the list.
+  const [lastQuery, setLastQuery] = useState(`${debounced}|${sort}|${showArchived}`);
+  const currentQuery = `${debounced}|${sort}|${showArchived}`;
+  if (currentQuery !== lastQuery) {
+    setLastQuery(currentQuery);
+    setSelected(0);
+  }
+
+  // The list can shrink under the selection (an archive, a refetch): clamp instead of storing a fix-up.
+  const current = Math.min(selected, items.length - 1);
+
+  const open = (row: PersonRow) => navigate(hrefFor.person(row.id));
+
+  return (
+    <div className="list-view" data-testid="people-view">
+      <header className="view-header">
+        <div className="view-title-row">
+          <h1 className="view-title">People</h1>
+          <span className="view-count" data-testid="people-count">
+            {query.data ? `${query.data.total.toLocaleString()}${debounced ? ' found' : ''}` : ''}
+          </span>
+          <div className="view-header-actions">
+            <button type="button" className="button primary" onClick={openNewPerson} data-testid="new-person">
+              New person
+            </button>
+          </div>
+        </div>
+        <div className="toolbar">
+          <div className="search-field">
+            <span className="search-icon" aria-hidden="true" />
+            <input
+              ref={searchRef}
+              type="search"
+              className="input"
+              placeholder="Search people, titles, organizations…"
+              aria-label="Search people"
+              value={search}
+              data-testid="people-search"
+              onChange={(event) => setSearch(event.target.value)}
+              onKeyDown={(event) => {
+                if (event.key === 'Escape' && search) {
+                  event.preventDefault();
+                  setSearch('');
+                  return;
+                }
+                handleListKey(event, items, current, setSelected, open, ROW_HEIGHT, null);
+              }}
+            />
+            <kbd className="search-kbd">/</kbd>
+          </div>
+          <label className="toolbar-field">
+            <span>Sort</span>
+            <select className="select" value={sort} onChange={(event) => setSort(event.target.value as PeopleSort)} data-testid="people-sort">
+              {SORTS.map((s) => (
+                <option key={s.value} value={s.value}>
+                  {s.label}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="toggle">
+            <input type="checkbox" checked={showArchived} onChange={(event) => setShowArchived(event.target.checked)} data-testid="people-archived" />
+            <span>Show archived</span>
+          </label>
+        </div>
+      </header>
+      {query.error ? (
+        <div className="page">
+          <ErrorNotice title="The people list could not be loaded" message={query.error.message} />
+        </div>
+      ) : query.data && items.length === 0 ? (
+        debounced ? (
+          <EmptyState title={`No one matches “${debounced}”`} testId="people-empty">
+            Search looks at the start of names, headlines, titles and current organizations.
+          </EmptyState>
+        ) : (
+          <EmptyState title="No people yet" testId="people-empty">
+            <p>Add the people you know: former coworkers, classmates, someone you met at a conference.</p>
+            <button type="button" className="button primary" onClick={openNewPerson}>
+              Add your first person
+            </button>
+          </EmptyState>
+        )
+      ) : (
+        <VirtualList
+          items={items}
+          rowHeight={ROW_HEIGHT}
+          selected={current}
+          onSelect={setSelected}
+          onOpen={open}
+          itemKey={(row) => row.id}
+          label="People"
+          testId="people-list"
+          renderRow={(row) => <PersonListRow row={row} />}
+        />
+      )}
+    </div>
+  );
+}
+
+function PersonListRow({ row }: { row: PersonRow }) {
+  const role = [row.title, row.organizationName].filter(Boolean).join(' · ');
+  return (
+    <div className="person-row" data-testid="person-row" data-person-id={row.id}>
+      <Avatar name={row.displayName} id={row.id} />
+      <span className="person-row-name truncate" data-testid="person-row-name">
+        {row.displayName}
+      </span>
+      <span className="person-row-role truncate">{role || row.headline}</span>
+      {row.archived && <span className="pill muted">Archived</span>}
+      <StrengthBadge strength={row.myTieStrength} />
+    </div>
+  );
+}
