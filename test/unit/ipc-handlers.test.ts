@@ -1,0 +1,319 @@
+// Every IPC channel through the real dispatcher and handlers, on real SQLite,
+// with output validation on: a valid call per channel, invalid inputs for
+// every channel refused as INVALID_INPUT with the database unchanged, and the
+// NOT_FOUND / CONFLICT / UNKNOWN_CHANNEL / INTERNAL paths.
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Db } from '../../main/db/open';
+import { createDispatcher, type Dispatch } from '../../main/ipc/dispatch';
+import { createHandlers } from '../../main/ipc/handlers';
+import { createAffiliation } from '../../main/services/affiliations';
+import { createOrganization } from '../../main/services/organizations';
+import { createPerson, getMeId } from '../../main/services/people';
+import { createTie } from '../../main/services/ties';
+import { CHANNELS, type Channel } from '../../shared/contract';
+import { LIMITS } from '../../shared/domain';
+import type { IpcResult } from '../../shared/errors';
+import { createTestDb, snapshotDb } from '../helpers/db';
+
+interface Fixture {
+  db: Db;
+  dispatch: Dispatch;
+  me: number;
+  ana: number;
+  ben: number;
+  acme: number;
+  affiliation: number;
+  tie: number;
+}
+
+function fixture({ empty = false } = {}): Fixture {
+  const db = createTestDb();
+  const dispatch = createDispatcher(createHandlers({ db, dataDir: '/tmp/kith-test' }), { validateOutput: true });
+  const me = getMeId(db);
+  if (empty) return { db, dispatch, me, ana: 0, ben: 0, acme: 0, affiliation: 0, tie: 0 };
+  const ana = createPerson(db, { displayName: 'Ana Acosta', tags: ['mentor'] }).id;
+  const ben = createPerson(db, { displayName: 'Ben Bauer' }).id;
+  const acme = createOrganization(db, { name: 'Acme Labs' }).id;
+  const affiliation = createAffiliation(db, { personId: ana, organizationId: acme, title: 'Engineer', startDate: '2020' }).id;
+  const tie = createTie(db, { personA: me, personB: ana, strength: 4 }).id;
+  return { db, dispatch, me, ana, ben, acme, affiliation, tie };
+}
+
+function failure(result: IpcResult<unknown>): { code: string; message: string } {
+  if (result.ok) throw new Error(`expected a failure, got ${JSON.stringify(result.value).slice(0, 200)}`);
+  return result.error;
+}
+
+function success<T = unknown>(result: IpcResult<unknown>): T {
+  if (!result.ok) throw new Error(`expected success, got ${result.error.code}: ${result.error.message}`);
+  return result.value as T;
+}
+
+const name = 'x'.repeat(LIMITS.name + 1);
+const short = 'x'.repeat(LIMITS.shortText + 1);
+
+/** A valid call for every channel, and what must be true of its answer. */
+const VALID: Record<Channel, { input: (f: Fixture) => unknown; empty?: boolean; check?: (value: never, f: Fixture) => void }> = {
+  'app:info': { input: () => undefined, check: (v: { schemaVersion: number; me: { isMe: boolean } }) => expect(v.me.isMe).toBe(true) },
+  'app:completeSetup': {
+    input: () => ({ displayName: '  Sam Rivera ', loadSample: true }),
+    empty: true,
+    check: (v: { onboarded: boolean; me: { displayName: string } }, f) => {
+      expect(v).toMatchObject({ onboarded: true, me: { displayName: 'Sam Rivera' } });
+      expect(f.db.prepare('SELECT count(*) FROM people').pluck().get()).toBe(151);
+    },
+  },
+  'people:list': { input: () => ({ search: 'ana', sort: 'strength' }), check: (v: { total: number }) => expect(v.total).toBe(1) },
+  'people:get': { input: (f) => ({ id: f.ana }), check: (v: { myTie: { strength: number } }) => expect(v.myTie.strength).toBe(4) },
+  'people:create': {
+    input: () => ({ displayName: 'Cleo', emails: [{ value: 'c@example.com' }], tags: ['x'] }),
+    check: (v: { displayName: string }) => expect(v.displayName).toBe('Cleo'),
+  },
+  'people:update': { input: (f) => ({ id: f.ben, patch: { headline: 'PM' } }), check: (v: { headline: string }) => expect(v.headline).toBe('PM') },
+  'people:archive': { input: (f) => ({ id: f.ben }), check: (v: { archived: boolean }) => expect(v.archived).toBe(true) },
+  'people:restore': { input: (f) => ({ id: f.ben }), check: (v: { archived: boolean }) => expect(v.archived).toBe(false) },
+  'orgs:list': { input: () => ({ sort: 'people' }), check: (v: { items: { currentPeople: number }[] }) => expect(v.items[0]!.currentPeople).toBe(1) },
+  'orgs:get': { input: (f) => ({ id: f.acme }), check: (v: { members: unknown[] }) => expect(v.members).toHaveLength(1) },
+  'orgs:create': { input: () => ({ name: 'Bluefin', kind: 'school', domain: 'bluefin.example' }) },
+  'orgs:update': { input: (f) => ({ id: f.acme, patch: { notes: 'hiring' } }) },
+  'orgs:archive': { input: (f) => ({ id: f.acme }), check: (v: { archived: boolean }) => expect(v.archived).toBe(true) },
+  'orgs:restore': { input: (f) => ({ id: f.acme }) },
+  'affiliations:create': {
+    input: (f) => ({ personId: f.ben, organizationName: 'New Co', endDate: '2021-06' }),
+    check: (v: { current: boolean }) => expect(v.current).toBe(false),
+  },
+  'affiliations:update': { input: (f) => ({ id: f.affiliation, patch: { isHiringManager: true } }) },
+  'affiliations:delete': { input: (f) => ({ id: f.affiliation }), check: (v: { ok: boolean }) => expect(v.ok).toBe(true) },
+  'ties:create': { input: (f) => ({ personA: f.ben, personB: f.ana, strength: 2, since: '2019-04-15', source: 'introduced' }) },
+  'ties:update': { input: (f) => ({ id: f.tie, patch: { strength: 5 } }), check: (v: { strength: number }) => expect(v.strength).toBe(5) },
+  'ties:delete': { input: (f) => ({ id: f.tie }) },
+  'tags:list': { input: () => undefined, check: (v: unknown) => expect(v).toEqual([{ name: 'mentor', people: 1 }]) },
+  'search:quick': { input: () => ({ query: 'acm', limit: 5 }), check: (v: { label: string }[]) => expect(v[0]!.label).toBe('Acme Labs') },
+  'stats:get': { input: () => ({}), check: (v: { people: number; myTies: number }) => expect(v).toMatchObject({ people: 2, myTies: 1 }) },
+  'sample:load': { input: () => ({ people: 30, seed: 5 }), empty: true, check: (v: { people: number }) => expect(v.people).toBe(30) },
+};
+
+const byIdInvalid = (f: Fixture) => [{}, { id: String(f.ana) }, { id: 0 }, { id: -3 }, { id: 1.5 }, { id: f.ana, extra: 1 }, null, 'x', [f.ana]];
+const nothingInvalid = () => [{ extra: 1 }, 'x', 42, null, []];
+
+/** Inputs every channel must refuse: wrong types, missing fields, extra fields, oversized strings. */
+const INVALID: Record<Channel, (f: Fixture) => unknown[]> = {
+  'app:info': nothingInvalid,
+  'app:completeSetup': () => [
+    {},
+    { displayName: 'Sam' },
+    { displayName: '   ', loadSample: false },
+    { displayName: name, loadSample: false },
+    { displayName: 'Sam', loadSample: 'yes' },
+    { displayName: 'Sam', loadSample: false, sample: 150 },
+    undefined,
+  ],
+  'people:list': () => [{ sort: 'age' }, { limit: 0 }, { limit: 2.5 }, { limit: '10' }, { search: name }, { search: 5 }, { archived: 'all' }, { tag: 'x'.repeat(201) }, { organizationId: -1 }, { page: 2 }, 'x', null],
+  'people:get': byIdInvalid,
+  'people:create': () => [
+    {},
+    { displayName: '' },
+    { displayName: ' \n\t ' },
+    { displayName: 42 },
+    { displayName: name },
+    { displayName: 'A', headline: short },
+    { displayName: 'A', emails: 'a@example.com' },
+    { displayName: 'A', emails: [{ value: '' }] },
+    { displayName: 'A', emails: [{ value: 'a@example.com', kind: 'work' }].map((e) => ({ ...e, value: 5 })) },
+    { displayName: 'A', tags: ['x'.repeat(201)] },
+    { displayName: 'A', tags: Array.from({ length: LIMITS.listItems + 1 }, (_, i) => `t${i}`) },
+    { displayName: 'A', cadenceDays: 0 },
+    { displayName: 'A', cadenceDays: 3651 },
+    { displayName: 'A', isMe: true },
+    { displayName: 'A', id: 7 },
+    { displayName: 'A', archived: true },
+  ],
+  'people:update': (f) => [
+    { id: f.ben },
+    { patch: { headline: 'x' } },
+    { id: f.ben, patch: { displayName: '' } },
+    { id: f.ben, patch: { isMe: true } },
+    { id: f.ben, patch: { archived: true } },
+    { id: f.ben, patch: { notes: 7 } },
+    { id: String(f.ben), patch: {} },
+    { id: f.ben, patch: {}, extra: 1 },
+    { id: f.ben, patch: { location: short } },
+  ],
+  'people:archive': byIdInvalid,
+  'people:restore': byIdInvalid,
+  'orgs:list': () => [{ sort: 'size' }, { search: name }, { archived: true }, { extra: 1 }, 7],
+  'orgs:get': byIdInvalid,
+  'orgs:create': () => [{}, { name: '' }, { name: name }, { name: 'A', kind: 'startup' }, { name: 'A', domain: 'x'.repeat(501) }, { name: 'A', isTarget: true }, { name: ['A'] }],
+  'orgs:update': (f) => [{ id: f.acme }, { id: f.acme, patch: { name: '  ' } }, { id: f.acme, patch: { kind: 'startup' } }, { id: f.acme, patch: { archived: true } }, { id: 0, patch: {} }],
+  'orgs:archive': byIdInvalid,
+  'orgs:restore': byIdInvalid,
+  'affiliations:create': (f) => [
+    { personId: f.ben },
+    { personId: f.ben, organizationId: f.acme, organizationName: 'Both Co' },
+    { personId: f.ben, organizationName: '' },
+    { organizationName: 'New Co' },
+    { personId: f.ben, organizationName: 'New Co', startDate: '2024-13' },
+    { personId: f.ben, organizationName: 'New Co', startDate: '2023-02-30' },
+    { personId: f.ben, organizationName: 'New Co', endDate: 'last year' },
+    { personId: f.ben, organizationName: 'New Co', current: 'yes' },
+    { personId: f.ben, organizationName: 'New Co', title: short },
+    { personId: f.ben, organizationName: 'New Co', salary: 1 },
+  ],
+  'affiliations:update': (f) => [
+    { id: f.affiliation, patch: { startDate: '20-1' } },
+    { id: f.affiliation, patch: { organizationId: f.acme } },
+    { id: f.affiliation, patch: { title: short } },
+    { id: f.affiliation },
+  ],
+  'affiliations:delete': byIdInvalid,
+  'ties:create': (f) => [
+    { personA: f.ana, personB: f.ana, strength: 3 },
+    { personA: f.ana, personB: f.ben },
+    { personA: f.ana, personB: f.ben, strength: 0 },
+    { personA: f.ana, personB: f.ben, strength: 6 },
+    { personA: f.ana, personB: f.ben, strength: 2.5 },
+    { personA: f.ana, personB: f.ben, strength: '3' },
+    { personA: f.ana, personB: f.ben, strength: 3, source: 'guess' },
+    { personA: f.ana, personB: f.ben, strength: 3, since: '2024-00' },
+    { personA: f.ana, personB: f.ben, strength: 3, context: short },
+    { personA: f.ana, personB: f.ben, strength: 3, weight: 1 },
+  ],
+  'ties:update': (f) => [{ id: f.tie, patch: { strength: 9 } }, { id: f.tie, patch: { personA: f.ben } }, { id: f.tie }, { id: f.tie, patch: { since: '2024/01' } }],
+  'ties:delete': byIdInvalid,
+  'tags:list': nothingInvalid,
+  'search:quick': () => [{}, { query: 42 }, { query: 'x'.repeat(2_001) }, { query: 'a', limit: 0 }, { query: 'a', limit: 101 }, { query: 'a', limit: 1.5 }, { query: 'a', extra: 1 }, 'a'],
+  'stats:get': nothingInvalid,
+  'sample:load': () => [{ people: 5 }, { people: 100_001 }, { people: '150' }, { seed: -1 }, { seed: 1.5 }, { seed: 2 ** 31 }, { size: 10 }, 'big'],
+};
+
+describe('a valid call on every channel', () => {
+  it('covers the whole contract', () => {
+    expect(Object.keys(VALID).sort()).toEqual([...CHANNELS].sort());
+    expect(Object.keys(INVALID).sort()).toEqual([...CHANNELS].sort());
+  });
+
+  it.each(CHANNELS)('%s answers ok, inside the contract', async (channel) => {
+    const spec = VALID[channel];
+    const f = fixture({ empty: spec.empty });
+    const value = success(await f.dispatch(channel, spec.input(f)));
+    spec.check?.(value as never, f);
+  });
+});
+
+describe('invalid input on every channel', () => {
+  let f: Fixture;
+  beforeEach(() => {
+    f = fixture();
+  });
+
+  it.each(CHANNELS)('%s: INVALID_INPUT with a readable message, database unchanged', async (channel) => {
+    const cases = INVALID[channel](f);
+    expect(cases.length).toBeGreaterThan(0);
+    const before = snapshotDb(f.db);
+    for (const input of cases) {
+      const error = failure(await f.dispatch(channel, input));
+      const shown = JSON.stringify(input)?.slice(0, 80);
+      expect(error.code, shown).toBe('INVALID_INPUT');
+      expect(error.message, shown).toMatch(new RegExp(`^Invalid request \\(${channel}\\): \\S`));
+      expect(error.message).not.toMatch(/\[object Object\]/);
+      expect(error.message.length).toBeLessThan(600);
+    }
+    expect(snapshotDb(f.db)).toEqual(before);
+  });
+
+  it('messages name the field and say what is wrong', async () => {
+    const msg = async (channel: string, input: unknown) => failure(await f.dispatch(channel, input)).message;
+    expect(await msg('people:create', { displayName: '' })).toMatch(/displayName: Name cannot be empty/);
+    expect(await msg('people:create', { displayName: name })).toMatch(/displayName: Name is too long \(at most 2000 characters\)/);
+    expect(await msg('people:create', { displayName: 'A', isMe: true })).toMatch(/isMe/);
+    expect(await msg('ties:create', { personA: f.ana, personB: f.ben, strength: 6 })).toMatch(/strength: Strength must be from 1 to 5/);
+    expect(await msg('ties:create', { personA: f.ana, personB: f.ana, strength: 3 })).toMatch(/personB: A person cannot have a tie with themselves/);
+    expect(await msg('affiliations:create', { personId: f.ana, startDate: '2024-13', organizationName: 'X' })).toMatch(
+      /startDate: must be a date like 2024, 2024-03 or 2024-03-15/,
+    );
+    expect(await msg('affiliations:create', { personId: f.ana })).toMatch(/Give either an organization id or an organization name/);
+  });
+});
+
+describe('refusals from the services', () => {
+  let f: Fixture;
+  beforeEach(() => {
+    f = fixture();
+  });
+
+  async function refused(channel: string, input: unknown, code: string, message?: RegExp): Promise<void> {
+    const before = snapshotDb(f.db);
+    const error = failure(await f.dispatch(channel, input));
+    expect(error.code, channel).toBe(code);
+    if (message) expect(error.message).toMatch(message);
+    expect(snapshotDb(f.db)).toEqual(before);
+  }
+
+  it('unknown ids are NOT_FOUND', async () => {
+    const missing = { id: 9_999 };
+    for (const channel of ['people:get', 'people:archive', 'people:restore', 'orgs:get', 'orgs:archive', 'orgs:restore', 'affiliations:delete', 'ties:delete'] as const) {
+      await refused(channel, missing, 'NOT_FOUND', /No \w+ with id 9999/);
+    }
+    await refused('people:update', { id: 9_999, patch: { headline: 'x' } }, 'NOT_FOUND');
+    await refused('orgs:update', { id: 9_999, patch: { name: 'x' } }, 'NOT_FOUND');
+    await refused('affiliations:update', { id: 9_999, patch: { title: 'x' } }, 'NOT_FOUND');
+    await refused('ties:update', { id: 9_999, patch: { strength: 2 } }, 'NOT_FOUND');
+    await refused('affiliations:create', { personId: 9_999, organizationName: 'New Co' }, 'NOT_FOUND');
+    await refused('affiliations:create', { personId: f.ana, organizationId: 9_999 }, 'NOT_FOUND');
+    await refused('ties:create', { personA: f.ana, personB: 9_999, strength: 2 }, 'NOT_FOUND');
+  });
+
+  it('rule breaks are CONFLICT', async () => {
+    await refused('orgs:create', { name: 'ACME LABS' }, 'CONFLICT', /already exists/);
+    await refused('people:archive', { id: f.me }, 'CONFLICT', /cannot archive yourself/);
+    await refused('ties:create', { personA: f.ana, personB: f.me, strength: 1 }, 'CONFLICT', /already have a tie/);
+    await refused('sample:load', {}, 'CONFLICT', /empty Kith/);
+    await refused('sample:load', undefined, 'CONFLICT');
+  });
+
+  it('an affiliation ending before it starts is INVALID_INPUT from the service', async () => {
+    await refused('affiliations:create', { personId: f.ben, organizationName: 'New Co', startDate: '2022', endDate: '2021' }, 'INVALID_INPUT', /before the start date/);
+    await refused('affiliations:update', { id: f.affiliation, patch: { endDate: '2019-12' } }, 'INVALID_INPUT');
+  });
+});
+
+describe('the dispatcher itself', () => {
+  it('answers UNKNOWN_CHANNEL for anything outside the contract, including Object.prototype names', async () => {
+    const f = fixture();
+    const before = snapshotDb(f.db);
+    for (const channel of ['people:drop', '', 'PEOPLE:LIST', ' people:list', '__proto__', 'constructor', 'toString', 'hasOwnProperty', 42, null, undefined, {}]) {
+      const error = failure(await f.dispatch(channel, {}));
+      expect(error.code, String(channel)).toBe('UNKNOWN_CHANNEL');
+      expect(error.message).toMatch(/Kith has no request called/);
+    }
+    expect(snapshotDb(f.db)).toEqual(before);
+  });
+
+  it('turns an unexpected throw into INTERNAL and logs it; an answer outside the contract is caught', async () => {
+    const f = fixture();
+    const log = vi.fn();
+    const handlers = createHandlers({ db: f.db, dataDir: '/tmp' });
+    const broken = createDispatcher(
+      {
+        ...handlers,
+        'stats:get': () => {
+          throw new Error('boom');
+        },
+        'tags:list': () => [{ name: 'x', people: 'many' }] as never,
+      },
+      { validateOutput: true, log },
+    );
+    const internal = failure(await broken('stats:get', undefined));
+    expect(internal).toEqual({ code: 'INTERNAL', message: 'Something went wrong in stats:get: boom' });
+    expect(log).toHaveBeenCalledOnce();
+    expect(failure(await broken('tags:list', undefined)).message).toMatch(/answered outside the contract: 0\.people/);
+  });
+
+  it('passes the parsed input to handlers: names are trimmed before they are stored', async () => {
+    const f = fixture();
+    const person = success<{ displayName: string }>(await f.dispatch('people:create', { displayName: '  Dana Diaz  ' }));
+    expect(person.displayName).toBe('Dana Diaz');
+    const org = success<{ name: string }>(await f.dispatch('orgs:create', { name: '\tCobalt Studios ' }));
+    expect(org.name).toBe('Cobalt Studios');
+  });
+});
