@@ -16,7 +16,12 @@ export function Modal({ title, onClose, children, className, testId }: Props) {
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
+    if (dialog && !dialog.open) {
+      dialog.showModal();
+      // showModal() focuses the first focusable element, which can be a container
+      // (cmdk's root has tabindex=-1); typing should start in the first field.
+      dialog.querySelector<HTMLElement>('input, textarea, select')?.focus();
+    }
     return () => dialog?.close();
   }, []);
   return (

@@ -19,7 +19,7 @@ export function Sidebar({ route }: { route: Route }) {
       <div className="sidebar-brand">Kith</div>
       <button type="button" className="search-affordance" onClick={openPalette} data-testid="open-palette">
         <span className="search-icon" aria-hidden="true" />
-        <span className="search-affordance-label">Search or jump to…</span>
+        <span className="search-affordance-label">Search…</span>
         <kbd>{MOD_KEY} K</kbd>
       </button>
       <ul className="sidebar-nav">

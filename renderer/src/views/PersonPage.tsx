@@ -67,7 +67,10 @@ function PersonPageBody({ detail }: { detail: PersonDetail }) {
               {person.headline}
             </p>
           )}
-          <p className="entity-meta truncate">{[role, person.location].filter(Boolean).join(' · ')}</p>
+          <p className="entity-meta truncate">
+            {/* The headline often already says the current role: do not repeat it. */}
+            {[person.headline.includes(role) ? '' : role, person.location].filter(Boolean).join(' · ')}
+          </p>
         </div>
         {!editing && (
           <div className="entity-actions">

@@ -4,8 +4,9 @@ import type { LabeledValue, Person } from '../../../shared/domain';
 /** The read view of a profile: only what is filled in, and a nudge when nothing is. */
 export function PersonProfile({ person, onEdit }: { person: Person; onEdit: () => void }) {
   const rows: { label: string; testId: string; content: ReactNode }[] = [];
-  if (person.givenName || person.familyName) {
-    rows.push({ label: 'Name', testId: 'profile-name-parts', content: [person.givenName, person.familyName].filter(Boolean).join(' ') });
+  const nameParts = [person.givenName, person.familyName].filter(Boolean).join(' ');
+  if (nameParts && nameParts !== person.displayName) {
+    rows.push({ label: 'Name', testId: 'profile-name-parts', content: nameParts });
   }
   if (person.location) rows.push({ label: 'Location', testId: 'profile-location', content: person.location });
   if (person.emails.length) rows.push({ label: 'Email', testId: 'profile-emails', content: <ValueList values={person.emails} /> });
