@@ -1,0 +1,141 @@
+// Kith's Electron main process: the thin layer that starts the app, opens the
+// data directory with the plain-Node core, and shows it in one locked-down
+// window. Everything that touches data lives outside main/electron/.
+import path from 'node:path';
+import { app, BrowserWindow, dialog, Menu, session, type Session } from 'electron';
+import { KithError } from '../../shared/errors';
+import { openKith, type KithStore } from '../db/kith';
+import { defaultDataDir } from '../db/paths';
+import { createDispatcher } from '../ipc/dispatch';
+import { createHandlers } from '../ipc/handlers';
+import { registerIpc } from './ipc';
+import { buildMenu } from './menu';
+import { findNativeBinding } from './nativeBinding';
+import { isAllowedRequest } from './navigation';
+import { handleAppProtocol, registerAppSchemeAsPrivileged } from './protocol';
+import { createMainWindow, lockDownWebContents } from './window';
+
+const log = (message: string): void => console.log(`[kith] ${message}`);
+
+// Both must happen before 'ready'.
+registerAppSchemeAsPrivileged();
+app.enableSandbox();
+
+// Chromium's own files (profile, lock, caches) live with the data they belong
+// to: with KITH_DATA_DIR set (tests, a second profile) a run is fully separate,
+// including its single-instance lock. The default is the folder Electron would
+// pick anyway (userData for an app named Kith); session caches get a subfolder.
+const dataDir = defaultDataDir();
+app.setPath('userData', dataDir);
+app.setPath('sessionData', path.join(dataDir, 'session'));
+if (process.platform === 'win32') app.setAppUserModelId('dev.kith.app');
+
+let mainWindow: BrowserWindow | null = null;
+let store: KithStore | null = null;
+
+if (!app.requestSingleInstanceLock()) {
+  // Another Kith has this data directory open; it focuses its window (below).
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow || mainWindow.isDestroyed()) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.show();
+    mainWindow.focus();
+  });
+  app.on('web-contents-created', (_event, contents) => lockDownWebContents(contents, log));
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('will-quit', () => store?.close());
+  app.whenReady().then(start, fatal);
+}
+
+function start(): void {
+  lockDownSession(session.defaultSession);
+
+  store = openStore();
+  if (!store) {
+    app.quit();
+    return;
+  }
+  const handlers = createHandlers({ db: store.db, dataDir: store.dataDir });
+  const dispatch = createDispatcher(handlers, {
+    // Output validation catches handler bugs in development; a packaged app
+    // trusts its own handlers and saves the work.
+    validateOutput: !app.isPackaged,
+    log: (message, error) => console.error(`[kith] ${message}`, error),
+  });
+  registerIpc(dispatch, log);
+  handleAppProtocol(path.join(__dirname, '..', 'renderer'));
+  Menu.setApplicationMenu(buildMenu({ dataDir: store.dataDir }));
+
+  const openWindow = (): void => {
+    mainWindow = createMainWindow({ dataDir: store!.dataDir, preloadPath: path.join(__dirname, '..', 'preload', 'index.cjs'), log });
+    mainWindow.on('closed', () => {
+      mainWindow = null;
+    });
+  };
+  openWindow();
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) openWindow();
+  });
+}
+
+/** No permissions, no downloads, and no request that leaves the app: Kith is offline by design. */
+function lockDownSession(ses: Session): void {
+  const devTools = !app.isPackaged;
+  ses.setPermissionRequestHandler((_contents, permission, callback) => {
+    log(`Denied permission request: ${permission}`);
+    callback(false);
+  });
+  ses.setPermissionCheckHandler(() => false);
+  ses.on('will-download', (event) => event.preventDefault());
+  ses.webRequest.onBeforeRequest((details, callback) => {
+    const allowed = isAllowedRequest(details.url, { devTools });
+    if (!allowed) log(`Blocked a network request: ${details.url.slice(0, 200)}`);
+    callback({ cancel: !allowed });
+  });
+}
+
+/**
+ * Opens the data directory, or explains why not and returns null. A file Kith
+ * must not touch (written by a newer Kith, or not Kith's at all) is refused by
+ * openKith before anything is written; the dialog says what to do.
+ */
+function openStore(): KithStore | null {
+  const binding = findNativeBinding({
+    isPackaged: app.isPackaged,
+    resourcesPath: process.resourcesPath,
+    appPath: app.getAppPath(),
+    electronVersion: process.versions.electron,
+    platform: process.platform,
+    arch: process.arch,
+  });
+  try {
+    // Without the Electron build, try better-sqlite3's own binary: it works if
+    // someone rebuilt it for Electron in place, and fails clearly otherwise.
+    return openKith(dataDir, binding.path ? { nativeBinding: binding.path } : {});
+  } catch (error) {
+    if (error instanceof KithError && error.code === 'DB_TOO_NEW') {
+      showFatal('Kith needs an update to open your data', error.message);
+    } else if (error instanceof KithError && error.code === 'NOT_A_KITH_DB') {
+      showFatal('This is not a Kith data file', error.message);
+    } else {
+      const message = error instanceof Error ? error.message : String(error);
+      const hint = binding.path === null ? `\n\n${binding.problem}` : '';
+      showFatal('Kith could not open its data', `${message}${hint}\n\nData folder: ${dataDir}\nNothing was changed.`);
+    }
+    return null;
+  }
+}
+
+function showFatal(title: string, detail: string): void {
+  console.error(`[kith] ${title}: ${detail}`);
+  dialog.showMessageBoxSync({ type: 'error', title: 'Kith', message: title, detail, buttons: ['Quit'], noLink: true });
+}
+
+function fatal(error: unknown): void {
+  showFatal('Kith could not start', error instanceof Error ? (error.stack ?? error.message) : String(error));
+  app.exit(1);
+}
