@@ -1,8 +1,12 @@
-// Quick search for the command palette: people and organizations by prefix.
+// Search: quickSearch for the command palette (people and organizations by
+// prefix) and searchAll over people, organizations, notes and the journal.
 import type { Db } from '../db/open';
 import type { QuickResult } from '../../shared/domain';
 import { toFtsPrefixQuery } from '../../shared/text';
 import { stmt } from './util';
+import type { SearchHit, SearchQuery, SearchResults, TextSegment } from '../../shared/journal';
+import { INTERACTION_KIND_LABELS } from '../../shared/journal';
+import { getEntryRows } from './journal';
 
 export function quickSearch(db: Db, query: string, limit = 20): QuickResult[] {
   const fts = toFtsPrefixQuery(query);
@@ -36,4 +40,228 @@ export function quickSearch(db: Db, query: string, limit = 20): QuickResult[] {
   const startsWithTyped = (r: QuickResult) => r.label.normalize('NFKC').toLocaleLowerCase().startsWith(typed);
   results.sort((x, y) => Number(startsWithTyped(y)) - Number(startsWithTyped(x)));
   return results.slice(0, limit);
+}
+
+// ---- One search over people, organizations, notes and the journal (issue 3) ----
+//
+// Results come in three sections (people, organizations, entries), each ranked
+// by FTS5's bm25 with column weights: bm25 scores depend on each table's own
+// statistics, so they are comparable within a section but not across them.
+// The renderer shows the sections in that order. Highlights come back as
+// [{ text, hit }] segments, never HTML.
+//
+// Speed (see test/bench/suites/search.ts): ranking costs about a microsecond
+// per matching entry, so a common word over 100,000 entries would take tens of
+// milliseconds. When a query matches more than ENTRY_RANK_WINDOW entries, only
+// the most recently written ENTRY_RANK_WINDOW of them are ranked (a common word
+// says little, and recent notes are likelier the ones wanted). Snippets are
+// made for the shown rows only. A one-letter word matches entries as a whole
+// word, not as a prefix ("c" finds "C", not every word starting with c): a
+// one-letter prefix over a large journal expands to thousands of terms.
+
+export const ENTRY_RANK_WINDOW = 2_000;
+
+/** Weights per column, in the FTS tables' column order (m0010/m0020). */
+const ENTRY_WEIGHTS = [4.0, 1.0]; // title, body
+const PEOPLE_WEIGHTS = [10.0, 3.0, 1.0, 1.0, 1.0]; // display_name, headline, location, how_we_met, notes
+const ORG_WEIGHTS = [10.0, 2.0, 1.0]; // name, domain, notes
+
+const OPEN = '\u0002';
+const CLOSE = '\u0003';
+
+/** Splits FTS5 snippet()/highlight() output (with OPEN/CLOSE markers) into plain segments. */
+export function toSegments(marked: string): TextSegment[] {
+  const out: TextSegment[] = [];
+  let hit = false;
+  let text = '';
+  for (const ch of marked) {
+    if (ch === OPEN || ch === CLOSE) {
+      if (text) out.push({ text, hit });
+      text = '';
+      hit = ch === OPEN;
+    } else text += ch;
+  }
+  if (text) out.push({ text, hit });
+  return out;
+}
+
+const hasHit = (s: string | null | undefined) => typeof s === 'string' && s.includes(OPEN);
+
+/** The FTS query for entries: every word a prefix, except one-letter words (see above). */
+export function toEntryFtsQuery(text: string): string | null {
+  const fts = toFtsPrefixQuery(text);
+  if (!fts) return null;
+  return fts.replace(/"([^"]+)"\*/gu, (all, word: string) => ([...word].length === 1 ? `"${word}"` : all));
+}
+
+interface Ranked {
+  rowid: number;
+  score: number;
+}
+
+function bm25(table: string, weights: number[]): string {
+  return `bm25(${table}, ${weights.map((w) => w.toFixed(1)).join(', ')})`;
+}
+
+/**
+ * The best `limit` rows of an FTS table for a query, filtered by `keep` (a SQL
+ * condition on `c`, the content table joined by rowid). With `window`, only
+ * the `window` highest rowids that match are ranked.
+ */
+function rankRows(
+  db: Db,
+  fts: { table: string; content: string; weights: number[] },
+  match: string,
+  keep: string,
+  limit: number,
+  window?: number,
+): { ranked: Ranked[]; floor: number } {
+  let floor = 0;
+  if (window) {
+    const cut = stmt<{ rowid: number }>(
+      db,
+      `SELECT rowid FROM ${fts.table} WHERE ${fts.table} MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ${window - 1}`,
+    ).get(match);
+    floor = cut?.rowid ?? 0;
+  }
+  // CROSS JOIN keeps the FTS table the outer loop, so the MATCH drives the query.
+  const ranked = stmt<Ranked>(
+    db,
+    `SELECT f.rowid AS rowid, ${bm25(fts.table, fts.weights)} AS score
+       FROM ${fts.table} f CROSS JOIN ${fts.content} c ON c.id = f.rowid
+      WHERE ${fts.table} MATCH ? AND f.rowid >= ? AND ${keep}
+      ORDER BY score, f.rowid DESC LIMIT ?`,
+  ).all(match, floor, limit);
+  return { ranked, floor };
+}
+
+/**
+ * Snippets of the ranked rows. snippet() needs the row under the MATCH cursor;
+ * asking again with `bm25 <= the worst shown score` makes FTS5 build snippets
+ * for the shown rows only, in one pass (a per-row lookup would re-expand a
+ * prefix query once per row).
+ */
+function snippetsFor(
+  db: Db,
+  fts: { table: string; weights: number[] },
+  columns: string[],
+  match: string,
+  list: Ranked[],
+  floor: number,
+): Map<number, Record<string, string>> {
+  const out = new Map<number, Record<string, string>>();
+  if (list.length === 0) return out;
+  const worst = Math.max(...list.map((r) => r.score));
+  const wanted = new Set(list.map((r) => r.rowid));
+  const cols = columns
+    .map((c, i) => `snippet(${fts.table}, ${i}, '${OPEN}', '${CLOSE}', '…', ${c === 'title' || c === 'display_name' || c === 'name' ? 32 : 14}) AS "${c}"`)
+    .join(', ');
+  const rows = stmt<Record<string, string> & { rowid: number }>(
+    db,
+    `SELECT rowid, ${cols} FROM ${fts.table}
+      WHERE ${fts.table} MATCH ? AND rowid >= ? AND ${bm25(fts.table, fts.weights)} <= ?`,
+  ).all(match, floor, worst);
+  for (const r of rows) if (wanted.has(r.rowid)) out.set(r.rowid, r);
+  return out;
+}
+
+function pickField(snips: Record<string, string> | undefined, order: string[], fallback: string): { field: string; marked: string } {
+  for (const field of order) if (hasHit(snips?.[field])) return { field, marked: snips![field]! };
+  return { field: fallback, marked: snips?.[fallback] ?? '' };
+}
+
+const DEFAULT_SEARCH_LIMIT = 20;
+
+/** Searches people, organizations, notes and journal entries (see the notes above). */
+export function searchAll(db: Db, query: SearchQuery): SearchResults {
+  const results: SearchResults = { people: [], organizations: [], entries: [] };
+  const limit = query.limit ?? DEFAULT_SEARCH_LIMIT;
+  const kinds = new Set(query.kinds ?? ['person', 'organization', 'entry']);
+  const prefix = toFtsPrefixQuery(query.query);
+  if (!prefix) return results;
+
+  if (kinds.has('person')) {
+    const fts = { table: 'people_fts', content: 'people', weights: PEOPLE_WEIGHTS };
+    const keep = query.includeArchived ? '1' : 'c.archived_at IS NULL';
+    const { ranked } = rankRows(db, fts, prefix, keep, limit);
+    const columns = ['display_name', 'headline', 'location', 'how_we_met', 'notes'];
+    const snips = snippetsFor(db, fts, columns, prefix, ranked, 0);
+    const info = new Map(
+      stmt<{ id: number; display_name: string; headline: string; is_me: number; archived_at: string | null }>(
+        db,
+        'SELECT id, display_name, headline, is_me, archived_at FROM people WHERE id IN (SELECT value FROM json_each(?))',
+      )
+        .all(JSON.stringify(ranked.map((r) => r.rowid)))
+        .map((p) => [p.id, p]),
+    );
+    results.people = ranked.map((r): SearchHit => {
+      const p = info.get(r.rowid)!;
+      const { field, marked } = pickField(snips.get(r.rowid), ['notes', 'how_we_met', 'headline', 'location', 'display_name'], 'display_name');
+      return {
+        kind: 'person',
+        id: r.rowid,
+        title: p.display_name,
+        detail: p.is_me ? 'You' : p.headline,
+        field: field === 'display_name' ? 'name' : field === 'how_we_met' ? 'howWeMet' : field,
+        snippet: toSegments(marked),
+        score: r.score,
+        archived: p.archived_at !== null,
+      };
+    });
+  }
+
+  if (kinds.has('organization')) {
+    const fts = { table: 'organizations_fts', content: 'organizations', weights: ORG_WEIGHTS };
+    const keep = query.includeArchived ? '1' : 'c.archived_at IS NULL';
+    const { ranked } = rankRows(db, fts, prefix, keep, limit);
+    const snips = snippetsFor(db, fts, ['name', 'domain', 'notes'], prefix, ranked, 0);
+    const info = new Map(
+      stmt<{ id: number; name: string; kind: string; archived_at: string | null }>(
+        db,
+        'SELECT id, name, kind, archived_at FROM organizations WHERE id IN (SELECT value FROM json_each(?))',
+      )
+        .all(JSON.stringify(ranked.map((r) => r.rowid)))
+        .map((o) => [o.id, o]),
+    );
+    results.organizations = ranked.map((r): SearchHit => {
+      const o = info.get(r.rowid)!;
+      const { field, marked } = pickField(snips.get(r.rowid), ['notes', 'domain', 'name'], 'name');
+      return {
+        kind: 'organization',
+        id: r.rowid,
+        title: o.name,
+        detail: o.kind,
+        field,
+        snippet: toSegments(marked),
+        score: r.score,
+        archived: o.archived_at !== null,
+      };
+    });
+  }
+
+  const entryMatch = kinds.has('entry') ? toEntryFtsQuery(query.query) : null;
+  if (entryMatch) {
+    const fts = { table: 'interactions_fts', content: 'interactions', weights: ENTRY_WEIGHTS };
+    const keep = query.includeDeleted ? '1' : 'c.deleted_at IS NULL';
+    const { ranked, floor } = rankRows(db, fts, entryMatch, keep, limit, ENTRY_RANK_WINDOW);
+    const snips = snippetsFor(db, fts, ['title', 'body'], entryMatch, ranked, floor);
+    const rows = getEntryRows(db, ranked.map((r) => r.rowid));
+    results.entries = ranked.map((r): SearchHit => {
+      const e = rows.get(r.rowid)!;
+      const s = snips.get(r.rowid);
+      const { field, marked } = pickField(s, ['body', 'title'], e.title ? 'title' : 'body');
+      const who = e.participants.map((p) => p.displayName).join(', ');
+      return {
+        kind: 'entry',
+        id: r.rowid,
+        title: e.title || `${INTERACTION_KIND_LABELS[e.kind]}${who ? ` with ${who}` : ''}`,
+        detail: `${e.occurredAt.slice(0, 10)} · ${INTERACTION_KIND_LABELS[e.kind]}${who ? ` · ${who}` : ''}`,
+        field,
+        snippet: toSegments(marked),
+        score: r.score,
+        archived: e.deletedAt !== null,
+      };
+    });
+  }
+  return results;
 }

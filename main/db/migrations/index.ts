@@ -4,6 +4,7 @@
 // the old schema, fills it, migrates and checks the data.
 import type { Database } from 'better-sqlite3';
 import { m0010Initial } from './m0010_initial';
+import { m0020Journal } from './m0020_journal';
 
 export interface Migration {
   version: number;
@@ -11,6 +12,9 @@ export interface Migration {
   up: (db: Database) => void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [{ version: 10, name: 'initial schema', up: m0010Initial }];
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 10, name: 'initial schema', up: m0010Initial },
+  { version: 20, name: 'journal: attention states, indexes', up: m0020Journal },
+];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
