@@ -23,7 +23,7 @@ import { getStats } from '../services/stats';
 import { createTie } from '../services/ties';
 import { type CliContext, type CommonOptions, validate } from './context';
 import { CliError, EXIT } from './errors';
-import { fields, plural, table } from './format';
+import { commanderErrorLine, fields, plural, table } from './format';
 import { resolveOrganizationId, resolvePersonId } from './resolve';
 
 /** Parses a number for zod to judge; anything that is not a number is refused here with the flag's name. */
@@ -41,7 +41,7 @@ function helpHint(command: Command): Command {
   const path: string[] = [];
   for (let c: Command | null = command; c; c = c.parent) path.unshift(c.name());
   return command.configureOutput({
-    outputError: (text, write) => write(`kith: ${text.trim().replace(/^error: /, '')} (see "${path.join(' ')} --help")\n`),
+    outputError: (text, write) => write(commanderErrorLine(text, path.join(' '))),
   });
 }
 

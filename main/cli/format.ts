@@ -60,3 +60,9 @@ export function foldName(text: string): string {
     .replace(/\s+/gu, ' ')
     .trim();
 }
+
+/** Commander's error text as one line: "error: unknown command 'x'\n(Did you mean y?)" → "unknown command 'x' (Did you mean y?)". */
+export function commanderErrorLine(text: string, helpCommand: string): string {
+  const message = text.trim().replace(/^error: /, '').replace(/\s*\n\s*/g, ' ');
+  return `kith: ${message} (see "${helpCommand} --help")\n`;
+}

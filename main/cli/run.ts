@@ -8,6 +8,7 @@ import { APP_VERSION } from '../version';
 import { addCommands } from './commands';
 import { CliContext, type CliIo } from './context';
 import { CliError, EXIT, exitCodeFor } from './errors';
+import { commanderErrorLine } from './format';
 
 export type { CliIo } from './context';
 export { EXIT } from './errors';
@@ -28,7 +29,7 @@ function buildProgram(ctx: CliContext): Command {
       writeOut: (text) => ctx.io.stdout.write(text),
       writeErr: (text) => ctx.io.stderr.write(text),
       // One line: commander's "error: ..." plus where to read more.
-      outputError: (text, write) => write(`kith: ${text.trim().replace(/^error: /, '')} (see "kith --help")\n`),
+      outputError: (text, write) => write(commanderErrorLine(text, 'kith')),
     })
     .addHelpText(
       'after',
