@@ -1,0 +1,393 @@
+// The best k simple routes from one source to a virtual sink, with a hop
+// limit: Dijkstra for the best route, Yen's algorithm for the next best
+// (issue 4). Pure: typed arrays in, node sequences out; no database.
+//
+// Keys are integers (see warmth.ts: cost units × HOP_WEIGHT + 1 per hop), so
+// sums are exact, lower is better, and equal keys mean equal warmth and hops.
+//
+// Making it fast on 10,000 people / 50,000 ties:
+// - A hop-bounded lower bound h_j(v) — the best key from v to the sink in at
+//   most j hops, ignoring simplicity — is computed once per query (H rounds of
+//   Bellman-Ford over the nodes whose bound changed in the previous round).
+//   Every Dijkstra run (the first path and each of Yen's spur paths) uses it
+//   as a potential (A*): it is consistent, and stays a lower bound when Yen
+//   removes nodes and edges, so each run expands little more than the path it
+//   returns.
+// - Dijkstra runs over (person, hops used) states, which makes the hop limit
+//   exact: a cheaper route to a person that used more hops cannot shadow a
+//   dearer one that leaves room to reach the target.
+// - A spur search is skipped when root + bound cannot beat the current k-th
+//   candidate, and stops as soon as its frontier exceeds it.
+// - All buffers are reused between queries (stamps instead of clearing).
+//
+// Ties: Yen's algorithm enumerates routes in nondecreasing key order. After
+// the k-th route it continues while the next candidate's key equals the k-th
+// key, then sorts by (key, node sequence): the routes returned are exactly the
+// first k of "every simple route sorted by warmth, hops, then person ids"
+// (node index order is person id order), whatever order equal-cost paths were
+// discovered in.
+
+export interface SearchGraph {
+  n: number;
+  adjStart: Int32Array;
+  adjTarget: Int32Array;
+  /** Key of each directed arc; symmetric (the arc u→v and v→u have the same key). */
+  arcKey: Float64Array;
+  /** Key of the arc from v to the virtual sink, or a negative number when v is not a target. */
+  sinkKey: Float64Array;
+  /** Nodes that may end a route (those with sinkKey ≥ 0). */
+  targets: ArrayLike<number>;
+  source: number;
+}
+
+export interface FoundPath {
+  /** Source first, the target person last (the sink is not included). */
+  nodes: number[];
+  /** The ranking key of the whole route, sink arc included. */
+  key: number;
+}
+
+export interface SearchStats {
+  spurSearches: number;
+  spurSkipped: number;
+  statesExpanded: number;
+}
+
+/** When many routes tie exactly at the k-th place, stop enumerating after this many (pathological graphs only). */
+export const MAX_TIED_ENUMERATION = 2_000;
+
+class Workspace {
+  n = 0;
+  layers = 0;
+  h = new Float64Array(0);
+  stateStamp = new Uint32Array(0); // closed states
+  gStamp = new Uint32Array(0);
+  bestG = new Float64Array(0);
+  parent = new Int32Array(0);
+  blockStamp = new Uint32Array(0);
+  inFrontier = new Uint8Array(0);
+  gen = 0;
+  blockGen = 0;
+  heapKey = new Float64Array(1024);
+  heapVal = new Int32Array(1024);
+  heapSize = 0;
+
+  ensure(n: number, layers: number): void {
+    if (n === this.n && layers === this.layers) return;
+    this.n = n;
+    this.layers = layers;
+    this.h = new Float64Array(n * layers);
+    this.stateStamp = new Uint32Array(n * layers);
+    this.gStamp = new Uint32Array(n * layers);
+    this.bestG = new Float64Array(n * layers);
+    this.parent = new Int32Array(n * layers);
+    this.blockStamp = new Uint32Array(n);
+    this.inFrontier = new Uint8Array(n);
+    this.gen = 0;
+    this.blockGen = 0;
+  }
+
+  nextGen(): number {
+    if (this.gen === 0xffffffff) {
+      this.stateStamp.fill(0);
+      this.gStamp.fill(0);
+      this.gen = 0;
+    }
+    return ++this.gen;
+  }
+
+  nextBlockGen(): number {
+    if (this.blockGen === 0xffffffff) {
+      this.blockStamp.fill(0);
+      this.blockGen = 0;
+    }
+    return ++this.blockGen;
+  }
+
+  push(key: number, val: number): void {
+    if (this.heapSize === this.heapKey.length) {
+      const k = new Float64Array(this.heapKey.length * 2);
+      k.set(this.heapKey);
+      const v = new Int32Array(this.heapVal.length * 2);
+      v.set(this.heapVal);
+      this.heapKey = k;
+      this.heapVal = v;
+    }
+    const hk = this.heapKey;
+    const hv = this.heapVal;
+    let i = this.heapSize++;
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if (hk[p]! <= key) break;
+      hk[i] = hk[p]!;
+      hv[i] = hv[p]!;
+      i = p;
+    }
+    hk[i] = key;
+    hv[i] = val;
+  }
+
+  /** Removes the minimum; read it from popKey/popVal. */
+  popKey = 0;
+  popVal = 0;
+  pop(): void {
+    const hk = this.heapKey;
+    const hv = this.heapVal;
+    this.popKey = hk[0]!;
+    this.popVal = hv[0]!;
+    const size = --this.heapSize;
+    if (size === 0) return;
+    const key = hk[size]!;
+    const val = hv[size]!;
+    let i = 0;
+    for (;;) {
+      let c = 2 * i + 1;
+      if (c >= size) break;
+      if (c + 1 < size && hk[c + 1]! < hk[c]!) c++;
+      if (hk[c]! >= key) break;
+      hk[i] = hk[c]!;
+      hv[i] = hv[c]!;
+      i = c;
+    }
+    hk[i] = key;
+    hv[i] = val;
+  }
+}
+
+const workspace = new Workspace();
+
+/**
+ * h[j * n + v]: the least key from v to the sink using at most j hops
+ * (Infinity when the sink is farther). Bellman-Ford by rounds; round j only
+ * looks at neighbours of nodes whose bound improved in round j − 1.
+ */
+function computeBounds(g: SearchGraph, maxHops: number, ws: Workspace): void {
+  const { n, adjStart, adjTarget, arcKey, sinkKey, targets } = g;
+  const h = ws.h;
+  h.fill(Infinity, 0, n);
+  let frontier: number[] = [];
+  for (let i = 0; i < targets.length; i++) {
+    const v = targets[i]!;
+    h[v] = sinkKey[v]!;
+    frontier.push(v);
+  }
+  const inFrontier = ws.inFrontier;
+  for (let j = 1; j <= maxHops; j++) {
+    const base = j * n;
+    const prev = base - n;
+    h.copyWithin(base, prev, prev + n);
+    const next: number[] = [];
+    for (const w of frontier) {
+      const hw = h[prev + w]!;
+      for (let e = adjStart[w]!, end = adjStart[w + 1]!; e < end; e++) {
+        const v = adjTarget[e]!;
+        const cand = hw + arcKey[e]!;
+        if (cand < h[base + v]!) {
+          h[base + v] = cand;
+          if (!inFrontier[v]) {
+            inFrontier[v] = 1;
+            next.push(v);
+          }
+        }
+      }
+    }
+    for (const v of next) inFrontier[v] = 0;
+    frontier = next;
+    if (frontier.length === 0) {
+      for (let jj = j + 1; jj <= maxHops; jj++) h.copyWithin(jj * n, base, base + n);
+      break;
+    }
+  }
+}
+
+interface SpurResult {
+  nodes: number[]; // from the spur node to the target person
+  cum: number[]; // key from the source to each of those nodes
+  key: number; // whole route
+}
+
+/**
+ * Dijkstra (with the bounds as potential) from `start`, which the root path
+ * reached with `startHops` hops at key `startKey`. Nodes stamped blocked are
+ * not entered; `blockedNext` are the first steps Yen removed (-1: the sink).
+ */
+function spurSearch(
+  g: SearchGraph,
+  maxHops: number,
+  ws: Workspace,
+  start: number,
+  startHops: number,
+  startKey: number,
+  blockedNext: readonly number[],
+  bound: number,
+  stats: SearchStats,
+): SpurResult | null {
+  const { n, adjStart, adjTarget, arcKey, sinkKey } = g;
+  const h = ws.h;
+  const gen = ws.nextGen();
+  const blockGen = ws.blockGen;
+  const blockStamp = ws.blockStamp;
+  const { stateStamp, gStamp, bestG, parent } = ws;
+  const sinkBlockedAtStart = blockedNext.includes(-1);
+  ws.heapSize = 0;
+
+  const s0 = startHops * n + start;
+  gStamp[s0] = gen;
+  bestG[s0] = startKey;
+  parent[s0] = -1;
+  ws.push(startKey + h[(maxHops - startHops) * n + start]!, s0);
+
+  while (ws.heapSize > 0) {
+    ws.pop();
+    const f = ws.popKey;
+    if (f > bound) return null;
+    const val = ws.popVal;
+    if (val < 0) {
+      // Reached the sink from state -val - 1: the best route with this root.
+      let state = -val - 1;
+      const nodes: number[] = [];
+      const cum: number[] = [];
+      while (state >= 0) {
+        nodes.push(state % n);
+        cum.push(bestG[state]!);
+        if (state === s0) break;
+        state = parent[state]!;
+      }
+      nodes.reverse();
+      cum.reverse();
+      return { nodes, cum, key: f };
+    }
+    if (stateStamp[val] === gen) continue;
+    stateStamp[val] = gen;
+    stats.statesExpanded++;
+    const v = val % n;
+    const u = (val - v) / n;
+    const gv = bestG[val]!;
+    const sk = sinkKey[v]!;
+    if (sk >= 0 && !(v === start && sinkBlockedAtStart)) ws.push(gv + sk, -val - 1);
+    if (u >= maxHops) continue;
+    const hBase = (maxHops - u - 1) * n;
+    const nextBase = (u + 1) * n;
+    for (let e = adjStart[v]!, end = adjStart[v + 1]!; e < end; e++) {
+      const w = adjTarget[e]!;
+      if (blockStamp[w] === blockGen) continue;
+      const hw = h[hBase + w]!;
+      if (hw === Infinity) continue;
+      if (v === start && blockedNext.length > 0 && blockedNext.includes(w)) continue;
+      const ns = nextBase + w;
+      if (stateStamp[ns] === gen) continue;
+      const ng = gv + arcKey[e]!;
+      if (gStamp[ns] === gen && bestG[ns]! <= ng) continue;
+      gStamp[ns] = gen;
+      bestG[ns] = ng;
+      parent[ns] = val;
+      const nf = ng + hw;
+      if (nf <= bound) ws.push(nf, ns);
+    }
+  }
+  return null;
+}
+
+interface Accepted {
+  nodes: number[];
+  cum: number[];
+  key: number;
+}
+
+function compareNodes(a: readonly number[], b: readonly number[]): number {
+  if (a.length !== b.length) return a.length - b.length;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
+  return 0;
+}
+
+function byKeyThenNodes(a: Accepted, b: Accepted): number {
+  return a.key - b.key || compareNodes(a.nodes, b.nodes);
+}
+
+/** The best k simple routes from g.source to any target, at most maxHops hops, best first. */
+export function kShortestRoutes(
+  g: SearchGraph,
+  k: number,
+  maxHops: number,
+  stats: SearchStats = { spurSearches: 0, spurSkipped: 0, statesExpanded: 0 },
+): FoundPath[] {
+  if (k <= 0 || g.targets.length === 0) return [];
+  const ws = workspace;
+  ws.ensure(g.n, maxHops + 1);
+  computeBounds(g, maxHops, ws);
+  const n = g.n;
+  const h = ws.h;
+  const source = g.source;
+  if (h[maxHops * n + source] === Infinity) return [];
+
+  ws.nextBlockGen();
+  ws.blockStamp[source] = ws.blockGen;
+  stats.spurSearches++;
+  const first = spurSearch(g, maxHops, ws, source, 0, 0, [], Infinity, stats);
+  if (!first) return [];
+
+  const accepted: Accepted[] = [first];
+  const candidates: Accepted[] = []; // sorted by key
+  const seen = new Set<string>([first.nodes.join(',')]);
+  let kthKey = accepted.length === k ? first.key : Infinity;
+
+  const bound = (): number => {
+    if (accepted.length >= k) return kthKey;
+    const need = k - accepted.length;
+    return candidates.length >= need ? candidates[need - 1]!.key : Infinity;
+  };
+  const insertCandidate = (c: Accepted): void => {
+    let lo = 0;
+    let hi = candidates.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (candidates[mid]!.key <= c.key) lo = mid + 1;
+      else hi = mid;
+    }
+    candidates.splice(lo, 0, c);
+  };
+
+  for (;;) {
+    const last = accepted[accepted.length - 1]!;
+    for (let i = 0; i < last.nodes.length && i <= maxHops; i++) {
+      const spurNode = last.nodes[i]!;
+      const rootKey = last.cum[i]!;
+      if (rootKey + h[(maxHops - i) * n + spurNode]! > bound()) {
+        stats.spurSkipped++;
+        continue;
+      }
+      // Yen: remove the next step of every accepted route that shares this root.
+      const blockedNext: number[] = [];
+      for (const p of accepted) {
+        if (p.nodes.length < i + 1) continue;
+        let same = true;
+        for (let j = 0; j <= i; j++) {
+          if (p.nodes[j] !== last.nodes[j]) {
+            same = false;
+            break;
+          }
+        }
+        if (same) blockedNext.push(p.nodes.length > i + 1 ? p.nodes[i + 1]! : -1);
+      }
+      const blockGen = ws.nextBlockGen();
+      ws.blockStamp[source] = blockGen;
+      for (let j = 0; j < i; j++) ws.blockStamp[last.nodes[j]!] = blockGen;
+      stats.spurSearches++;
+      const spur = spurSearch(g, maxHops, ws, spurNode, i, rootKey, blockedNext, bound(), stats);
+      if (!spur) continue;
+      const nodes = last.nodes.slice(0, i).concat(spur.nodes);
+      const id = nodes.join(',');
+      if (seen.has(id)) continue;
+      seen.add(id);
+      insertCandidate({ nodes, cum: last.cum.slice(0, i).concat(spur.cum), key: spur.key });
+    }
+    const next = candidates.shift();
+    if (!next) break;
+    if (accepted.length >= k && (next.key > kthKey || accepted.length >= k + MAX_TIED_ENUMERATION)) break;
+    accepted.push(next);
+    if (accepted.length === k) kthKey = next.key;
+  }
+
+  accepted.sort(byKeyThenNodes);
+  return accepted.slice(0, k).map((p) => ({ nodes: p.nodes, key: p.key }));
+}

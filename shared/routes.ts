@@ -1,0 +1,159 @@
+// Introduction routes and introductions (issue 4): the schemas of their IPC
+// channels, spread into the contract by shared/contract.ts. Pure TypeScript + zod.
+import { z } from 'zod';
+import { Id, LIMITS, PartialDate, Tie, TieStrength } from './domain';
+
+/** Limits and defaults of a route query (main/routes/warmth.ts explains the numbers). */
+export const ROUTE_LIMITS = {
+  defaultK: 5,
+  maxK: 20,
+  /** Longer chains are useless introductions. */
+  defaultMaxHops: 6,
+  maxHops: 10,
+} as const;
+
+/** How well the last person of a route fits the goal, best first. */
+export const FIT_KINDS = ['target_person', 'hiring_manager', 'recruiter', 'referrer', 'employee', 'former_employee'] as const;
+export const FitKind = z.enum(FIT_KINDS);
+export type FitKind = z.infer<typeof FitKind>;
+
+export const RoutesQuery = z
+  .strictObject({
+    organizationId: Id.optional(),
+    personId: Id.optional(),
+    k: z.number().int().min(1, 'Ask for at least 1 route').max(ROUTE_LIMITS.maxK, `Ask for at most ${ROUTE_LIMITS.maxK} routes`).optional(),
+    maxHops: z
+      .number()
+      .int()
+      .min(1, 'The hop limit must be at least 1')
+      .max(ROUTE_LIMITS.maxHops, `The hop limit can be at most ${ROUTE_LIMITS.maxHops}`)
+      .optional(),
+  })
+  .refine((q) => (q.organizationId === undefined) !== (q.personId === undefined), {
+    message: 'Give either an organization id or a person id',
+    path: ['organizationId'],
+  });
+export type RoutesQuery = z.infer<typeof RoutesQuery>;
+
+export const RoutePerson = z.object({ id: Id, name: z.string() });
+export type RoutePerson = z.infer<typeof RoutePerson>;
+
+export const RouteHop = z.object({
+  from: RoutePerson,
+  to: RoutePerson,
+  tieId: Id,
+  strength: TieStrength,
+  context: z.string(),
+  /** Latest journal entry with both people (with `to` alone when `from` is me); null when none. */
+  lastContact: z.string().nullable(),
+  /** 1 unless this is my own tie and it has gone quiet. */
+  quietFactor: z.number().gt(0).max(1),
+  warmth: z.number().gt(0).max(1),
+  reason: z.string(),
+});
+export type RouteHop = z.infer<typeof RouteHop>;
+
+export const Route = z.object({
+  /** 1 for the warmest; null for a direct route shown beside the best k but not among them. */
+  rank: z.number().int().min(1).nullable(),
+  /** Me first, the last person last. */
+  personIds: z.array(Id).min(2),
+  hops: z.array(RouteHop).min(1),
+  fit: FitKind,
+  fitFactor: z.number().gt(0).max(1),
+  warmth: z.number().gt(0).max(1),
+  /** Warmth as a percentage, one decimal. */
+  warmthPercent: z.number().min(0).max(100),
+  why: z.string(),
+});
+export type Route = z.infer<typeof Route>;
+
+export const RouteTarget = z.object({ kind: z.enum(['person', 'organization']), id: Id, name: z.string() });
+export type RouteTarget = z.infer<typeof RouteTarget>;
+
+const resultBase = { target: RouteTarget, k: z.number().int(), maxHops: z.number().int(), message: z.string() };
+
+/**
+ * The answer to a route query. An unknown target is an error (NOT_FOUND), and
+ * so is asking for a route to yourself or to an archived person (CONFLICT);
+ * everything else is an answer.
+ */
+export const RoutesResult = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('found'), ...resultBase, routes: z.array(Route).min(1) }),
+  /** The target person is tied to me directly: that 1-hop route, and the warmest routes (which may include it). */
+  z.object({ kind: z.literal('direct'), ...resultBase, directRoute: Route, routes: z.array(Route).min(1) }),
+  /** People are there, but none within maxHops of me through people who are not archived. */
+  z.object({ kind: z.literal('noRoute'), ...resultBase, eligiblePeople: z.number().int() }),
+  /** The organization has nobody Kith can route to (nobody recorded there, or all archived). */
+  z.object({ kind: z.literal('noPeople'), ...resultBase, archivedPeople: z.number().int() }),
+]);
+export type RoutesResult = z.infer<typeof RoutesResult>;
+
+// ---- Introductions --------------------------------------------------------
+
+export const INTRODUCTION_STATUSES = ['idea', 'asked', 'agreed', 'made', 'met', 'declined'] as const;
+export const IntroductionStatus = z.enum(INTRODUCTION_STATUSES);
+export type IntroductionStatus = z.infer<typeof IntroductionStatus>;
+
+export const IntroductionEvent = z.object({ id: Id, status: IntroductionStatus, at: z.string(), note: z.string() });
+export type IntroductionEvent = z.infer<typeof IntroductionEvent>;
+
+export const Introduction = z.object({
+  id: Id,
+  status: IntroductionStatus,
+  requesterId: Id,
+  introducer: RoutePerson.nullable(),
+  targetPerson: RoutePerson.nullable(),
+  targetOrganization: z.object({ id: Id, name: z.string() }).nullable(),
+  /** The person ids of the route it came from, me first. */
+  route: z.array(Id),
+  message: z.string(),
+  notes: z.string(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  events: z.array(IntroductionEvent),
+});
+export type Introduction = z.infer<typeof Introduction>;
+
+const longText = z.string().max(LIMITS.longText, `is too long (at most ${LIMITS.longText} characters)`);
+
+export const IntroductionCreate = z.strictObject({
+  /** A route's personIds: me, the introducer, …, the person to meet. */
+  route: z
+    .array(Id)
+    .min(3, 'An introduction needs someone in between: a route of at least 2 hops')
+    .max(ROUTE_LIMITS.maxHops + 1, `A route has at most ${ROUTE_LIMITS.maxHops} hops`),
+  targetOrganizationId: Id.nullable().optional(),
+  /** Left out: a drafted request to the introducer. */
+  message: longText.optional(),
+  notes: longText.optional(),
+});
+export type IntroductionCreate = z.infer<typeof IntroductionCreate>;
+
+export const IntroductionPatch = z.strictObject({ message: longText.optional(), notes: longText.optional() });
+export type IntroductionPatch = z.infer<typeof IntroductionPatch>;
+
+export const IntroductionSetStatus = z.strictObject({
+  id: Id,
+  status: IntroductionStatus,
+  /** When it happened, if not today. */
+  at: PartialDate.optional(),
+  note: z.string().max(LIMITS.shortText).optional(),
+});
+export type IntroductionSetStatus = z.infer<typeof IntroductionSetStatus>;
+
+export const routesChannels = {
+  'routes:find': { input: RoutesQuery, output: RoutesResult },
+  'introductions:create': { input: IntroductionCreate, output: Introduction },
+  'introductions:list': {
+    input: z.strictObject({ status: IntroductionStatus.optional() }).optional(),
+    output: z.object({ items: z.array(Introduction) }),
+  },
+  'introductions:get': { input: z.strictObject({ id: Id }), output: Introduction },
+  'introductions:setStatus': { input: IntroductionSetStatus, output: Introduction },
+  'introductions:update': { input: z.strictObject({ id: Id, patch: IntroductionPatch }), output: Introduction },
+  'introductions:addTie': {
+    input: z.strictObject({ id: Id }),
+    output: z.object({ created: z.boolean(), tie: Tie }),
+  },
+} as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
