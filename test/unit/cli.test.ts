@@ -258,7 +258,7 @@ describe('orgs', () => {
 
     const show = await run('orgs', 'show', 'acme');
     expect(show.code).toBe(0);
-    expect(show.stdout).toMatch(/^Acme Labs  \(id \d+\)\nKind\s+company\n/);
+    expect(show.stdout).toMatch(/^Acme Labs {2}\(id \d+\)\nKind\s+company\n/);
     expect(show.stdout).toMatch(/People \(2\)\n[\s\S]*Ana Acosta\s+current\s+2 Acquaintance/);
     const json = (await run('orgs', 'show', 'Riverbend University', '--json')).json<OrganizationDetail>();
     expect(json.members).toEqual([]);
