@@ -30,6 +30,7 @@ import {
   TieCreate,
   TiePatch,
 } from './domain';
+import { importExportContract } from './importExport';
 
 const byId = z.strictObject({ id: Id });
 const nothing = z.strictObject({}).optional();
@@ -71,6 +72,7 @@ export const contract = {
   },
   'stats:get': { input: nothing, output: Stats },
   'sample:load': { input: SampleOptions.optional(), output: SampleResult },
+  ...importExportContract,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

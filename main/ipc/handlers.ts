@@ -30,6 +30,7 @@ import { getStats } from '../services/stats';
 import { listTags } from '../services/tags';
 import { createTie, deleteTie, updateTie } from '../services/ties';
 import { APP_VERSION } from '../version';
+import { createImportExportHandlers } from './handlers-importExport';
 
 export type Handler<C extends Channel> = (input: ParsedInput<C>) => ChannelOutput<C> | Promise<ChannelOutput<C>>;
 export type Handlers = { [C in Channel]: Handler<C> };
@@ -91,5 +92,6 @@ export function createHandlers({ db, dataDir }: HandlerContext): Handlers {
     'search:quick': ({ query, limit }) => quickSearch(db, query, limit),
     'stats:get': () => getStats(db),
     'sample:load': (options) => loadSampleNetwork(db, options ?? {}),
+    ...createImportExportHandlers({ db, dataDir }),
   };
 }

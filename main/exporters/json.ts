@@ -1,0 +1,75 @@
+// The JSON export: every table of user data, me included, exactly as stored.
+// Versioned, deterministic (tables in a fixed order, rows by primary key,
+// columns in schema order, two-space indentation) and lossless: values are
+// the stored ones, JSON columns included as their stored text, so export →
+// import into an empty Kith → export is byte-identical but for `exportedAt`.
+import type { Db } from '../db/open';
+import { LATEST_SCHEMA_VERSION } from '../db/open';
+
+export const JSON_EXPORT_FORMAT = 'kith-export';
+export const JSON_EXPORT_VERSION = 1;
+
+/**
+ * User-data tables in an order where every reference points backwards, so an
+ * import can insert them top to bottom. FTS indexes are left out: they are
+ * rebuilt from their tables by triggers.
+ */
+export const EXPORT_TABLES = [
+  { name: 'settings', orderBy: 'key' },
+  { name: 'tags', orderBy: 'id' },
+  { name: 'organizations', orderBy: 'id' },
+  { name: 'people', orderBy: 'id' },
+  { name: 'organization_tags', orderBy: 'organization_id, tag_id' },
+  { name: 'person_tags', orderBy: 'person_id, tag_id' },
+  { name: 'affiliations', orderBy: 'id' },
+  { name: 'ties', orderBy: 'id' },
+  { name: 'interactions', orderBy: 'id' },
+  { name: 'interaction_participants', orderBy: 'interaction_id, person_id' },
+  { name: 'introductions', orderBy: 'id' },
+  { name: 'introduction_events', orderBy: 'id' },
+  { name: 'favors', orderBy: 'id' },
+  { name: 'reminders', orderBy: 'id' },
+  { name: 'attention_states', orderBy: 'subject, person_id' },
+] as const;
+export type ExportTable = (typeof EXPORT_TABLES)[number]['name'];
+
+export type Row = Record<string, string | number | null>;
+
+export interface KithJsonExport {
+  format: typeof JSON_EXPORT_FORMAT;
+  version: number;
+  exportedAt: string;
+  schemaVersion: number;
+  tables: Record<ExportTable, Row[]>;
+}
+
+export function readTables(db: Db): Record<ExportTable, Row[]> {
+  const tables = {} as Record<ExportTable, Row[]>;
+  for (const t of EXPORT_TABLES) {
+    tables[t.name] = db.prepare(`SELECT * FROM ${t.name} ORDER BY ${t.orderBy}`).all() as Row[];
+  }
+  return tables;
+}
+
+/** The canonical text of an export. Key order is fixed here, never taken from the input. */
+export function serializeExport(data: KithJsonExport): string {
+  const ordered = {
+    format: data.format,
+    version: data.version,
+    exportedAt: data.exportedAt,
+    schemaVersion: data.schemaVersion,
+    tables: Object.fromEntries(EXPORT_TABLES.map((t) => [t.name, data.tables[t.name]])),
+  };
+  return `${JSON.stringify(ordered, null, 2)}\n`;
+}
+
+export function exportJson(db: Db, options: { now?: Date } = {}): string {
+  const tables = db.transaction(() => readTables(db))();
+  return serializeExport({
+    format: JSON_EXPORT_FORMAT,
+    version: JSON_EXPORT_VERSION,
+    exportedAt: (options.now ?? new Date()).toISOString(),
+    schemaVersion: LATEST_SCHEMA_VERSION,
+    tables,
+  });
+}

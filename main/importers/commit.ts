@@ -1,0 +1,119 @@
+// Commit: apply a plan in one transaction. The plan is made again inside the
+// transaction (never taken from an earlier preview), so an edit made between
+// the preview and the commit cannot be overwritten or duplicated.
+import type { ImportResult } from '../../shared/importExport';
+import { nameKey } from '../../shared/text';
+import type { Db } from '../db/open';
+import { nowIso } from '../services/util';
+import { personChangedFields, planImport, type ImportPlan, type PersonState, type PlanOptions } from './plan';
+import type { ParsedImport } from './types';
+
+export interface CommitOptions extends PlanOptions {
+  /**
+   * Hook for the backup service of issue 7: called before the import's
+   * transaction, only when the import would change something. There is no
+   * backup service yet; when there is, the Electron layer and the CLI pass
+   * `backupBeforeImport: (db) => takeBackup(db, 'before-import')`.
+   */
+  backupBeforeImport?: (db: Db) => void;
+}
+
+export function commitImport(db: Db, parsed: ParsedImport, options: CommitOptions = {}): ImportResult {
+  if (options.backupBeforeImport && !planImport(db, parsed, options).preview.nothingToDo) options.backupBeforeImport(db);
+  return db.transaction(() => {
+    const plan = planImport(db, parsed, options);
+    applyPlan(db, plan);
+    const { counts, skipped, warnings, format } = plan.preview;
+    return { format, counts, skipped, warnings };
+  })();
+}
+
+function applyPlan(db: Db, plan: ImportPlan): void {
+  if (plan.preview.nothingToDo) return;
+  const now = nowIso();
+  const insertOrg = db.prepare(
+    `INSERT INTO organizations (name, name_key, domain, notes, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)`,
+  );
+  const updateOrg = db.prepare(`UPDATE organizations SET domain = ?, notes = ?, updated_at = ? WHERE id = ?`);
+  const insertPerson = db.prepare(
+    `INSERT INTO people (display_name, given_name, family_name, emails, phones, links, linkedin_url, notes, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const updatePerson = db.prepare(
+    `UPDATE people SET given_name = ?, family_name = ?, emails = ?, phones = ?, links = ?, linkedin_url = ?, notes = ?, updated_at = ?
+      WHERE id = ?`,
+  );
+  const touchPerson = db.prepare('UPDATE people SET updated_at = ? WHERE id = ?');
+  const insertAffiliation = db.prepare(
+    `INSERT INTO affiliations (person_id, organization_id, title, is_hiring_manager, is_recruiter, is_current, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, 1, ?, ?)`,
+  );
+  const updateAffiliationTitle = db.prepare('UPDATE affiliations SET title = ?, updated_at = ? WHERE id = ?');
+  const insertTie = db.prepare(
+    `INSERT INTO ties (person_a, person_b, strength, context, since, source, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, 'imported', ?, ?)`,
+  );
+  const updateTieSince = db.prepare('UPDATE ties SET since = ?, updated_at = ? WHERE id = ?');
+  const ensureTag = db.prepare(
+    `INSERT INTO tags (name, name_key) VALUES (?, ?) ON CONFLICT(name_key) DO UPDATE SET name = tags.name RETURNING id`,
+  );
+  const insertPersonTag = db.prepare('INSERT OR IGNORE INTO person_tags (person_id, tag_id) VALUES (?, ?)');
+  const insertOrgTag = db.prepare('INSERT OR IGNORE INTO organization_tags (organization_id, tag_id) VALUES (?, ?)');
+  const tagIds = new Map<string, number>();
+  const tagId = (key: string, name: string) => {
+    let id = tagIds.get(key);
+    if (id === undefined) tagIds.set(key, (id = (ensureTag.get(name, nameKey(name)) as { id: number }).id));
+    return id;
+  };
+
+  for (const o of plan.organizations) {
+    if (o.id === null) {
+      o.id = Number(insertOrg.run(o.name, o.key, o.domain, o.notes, now, now).lastInsertRowid);
+    } else if (o.original && (o.domain !== o.original.domain || o.notes !== o.original.notes)) {
+      updateOrg.run(o.domain, o.notes, now, o.id);
+    }
+    for (const [key, name] of o.newTags) insertOrgTag.run(o.id, tagId(key, name));
+  }
+
+  const json = (v: unknown) => JSON.stringify(v);
+  for (const s of plan.people) {
+    if (s.id === null) {
+      s.id = Number(
+        insertPerson.run(s.displayName, s.givenName, s.familyName, json(s.emails), json(s.phones), json(s.links), s.linkedinUrl, s.notes, now, now)
+          .lastInsertRowid,
+      );
+    } else if (personChangedFields(s)) {
+      updatePerson.run(s.givenName, s.familyName, json(s.emails), json(s.phones), json(s.links), s.linkedinUrl, s.notes, now, s.id);
+    } else if (s.newTags.size > 0) {
+      touchPerson.run(now, s.id);
+    }
+    for (const [key, name] of s.newTags) insertPersonTag.run(s.id, tagId(key, name));
+  }
+
+  for (const a of plan.affiliations) {
+    if (a.id === null) {
+      insertAffiliation.run(
+        a.person.id,
+        a.organization.id,
+        a.title,
+        a.isHiringManager ? 1 : 0,
+        a.isRecruiter ? 1 : 0,
+        now,
+        now,
+      );
+    } else if (a.title !== a.originalTitle) {
+      updateAffiliationTitle.run(a.title, now, a.id);
+    }
+  }
+
+  const idOf = (p: PersonState | 'me') => (p === 'me' ? plan.meId : p.id!);
+  for (const t of plan.ties) {
+    if (t.id === null) {
+      const x = idOf(t.a);
+      const y = idOf(t.b);
+      insertTie.run(Math.min(x, y), Math.max(x, y), t.strength, t.context, t.since, now, now);
+    } else if (t.since !== t.originalSince) {
+      updateTieSince.run(t.since, now, t.id);
+    }
+  }
+}
