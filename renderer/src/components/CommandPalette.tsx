@@ -5,6 +5,11 @@ import { useDebounced } from '../data/useDebounced';
 import { useQuery } from '../data/useQuery';
 import { hrefFor, navigate } from '../router';
 import { Modal } from './Modal';
+import type { QuickResult } from '../../../shared/domain';
+
+function itemValue(r: QuickResult): string {
+  return `${r.kind}-${r.id}`;
+}
 
 interface Action {
   id: string;
@@ -37,10 +42,48 @@ export function CommandPalette({ onClose }: { onClose: () => void }) {
   const hits = debounced === '' ? [] : (results.data ?? []);
   const people = hits.filter((r) => r.kind === 'person');
   const orgs = hits.filter((r) => r.kind === 'organization');
+  // The server ranks names that start with what was typed first: the group of the best hit leads.
+  const orgsFirst = hits[0]?.kind === 'organization';
+
+  // Enter always runs the top item of the current results: reset the selection
+  // whenever the results change, instead of keeping a stale one from a shorter query.
+  const firstValue = (orgsFirst ? orgs : people)[0] ?? (orgsFirst ? people : orgs)[0];
+  const topValue = firstValue ? itemValue(firstValue) : matchingActions[0] ? `action-${matchingActions[0].id}` : '';
+  const resultsKey = `${debounced}|${hits.map(itemValue).join(',')}|${matchingActions.map((a) => a.id).join(',')}`;
+  const [selection, setSelection] = useState({ key: '', value: '' });
+  if (selection.key !== resultsKey) setSelection({ key: resultsKey, value: topValue });
+
+  const peopleGroup = people.length > 0 && (
+    <Command.Group heading="People">
+      {people.map((r) => (
+        <Command.Item key={itemValue(r)} value={itemValue(r)} onSelect={() => go(hrefFor.person(r.id))} data-testid="palette-item" data-kind="person">
+          <span className="truncate">{r.label}</span>
+          <span className="palette-detail truncate">{r.detail}</span>
+        </Command.Item>
+      ))}
+    </Command.Group>
+  );
+  const orgsGroup = orgs.length > 0 && (
+    <Command.Group heading="Organizations">
+      {orgs.map((r) => (
+        <Command.Item key={itemValue(r)} value={itemValue(r)} onSelect={() => go(hrefFor.org(r.id))} data-testid="palette-item" data-kind="organization">
+          <span className="truncate">{r.label}</span>
+          <span className="palette-detail truncate">{r.detail}</span>
+        </Command.Item>
+      ))}
+    </Command.Group>
+  );
 
   return (
     <Modal title="Command palette" onClose={onClose} className="palette-modal" testId="palette">
-      <Command label="Command palette" shouldFilter={false} loop className="palette">
+      <Command
+        label="Command palette"
+        shouldFilter={false}
+        loop
+        className="palette"
+        value={selection.value}
+        onValueChange={(value) => setSelection({ key: resultsKey, value })}
+      >
         <Command.Input
           autoFocus
           value={query}
@@ -54,26 +97,8 @@ export function CommandPalette({ onClose }: { onClose: () => void }) {
           {query.trim() !== '' && !results.loading && hits.length === 0 && matchingActions.length === 0 && (
             <div className="palette-empty">Nothing matches “{query.trim()}”.</div>
           )}
-          {people.length > 0 && (
-            <Command.Group heading="People">
-              {people.map((r) => (
-                <Command.Item key={`p${r.id}`} value={`person-${r.id}`} onSelect={() => go(hrefFor.person(r.id))} data-testid="palette-item" data-kind="person">
-                  <span className="truncate">{r.label}</span>
-                  <span className="palette-detail truncate">{r.detail}</span>
-                </Command.Item>
-              ))}
-            </Command.Group>
-          )}
-          {orgs.length > 0 && (
-            <Command.Group heading="Organizations">
-              {orgs.map((r) => (
-                <Command.Item key={`o${r.id}`} value={`org-${r.id}`} onSelect={() => go(hrefFor.org(r.id))} data-testid="palette-item" data-kind="organization">
-                  <span className="truncate">{r.label}</span>
-                  <span className="palette-detail truncate">{r.detail}</span>
-                </Command.Item>
-              ))}
-            </Command.Group>
-          )}
+          {orgsFirst ? orgsGroup : peopleGroup}
+          {orgsFirst ? peopleGroup : orgsGroup}
           {matchingActions.length > 0 && (
             <Command.Group heading="Actions">
               {matchingActions.map((a) => (

@@ -122,11 +122,13 @@ export function OrganizationsView() {
 function OrganizationListRow({ row }: { row: OrganizationRow }) {
   return (
     <div className="org-row org-columns" data-testid="org-row" data-org-id={row.id}>
-      <span className="org-row-name truncate" data-testid="org-row-name">
+      <span className="org-row-name truncate">
         <span className="org-mark" aria-hidden="true">
           {row.name.trim().charAt(0).toUpperCase()}
         </span>
-        <span className="truncate">{row.name}</span>
+        <span className="truncate" data-testid="org-row-name">
+          {row.name}
+        </span>
         {row.archived && <span className="pill muted">Archived</span>}
       </span>
       <span className="org-row-kind truncate">{row.kind}</span>

@@ -57,11 +57,11 @@ export class PersonPage {
     await expect(form).toBeHidden();
   }
 
-  async addAffiliation(fields: { organization: string; title?: string; start?: string; end?: string; hiringManager?: boolean; pickExisting?: boolean }) {
+  async addAffiliation(fields: { organization: string; title?: string; start?: string; end?: string; hiringManager?: boolean; pick?: string }) {
     await this.affiliations.getByTestId('add-affiliation').click();
     const form = this.page.getByTestId('affiliation-form');
     await form.getByTestId('affiliation-org-input').fill(fields.organization);
-    if (fields.pickExisting) await form.getByRole('option', { name: fields.organization, exact: false }).first().click();
+    if (fields.pick) await form.getByRole('option', { name: new RegExp(`^${fields.pick}`) }).click();
     if (fields.title) await form.getByTestId('affiliation-title-input').fill(fields.title);
     if (fields.start) await form.getByTestId('affiliation-start').fill(fields.start);
     if (fields.end) await form.getByTestId('affiliation-end').fill(fields.end);
