@@ -31,6 +31,7 @@ import {
   TiePatch,
 } from './domain';
 import { importExportContract } from './importExport';
+import { routesChannels } from './routes';
 
 const byId = z.strictObject({ id: Id });
 const nothing = z.strictObject({}).optional();
@@ -73,6 +74,7 @@ export const contract = {
   'stats:get': { input: nothing, output: Stats },
   'sample:load': { input: SampleOptions.optional(), output: SampleResult },
   ...importExportContract,
+  ...routesChannels,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

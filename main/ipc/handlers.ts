@@ -31,6 +31,7 @@ import { listTags } from '../services/tags';
 import { createTie, deleteTie, updateTie } from '../services/ties';
 import { APP_VERSION } from '../version';
 import { createImportExportHandlers } from './handlers-importExport';
+import { createRoutesHandlers } from './handlers-routes';
 
 export type Handler<C extends Channel> = (input: ParsedInput<C>) => ChannelOutput<C> | Promise<ChannelOutput<C>>;
 export type Handlers = { [C in Channel]: Handler<C> };
@@ -93,5 +94,6 @@ export function createHandlers({ db, dataDir }: HandlerContext): Handlers {
     'stats:get': () => getStats(db),
     'sample:load': (options) => loadSampleNetwork(db, options ?? {}),
     ...createImportExportHandlers({ db, dataDir }),
+    ...createRoutesHandlers({ db, dataDir }),
   };
 }

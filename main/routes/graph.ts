@@ -150,35 +150,57 @@ export function buildRouteGraph(db: Db): RouteGraph {
   }
   if (me < 0) throw new Error('The data file has no "me" person.');
 
-  const ties = db.prepare('SELECT id, person_a, person_b, strength, created_at FROM ties').raw().all() as [
-    number,
-    number,
-    number,
-    number,
-    string,
-  ][];
-  const degree = new Int32Array(n + 1);
-  const usable: number[] = [];
-  for (let t = 0; t < ties.length; t++) {
-    const [, a, b] = ties[t]!;
-    const ia = indexOfId.get(a)!;
-    const ib = indexOfId.get(b)!;
-    if (archived[ia] || archived[ib]) continue; // archived people are never routed through
+  // One row of four JSON arrays: three times faster than 50,000 row objects.
+  const cols = db
+    .prepare(
+      `SELECT json_group_array(id), json_group_array(person_a), json_group_array(person_b), json_group_array(strength) FROM ties`,
+    )
+    .raw()
+    .get() as [string, string, string, string];
+  const tieIds = JSON.parse(cols[0]) as number[];
+  const tieA = JSON.parse(cols[1]) as number[];
+  const tieB = JSON.parse(cols[2]) as number[];
+  const tieStrength = JSON.parse(cols[3]) as number[];
+  const m = tieIds.length;
+  const endA = new Int32Array(m);
+  const endB = new Int32Array(m);
+  const degree = new Int32Array(n);
+  let usable = 0;
+  for (let t = 0; t < m; t++) {
+    const ia = indexOfId.get(tieA[t]!)!;
+    const ib = indexOfId.get(tieB[t]!)!;
+    if (archived[ia] || archived[ib]) {
+      endA[t] = -1; // archived people are never routed through
+      continue;
+    }
+    endA[t] = ia;
+    endB[t] = ib;
     degree[ia]!++;
     degree[ib]!++;
-    usable.push(t);
+    usable++;
   }
   const adjStart = new Int32Array(n + 1);
   for (let i = 0; i < n; i++) adjStart[i + 1] = adjStart[i]! + degree[i]!;
   const fill = adjStart.slice(0, n);
-  const m2 = adjStart[n]!;
+  const m2 = usable * 2;
   const adjTarget = new Int32Array(m2);
   const adjStrength = new Uint8Array(m2);
   const adjTieId = new Int32Array(m2);
-  const lastJournalAt = new Float64Array(n).fill(NaN);
-  const myContactAt = new Float64Array(n).fill(NaN);
-  const myContactFromJournal = new Uint8Array(n);
+  for (let t = 0; t < m; t++) {
+    const ia = endA[t]!;
+    if (ia < 0) continue;
+    const ib = endB[t]!;
+    let k = fill[ia]!++;
+    adjTarget[k] = ib;
+    adjStrength[k] = tieStrength[t]!;
+    adjTieId[k] = tieIds[t]!;
+    k = fill[ib]!++;
+    adjTarget[k] = ia;
+    adjStrength[k] = tieStrength[t]!;
+    adjTieId[k] = tieIds[t]!;
+  }
 
+  const lastJournalAt = new Float64Array(n).fill(NaN);
   const journal = db
     .prepare(
       `SELECT ip.person_id, max(i.occurred_at) FROM interaction_participants ip
@@ -192,24 +214,20 @@ export function buildRouteGraph(db: Db): RouteGraph {
     if (i !== undefined) lastJournalAt[i] = timeOf(at);
   }
 
-  for (const t of usable) {
-    const [tieId, a, b, strength, createdAt] = ties[t]!;
-    const ia = indexOfId.get(a)!;
-    const ib = indexOfId.get(b)!;
-    let k = fill[ia]!++;
-    adjTarget[k] = ib;
-    adjStrength[k] = strength;
-    adjTieId[k] = tieId;
-    k = fill[ib]!++;
-    adjTarget[k] = ia;
-    adjStrength[k] = strength;
-    adjTieId[k] = tieId;
-    if (ia === me || ib === me) {
-      const other = ia === me ? ib : ia;
-      const journalAt = lastJournalAt[other]!;
-      myContactFromJournal[other] = Number.isNaN(journalAt) ? 0 : 1;
-      myContactAt[other] = Number.isNaN(journalAt) ? timeOf(createdAt) : journalAt;
-    }
+  // The quiet clock of my own ties: the latest journal entry, else when the tie was recorded.
+  const myContactAt = new Float64Array(n).fill(NaN);
+  const myContactFromJournal = new Uint8Array(n);
+  const meId = ids[me]!;
+  const myTies = db
+    .prepare('SELECT CASE WHEN person_a = ? THEN person_b ELSE person_a END, created_at FROM ties WHERE person_a = ? OR person_b = ?')
+    .raw()
+    .all(meId, meId, meId) as [number, string][];
+  for (const [otherId, createdAt] of myTies) {
+    const other = indexOfId.get(otherId)!;
+    if (archived[other]) continue;
+    const journalAt = lastJournalAt[other]!;
+    myContactFromJournal[other] = Number.isNaN(journalAt) ? 0 : 1;
+    myContactAt[other] = Number.isNaN(journalAt) ? timeOf(createdAt) : journalAt;
   }
 
   const orgFits = new Map<number, Map<number, FitKind[]>>();
