@@ -114,6 +114,18 @@ export function personChangedFields(s: PersonState): boolean {
   );
 }
 
+const LEGAL_SUFFIX = /\s(inc|incorporated|llc|l l c|ltd|limited|gmbh|corp|corporation|co|plc|ag|sa|bv|pty|lp|llp)$/;
+
+/**
+ * An organization's name without punctuation and legal form, for matching
+ * only: LinkedIn says "Acme Labs, Inc." where a contact card says "Acme Labs".
+ */
+export function looseOrgKey(key: string): string {
+  let k = key.replace(/[.,]/g, ' ').replace(/\s+/g, ' ').trim();
+  for (let m = LEGAL_SUFFIX.exec(k); m && m.index > 0; m = LEGAL_SUFFIX.exec(k)) k = k.slice(0, m.index).trim();
+  return k || key;
+}
+
 type Handle = number | PersonState;
 
 const linkKey = (v: string) => v.trim().toLowerCase();
@@ -245,12 +257,21 @@ export function planImport(db: Db, parsed: ParsedImport, options: PlanOptions = 
       touchedOrgs.push(o);
     }
   };
-  const ensureOrg = (name: string): OrganizationState => {
+  const orgsLoose = new Map<string, OrganizationState>();
+  for (const o of orgs.values()) if (!orgsLoose.has(looseOrgKey(o.key))) orgsLoose.set(looseOrgKey(o.key), o);
+  const lookupOrg = (name: string): OrganizationState | undefined => {
     const key = nameKey(name);
-    let o = orgs.get(key);
+    return orgs.get(key) ?? orgsLoose.get(looseOrgKey(key));
+  };
+  /** The organization's key as stored: "Acme Labs, Inc." finds an existing "Acme Labs". */
+  const orgKeyOf = (name: string) => lookupOrg(name)?.key ?? nameKey(name);
+  const ensureOrg = (name: string): OrganizationState => {
+    let o = lookupOrg(name);
     if (!o) {
+      const key = nameKey(name);
       o = { id: null, key, name, domain: '', notes: '', original: null, existingTags: new Set(), newTags: new Map() };
       orgs.set(key, o);
+      if (!orgsLoose.has(looseOrgKey(key))) orgsLoose.set(looseOrgKey(key), o);
     }
     touchOrg(o);
     return o;
@@ -302,7 +323,7 @@ export function planImport(db: Db, parsed: ParsedImport, options: PlanOptions = 
       if (h !== undefined) return { handle: h, by: 'linkedin' };
     }
     if (p.affiliation) {
-      const h = byNameOrg.get(nameOrgKey(p.displayName, nameKey(p.affiliation.organization)));
+      const h = byNameOrg.get(nameOrgKey(p.displayName, orgKeyOf(p.affiliation.organization)));
       if (h !== undefined) return { handle: h, by: 'name-and-organization' };
     } else {
       const list = byName.get(nameKey(p.displayName));
@@ -449,7 +470,7 @@ export function planImport(db: Db, parsed: ParsedImport, options: PlanOptions = 
     }
     if (!firstRefOf.has(s)) firstRefOf.set(s, r.ref);
     recordState.set(i, s);
-    index(s, r, r.affiliation ? [nameKey(r.affiliation.organization)] : []);
+    index(s, r, r.affiliation ? [orgKeyOf(r.affiliation.organization)] : []);
   });
 
   // Ties between two cards of the same file (vCard RELATED).
