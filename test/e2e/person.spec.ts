@@ -77,10 +77,14 @@ test('user text is shown as text, never as markup', async ({ app }) => {
   await expect(app.page.getByTestId('profile-notes')).toHaveText('<script>window.__pwned=2</script>');
   expect(await app.page.evaluate('window.__pwned')).toBeUndefined();
   // A very long headline is cut with an ellipsis instead of widening the page.
-  const overflow = await page.headline.evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth, style: getComputedStyle(el).textOverflow }));
+  // (String expressions: the specs compile without DOM types.)
+  const overflow = (await app.page.evaluate(`(() => {
+    const el = document.querySelector('[data-testid="person-headline"]');
+    return { scroll: el.scrollWidth, client: el.clientWidth, style: getComputedStyle(el).textOverflow };
+  })()`)) as { scroll: number; client: number; style: string };
   expect(overflow.style).toBe('ellipsis');
   expect(overflow.scroll).toBeGreaterThan(overflow.client);
-  const pageWidth = await app.page.evaluate(() => document.documentElement.scrollWidth);
+  const pageWidth = await app.page.evaluate('document.documentElement.scrollWidth');
   expect(pageWidth).toBeLessThanOrEqual(1280);
   expect(app.cspViolations).toEqual([]);
 });

@@ -57,3 +57,40 @@ test('screenshots of the main views, light and dark', async ({ app }) => {
   expect(app.pageErrors).toEqual([]);
   expect(app.blockedRequests).toEqual([]);
 });
+
+test('screenshots of the forms: new person, profile editing, work and tie pickers', async ({ app }) => {
+  await app.call('app:completeSetup', { displayName: 'Sam Rivera', loadSample: true });
+  const stranger = (await app.call('people:list', { sort: 'name' })).items.find((p) => p.myTieStrength === null)!;
+  await app.open('people');
+  await app.page.getByTestId('new-person').click();
+  await app.page.getByTestId('create-person').click();
+  await expect(app.page.getByTestId('error-displayName')).toBeVisible();
+  await app.screenshot('new-person-dialog-light');
+  await app.page.keyboard.press('Escape');
+
+  await app.open(`people/${stranger.id}`);
+  const person = new PersonPage(app.page);
+  await expect(person.myTie).toContainText('No tie yet');
+  await person.affiliations.getByTestId('add-affiliation').click();
+  await app.page.getByTestId('affiliation-org-input').fill('Co');
+  await expect(app.page.getByTestId('affiliation-org-input-options')).toBeVisible();
+  await app.screenshot('affiliation-form-light');
+  await app.page.keyboard.press('Escape');
+  await app.page.keyboard.press('Escape');
+
+  await person.ties.getByTestId('add-tie').click();
+  await app.page.getByTestId('tie-person-input').fill('an');
+  await expect(app.page.getByTestId('tie-person-input-options')).toBeVisible();
+  await person.ties.scrollIntoViewIfNeeded();
+  await app.screenshot('add-tie-light');
+  await app.page.keyboard.press('Escape');
+  await app.page.keyboard.press('Escape');
+
+  await person.startEditing();
+  await person.field('displayName').fill('');
+  await person.save();
+  await app.page.emulateMedia({ colorScheme: 'dark' });
+  await app.screenshot('person-edit-dark');
+  expect(app.cspViolations).toEqual([]);
+  expect(app.pageErrors).toEqual([]);
+});
