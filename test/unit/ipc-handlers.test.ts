@@ -9,6 +9,7 @@ import { createHandlers } from '../../main/ipc/handlers';
 import { createAffiliation } from '../../main/services/affiliations';
 import { createOrganization } from '../../main/services/organizations';
 import { createPerson, getMeId } from '../../main/services/people';
+import { createIntroduction, setIntroductionStatus } from '../../main/services/introductions';
 import { createTie } from '../../main/services/ties';
 import { CHANNELS, type Channel } from '../../shared/contract';
 import { LIMITS } from '../../shared/domain';
@@ -51,6 +52,20 @@ function success<T = unknown>(result: IpcResult<unknown>): T {
 
 const name = 'x'.repeat(LIMITS.name + 1);
 const short = 'x'.repeat(LIMITS.shortText + 1);
+
+/** Me → Ana → Ben, Ben at Target Co: a two-hop route, and an introduction along it. */
+function routeToBen(f: Fixture): { target: number } {
+  const target = createOrganization(f.db, { name: 'Target Co' }).id;
+  createAffiliation(f.db, { personId: f.ben, organizationId: target, isHiringManager: true });
+  createTie(f.db, { personA: f.ana, personB: f.ben, strength: 3 });
+  return { target };
+}
+function introToBen(f: Fixture, status?: 'made'): number {
+  const { target } = routeToBen(f);
+  const id = createIntroduction(f.db, { route: [f.me, f.ana, f.ben], targetOrganizationId: target }).id;
+  if (status) setIntroductionStatus(f.db, { id, status });
+  return id;
+}
 
 const LINKEDIN_CSV = [
   'Notes:',
@@ -115,6 +130,31 @@ const VALID: Partial<Record<Channel, { input: (f: Fixture) => unknown; empty?: b
       expect(v.counts.newPeople).toBe(2);
       expect(f.db.prepare(`SELECT count(*) FROM people WHERE display_name IN ('Tom Becker', 'Zoë Lindqvist')`).pluck().get()).toBe(2);
     },
+  },
+  'routes:find': {
+    input: (f) => ({ organizationId: routeToBen(f).target, k: 3 }),
+    check: (v: { kind: string; routes: { personIds?: number[] }[] }) => {
+      expect(v.kind).toBe('found');
+      expect(v.routes.length).toBeGreaterThan(0);
+    },
+  },
+  'introductions:create': {
+    input: (f) => {
+      routeToBen(f);
+      return { route: [f.me, f.ana, f.ben], notes: 'ask in March' };
+    },
+    check: (v: { status: string; introducer: { name: string } }) => expect(v).toMatchObject({ status: 'idea', introducer: { name: 'Ana Acosta' } }),
+  },
+  'introductions:list': {
+    input: (f) => (introToBen(f), { status: 'idea' }),
+    check: (v: { items: unknown[] }) => expect(v.items).toHaveLength(1),
+  },
+  'introductions:get': { input: (f) => ({ id: introToBen(f) }), check: (v: { route: number[] }, f) => expect(v.route).toEqual([f.me, f.ana, f.ben]) },
+  'introductions:setStatus': { input: (f) => ({ id: introToBen(f), status: 'asked', at: '2026-01-02', note: 'sent a message' }) },
+  'introductions:update': { input: (f) => ({ id: introToBen(f), patch: { message: 'Hi Ana!' } }) },
+  'introductions:addTie': {
+    input: (f) => ({ id: introToBen(f, 'made') }),
+    check: (v: { created: boolean; tie: { source: string } }) => expect(v).toMatchObject({ created: true, tie: { source: 'introduced' } }),
   },
   'export:run': {
     input: () => ({ format: 'json' }),
@@ -231,6 +271,13 @@ const INVALID: Partial<Record<Channel, (f: Fixture) => unknown[]>> = {
     { format: 'linkedin', text: null },
     { format: 'linkedin', text: LINKEDIN_CSV, dryRun: true },
   ],
+  'routes:find': (f) => [{}, { organizationId: f.acme, personId: f.ben }, { organizationId: '1' }, { personId: f.ben, k: 0 }, { personId: f.ben, k: 1000 }, { personId: f.ben, maxHops: 0 }, { personId: f.ben, maxHops: 99 }, { personId: f.ben, weights: {} }],
+  'introductions:create': (f) => [{}, { route: [f.me, f.ben] }, { route: [f.me, f.ana, 'x'] }, { route: Array.from({ length: 50 }, (_, i) => i + 1) }, { route: [f.me, f.ana, f.ben], message: 5 }, { route: [f.me, f.ana, f.ben], status: 'made' }],
+  'introductions:list': () => [{ status: 'maybe' }, { status: 3 }, { limit: 5 }],
+  'introductions:get': byIdInvalid,
+  'introductions:setStatus': (f) => [{ id: f.ana }, { id: f.ana, status: 'done' }, { status: 'asked' }, { id: f.ana, status: 'asked', at: 'today' }, { id: f.ana, status: 'asked', note: short }],
+  'introductions:update': (f) => [{ id: f.ana }, { id: f.ana, patch: { status: 'made' } }, { id: f.ana, patch: { notes: 5 } }],
+  'introductions:addTie': byIdInvalid,
   'export:run': () => [{}, { format: 'pdf' }, { format: 'json', path: '/tmp/out.json' }, { format: ['json'] }],
 };
 
