@@ -11,7 +11,7 @@ import { createHandlers } from '../ipc/handlers';
 import { registerIpc } from './ipc';
 import { buildMenu } from './menu';
 import { findNativeBinding } from './nativeBinding';
-import { isAllowedRequest } from './navigation';
+import { isAllowedDownload, isAllowedRequest } from './navigation';
 import { handleAppProtocol, registerAppSchemeAsPrivileged } from './protocol';
 import { createMainWindow, lockDownWebContents } from './window';
 
@@ -82,7 +82,7 @@ function start(): void {
   });
 }
 
-/** No permissions, no downloads, and no request that leaves the app: Kith is offline by design. */
+/** No permissions, no downloads but the app's own exports, and no request that leaves the app: Kith is offline by design. */
 function lockDownSession(ses: Session): void {
   const devTools = !app.isPackaged;
   ses.setPermissionRequestHandler((_contents, permission, callback) => {
@@ -90,7 +90,13 @@ function lockDownSession(ses: Session): void {
     callback(false);
   });
   ses.setPermissionCheckHandler(() => false);
-  ses.on('will-download', (event) => event.preventDefault());
+  ses.on('will-download', (event, item) => {
+    // An export the renderer built (blob:app://kith/…) gets the OS save dialog; nothing else downloads.
+    if (!isAllowedDownload(item.getURL())) {
+      log(`Blocked a download: ${item.getURL().slice(0, 200)}`);
+      event.preventDefault();
+    }
+  });
   ses.webRequest.onBeforeRequest((details, callback) => {
     const allowed = isAllowedRequest(details.url, { devTools });
     if (!allowed) log(`Blocked a network request: ${details.url.slice(0, 200)}`);

@@ -46,3 +46,14 @@ export function externalUrlToOpen(url: string): string | null {
   if (parsed.username || parsed.password || !parsed.hostname) return null;
   return parsed.href;
 }
+
+/**
+ * Downloads Kith lets happen: only files the renderer made itself (an export
+ * as a blob: or data: URL of its own page), which Electron then offers to save
+ * with the OS's save dialog. Anything else would be a network fetch.
+ */
+export function isAllowedDownload(url: string): boolean {
+  if (url.startsWith('data:')) return true;
+  if (!url.startsWith('blob:')) return false;
+  return isAppUrl(url.slice('blob:'.length));
+}

@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { findNativeBinding, nativeCacheFolder } from '../../main/electron/nativeBinding';
-import { externalUrlToOpen, isAllowedRequest, isAppUrl } from '../../main/electron/navigation';
+import { externalUrlToOpen, isAllowedDownload, isAllowedRequest, isAppUrl } from '../../main/electron/navigation';
 import { mimeTypeFor, resolveRendererFile } from '../../main/electron/rendererFiles';
 import { DEFAULT_SIZE, loadWindowState, restorableBounds, saveWindowState, WINDOW_STATE_FILE } from '../../main/electron/windowState';
 
@@ -74,6 +74,13 @@ describe('navigation rules', () => {
     expect(isAllowedRequest('file:///etc/passwd', { devTools: true })).toBe(false);
     expect(isAllowedRequest('devtools://devtools/bundled/devtools_app.html', { devTools: true })).toBe(true);
     expect(isAllowedRequest('devtools://devtools/bundled/devtools_app.html', { devTools: false })).toBe(false);
+  });
+
+  it("downloads only the app's own exports (blob: of app://kith, data:)", () => {
+    expect(isAllowedDownload('blob:app://kith/6f1c7a55-3f4e-4d6b-9a1e-0c2f1d1b2a3c')).toBe(true);
+    expect(isAllowedDownload('data:text/csv;charset=utf-8,a,b')).toBe(true);
+    expect(isAllowedDownload('blob:https://evil.example/6f1c7a55')).toBe(false);
+    expect(isAllowedDownload('https://example.com/file.zip')).toBe(false);
   });
 
   it('hands the OS only http(s) and mailto links, without credentials', () => {
