@@ -109,7 +109,8 @@ export const MAX_K = ROUTE_LIMITS.maxK;
 
 /** Integer cost units of a warmth in (0, 1]: round(−ln(w) × 2^40). */
 export function costUnits(warmth: number): number {
-  return Math.round(-Math.log(warmth) * COST_SCALE);
+  const units = Math.round(-Math.log(warmth) * COST_SCALE);
+  return units === 0 ? 0 : units; // never -0
 }
 
 /** The ranking key of a hop (person to person). */

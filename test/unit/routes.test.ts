@@ -1,0 +1,329 @@
+// Introduction routes (issue 4): the documented numbers, the sentences, every
+// edge case, the IPC channel, and the freshness of the route index.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openDatabase, type Db } from '../../main/db/open';
+import { createHandlers } from '../../main/ipc/handlers';
+import { createDispatcher } from '../../main/ipc/dispatch';
+import { findIntroRoutes, describeAgo } from '../../main/routes/findRoutes';
+import { routeIndexStats } from '../../main/routes/graph';
+import {
+  affiliationFit,
+  BASE_WARMTH,
+  bestFit,
+  costUnits,
+  FIT,
+  hopWarmth,
+  quietFactor,
+  QUIET_FLOOR,
+} from '../../main/routes/warmth';
+import { createAffiliation } from '../../main/services/affiliations';
+import { createOrganization } from '../../main/services/organizations';
+import { archivePerson, createPerson, getMeId, updatePerson } from '../../main/services/people';
+import { createTie } from '../../main/services/ties';
+import type { RoutesResult } from '../../shared/routes';
+
+const NOW = new Date('2025-06-01T12:00:00Z');
+const DAY = 86_400_000;
+const daysAgo = (d: number) => new Date(NOW.getTime() - d * DAY).toISOString().slice(0, 10);
+
+let db: Db;
+beforeEach(() => {
+  db = openDatabase(':memory:');
+});
+afterEach(() => db.close());
+
+function person(name: string): number {
+  return createPerson(db, { displayName: name }).id;
+}
+function journal(on: string, ...people: number[]): void {
+  const now = new Date().toISOString();
+  const id = Number(
+    db.prepare(`INSERT INTO interactions (occurred_at, kind, created_at, updated_at) VALUES (?, 'coffee', ?, ?)`).run(on, now, now).lastInsertRowid,
+  );
+  for (const p of people) db.prepare('INSERT INTO interaction_participants (interaction_id, person_id) VALUES (?, ?)').run(id, p);
+}
+function routesOf(r: RoutesResult) {
+  return r.kind === 'found' || r.kind === 'direct' ? r.routes : [];
+}
+
+/** Me —4— Tom —3— Ana (hiring manager at Acme Labs); Me —2— Lee —5— Bo (employee at Acme Labs). */
+function acme() {
+  const me = getMeId(db);
+  const tom = person('Tom Reyes');
+  const ana = person('Ana Silva');
+  const lee = person('Lee Park');
+  const bo = person('Bo Chen');
+  const org = createOrganization(db, { name: 'Acme Labs' }).id;
+  createAffiliation(db, { personId: ana, organizationId: org, title: 'Engineering Manager', isHiringManager: true });
+  createAffiliation(db, { personId: bo, organizationId: org, title: 'Engineer' });
+  createTie(db, { personA: me, personB: tom, strength: 4 });
+  createTie(db, { personA: tom, personB: ana, strength: 3, context: 'Worked together at Acme Labs' });
+  createTie(db, { personA: me, personB: lee, strength: 2 });
+  createTie(db, { personA: lee, personB: bo, strength: 5 });
+  journal(daysAgo(21), tom);
+  journal(daysAgo(10), lee);
+  return { me, tom, ana, lee, bo, org };
+}
+
+describe('warmth numbers (DESIGN.md, "Tie strength and route warmth")', () => {
+  it('base warmth by strength', () => {
+    expect(BASE_WARMTH).toEqual({ 5: 0.9, 4: 0.75, 3: 0.6, 2: 0.4, 1: 0.2 });
+    expect(hopWarmth(4, null)).toBe(0.75);
+    expect(() => hopWarmth(6, null)).toThrow(RangeError);
+  });
+
+  it('quiet ties decay gently after 90 days, with a half-life of a year, never below half', () => {
+    expect(quietFactor(0)).toBe(1);
+    expect(quietFactor(90)).toBe(1);
+    expect(quietFactor(90 + 365)).toBeCloseTo(0.75, 12);
+    expect(quietFactor(90 + 730)).toBeCloseTo(0.625, 12);
+    expect(quietFactor(10_000)).toBeGreaterThan(QUIET_FLOOR);
+    expect(quietFactor(10_000)).toBeCloseTo(QUIET_FLOOR, 6);
+    expect(hopWarmth(4, 90 + 365)).toBeCloseTo(0.5625, 12);
+  });
+
+  it('fit: hiring manager, recruiter, referrer, employee, former employee', () => {
+    expect(FIT).toEqual({ target_person: 1, hiring_manager: 1, recruiter: 0.9, referrer: 0.75, employee: 0.6, former_employee: 0.3 });
+    const a = { current: true, isHiringManager: false, isRecruiter: false, isReferrer: false };
+    expect(affiliationFit({ ...a, isHiringManager: true, isRecruiter: true })).toBe('hiring_manager');
+    expect(affiliationFit({ ...a, isRecruiter: true })).toBe('recruiter');
+    expect(affiliationFit({ ...a, isReferrer: true })).toBe('referrer');
+    expect(affiliationFit(a)).toBe('employee');
+    expect(affiliationFit({ ...a, current: false, isHiringManager: true })).toBe('former_employee');
+    expect(bestFit(['former_employee', 'employee', 'recruiter'])).toBe('recruiter');
+  });
+
+  it('cost units are exact integers so equal routes tie exactly', () => {
+    expect(Number.isInteger(costUnits(0.6))).toBe(true);
+    expect(costUnits(1)).toBe(0);
+    expect(costUnits(0.75) + costUnits(0.6)).toBe(costUnits(0.6) + costUnits(0.75));
+  });
+
+  it('"ago" wording', () => {
+    expect(describeAgo(daysAgo(0), NOW)).toBe('today');
+    expect(describeAgo(daysAgo(1), NOW)).toBe('yesterday');
+    expect(describeAgo(daysAgo(5), NOW)).toBe('5 days ago');
+    expect(describeAgo(daysAgo(21), NOW)).toBe('3 weeks ago');
+    expect(describeAgo(daysAgo(120), NOW)).toBe('3 months ago');
+    expect(describeAgo(daysAgo(800), NOW)).toBe('2 years ago');
+  });
+});
+
+describe('findIntroRoutes', () => {
+  it('ranks routes to an organization by warmth × fit and explains each one', () => {
+    const { me, tom, ana, lee, bo, org } = acme();
+    const r = findIntroRoutes(db, { organizationId: org }, { now: NOW });
+    expect(r.kind).toBe('found');
+    const routes = routesOf(r);
+    expect(routes.map((x) => x.personIds)).toEqual([
+      [me, tom, ana],
+      [me, lee, bo],
+    ]);
+    const [best, second] = routes;
+    expect(best!.warmth).toBeCloseTo(0.75 * 0.6 * 1, 12);
+    expect(best!.warmthPercent).toBe(45);
+    expect(best!.fit).toBe('hiring_manager');
+    expect(best!.why).toBe(
+      'Tom Reyes — strength 4, last talked 3 weeks ago; Tom knows Ana Silva — strength 3, worked together at Acme Labs; Ana is a hiring manager at Acme Labs.',
+    );
+    expect(best!.hops[0]).toMatchObject({ from: { id: me, name: 'Me' }, to: { id: tom, name: 'Tom Reyes' }, strength: 4, lastContact: daysAgo(21), warmth: 0.75 });
+    expect(best!.hops[1]).toMatchObject({ strength: 3, context: 'Worked together at Acme Labs', lastContact: null, quietFactor: 1 });
+    expect(second!.warmth).toBeCloseTo(0.4 * 0.9 * 0.6, 12);
+    expect(second!.why).toMatch(/Bo works at Acme Labs\.$/);
+    expect(r.message).toBe('2 routes to Acme Labs; the warmest (45%) goes through Tom Reyes.');
+  });
+
+  it('lowers quiet ties of mine, and says when we last talked', () => {
+    const { tom, org } = acme();
+    journal(daysAgo(90 + 365 + 30), tom); // older than the 3-weeks entry: changes nothing
+    let best = routesOf(findIntroRoutes(db, { organizationId: org }, { now: NOW }))[0]!;
+    expect(best.hops[0]!.quietFactor).toBe(1);
+    db.prepare('UPDATE interactions SET deleted_at = ? WHERE occurred_at = ?').run(NOW.toISOString(), daysAgo(21));
+    best = routesOf(findIntroRoutes(db, { organizationId: org }, { now: NOW }))[0]!;
+    expect(best.hops[0]!.quietFactor).toBeCloseTo(quietFactor(90 + 365 + 30), 12);
+    expect(best.hops[0]!.warmth).toBeCloseTo(0.75 * quietFactor(485), 12);
+    expect(best.hops[0]!.reason).toBe('Tom Reyes — strength 4, last talked 15 months ago');
+  });
+
+  it('a hop between two other people shows their latest journal entry together', () => {
+    const { tom, ana, org } = acme();
+    journal(daysAgo(40), tom, ana);
+    const best = routesOf(findIntroRoutes(db, { organizationId: org }, { now: NOW }))[0]!;
+    expect(best.hops[1]!.lastContact).toBe(daysAgo(40));
+  });
+
+  it('respects k and the hop limit', () => {
+    const { me, tom, ana, org } = acme();
+    expect(routesOf(findIntroRoutes(db, { organizationId: org, k: 1 }, { now: NOW })).map((x) => x.personIds)).toEqual([[me, tom, ana]]);
+    const r = findIntroRoutes(db, { organizationId: org, maxHops: 1 }, { now: NOW });
+    expect(r).toMatchObject({ kind: 'noRoute', eligiblePeople: 2, maxHops: 1 });
+    expect(r.message).toContain('within 1 hops');
+  });
+
+  it('ties at the k-th place go to the lower person ids, whatever order the ties were recorded in', () => {
+    const me = getMeId(db);
+    const a = person('A');
+    const b = person('B');
+    const t = person('Target');
+    // B's ties first, so a search that stops at the first equal route would find B.
+    createTie(db, { personA: b, personB: t, strength: 3 });
+    createTie(db, { personA: me, personB: b, strength: 3 });
+    createTie(db, { personA: a, personB: t, strength: 3 });
+    createTie(db, { personA: me, personB: a, strength: 3 });
+    const routes = routesOf(findIntroRoutes(db, { personId: t, k: 1 }, { now: NOW }));
+    expect(routes.map((x) => x.personIds)).toEqual([[me, a, t]]);
+    expect(routesOf(findIntroRoutes(db, { personId: t, k: 2 }, { now: NOW })).map((x) => x.personIds)).toEqual([
+      [me, a, t],
+      [me, b, t],
+    ]);
+  });
+
+  it('never routes through or to archived people', () => {
+    const { me, tom, lee, bo, org } = acme();
+    archivePerson(db, tom);
+    expect(routesOf(findIntroRoutes(db, { organizationId: org }, { now: NOW })).map((x) => x.personIds)).toEqual([[me, lee, bo]]);
+    archivePerson(db, bo);
+    const r = findIntroRoutes(db, { organizationId: org }, { now: NOW });
+    expect(r).toMatchObject({ kind: 'noRoute', eligiblePeople: 1 });
+  });
+
+  it('a direct tie is answered clearly and still returned as a 1-hop route', () => {
+    const { me, tom, ana } = acme();
+    createTie(db, { personA: me, personB: ana, strength: 1 });
+    const r = findIntroRoutes(db, { personId: ana }, { now: NOW });
+    expect(r.kind).toBe('direct');
+    if (r.kind !== 'direct') return;
+    expect(r.directRoute.personIds).toEqual([me, ana]);
+    expect(r.directRoute.warmth).toBeCloseTo(0.2, 12);
+    // The introduction through Tom (0.75 × 0.6 = 0.45) is warmer than a cold message (0.2).
+    expect(r.routes.map((x) => x.personIds)).toEqual([
+      [me, tom, ana],
+      [me, ana],
+    ]);
+    expect(r.message).toMatch(/^You know Ana Silva directly \(strength 1, no journal entry yet\), so you can reach out yourself\. A warmer way in/);
+    const k1 = findIntroRoutes(db, { personId: ana, k: 1 }, { now: NOW });
+    expect(k1.kind === 'direct' && k1.directRoute.rank).toBe(null);
+  });
+
+  it('unknown targets are NOT_FOUND; me and archived people are CONFLICT', () => {
+    const { tom } = acme();
+    expect(() => findIntroRoutes(db, { organizationId: 9999 })).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }));
+    expect(() => findIntroRoutes(db, { personId: 9999 })).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }));
+    expect(() => findIntroRoutes(db, { personId: getMeId(db) })).toThrow(expect.objectContaining({ code: 'CONFLICT', message: expect.stringContaining('That is you') }));
+    archivePerson(db, tom);
+    expect(() => findIntroRoutes(db, { personId: tom })).toThrow(expect.objectContaining({ code: 'CONFLICT', message: expect.stringContaining('archived') }));
+  });
+
+  it('an organization with nobody at it, or only archived people, says so', () => {
+    const empty = createOrganization(db, { name: 'Nobody Inc' }).id;
+    expect(findIntroRoutes(db, { organizationId: empty })).toMatchObject({ kind: 'noPeople', archivedPeople: 0 });
+    const x = person('X');
+    createAffiliation(db, { personId: x, organizationId: empty });
+    archivePerson(db, x);
+    const r = findIntroRoutes(db, { organizationId: empty });
+    expect(r).toMatchObject({ kind: 'noPeople', archivedPeople: 1 });
+    expect(r.message).toContain('archived');
+  });
+
+  it('a person nobody connects to: noRoute', () => {
+    acme();
+    const loner = person('Loner');
+    expect(findIntroRoutes(db, { personId: loner })).toMatchObject({ kind: 'noRoute', eligiblePeople: 1 });
+  });
+
+  it('former employees fit less than current ones, and a current role counts over a former one', () => {
+    const me = getMeId(db);
+    const org = createOrganization(db, { name: 'Beta' }).id;
+    const f = person('Former');
+    createAffiliation(db, { personId: f, organizationId: org, current: false, isHiringManager: true });
+    createTie(db, { personA: me, personB: f, strength: 5 });
+    let best = routesOf(findIntroRoutes(db, { organizationId: org }, { now: NOW }))[0]!;
+    expect(best.fit).toBe('former_employee');
+    expect(best.why).toMatch(/Former used to work at Beta\.$/);
+    createAffiliation(db, { personId: f, organizationId: org, isRecruiter: true });
+    best = routesOf(findIntroRoutes(db, { organizationId: org }, { now: NOW }))[0]!;
+    expect(best.fit).toBe('recruiter');
+    expect(best.warmth).toBeCloseTo(0.9 * 0.9, 12);
+  });
+});
+
+describe('the route index stays fresh without rebuilding per query', () => {
+  it('builds once for many queries; a new tie or an archived intermediary shows at the next query', () => {
+    const { me, tom, ana, lee, org } = acme();
+    findIntroRoutes(db, { organizationId: org }, { now: NOW });
+    const builds = routeIndexStats(db).builds;
+    for (let i = 0; i < 5; i++) findIntroRoutes(db, { organizationId: org }, { now: NOW });
+    expect(routeIndexStats(db).builds).toBe(builds);
+
+    updatePerson(db, tom, { notes: 'Likes bikes' }); // not something routes depend on
+    findIntroRoutes(db, { organizationId: org }, { now: NOW });
+    expect(routeIndexStats(db).builds).toBe(builds);
+
+    createTie(db, { personA: lee, personB: ana, strength: 5 });
+    expect(routeIndexStats(db).stale).toBe(true);
+    const routes = routesOf(findIntroRoutes(db, { organizationId: org }, { now: NOW }));
+    expect(routes.map((x) => x.personIds)).toContainEqual([me, lee, ana]);
+    expect(routeIndexStats(db).builds).toBe(builds + 1);
+
+    archivePerson(db, tom);
+    const after = routesOf(findIntroRoutes(db, { organizationId: org }, { now: NOW }));
+    expect(after.some((x) => x.personIds.includes(tom))).toBe(false);
+    expect(routeIndexStats(db).builds).toBe(builds + 2);
+    findIntroRoutes(db, { organizationId: org }, { now: NOW });
+    expect(routeIndexStats(db).builds).toBe(builds + 2);
+  });
+
+  it('sees commits made by another connection to the same file (data_version)', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kith-routes-'));
+    const file = path.join(dir, 'kith.db');
+    const app = openDatabase(file);
+    try {
+      const me = getMeId(app);
+      const zed = createPerson(app, { displayName: 'Zed' }).id;
+      expect(findIntroRoutes(app, { personId: zed }).kind).toBe('noRoute');
+      const cli = new Database(file);
+      const now = new Date().toISOString();
+      cli.prepare('INSERT INTO ties (person_a, person_b, strength, created_at, updated_at) VALUES (?, ?, 4, ?, ?)').run(Math.min(me, zed), Math.max(me, zed), now, now);
+      cli.close();
+      expect(findIntroRoutes(app, { personId: zed }).kind).toBe('direct');
+    } finally {
+      app.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('an index built inside a transaction that is rolled back is not trusted afterwards', () => {
+    const { me, lee, ana, org } = acme();
+    try {
+      db.transaction(() => {
+        createTie(db, { personA: lee, personB: ana, strength: 5 });
+        expect(routesOf(findIntroRoutes(db, { organizationId: org }, { now: NOW })).map((x) => x.personIds)).toContainEqual([me, lee, ana]);
+        throw new Error('roll back');
+      })();
+    } catch {
+      // rolled back on purpose
+    }
+    expect(routesOf(findIntroRoutes(db, { organizationId: org }, { now: NOW })).map((x) => x.personIds)).not.toContainEqual([me, lee, ana]);
+  });
+});
+
+describe('routes:find over IPC', () => {
+  it('answers inside the contract, and refuses a query naming both or neither target', async () => {
+    const { org, tom } = acme();
+    const dispatch = createDispatcher(createHandlers({ db, dataDir: '/tmp' }), { validateOutput: true });
+    const ok = await dispatch('routes:find', { organizationId: org, k: 3 });
+    expect(ok).toMatchObject({ ok: true, value: { kind: 'found' } });
+    expect(await dispatch('routes:find', { personId: tom })).toMatchObject({ ok: true, value: { kind: 'direct' } });
+    expect(await dispatch('routes:find', { organizationId: org, personId: tom })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', message: expect.stringContaining('either an organization id or a person id') },
+    });
+    expect(await dispatch('routes:find', {})).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await dispatch('routes:find', { organizationId: org, maxHops: 11 })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await dispatch('routes:find', { organizationId: 424242 })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  });
+});
