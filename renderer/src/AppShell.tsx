@@ -35,6 +35,14 @@ export function AppShell({ info }: { info: AppInfo }) {
       if ((event.metaKey || event.ctrlKey) && !event.altKey && event.key.toLowerCase() === 'k') {
         event.preventDefault();
         setDialog((d) => (d === 'palette' ? null : 'palette'));
+        return;
+      }
+      // "/" searches: the lists focus their own search box (and mark the event
+      // handled); everywhere else it opens the palette.
+      if (event.key === '/' && !event.defaultPrevented && !event.metaKey && !event.ctrlKey && !event.altKey && !isTyping(event.target)) {
+        if (document.querySelector('dialog[open]')) return;
+        event.preventDefault();
+        setDialog('palette');
       }
     };
     window.addEventListener('keydown', onKey);
@@ -54,6 +62,11 @@ export function AppShell({ info }: { info: AppInfo }) {
       {dialog === 'newOrganization' && <NewOrganizationDialog onClose={close} />}
     </AppContext>
   );
+}
+
+function isTyping(target: EventTarget | null): boolean {
+  const el = target as HTMLElement | null;
+  return !!el && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName));
 }
 
 function routeKey(route: Route): string {

@@ -33,6 +33,11 @@ test('jump to a person and to an organization, by mouse and by keyboard', async 
   await expect(shell.palette).toBeHidden();
   await expect(new OrganizationPage(app.page).name).toHaveText(org.name);
 
+  // On a page without a search box, "/" opens the palette.
+  await app.page.locator('body').press('/');
+  await expect(shell.paletteInput).toBeFocused();
+  await app.page.keyboard.press('Escape');
+
   // The sidebar's search button opens it too.
   await app.page.getByTestId('open-palette').click();
   await expect(shell.paletteInput).toBeFocused();

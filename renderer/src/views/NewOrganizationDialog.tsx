@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { ORGANIZATION_KINDS, OrganizationCreate, type OrganizationKind } from '../../../shared/domain';
 import { InlineError } from '../components/ErrorNotice';
+import { kindLabel } from '../orgKind';
 import { Modal } from '../components/Modal';
 import { fieldErrors, type FieldErrors } from '../data/fieldErrors';
 import { errorMessage, mutate } from '../data/mutate';
@@ -41,7 +42,7 @@ export function NewOrganizationDialog({ onClose }: { onClose: () => void }) {
           <select className="select" value={kind} data-testid="new-org-kind" onChange={(event) => setKind(event.target.value as OrganizationKind)}>
             {ORGANIZATION_KINDS.map((k) => (
               <option key={k} value={k}>
-                {k}
+                {kindLabel(k)}
               </option>
             ))}
           </select>

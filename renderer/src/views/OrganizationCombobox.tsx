@@ -2,6 +2,7 @@ import { Combobox } from '../components/Combobox';
 import { nameKey } from '../../../shared/text';
 import { useDebounced } from '../data/useDebounced';
 import { useQuery } from '../data/useQuery';
+import { kindLabel } from '../orgKind';
 
 interface Props {
   value: string;
@@ -26,7 +27,7 @@ export function OrganizationCombobox({ value, onValueChange, onPick }: Props) {
       options={orgs.map((o) => ({
         key: String(o.id),
         label: o.name,
-        detail: `${o.kind} · ${o.currentPeople} ${o.currentPeople === 1 ? 'person' : 'people'}`,
+        detail: `${kindLabel(o.kind)} · ${o.currentPeople} ${o.currentPeople === 1 ? 'person' : 'people'}`,
       }))}
       onPick={(option) => onPick(Number(option.key), option.label)}
       createLabel={value.trim() && !exact ? `Create “${value.trim()}”` : null}

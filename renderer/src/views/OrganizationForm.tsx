@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { ORGANIZATION_KINDS, OrganizationPatch, type Organization, type OrganizationKind } from '../../../shared/domain';
 import { InlineError } from '../components/ErrorNotice';
+import { kindLabel } from '../orgKind';
 import { fieldErrors, type FieldErrors } from '../data/fieldErrors';
 import { errorMessage, mutate } from '../data/mutate';
 
@@ -52,7 +53,7 @@ export function OrganizationForm({ organization, onDone }: { organization: Organ
           <select className="select" value={kind} data-testid="org-field-kind" onChange={(event) => setKind(event.target.value as OrganizationKind)}>
             {ORGANIZATION_KINDS.map((k) => (
               <option key={k} value={k}>
-                {k}
+                {kindLabel(k)}
               </option>
             ))}
           </select>

@@ -7,6 +7,7 @@ import { errorMessage, mutate } from '../data/mutate';
 import { useQuery } from '../data/useQuery';
 import { hrefFor } from '../router';
 import { OrganizationForm } from './OrganizationForm';
+import { kindLabel } from '../orgKind';
 
 export function OrganizationPage({ id }: { id: number }) {
   const query = useQuery('orgs:get', { id });
@@ -56,7 +57,7 @@ function OrganizationPageBody({ detail }: { detail: OrganizationDetail }) {
             {org.archived && <span className="pill muted">Archived</span>}
           </h1>
           <p className="entity-meta truncate">
-            {[org.kind, org.domain, `${current.length} current · ${former.length} former · ${known} known directly`].filter(Boolean).join(' · ')}
+            {[kindLabel(org.kind), org.domain, `${current.length} current · ${former.length} former · ${known} known directly`].filter(Boolean).join(' · ')}
           </p>
         </div>
         {!editing && (
