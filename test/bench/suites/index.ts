@@ -1,5 +1,7 @@
 // Every benchmark suite, in the order they run. Add a suite here.
 import type { BenchSuite } from '../types';
 import { foundation } from './foundation';
+import { importSuite } from './import';
+import { routesSuite } from './routes';
 
-export const suites: BenchSuite[] = [foundation];
+export const suites: BenchSuite[] = [foundation, importSuite, routesSuite];

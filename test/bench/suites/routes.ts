@@ -1,0 +1,205 @@
+// Introduction routes (issue 4): Kith's findIntroRoutes on the seeded
+// 10,000-people / 50,000-ties network, against the same queries answered by
+// Yen's algorithm on top of graphology's Dijkstra and on top of cytoscape's
+// (the product's graph library), in the same process on the same graph.
+//
+// Same queries: k = 5 routes from me to each target organization through a
+// virtual sink (fit as its arc), the same warmth and decay. The libraries have
+// no hop limit, so they search without one (Kith uses its default of 6); on
+// this network the best routes are within 6 hops, so the work is comparable.
+import cytoscape from 'cytoscape';
+import Graph from 'graphology';
+import { bidirectional } from 'graphology-shortest-path/dijkstra';
+import { openDatabase, type Db } from '../../../main/db/open';
+import { findIntroRoutes } from '../../../main/routes/findRoutes';
+import { getRouteGraph, invalidateRouteGraph } from '../../../main/routes/graph';
+import { BASE_WARMTH, daysSince, FIT, hopWarmth } from '../../../main/routes/warmth';
+import { generateNetwork } from '../../../main/sample/generate';
+import { writeNetwork } from '../../../main/sample/load';
+import type { BenchRow, BenchSuite } from '../types';
+
+const NOW = new Date('2025-06-01T12:00:00Z');
+const K = 5;
+const SINK = 'sink';
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]!;
+}
+
+function timeEach<T>(items: T[], f: (x: T) => unknown): number[] {
+  const times: number[] = [];
+  for (const x of items) {
+    const t = performance.now();
+    f(x);
+    times.push(performance.now() - t);
+  }
+  return times.sort((a, b) => a - b);
+}
+
+/** Weighted edges (−ln warmth, my ties decayed as Kith does) and per-organization sink arcs (−ln fit). */
+function extract(db: Db) {
+  const g = getRouteGraph(db);
+  const edges: { a: string; b: string; w: number }[] = [];
+  for (let v = 0; v < g.n; v++) {
+    for (let e = g.adjStart[v]!; e < g.adjStart[v + 1]!; e++) {
+      const w = g.adjTarget[e]!;
+      if (w < v) continue;
+      const mine = v === g.me || w === g.me;
+      const other = v === g.me ? w : v;
+      const days = mine && !Number.isNaN(g.myContactAt[other]!) ? daysSince(new Date(g.myContactAt[other]!).toISOString(), NOW) : null;
+      const warmth = mine ? hopWarmth(g.adjStrength[e]!, days ?? 0) : BASE_WARMTH[g.adjStrength[e]!]!;
+      edges.push({ a: String(g.ids[v]), b: String(g.ids[w]), w: -Math.log(warmth) });
+    }
+  }
+  const sinks = new Map<number, { person: string; w: number }[]>();
+  for (const [org, m] of g.orgMembers) {
+    sinks.set(
+      org,
+      Array.from(m.nodes, (v, i) => ({ person: String(g.ids[v]), w: -Math.log(FIT[m.fits[i]!]) })),
+    );
+  }
+  return { me: String(g.ids[g.me]), nodes: Array.from(g.ids, String), edges, sinks };
+}
+
+type Shortest = (from: string, blockedNodes: Set<string>, blockedEdges: Set<string>) => { path: string[]; cost: number } | null;
+const edgeKey = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`);
+
+/** Textbook Yen over any shortest-path routine that can skip blocked nodes and edges. */
+function yen(me: string, weight: (a: string, b: string) => number, shortest: Shortest, k: number): string[][] {
+  const first = shortest(me, new Set(), new Set());
+  if (!first) return [];
+  const accepted = [first];
+  const candidates: { path: string[]; cost: number }[] = [];
+  const seen = new Set([first.path.join('>')]);
+  while (accepted.length < k) {
+    const last = accepted[accepted.length - 1]!.path;
+    for (let i = 0; i < last.length - 1; i++) {
+      const root = last.slice(0, i + 1);
+      const blockedEdges = new Set<string>();
+      for (const p of accepted) if (p.path.slice(0, i + 1).join('>') === root.join('>')) blockedEdges.add(edgeKey(p.path[i]!, p.path[i + 1]!));
+      const blockedNodes = new Set(root.slice(0, -1));
+      const spur = shortest(last[i]!, blockedNodes, blockedEdges);
+      if (!spur) continue;
+      const path = root.slice(0, -1).concat(spur.path);
+      const id = path.join('>');
+      if (seen.has(id)) continue;
+      seen.add(id);
+      let cost = 0;
+      for (let j = 0; j + 1 < path.length; j++) cost += weight(path[j]!, path[j + 1]!);
+      candidates.push({ path, cost });
+    }
+    if (candidates.length === 0) break;
+    candidates.sort((x, y) => x.cost - y.cost);
+    accepted.push(candidates.shift()!);
+  }
+  return accepted.map((p) => p.path);
+}
+
+function graphologyRoutes(data: ReturnType<typeof extract>) {
+  const graph = new Graph({ type: 'undirected', multi: false });
+  for (const n of data.nodes) graph.addNode(n);
+  for (const e of data.edges) graph.addEdgeWithKey(edgeKey(e.a, e.b), e.a, e.b, { w: e.w, a: e.a, b: e.b });
+  return (org: number) => {
+    graph.addNode(SINK);
+    for (const s of data.sinks.get(org) ?? []) graph.addEdgeWithKey(edgeKey(s.person, SINK), s.person, SINK, { w: s.w, a: s.person, b: SINK });
+    const weight = (a: string, b: string) => (graph.getEdgeAttribute(edgeKey(a, b), 'w') as number);
+    let blockedNodes = new Set<string>();
+    let blockedEdges = new Set<string>();
+    const getWeight = (edge: string, attr: Record<string, unknown>) =>
+      blockedEdges.has(edge) || blockedNodes.has(attr.a as string) || blockedNodes.has(attr.b as string) ? Infinity : (attr.w as number);
+    const shortest: Shortest = (from, bn, be) => {
+      blockedNodes = bn;
+      blockedEdges = be;
+      const path = bidirectional(graph, from, SINK, getWeight);
+      if (!path || path.length === 0) return null;
+      let cost = 0;
+      for (let j = 0; j + 1 < path.length; j++) cost += getWeight(edgeKey(path[j]!, path[j + 1]!), graph.getEdgeAttributes(edgeKey(path[j]!, path[j + 1]!)));
+      return Number.isFinite(cost) ? { path, cost } : null;
+    };
+    const routes = yen(data.me, weight, shortest, K);
+    graph.dropNode(SINK);
+    return routes;
+  };
+}
+
+function cytoscapeRoutes(data: ReturnType<typeof extract>) {
+  const cy = cytoscape({ headless: true, styleEnabled: false });
+  cy.add(data.nodes.map((id) => ({ group: 'nodes' as const, data: { id } })));
+  cy.add(data.edges.map((e) => ({ group: 'edges' as const, data: { id: edgeKey(e.a, e.b), source: e.a, target: e.b, w: e.w } })));
+  return (org: number) => {
+    cy.add({ group: 'nodes', data: { id: SINK } });
+    cy.add((data.sinks.get(org) ?? []).map((s) => ({ group: 'edges' as const, data: { id: edgeKey(s.person, SINK), source: s.person, target: SINK, w: s.w } })));
+    const weight = (a: string, b: string) => cy.getElementById(edgeKey(a, b)).data('w') as number;
+    const shortest: Shortest = (from, bn, be) => {
+      const result = cy.elements().dijkstra({
+        root: cy.getElementById(from),
+        directed: false,
+        weight: (edges) => {
+          const edge = edges[0]!;
+          const blocked = be.has(edge.id()) || bn.has(edge.source().id()) || bn.has(edge.target().id());
+          return blocked ? Infinity : (edge.data('w') as number);
+        },
+      });
+      const sink = cy.getElementById(SINK);
+      const cost = result.distanceTo(sink);
+      if (!Number.isFinite(cost)) return null;
+      return { path: result.pathTo(sink).nodes().map((n) => n.id()), cost };
+    };
+    const routes = yen(data.me, weight, shortest, K);
+    cy.getElementById(SINK).remove();
+    return routes;
+  };
+}
+
+export const routesSuite: BenchSuite = {
+  name: 'routes',
+  async run({ quick }) {
+    const suite = 'routes';
+    const db = openDatabase(':memory:');
+    try {
+      writeNetwork(db, generateNetwork({ people: 10_000, ties: 50_000, seed: 7, now: NOW }));
+      const rows: BenchRow[] = [];
+
+      const builds: number[] = [];
+      for (let i = 0; i < (quick ? 3 : 7); i++) {
+        invalidateRouteGraph(db);
+        const t = performance.now();
+        getRouteGraph(db);
+        builds.push(performance.now() - t);
+      }
+      builds.sort((a, b) => a - b);
+      rows.push({ suite, name: 'route index build, 10k people / 50k ties (median)', value: percentile(builds, 0.5), unit: 'ms', note: 'once per write burst, never per query' });
+
+      const orgs = [...getRouteGraph(db).orgMembers.keys()].sort((a, b) => a - b);
+      const targets = orgs.slice(0, quick ? 100 : 400);
+      for (const org of targets.slice(0, 20)) findIntroRoutes(db, { organizationId: org }, { now: NOW }); // warm up
+      const kith = timeEach(targets, (org) => findIntroRoutes(db, { organizationId: org }, { now: NOW }));
+      const kithP50 = percentile(kith, 0.5);
+      rows.push({ suite, name: `Kith findIntroRoutes k=5, p50 (${targets.length} organizations)`, value: kithP50, unit: 'ms', target: '≤ 10 ms p50', note: 'explained routes, hop limit 6' });
+      rows.push({ suite, name: 'Kith findIntroRoutes k=5, p99', value: percentile(kith, 0.99), unit: 'ms' });
+
+      const data = extract(db);
+      const gl = graphologyRoutes(data);
+      const glTargets = targets.slice(0, quick ? 10 : 40);
+      gl(glTargets[0]!);
+      const glTimes = timeEach(glTargets, gl);
+      rows.push({ suite, name: `graphology + Yen k=5, p50 (${glTargets.length} organizations)`, value: percentile(glTimes, 0.5), unit: 'ms', note: 'no hop limit' });
+      rows.push({ suite, name: 'graphology + Yen / Kith (p50)', value: percentile(glTimes, 0.5) / kithP50, unit: 'x' });
+
+      const cy = cytoscapeRoutes(data);
+      const cyTargets = targets.slice(0, quick ? 1 : 3);
+      const cyTimes = timeEach(cyTargets, cy);
+      rows.push({
+        suite,
+        name: `cytoscape dijkstra + Yen k=5, p50 (${cyTargets.length} organizations)`,
+        value: percentile(cyTimes, 0.5),
+        unit: 'ms',
+        note: 'takes seconds: fewer queries measured; no hop limit',
+      });
+      rows.push({ suite, name: 'cytoscape + Yen / Kith (p50)', value: percentile(cyTimes, 0.5) / kithP50, unit: 'x' });
+      return rows;
+    } finally {
+      db.close();
+    }
+  },
+};
