@@ -1,6 +1,8 @@
-// CSV reading shared by the LinkedIn and Google importers, over csv-parse
+// CSV reading shared by the LinkedIn and Google importers, over papaparse
 // (RFC 4180: quoted fields with commas, doubled quotes and line breaks).
-import { parse } from 'csv-parse/sync';
+// papaparse rather than csv-parse: 10,000 LinkedIn rows parse in ~10 ms
+// instead of ~170 ms, and issue 6 allows 500 ms for the whole import.
+import Papa from 'papaparse';
 import { KithError } from '../../shared/errors';
 
 export interface CsvRow {
@@ -14,43 +16,51 @@ export function cleanText(text: string): string {
   return text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
 }
 
-/**
- * Parses CSV text whose first line is line `firstLine` of the file. Rows that
- * are entirely empty are left out. A quoting error rejects the whole file with
- * the line it is on: a broken quote shifts every later field, so nothing after
- * it can be trusted.
- */
-export function readCsv(text: string, firstLine = 1, what = 'The file'): CsvRow[] {
-  let records: { record: string[]; raw: string }[];
-  try {
-    records = parse(text, {
-      raw: true,
-      relax_column_count: true,
-      skip_empty_lines: false,
-      record_delimiter: '\n',
-    }) as unknown as { record: string[]; raw: string }[];
-  } catch (error) {
-    const e = error as { lines?: number; message?: string };
-    const line = typeof e.lines === 'number' ? e.lines + firstLine - 1 : null;
-    const detail = String(e.message ?? error).replace(/ at line \d+/, '');
-    throw new KithError(
-      'INVALID_INPUT',
-      `${what} could not be read${line !== null ? ` at line ${line}` : ''}: ${detail}. Nothing was imported; check the file is an unchanged export.`,
-    );
-  }
-  const rows: CsvRow[] = [];
-  let line = firstLine;
-  for (const { record, raw } of records) {
-    if (record.some((c) => c !== '')) rows.push({ line, cells: record });
-    line += countBreaks(raw);
-  }
-  return rows;
+function countBreaks(s: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = s.indexOf('\n', from); i !== -1 && i < to; i = s.indexOf('\n', i + 1)) n++;
+  return n;
 }
 
-function countBreaks(s: string): number {
-  let n = 0;
-  for (let i = s.indexOf('\n'); i !== -1; i = s.indexOf('\n', i + 1)) n++;
-  return n;
+/**
+ * Parses CSV text (already through cleanText) whose first line is line
+ * `firstLine` of the file. Rows that are entirely empty are left out. A quoting
+ * error rejects the whole file with the line it is on: a broken quote shifts
+ * every later field, so nothing after it can be trusted.
+ */
+export function readCsv(text: string, firstLine = 1, what = 'The file'): CsvRow[] {
+  const rows: CsvRow[] = [];
+  let line = firstLine;
+  let offset = 0;
+  let failure: { index: number; message: string } | null = null;
+  Papa.parse<string[]>(text, {
+    delimiter: ',',
+    newline: '\n',
+    quoteChar: '"',
+    skipEmptyLines: false,
+    step: (result, parser) => {
+      const quoteError = result.errors.find((e) => e.type === 'Quotes');
+      if (quoteError) {
+        failure = { index: quoteError.index ?? offset, message: quoteError.message };
+        parser.abort();
+        return;
+      }
+      const cells = result.data;
+      if (cells.some((c) => c !== '')) rows.push({ line, cells });
+      const end = result.meta.cursor;
+      line += countBreaks(text, offset, end);
+      offset = end;
+    },
+  });
+  if (failure) {
+    const f = failure as { index: number; message: string };
+    const at = firstLine + countBreaks(text, 0, Math.min(f.index, text.length));
+    throw new KithError(
+      'INVALID_INPUT',
+      `${what} could not be read at line ${at}: ${f.message.toLowerCase()}. Nothing was imported; check the file is an unchanged export.`,
+    );
+  }
+  return rows;
 }
 
 /** Header lookup by name, case- and space-insensitively. */

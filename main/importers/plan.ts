@@ -13,7 +13,7 @@
 // user wrote stays as it is.
 import type { LabeledValue } from '../../shared/domain';
 import type { ImportCounts, ImportIssue, ImportMatch, ImportPreview } from '../../shared/importExport';
-import { nameKey } from '../../shared/text';
+import { nameKey as sharedNameKey } from '../../shared/text';
 import type { Db } from '../db/open';
 import { getMeId } from '../services/people';
 import { emailKey, mergeValues, phoneKey } from './normalize';
@@ -121,6 +121,10 @@ const LEGAL_SUFFIX = /\s(inc|incorporated|llc|l l c|ltd|limited|gmbh|corp|corpor
  * only: LinkedIn says "Acme Labs, Inc." where a contact card says "Acme Labs".
  */
 export function looseOrgKey(key: string): string {
+  return looseKey(key);
+}
+
+function looseKey(key: string): string {
   let k = key.replace(/[.,]/g, ' ').replace(/\s+/g, ' ').trim();
   for (let m = LEGAL_SUFFIX.exec(k); m && m.index > 0; m = LEGAL_SUFFIX.exec(k)) k = k.slice(0, m.index).trim();
   return k || key;
@@ -220,6 +224,19 @@ function loadExisting(db: Db, meId: number) {
 export function planImport(db: Db, parsed: ParsedImport, options: PlanOptions = {}): ImportPlan {
   const meId = getMeId(db);
   const existing = loadExisting(db, meId);
+  // nameKey (NFKC + locale-aware lower case) dominates planning time at 10,000 rows: once per distinct text.
+  const keyCache = new Map<string, string>();
+  const nameKey = (text: string) => {
+    let k = keyCache.get(text);
+    if (k === undefined) keyCache.set(text, (k = sharedNameKey(text)));
+    return k;
+  };
+  const looseCache = new Map<string, string>();
+  const looseOrgKey = (key: string) => {
+    let k = looseCache.get(key);
+    if (k === undefined) looseCache.set(key, (k = looseKey(key)));
+    return k;
+  };
   const excluded = new Set(options.exclude ?? []);
 
   const byEmail = new Map<string, Handle>();

@@ -430,7 +430,17 @@ interface PersonView {
 /** People (not me) by name, with what an import sets, in a form easy to compare. */
 function people(db: Db): Record<string, PersonView> {
   const me = (db.prepare('SELECT id FROM people WHERE is_me = 1').get() as { id: number }).id;
-  const rows = db.prepare('SELECT * FROM people WHERE is_me = 0 ORDER BY id').all() as Record<string, never>[];
+  const rows = db.prepare('SELECT * FROM people WHERE is_me = 0 ORDER BY id').all() as {
+    id: number;
+    display_name: string;
+    given_name: string;
+    family_name: string;
+    emails: string;
+    phones: string;
+    links: string;
+    linkedin_url: string | null;
+    notes: string;
+  }[];
   const out: Record<string, PersonView> = {};
   for (const r of rows) {
     const lv = (s: string) => (JSON.parse(s) as { value: string; label?: string }[]).map((v) => (v.label ? `${v.label}: ${v.value}` : v.value));
