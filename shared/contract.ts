@@ -32,6 +32,7 @@ import {
 } from './domain';
 import { importExportContract } from './importExport';
 import { routesChannels } from './routes';
+import { journalContract } from './journal';
 
 const byId = z.strictObject({ id: Id });
 const nothing = z.strictObject({}).optional();
@@ -75,6 +76,7 @@ export const contract = {
   'sample:load': { input: SampleOptions.optional(), output: SampleResult },
   ...importExportContract,
   ...routesChannels,
+  ...journalContract,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -32,6 +32,7 @@ import { createTie, deleteTie, updateTie } from '../services/ties';
 import { APP_VERSION } from '../version';
 import { createImportExportHandlers } from './handlers-importExport';
 import { createRoutesHandlers } from './handlers-routes';
+import { createJournalHandlers } from './handlers-journal';
 
 export type Handler<C extends Channel> = (input: ParsedInput<C>) => ChannelOutput<C> | Promise<ChannelOutput<C>>;
 export type Handlers = { [C in Channel]: Handler<C> };
@@ -95,5 +96,6 @@ export function createHandlers({ db, dataDir }: HandlerContext): Handlers {
     'sample:load': (options) => loadSampleNetwork(db, options ?? {}),
     ...createImportExportHandlers({ db, dataDir }),
     ...createRoutesHandlers({ db, dataDir }),
+    ...createJournalHandlers({ db, dataDir }),
   };
 }

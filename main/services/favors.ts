@@ -6,7 +6,7 @@ import type { Db } from '../db/open';
 import { addDays, type LocalDate } from '../../shared/cadence';
 import type { Favor, FavorBalance, FavorCreate, FavorPatch, FavorQuery, ThanksItem } from '../../shared/journal';
 import { FAVOR_SELECT, toFavor, type FavorRecord } from './journal';
-import { getPerson, personExists } from './people';
+import { personExists } from './people';
 import { notFound, nowIso, stmt } from './util';
 
 export function getFavor(db: Db, id: number): Favor {
@@ -16,10 +16,7 @@ export function getFavor(db: Db, id: number): Favor {
 }
 
 function assertLinks(db: Db, personId: number | undefined, interactionId: number | null | undefined): void {
-  if (personId !== undefined) {
-    if (!personExists(db, personId)) throw notFound('person', personId);
-    getPerson(db, personId);
-  }
+  if (personId !== undefined && !personExists(db, personId)) throw notFound('person', personId);
   if (interactionId !== null && interactionId !== undefined && !stmt(db, 'SELECT 1 FROM interactions WHERE id = ?').get(interactionId)) {
     throw notFound('journal entry', interactionId);
   }

@@ -50,16 +50,19 @@ export function quickSearch(db: Db, query: string, limit = 20): QuickResult[] {
 // The renderer shows the sections in that order. Highlights come back as
 // [{ text, hit }] segments, never HTML.
 //
-// Speed (see test/bench/suites/search.ts): ranking costs about a microsecond
-// per matching entry, so a common word over 100,000 entries would take tens of
-// milliseconds. When a query matches more than ENTRY_RANK_WINDOW entries, only
-// the most recently written ENTRY_RANK_WINDOW of them are ranked (a common word
-// says little, and recent notes are likelier the ones wanted). Snippets are
-// made for the shown rows only. A one-letter word matches entries as a whole
-// word, not as a prefix ("c" finds "C", not every word starting with c): a
-// one-letter prefix over a large journal expands to thousands of terms.
+// Speed over a large journal (measured in test/bench/suites/search.ts):
+// - Ranking costs about a microsecond per matching entry (bm25 reads each
+//   row's column sizes), so a common word over 100,000 entries would take
+//   100+ ms. Only the ENTRY_RANK_WINDOW most recently written matches are
+//   ranked: a common word says little, and recent notes are likelier wanted.
+// - A prefix longer than the prefix index (2 and 3 letters, m0020) makes FTS5
+//   merge the doclists of every term it covers, in full, on each use. So in
+//   journal queries only the last word (the one being typed) and words of 2-3
+//   letters are prefixes; earlier, complete words match whole words. A
+//   one-letter word is never a prefix ("c" finds "C", not every c-word).
+// - Snippets are made for the shown rows only.
 
-export const ENTRY_RANK_WINDOW = 2_000;
+export const ENTRY_RANK_WINDOW = 1_000;
 
 /** Weights per column, in the FTS tables' column order (m0010/m0020). */
 const ENTRY_WEIGHTS = [4.0, 1.0]; // title, body
@@ -69,7 +72,7 @@ const ORG_WEIGHTS = [10.0, 2.0, 1.0]; // name, domain, notes
 const OPEN = '\u0002';
 const CLOSE = '\u0003';
 
-/** Splits FTS5 snippet()/highlight() output (with OPEN/CLOSE markers) into plain segments. */
+/** Splits FTS5 snippet() output (with OPEN/CLOSE markers) into plain segments. */
 export function toSegments(marked: string): TextSegment[] {
   const out: TextSegment[] = [];
   let hit = false;
@@ -87,11 +90,27 @@ export function toSegments(marked: string): TextSegment[] {
 
 const hasHit = (s: string | null | undefined) => typeof s === 'string' && s.includes(OPEN);
 
-/** The FTS query for entries: every word a prefix, except one-letter words (see above). */
+/**
+ * The FTS query for journal entries (see the notes above): the last word and
+ * 2-3 letter words are prefixes, other words whole words. Returns null when
+ * nothing searchable was typed.
+ */
 export function toEntryFtsQuery(text: string): string | null {
   const fts = toFtsPrefixQuery(text);
   if (!fts) return null;
-  return fts.replace(/"([^"]+)"\*/gu, (all, word: string) => ([...word].length === 1 ? `"${word}"` : all));
+  const words = fts.split(' ');
+  return words
+    .map((w, i) => {
+      const length = [...w.slice(1, -2)].length;
+      const prefix = length >= 2 && (i === words.length - 1 || length <= 3);
+      return prefix ? w : w.slice(0, -1);
+    })
+    .join(' ');
+}
+
+/** Does this entry query hold a prefix the prefix index does not cover (4+ letters)? */
+function hasLongPrefix(match: string): boolean {
+  return match.split(' ').some((w) => w.endsWith('*') && [...w.slice(1, -2)].length > 3);
 }
 
 interface Ranked {
@@ -99,69 +118,66 @@ interface Ranked {
   score: number;
 }
 
+interface FtsTable {
+  table: string;
+  content: string;
+  weights: number[];
+  columns: string[];
+}
+
 function bm25(table: string, weights: number[]): string {
   return `bm25(${table}, ${weights.map((w) => w.toFixed(1)).join(', ')})`;
 }
 
 /**
- * The best `limit` rows of an FTS table for a query, filtered by `keep` (a SQL
- * condition on `c`, the content table joined by rowid). With `window`, only
- * the `window` highest rowids that match are ranked.
+ * The best `limit` rows of an FTS table for a query, kept by `keep` (a SQL
+ * condition on `c`, the content row). With `window`, only the `window`
+ * highest rowids that match are ranked: FTS5 walks a doclist backwards
+ * cheaply, and the materialized window keeps bm25 to those rows.
  */
-function rankRows(
-  db: Db,
-  fts: { table: string; content: string; weights: number[] },
-  match: string,
-  keep: string,
-  limit: number,
-  window?: number,
-): { ranked: Ranked[]; floor: number } {
-  let floor = 0;
-  if (window) {
-    const cut = stmt<{ rowid: number }>(
-      db,
-      `SELECT rowid FROM ${fts.table} WHERE ${fts.table} MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ${window - 1}`,
-    ).get(match);
-    floor = cut?.rowid ?? 0;
-  }
-  // CROSS JOIN keeps the FTS table the outer loop, so the MATCH drives the query.
-  const ranked = stmt<Ranked>(
+function rankRows(db: Db, fts: FtsTable, match: string, keep: string, limit: number, window?: number): Ranked[] {
+  const source = window
+    ? `SELECT rowid AS id, ${bm25(fts.table, fts.weights)} AS score FROM ${fts.table}
+        WHERE ${fts.table} MATCH ? ORDER BY rowid DESC LIMIT ${Math.floor(window)}`
+    : `SELECT rowid AS id, ${bm25(fts.table, fts.weights)} AS score FROM ${fts.table} WHERE ${fts.table} MATCH ?`;
+  return stmt<Ranked>(
     db,
-    `SELECT f.rowid AS rowid, ${bm25(fts.table, fts.weights)} AS score
-       FROM ${fts.table} f CROSS JOIN ${fts.content} c ON c.id = f.rowid
-      WHERE ${fts.table} MATCH ? AND f.rowid >= ? AND ${keep}
-      ORDER BY score, f.rowid DESC LIMIT ?`,
-  ).all(match, floor, limit);
-  return { ranked, floor };
+    `WITH hits AS MATERIALIZED (${source})
+     SELECT hits.id AS rowid, hits.score FROM hits JOIN ${fts.content} c ON c.id = hits.id
+      WHERE ${keep} ORDER BY hits.score, hits.id DESC LIMIT ?`,
+  ).all(match, limit);
 }
 
 /**
- * Snippets of the ranked rows. snippet() needs the row under the MATCH cursor;
- * asking again with `bm25 <= the worst shown score` makes FTS5 build snippets
- * for the shown rows only, in one pass (a per-row lookup would re-expand a
- * prefix query once per row).
+ * Snippets of the ranked rows, one per column. snippet() needs the row under
+ * the MATCH cursor: a lookup by rowid is cheap unless the query holds a long
+ * prefix, which FTS5 would expand again on every lookup; then one pass that
+ * keeps rows scoring at least as well as the worst shown row is cheaper.
  */
-function snippetsFor(
-  db: Db,
-  fts: { table: string; weights: number[] },
-  columns: string[],
-  match: string,
-  list: Ranked[],
-  floor: number,
-): Map<number, Record<string, string>> {
+function snippetsFor(db: Db, fts: FtsTable, match: string, list: Ranked[]): Map<number, Record<string, string>> {
   const out = new Map<number, Record<string, string>>();
   if (list.length === 0) return out;
-  const worst = Math.max(...list.map((r) => r.score));
-  const wanted = new Set(list.map((r) => r.rowid));
-  const cols = columns
-    .map((c, i) => `snippet(${fts.table}, ${i}, '${OPEN}', '${CLOSE}', '…', ${c === 'title' || c === 'display_name' || c === 'name' ? 32 : 14}) AS "${c}"`)
+  const cols = fts.columns
+    .map((c, i) => `snippet(${fts.table}, ${i}, '${OPEN}', '${CLOSE}', '…', ${i === 0 ? 32 : 14}) AS "${c}"`)
     .join(', ');
-  const rows = stmt<Record<string, string> & { rowid: number }>(
-    db,
-    `SELECT rowid, ${cols} FROM ${fts.table}
-      WHERE ${fts.table} MATCH ? AND rowid >= ? AND ${bm25(fts.table, fts.weights)} <= ?`,
-  ).all(match, floor, worst);
-  for (const r of rows) if (wanted.has(r.rowid)) out.set(r.rowid, r);
+  const one = stmt<Record<string, string>>(db, `SELECT ${cols} FROM ${fts.table} WHERE ${fts.table} MATCH ? AND rowid = ?`);
+  if (hasLongPrefix(match)) {
+    // Newest first, stopping once as many rows as shown have passed: the shown
+    // rows are among them unless a deleted entry scored better (looked up below).
+    const wanted = new Set(list.map((r) => r.rowid));
+    const rows = stmt<Record<string, string> & { rowid: number }>(
+      db,
+      `SELECT rowid, ${cols} FROM ${fts.table}
+        WHERE ${fts.table} MATCH ? AND ${bm25(fts.table, fts.weights)} <= ?
+        ORDER BY rowid DESC LIMIT ?`,
+    ).all(match, Math.max(...list.map((r) => r.score)), list.length);
+    for (const r of rows) if (wanted.has(r.rowid)) out.set(r.rowid, r);
+  }
+  for (const r of list) {
+    if (out.has(r.rowid)) continue;
+    const row = one.get(match, r.rowid);
+    if (row) out.set(r.rowid, row);
+  }
   return out;
 }
 
@@ -171,21 +187,27 @@ function pickField(snips: Record<string, string> | undefined, order: string[], f
 }
 
 const DEFAULT_SEARCH_LIMIT = 20;
+const PEOPLE_FTS: FtsTable = {
+  table: 'people_fts',
+  content: 'people',
+  weights: PEOPLE_WEIGHTS,
+  columns: ['display_name', 'headline', 'location', 'how_we_met', 'notes'],
+};
+const ORG_FTS: FtsTable = { table: 'organizations_fts', content: 'organizations', weights: ORG_WEIGHTS, columns: ['name', 'domain', 'notes'] };
+const ENTRY_FTS: FtsTable = { table: 'interactions_fts', content: 'interactions', weights: ENTRY_WEIGHTS, columns: ['title', 'body'] };
 
 /** Searches people, organizations, notes and journal entries (see the notes above). */
-export function searchAll(db: Db, query: SearchQuery): SearchResults {
+export function searchAll(db: Db, query: SearchQuery, options: { entryRankWindow?: number } = {}): SearchResults {
   const results: SearchResults = { people: [], organizations: [], entries: [] };
   const limit = query.limit ?? DEFAULT_SEARCH_LIMIT;
   const kinds = new Set(query.kinds ?? ['person', 'organization', 'entry']);
   const prefix = toFtsPrefixQuery(query.query);
   if (!prefix) return results;
+  const keepArchived = query.includeArchived ? '1' : 'c.archived_at IS NULL';
 
   if (kinds.has('person')) {
-    const fts = { table: 'people_fts', content: 'people', weights: PEOPLE_WEIGHTS };
-    const keep = query.includeArchived ? '1' : 'c.archived_at IS NULL';
-    const { ranked } = rankRows(db, fts, prefix, keep, limit);
-    const columns = ['display_name', 'headline', 'location', 'how_we_met', 'notes'];
-    const snips = snippetsFor(db, fts, columns, prefix, ranked, 0);
+    const ranked = rankRows(db, PEOPLE_FTS, prefix, keepArchived, limit);
+    const snips = snippetsFor(db, PEOPLE_FTS, prefix, ranked);
     const info = new Map(
       stmt<{ id: number; display_name: string; headline: string; is_me: number; archived_at: string | null }>(
         db,
@@ -211,10 +233,8 @@ export function searchAll(db: Db, query: SearchQuery): SearchResults {
   }
 
   if (kinds.has('organization')) {
-    const fts = { table: 'organizations_fts', content: 'organizations', weights: ORG_WEIGHTS };
-    const keep = query.includeArchived ? '1' : 'c.archived_at IS NULL';
-    const { ranked } = rankRows(db, fts, prefix, keep, limit);
-    const snips = snippetsFor(db, fts, ['name', 'domain', 'notes'], prefix, ranked, 0);
+    const ranked = rankRows(db, ORG_FTS, prefix, keepArchived, limit);
+    const snips = snippetsFor(db, ORG_FTS, prefix, ranked);
     const info = new Map(
       stmt<{ id: number; name: string; kind: string; archived_at: string | null }>(
         db,
@@ -241,15 +261,14 @@ export function searchAll(db: Db, query: SearchQuery): SearchResults {
 
   const entryMatch = kinds.has('entry') ? toEntryFtsQuery(query.query) : null;
   if (entryMatch) {
-    const fts = { table: 'interactions_fts', content: 'interactions', weights: ENTRY_WEIGHTS };
     const keep = query.includeDeleted ? '1' : 'c.deleted_at IS NULL';
-    const { ranked, floor } = rankRows(db, fts, entryMatch, keep, limit, ENTRY_RANK_WINDOW);
-    const snips = snippetsFor(db, fts, ['title', 'body'], entryMatch, ranked, floor);
+    const window = options.entryRankWindow ?? ENTRY_RANK_WINDOW;
+    const ranked = rankRows(db, ENTRY_FTS, entryMatch, keep, limit, window);
+    const snips = snippetsFor(db, ENTRY_FTS, entryMatch, ranked);
     const rows = getEntryRows(db, ranked.map((r) => r.rowid));
     results.entries = ranked.map((r): SearchHit => {
       const e = rows.get(r.rowid)!;
-      const s = snips.get(r.rowid);
-      const { field, marked } = pickField(s, ['body', 'title'], e.title ? 'title' : 'body');
+      const { field, marked } = pickField(snips.get(r.rowid), ['body', 'title'], e.title ? 'title' : 'body');
       const who = e.participants.map((p) => p.displayName).join(', ');
       return {
         kind: 'entry',

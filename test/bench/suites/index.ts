@@ -3,5 +3,6 @@ import type { BenchSuite } from '../types';
 import { foundation } from './foundation';
 import { importSuite } from './import';
 import { routesSuite } from './routes';
+import { searchSuite } from './search';
 
-export const suites: BenchSuite[] = [foundation, importSuite, routesSuite];
+export const suites: BenchSuite[] = [foundation, importSuite, routesSuite, searchSuite];

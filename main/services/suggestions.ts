@@ -1,0 +1,138 @@
+// Tie-strength suggestions (issue 3): for people I have journal entries with,
+// a strength suggested from how often, how recently and in how many contexts
+// we have been in touch. Nothing changes until the user accepts; an ignored
+// suggestion stays hidden until its evidence changes.
+//
+// The formula (documented for users):
+//   score = 1 + frequency + recency + breadth, rounded (halves up), 1–5
+//   frequency: entries in the last 365 days: 0 → 0, 1 → 0.5, 2–3 → 1, 4–11 → 2, 12+ → 3
+//   recency:   last contact within 30 days → +0.5; more than 365 days ago → −1
+//   breadth:   distinct kinds + distinct organizations of our entries ≥ 3 → +0.5
+// A suggestion is shown when there is no tie yet, when it is higher than the
+// current strength, or when it is at least 2 lower (a clear drift; one quiet
+// spell should not demote a close friend).
+import type { Db } from '../db/open';
+import { addDays, daysBetween, journalLocalDate, type LocalDate, type TimeZone } from '../../shared/cadence';
+import type { Tie } from '../../shared/domain';
+import type { TieSuggestion } from '../../shared/journal';
+import { attentionStates, isHidden, setAttention } from './journalAttention';
+import { getMeId, getPerson } from './people';
+import { createTie, findTie, updateTie } from './ties';
+import { stmt } from './util';
+
+export interface SuggestionEvidence {
+  entries: number;
+  entriesLastYear: number;
+  lastContactOn: LocalDate;
+  daysSinceContact: number;
+  contexts: number;
+}
+
+export function suggestStrength(e: SuggestionEvidence): number {
+  const n = e.entriesLastYear;
+  const frequency = n === 0 ? 0 : n === 1 ? 0.5 : n <= 3 ? 1 : n <= 11 ? 2 : 3;
+  const recency = e.daysSinceContact <= 30 ? 0.5 : e.daysSinceContact > 365 ? -1 : 0;
+  const breadth = e.contexts >= 3 ? 0.5 : 0;
+  return Math.min(5, Math.max(1, Math.floor(1 + frequency + recency + breadth + 0.5)));
+}
+
+function worthSuggesting(current: number | null, suggested: number): boolean {
+  return current === null || suggested > current || suggested <= current - 2;
+}
+
+const signature = (suggested: number, e: SuggestionEvidence) => `${suggested}:${e.entries}:${e.lastContactOn}`;
+
+function describe(e: SuggestionEvidence): string {
+  const ago =
+    e.daysSinceContact <= 1 ? 'in the last day' : e.daysSinceContact < 60 ? `${e.daysSinceContact} days ago` : `${Math.round(e.daysSinceContact / 30)} months ago`;
+  const year = `${e.entriesLastYear} ${e.entriesLastYear === 1 ? 'entry' : 'entries'} in the last year`;
+  return `${year} (${e.entries} in all), last ${ago}, across ${e.contexts} ${e.contexts === 1 ? 'context' : 'contexts'}`;
+}
+
+/** The evidence for everyone I have non-deleted entries with (archived people and me left out). */
+export function suggestionEvidence(db: Db, today: LocalDate, zone: TimeZone): Map<number, SuggestionEvidence & { name: string }> {
+  const rows = stmt<{ person_id: number; name: string; occurred_at: string; kind: string; organization_id: number | null }>(
+    db,
+    `SELECT ip.person_id, p.display_name AS name, i.occurred_at, i.kind, i.organization_id
+       FROM interaction_participants ip
+       JOIN interactions i ON i.id = ip.interaction_id
+       JOIN people p ON p.id = ip.person_id
+      WHERE i.deleted_at IS NULL AND p.is_me = 0 AND p.archived_at IS NULL`,
+  ).all();
+  const yearAgo = addDays(today, -365);
+  const acc = new Map<number, { name: string; entries: number; lastYear: number; last: LocalDate; contexts: Set<string> }>();
+  for (const r of rows) {
+    const on = journalLocalDate(r.occurred_at, zone);
+    if (on > today) continue; // a future entry (planned) is not contact yet
+    let a = acc.get(r.person_id);
+    if (!a) acc.set(r.person_id, (a = { name: r.name, entries: 0, lastYear: 0, last: on, contexts: new Set() }));
+    a.entries++;
+    if (on > yearAgo) a.lastYear++;
+    if (on > a.last) a.last = on;
+    a.contexts.add(`kind:${r.kind}`);
+    if (r.organization_id !== null) a.contexts.add(`org:${r.organization_id}`);
+  }
+  const out = new Map<number, SuggestionEvidence & { name: string }>();
+  for (const [id, a] of acc) {
+    out.set(id, {
+      name: a.name,
+      entries: a.entries,
+      entriesLastYear: a.lastYear,
+      lastContactOn: a.last,
+      daysSinceContact: daysBetween(a.last, today),
+      contexts: a.contexts.size,
+    });
+  }
+  return out;
+}
+
+function myStrengths(db: Db, me: number): Map<number, number> {
+  const rows = stmt<{ other: number; strength: number }>(
+    db,
+    `SELECT CASE WHEN person_a = ?1 THEN person_b ELSE person_a END AS other, strength FROM ties WHERE person_a = ?1 OR person_b = ?1`,
+  ).all(me);
+  return new Map(rows.map((r) => [r.other, r.strength]));
+}
+
+/** Suggestions worth showing, strongest evidence first. */
+export function listSuggestions(db: Db, today: LocalDate, zone: TimeZone): TieSuggestion[] {
+  const me = getMeId(db);
+  const strengths = myStrengths(db, me);
+  const ignored = attentionStates(db, 'suggestion');
+  const out: TieSuggestion[] = [];
+  for (const [personId, e] of suggestionEvidence(db, today, zone)) {
+    const suggested = suggestStrength(e);
+    const current = strengths.get(personId) ?? null;
+    if (!worthSuggesting(current, suggested)) continue;
+    if (isHidden(ignored.get(personId), today, signature(suggested, e))) continue;
+    const { name, ...evidence } = e;
+    out.push({ personId, displayName: name, currentStrength: current, suggestedStrength: suggested, evidence, reason: describe(e) });
+  }
+  out.sort(
+    (a, b) =>
+      b.evidence.entriesLastYear - a.evidence.entriesLastYear ||
+      a.evidence.daysSinceContact - b.evidence.daysSinceContact ||
+      a.displayName.localeCompare(b.displayName),
+  );
+  return out;
+}
+
+/** Accepting sets my tie with the person to `strength` (creating it if needed). */
+export function acceptSuggestion(db: Db, personId: number, strength: number): Tie {
+  return db.transaction(() => {
+    const me = getMeId(db);
+    getPerson(db, personId);
+    const existing = findTie(db, me, personId);
+    const tie = existing ? updateTie(db, existing.id, { strength }) : createTie(db, { personA: me, personB: personId, strength });
+    setAttention(db, 'suggestion', personId, { dismissedKey: null });
+    return tie;
+  })();
+}
+
+/** Ignoring hides the current suggestion until the evidence behind it changes. */
+export function ignoreSuggestion(db: Db, personId: number, today: LocalDate, zone: TimeZone): void {
+  getPerson(db, personId);
+  const e = suggestionEvidence(db, today, zone).get(personId);
+  const key = e ? signature(suggestStrength(e), e) : 'none';
+  setAttention(db, 'suggestion', personId, { dismissedKey: key });
+}
