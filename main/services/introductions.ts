@@ -60,7 +60,7 @@ const SELECT = `SELECT i.*, ip.display_name AS introducer_name, tp.display_name 
 function toIntroduction(db: Db, r: IntroductionRecord): Introduction {
   const events = stmt<IntroductionEvent>(
     db,
-    'SELECT id, status, at, note FROM introduction_events WHERE introduction_id = ? ORDER BY at, id',
+    'SELECT id, status, at, note FROM introduction_events WHERE introduction_id = ? ORDER BY id',
   ).all(r.id);
   return {
     id: r.id,
