@@ -93,9 +93,9 @@ export function favorBalances(db: Db, personId?: number): FavorBalance[] {
     `SELECT f.person_id, p.display_name,
             sum(f.direction = 'given') AS given, sum(f.direction = 'received') AS received, max(f.occurred_on) AS last
        FROM favors f JOIN people p ON p.id = f.person_id
-      WHERE ?1 IS NULL OR f.person_id = ?1
+      WHERE @a IS NULL OR f.person_id = @a
       GROUP BY f.person_id ORDER BY last DESC, f.person_id`,
-  ).all(personId ?? null);
+  ).all({ a: personId ?? null });
   return rows.map((r) => ({
     personId: r.person_id,
     displayName: r.display_name,

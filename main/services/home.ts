@@ -102,9 +102,9 @@ export function dormantTies(
   const weak = stmt<WeakTie>(
     db,
     `SELECT p.id, p.display_name, t.strength FROM ties t
-       JOIN people p ON p.id = CASE WHEN t.person_a = ?1 THEN t.person_b ELSE t.person_a END
-      WHERE (t.person_a = ?1 OR t.person_b = ?1) AND t.strength <= 2 AND p.archived_at IS NULL`,
-  ).all(me);
+       JOIN people p ON p.id = CASE WHEN t.person_a = @a THEN t.person_b ELSE t.person_a END
+      WHERE (t.person_a = @a OR t.person_b = @a) AND t.strength <= 2 AND p.archived_at IS NULL`,
+  ).all({ a: me });
   const last = lastContactDates(db, zone, weak.map((w) => w.id));
   const states = attentionStates(db, 'dormant');
   const candidates = weak.filter((w) => {
@@ -122,11 +122,11 @@ export function dormantTies(
     stmt<{ organization_id: number }>(
       db,
       `SELECT a.organization_id FROM affiliations a
-        WHERE a.is_current = 1 AND (a.person_id = ?1 OR a.person_id IN (
-          SELECT CASE WHEN person_a = ?1 THEN person_b ELSE person_a END FROM ties
-           WHERE (person_a = ?1 OR person_b = ?1) AND strength >= 3))`,
+        WHERE a.is_current = 1 AND (a.person_id = @a OR a.person_id IN (
+          SELECT CASE WHEN person_a = @a THEN person_b ELSE person_a END FROM ties
+           WHERE (person_a = @a OR person_b = @a) AND strength >= 3))`,
     )
-      .all(me)
+      .all({ a: me })
       .map((r) => r.organization_id),
   );
   const ownRoles = stmt<{ organization_id: number; title: string; is_hiring_manager: number; is_recruiter: number; is_referrer: number }>(
@@ -136,8 +136,8 @@ export function dormantTies(
   const theirReach = stmt<{ organization_id: number }>(
     db,
     `SELECT DISTINCT a.organization_id FROM ties t
-       JOIN affiliations a ON a.person_id = CASE WHEN t.person_a = ?1 THEN t.person_b ELSE t.person_a END AND a.is_current = 1
-      WHERE (t.person_a = ?1 OR t.person_b = ?1) AND t.person_a <> ?2 AND t.person_b <> ?2`,
+       JOIN affiliations a ON a.person_id = CASE WHEN t.person_a = @a THEN t.person_b ELSE t.person_a END AND a.is_current = 1
+      WHERE (t.person_a = @a OR t.person_b = @a) AND t.person_a <> @b AND t.person_b <> @b`,
   );
 
   const items: DormantItem[] = candidates.map((w) => {
@@ -157,7 +157,7 @@ export function dormantTies(
       reasons.push(`${what} at ${orgNames.get(role.organization_id)}`);
     }
     const bridged = theirReach
-      .all(w.id, me)
+      .all({ a: w.id, b: me })
       .map((r) => r.organization_id)
       .filter((o) => orgNames.has(o) && !own.has(o) && !myReach.has(o));
     const bridgedTargets = bridged.filter((o) => targets.has(o));

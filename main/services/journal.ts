@@ -322,9 +322,9 @@ export function getTimeline(db: Db, personId: number, limit = 200): TimelineItem
   const intros = stmt<IntroductionRecord>(
     db,
     `SELECT id, introducer_id, requester_id, target_person_id, target_organization_id, status, notes, created_at, updated_at
-       FROM introductions WHERE introducer_id = ?1 OR requester_id = ?1 OR target_person_id = ?1
-      ORDER BY updated_at DESC LIMIT ?2`,
-  ).all(personId, limit);
+       FROM introductions WHERE introducer_id = @a OR requester_id = @a OR target_person_id = @a
+      ORDER BY updated_at DESC LIMIT @b`,
+  ).all({ a: personId, b: limit });
   for (const r of intros) {
     items.push({
       type: 'introduction',

@@ -89,8 +89,8 @@ export function suggestionEvidence(db: Db, today: LocalDate, zone: TimeZone): Ma
 function myStrengths(db: Db, me: number): Map<number, number> {
   const rows = stmt<{ other: number; strength: number }>(
     db,
-    `SELECT CASE WHEN person_a = ?1 THEN person_b ELSE person_a END AS other, strength FROM ties WHERE person_a = ?1 OR person_b = ?1`,
-  ).all(me);
+    `SELECT CASE WHEN person_a = @a THEN person_b ELSE person_a END AS other, strength FROM ties WHERE person_a = @a OR person_b = @a`,
+  ).all({ a: me });
   return new Map(rows.map((r) => [r.other, r.strength]));
 }
 
