@@ -8,8 +8,17 @@ import type { SearchHit, SearchQuery, SearchResults, TextSegment } from '../../s
 import { INTERACTION_KIND_LABELS } from '../../shared/journal';
 import { getEntryRows } from './journal';
 
+/**
+ * Control characters become spaces before a query reaches FTS5: a NUL ends the
+ * string SQLite sees, so '"\0a"*' would arrive as an unterminated '"'.
+ */
+export function cleanQuery(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u001f\u007f]/gu, ' ');
+}
+
 export function quickSearch(db: Db, query: string, limit = 20): QuickResult[] {
-  const fts = toFtsPrefixQuery(query);
+  const fts = toFtsPrefixQuery(cleanQuery(query));
   if (!fts) return [];
   const people = stmt<{ id: number; display_name: string; is_me: number; headline: string; org: string | null }>(
     db,
@@ -96,7 +105,7 @@ const hasHit = (s: string | null | undefined) => typeof s === 'string' && s.incl
  * nothing searchable was typed.
  */
 export function toEntryFtsQuery(text: string): string | null {
-  const fts = toFtsPrefixQuery(text);
+  const fts = toFtsPrefixQuery(cleanQuery(text));
   if (!fts) return null;
   const words = fts.split(' ');
   return words
@@ -201,7 +210,7 @@ export function searchAll(db: Db, query: SearchQuery, options: { entryRankWindow
   const results: SearchResults = { people: [], organizations: [], entries: [] };
   const limit = query.limit ?? DEFAULT_SEARCH_LIMIT;
   const kinds = new Set(query.kinds ?? ['person', 'organization', 'entry']);
-  const prefix = toFtsPrefixQuery(query.query);
+  const prefix = toFtsPrefixQuery(cleanQuery(query.query));
   if (!prefix) return results;
   const keepArchived = query.includeArchived ? '1' : 'c.archived_at IS NULL';
 
