@@ -29,7 +29,7 @@ describe('home: keep in touch', () => {
     const monthly = person('Monthly', 30);
     const quarterly = person('Quarterly', 90);
     const yearly = person('Yearly', 365);
-    const never = person('Never', 180);
+    person('Never', 180);
     person('No cadence');
     createEntry(db, { occurredAt: '2025-01-31', kind: 'call', participantIds: [monthly.id] });
     createEntry(db, { occurredAt: '2025-01-05', kind: 'call', participantIds: [quarterly.id] });
