@@ -33,6 +33,7 @@ import {
 import { importExportContract } from './importExport';
 import { routesChannels } from './routes';
 import { journalContract } from './journal';
+import { graphContract } from './graph';
 
 const byId = z.strictObject({ id: Id });
 const nothing = z.strictObject({}).optional();
@@ -77,6 +78,7 @@ export const contract = {
   ...importExportContract,
   ...routesChannels,
   ...journalContract,
+  ...graphContract,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

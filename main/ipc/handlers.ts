@@ -33,6 +33,7 @@ import { APP_VERSION } from '../version';
 import { createImportExportHandlers } from './handlers-importExport';
 import { createRoutesHandlers } from './handlers-routes';
 import { createJournalHandlers } from './handlers-journal';
+import { createGraphHandlers } from './handlers-graph';
 
 export type Handler<C extends Channel> = (input: ParsedInput<C>) => ChannelOutput<C> | Promise<ChannelOutput<C>>;
 export type Handlers = { [C in Channel]: Handler<C> };
@@ -97,5 +98,6 @@ export function createHandlers({ db, dataDir }: HandlerContext): Handlers {
     ...createImportExportHandlers({ db, dataDir }),
     ...createRoutesHandlers({ db, dataDir }),
     ...createJournalHandlers({ db, dataDir }),
+    ...createGraphHandlers({ db, dataDir }),
   };
 }

@@ -1,0 +1,169 @@
+// Whole-network metrics for the graph view (issue 5): betweenness centrality
+// (node size, "bridges") and Louvain communities (node colour, insights).
+//
+// - Betweenness: graphology-metrics' exact Brandes up to EXACT_BETWEENNESS_LIMIT
+//   people. Exact Brandes is O(n·m): 10,000 people and 50,000 ties would take
+//   tens of seconds, so above the limit it is estimated from SAMPLE_SOURCES
+//   evenly spaced source nodes (Brandes & Pich 2007, "Centrality estimation in
+//   large networks"), scaled by n/k: ranking the top bridges is what the view
+//   needs, and that is stable under sampling. graphology-metrics has no
+//   sampling option, hence the small hand-written estimator below.
+// - Communities: graphology-communities-louvain, weighted by tie strength, with
+//   a seeded random source so the same network always gets the same colours.
+// Both are cached per route index (main/routes/graph.ts), which is rebuilt
+// exactly when people, ties, affiliations or the journal change.
+import Graph from 'graphology';
+import louvain from 'graphology-communities-louvain';
+import betweennessCentrality from 'graphology-metrics/centrality/betweenness';
+import type { Db } from '../db/open';
+import { getRouteGraph, type RouteGraph } from '../routes/graph';
+import type { Network } from './network';
+import type { NetworkMetrics } from './shape';
+
+export const EXACT_BETWEENNESS_LIMIT = 3_000;
+export const SAMPLE_SOURCES = 256;
+
+export interface FullMetrics extends NetworkMetrics {
+  modularity: number;
+  /** Community ids renumbered by size: 0 is the largest. */
+  communityCount: number;
+}
+
+export interface SimpleGraph {
+  nodes: readonly number[];
+  edges: readonly { a: number; b: number; weight?: number }[];
+}
+
+export function toGraphology(g: SimpleGraph): Graph {
+  const graph = new Graph({ type: 'undirected', multi: false, allowSelfLoops: false });
+  for (const id of g.nodes) graph.addNode(String(id));
+  for (const e of g.edges) {
+    const a = String(e.a);
+    const b = String(e.b);
+    if (a !== b && !graph.hasEdge(a, b)) graph.addEdge(a, b, { weight: e.weight ?? 1 });
+  }
+  return graph;
+}
+
+/** Normalized betweenness (networkx's scale: ÷ (n−1)(n−2) for an undirected graph), by hop count. */
+export function betweenness(g: SimpleGraph, options: { exactLimit?: number; samples?: number } = {}): { values: Map<number, number>; sampled: boolean } {
+  const exactLimit = options.exactLimit ?? EXACT_BETWEENNESS_LIMIT;
+  // graphology's indexed Brandes refuses an empty graph.
+  if (g.nodes.length === 0) return { values: new Map(), sampled: false };
+  if (g.nodes.length <= exactLimit) {
+    const result = betweennessCentrality(toGraphology(g), { getEdgeWeight: null, normalized: true });
+    return { values: new Map(Object.entries(result).map(([k, v]) => [Number(k), v])), sampled: false };
+  }
+  return { values: sampledBetweenness(g, options.samples ?? SAMPLE_SOURCES), sampled: true };
+}
+
+/** Brandes' accumulation from k evenly spaced sources, scaled by n/k (k ≥ n gives the exact values). */
+export function sampledBetweenness(g: SimpleGraph, k: number): Map<number, number> {
+  const n = g.nodes.length;
+  const index = new Map<number, number>();
+  g.nodes.forEach((id, i) => index.set(id, i));
+  const degree = new Int32Array(n + 1);
+  for (const e of g.edges) {
+    degree[index.get(e.a)! + 1]!++;
+    degree[index.get(e.b)! + 1]!++;
+  }
+  for (let i = 0; i < n; i++) degree[i + 1]! += degree[i]!;
+  const start = degree;
+  const fill = start.slice(0, n);
+  const adj = new Int32Array(start[n]!);
+  for (const e of g.edges) {
+    const a = index.get(e.a)!;
+    const b = index.get(e.b)!;
+    adj[fill[a]!++] = b;
+    adj[fill[b]!++] = a;
+  }
+  const sources = Math.min(k, n);
+  const centrality = new Float64Array(n);
+  const dist = new Int32Array(n);
+  const sigma = new Float64Array(n);
+  const delta = new Float64Array(n);
+  const order = new Int32Array(n);
+  for (let s = 0; s < sources; s++) {
+    const source = Math.floor((s * n) / sources);
+    dist.fill(-1);
+    sigma.fill(0);
+    delta.fill(0);
+    dist[source] = 0;
+    sigma[source] = 1;
+    let head = 0;
+    let tail = 0;
+    order[tail++] = source;
+    while (head < tail) {
+      const v = order[head++]!;
+      for (let e = start[v]!; e < start[v + 1]!; e++) {
+        const w = adj[e]!;
+        if (dist[w]! < 0) {
+          dist[w] = dist[v]! + 1;
+          order[tail++] = w;
+        }
+        if (dist[w] === dist[v]! + 1) sigma[w]! += sigma[v]!;
+      }
+    }
+    for (let i = tail - 1; i > 0; i--) {
+      const w = order[i]!;
+      for (let e = start[w]!; e < start[w + 1]!; e++) {
+        const v = adj[e]!;
+        if (dist[v] === dist[w]! - 1) delta[v]! += (sigma[v]! / sigma[w]!) * (1 + delta[w]!);
+      }
+      centrality[w]! += delta[w]!;
+    }
+  }
+  const scale = n <= 2 ? 0 : n / sources / ((n - 1) * (n - 2));
+  const out = new Map<number, number>();
+  g.nodes.forEach((id, i) => out.set(id, centrality[i]! * scale));
+  return out;
+}
+
+/** Louvain communities, renumbered by size (0 = largest, ties by smallest member id), with the modularity found. */
+export function communities(g: SimpleGraph, options: { weighted?: boolean; seed?: number } = {}): { community: Map<number, number>; modularity: number; count: number } {
+  if (g.nodes.length === 0) return { community: new Map(), modularity: 0, count: 0 };
+  const graph = toGraphology(g);
+  const detailed = louvain.detailed(graph, { getEdgeWeight: options.weighted === false ? null : 'weight', rng: mulberry32(options.seed ?? 1) });
+  const members = new Map<number, number[]>();
+  for (const [node, c] of Object.entries(detailed.communities)) {
+    const list = members.get(c);
+    if (list) list.push(Number(node));
+    else members.set(c, [Number(node)]);
+  }
+  const ranked = [...members.values()].map((m) => m.sort((a, b) => a - b)).sort((x, y) => y.length - x.length || x[0]! - y[0]!);
+  const community = new Map<number, number>();
+  ranked.forEach((list, rank) => list.forEach((id) => community.set(id, rank)));
+  return { community, modularity: detailed.modularity, count: ranked.length };
+}
+
+/** A small seeded PRNG (Mulberry32): deterministic communities for the same network. */
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function computeMetrics(net: Network): FullMetrics {
+  const g: SimpleGraph = { nodes: net.people.map((p) => p.id), edges: net.ties.map((t) => ({ a: t.a, b: t.b, weight: t.strength })) };
+  const b = betweenness(g);
+  const c = communities(g);
+  return { betweenness: b.values, sampled: b.sampled, community: c.community, modularity: c.modularity, communityCount: c.count };
+}
+
+const cache = new WeakMap<RouteGraph, FullMetrics>();
+
+/** Metrics of the current network, computed once per change of people, ties, affiliations or journal. */
+export function getMetrics(db: Db, net: Network): FullMetrics {
+  const key = getRouteGraph(db);
+  let metrics = cache.get(key);
+  if (!metrics) {
+    metrics = computeMetrics(net);
+    cache.set(key, metrics);
+  }
+  return metrics;
+}

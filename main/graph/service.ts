@@ -1,0 +1,33 @@
+// The graph view's services (issue 5): data for a mode and filters, insights.
+import type { GraphData, GraphInsights, GraphQuery } from '../../shared/graph';
+import { KithError } from '../../shared/errors';
+import type { Db } from '../db/open';
+import { computeInsights } from './insights';
+import { getMetrics } from './metrics';
+import { loadNetwork } from './network';
+import { shapeGraph } from './shape';
+
+export function getGraphData(db: Db, query: GraphQuery, now = new Date()): GraphData {
+  const { mode } = query;
+  const net = loadNetwork(db);
+  if (mode.kind === 'ego' && mode.personId !== undefined && !net.people.some((p) => p.id === mode.personId)) {
+    throw new KithError('NOT_FOUND', 'That person is not in the network (they may have been archived). Pick someone else to centre on.');
+  }
+  let orgName: string | null = null;
+  if (mode.kind === 'org') {
+    const row = db.prepare('SELECT name FROM organizations WHERE id = ?').get(mode.organizationId) as { name: string } | undefined;
+    if (!row) throw new KithError('NOT_FOUND', 'That organization does not exist. Pick another one.');
+    orgName = row.name;
+  }
+  const data = shapeGraph(net, { mode, filters: query.filters, now, metrics: getMetrics(db, net) });
+  // The organization of an organization view is named even when nobody is there now.
+  if (mode.kind === 'org' && orgName !== null && !data.organizations.some((o) => o.id === mode.organizationId)) {
+    data.organizations.push({ id: mode.organizationId, name: orgName });
+  }
+  return data;
+}
+
+export function getGraphInsights(db: Db, now = new Date()): GraphInsights {
+  const net = loadNetwork(db);
+  return computeInsights(net, getMetrics(db, net), now);
+}

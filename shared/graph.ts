@@ -1,0 +1,128 @@
+// The network graph view and its weak-tie insights (issue 5): zod schemas and
+// IPC channels, spread into `contract` in shared/contract.ts. Pure TypeScript + zod.
+import { z } from 'zod';
+import { Id, LIMITS, TieStrength } from './domain';
+
+/** Ties of strength 1–2 are weak (DESIGN.md: acquaintance, met once). */
+export const WEAK_MAX_STRENGTH = 2;
+export const isWeakTie = (strength: number): boolean => strength <= WEAK_MAX_STRENGTH;
+
+export const GRAPH_LIMITS = {
+  maxHops: 3,
+  defaultEgoHops: 2,
+  /** An organization's view: its people and everyone within this many hops of them. */
+  orgHops: 2,
+  /** Quiet-for filter: up to 50 years. */
+  maxQuietDays: 50 * 366,
+  /** Positions of at most this many people in one save. */
+  maxPositions: 200_000,
+  insightItems: 12,
+} as const;
+
+export const GraphMode = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('whole') }),
+  z.strictObject({
+    kind: z.literal('ego'),
+    /** Default: me. */
+    personId: Id.optional(),
+    hops: z.number().int().min(1, 'Hops must be from 1 to 3').max(GRAPH_LIMITS.maxHops, 'Hops must be from 1 to 3').optional(),
+  }),
+  z.strictObject({ kind: z.literal('org'), organizationId: Id }),
+]);
+export type GraphMode = z.infer<typeof GraphMode>;
+
+export const GraphFilters = z.strictObject({
+  /** Hide ties weaker than this. */
+  minStrength: TieStrength.optional(),
+  /** Only ties of strength 1–2. */
+  weakOnly: z.boolean().optional(),
+  /** Hide ties with no contact for more than this many days (last journal entry, else when the tie began or was recorded). */
+  quietDays: z.number().int().min(1).max(GRAPH_LIMITS.maxQuietDays).optional(),
+  /** Only people with any of these tags (me always stays). */
+  tags: z.array(z.string().max(LIMITS.name)).max(LIMITS.listItems).optional(),
+  /** Only people currently at any of these organizations (me always stays). */
+  organizationIds: z.array(Id).max(LIMITS.listItems).optional(),
+});
+export type GraphFilters = z.infer<typeof GraphFilters>;
+
+export const GraphQuery = z.strictObject({ mode: GraphMode, filters: GraphFilters.optional() });
+export type GraphQuery = z.infer<typeof GraphQuery>;
+
+export const GraphNode = z.object({
+  id: Id,
+  name: z.string(),
+  headline: z.string(),
+  isMe: z.boolean(),
+  /** The first current organization, if any. */
+  orgId: Id.nullable(),
+  /** Louvain community over the whole network (0 = largest). */
+  community: z.number().int().min(0),
+  /** Betweenness centrality over the whole network, normalized to 0–1. */
+  betweenness: z.number().min(0),
+  tags: z.array(z.string()),
+  /** The centre of an ego view, or a member of the organization of an organization view. */
+  focus: z.boolean(),
+});
+export type GraphNode = z.infer<typeof GraphNode>;
+
+export const GraphEdge = z.object({
+  id: Id,
+  source: Id,
+  target: Id,
+  strength: TieStrength,
+  /** Latest journal entry with both people (or with the other person, for my ties); null when none. */
+  lastContact: z.string().nullable(),
+  /** Days since lastContact, else since the tie began or was recorded. */
+  quietDays: z.number().int().min(0),
+});
+export type GraphEdge = z.infer<typeof GraphEdge>;
+
+export const GraphData = z.object({
+  meId: Id,
+  nodes: z.array(GraphNode),
+  edges: z.array(GraphEdge),
+  organizations: z.array(z.object({ id: Id, name: z.string() })),
+  /** Non-archived people in the whole network, before mode and filters. */
+  totalPeople: z.number().int().min(0),
+  /** True when betweenness was estimated from a sample of sources (large networks). */
+  betweennessSampled: z.boolean(),
+  /** The centre of an ego view; the organization of an organization view. */
+  centreId: Id.nullable(),
+});
+export type GraphData = z.infer<typeof GraphData>;
+
+const Person = z.object({ id: Id, name: z.string() });
+
+export const GraphInsights = z.object({
+  /** People who bridge otherwise separate parts of the network: highest betweenness first (me excluded). */
+  bridges: z.array(Person.extend({ betweenness: z.number().min(0), communities: z.number().int().min(0) })),
+  /** Organizations whose people I reach, but only through at least one weak tie. */
+  weakOnlyOrganizations: z.array(z.object({ id: Id, name: z.string(), people: z.number().int().min(1), via: Person.nullable() })),
+  communities: z.array(z.object({ id: z.number().int().min(0), size: z.number().int().min(1), label: z.string(), memberIds: z.array(Id) })),
+  modularity: z.number(),
+  /** My weak ties gone quiet, the best connected first: worth reviving. */
+  dormantWeakTies: z.array(
+    Person.extend({ strength: TieStrength, lastContact: z.string().nullable(), quietDays: z.number().int().min(0), betweenness: z.number().min(0) }),
+  ),
+});
+export type GraphInsights = z.infer<typeof GraphInsights>;
+
+/** Positions as flat arrays (ids[i] is at xy[2i], xy[2i+1]): compact for 10,000 people. */
+export const GraphPositions = z
+  .strictObject({
+    ids: z.array(Id).max(GRAPH_LIMITS.maxPositions),
+    xy: z.array(z.number().finite()).max(GRAPH_LIMITS.maxPositions * 2),
+  })
+  .refine((p) => p.xy.length === p.ids.length * 2, { message: 'Give two coordinates per person', path: ['xy'] });
+export type GraphPositions = z.infer<typeof GraphPositions>;
+
+export const graphContract = {
+  'graph:data': { input: GraphQuery, output: GraphData },
+  'graph:insights': { input: z.strictObject({}).optional(), output: GraphInsights },
+  'graph:positions': { input: z.strictObject({}).optional(), output: GraphPositions },
+  /** Merges into the saved positions (people not given keep theirs); `replace` starts over. */
+  'graph:savePositions': {
+    input: z.strictObject({ positions: GraphPositions, replace: z.boolean().optional() }),
+    output: z.object({ saved: z.number().int().min(0) }),
+  },
+} as const;
