@@ -49,38 +49,36 @@ function describe(e: SuggestionEvidence): string {
   return `${year} (${e.entries} in all), last ${ago}, across ${e.contexts} ${e.contexts === 1 ? 'context' : 'contexts'}`;
 }
 
-/** The evidence for everyone I have non-deleted entries with (archived people and me left out). */
+/**
+ * The evidence for everyone I have non-deleted entries with (archived people
+ * and me left out), aggregated in SQL: a journal may hold 100,000 entries.
+ * Entries dated after today (planned) are not contact yet. The year window
+ * reads each entry's date as written; the last contact is converted into the
+ * user's zone.
+ */
 export function suggestionEvidence(db: Db, today: LocalDate, zone: TimeZone): Map<number, SuggestionEvidence & { name: string }> {
-  const rows = stmt<{ person_id: number; name: string; occurred_at: string; kind: string; organization_id: number | null }>(
+  const rows = stmt<{ person_id: number; name: string; entries: number; last_year: number; last: string; kinds: number; orgs: number }>(
     db,
-    `SELECT ip.person_id, p.display_name AS name, i.occurred_at, i.kind, i.organization_id
+    `SELECT ip.person_id, p.display_name AS name, count(*) AS entries,
+            sum(substr(i.occurred_at, 1, 10) > @yearAgo) AS last_year, max(i.occurred_at) AS last,
+            count(DISTINCT i.kind) AS kinds, count(DISTINCT i.organization_id) AS orgs
        FROM interaction_participants ip
        JOIN interactions i ON i.id = ip.interaction_id
        JOIN people p ON p.id = ip.person_id
-      WHERE i.deleted_at IS NULL AND p.is_me = 0 AND p.archived_at IS NULL`,
-  ).all();
-  const yearAgo = addDays(today, -365);
-  const acc = new Map<number, { name: string; entries: number; lastYear: number; last: LocalDate; contexts: Set<string> }>();
-  for (const r of rows) {
-    const on = journalLocalDate(r.occurred_at, zone);
-    if (on > today) continue; // a future entry (planned) is not contact yet
-    let a = acc.get(r.person_id);
-    if (!a) acc.set(r.person_id, (a = { name: r.name, entries: 0, lastYear: 0, last: on, contexts: new Set() }));
-    a.entries++;
-    if (on > yearAgo) a.lastYear++;
-    if (on > a.last) a.last = on;
-    a.contexts.add(`kind:${r.kind}`);
-    if (r.organization_id !== null) a.contexts.add(`org:${r.organization_id}`);
-  }
+      WHERE i.deleted_at IS NULL AND p.is_me = 0 AND p.archived_at IS NULL AND substr(i.occurred_at, 1, 10) <= @today
+      GROUP BY ip.person_id`,
+  ).all({ today, yearAgo: addDays(today, -365) });
   const out = new Map<number, SuggestionEvidence & { name: string }>();
-  for (const [id, a] of acc) {
-    out.set(id, {
-      name: a.name,
-      entries: a.entries,
-      entriesLastYear: a.lastYear,
-      lastContactOn: a.last,
-      daysSinceContact: daysBetween(a.last, today),
-      contexts: a.contexts.size,
+  for (const r of rows) {
+    const last = journalLocalDate(r.last, zone);
+    const lastContactOn = last > today ? today : last;
+    out.set(r.person_id, {
+      name: r.name,
+      entries: r.entries,
+      entriesLastYear: r.last_year,
+      lastContactOn,
+      daysSinceContact: daysBetween(lastContactOn, today),
+      contexts: r.kinds + r.orgs,
     });
   }
   return out;

@@ -13,7 +13,10 @@ import path from 'node:path';
 import { openDatabase, type Db } from '../../../main/db/open';
 import { seededRandom } from '../../../main/sample/generate';
 import { loadSampleNetwork } from '../../../main/sample/load';
+import { getHome } from '../../../main/services/home';
+import { listEntries } from '../../../main/services/journal';
 import { searchAll, toEntryFtsQuery } from '../../../main/services/search';
+import { listSuggestions } from '../../../main/services/suggestions';
 import type { BenchRow, BenchSuite } from '../types';
 
 const CORPUS = `
@@ -267,6 +270,25 @@ export const searchSuite: BenchSuite = {
         unit: 'ms',
         note: `p50 ${round(percentile(unwindowed, 50))} ms: every match ranked, not only the newest 1,000`,
       });
+
+      // The other journal reads over the same data, for scale (no targets in the issue).
+      db.exec('UPDATE people SET cadence_days = 90 WHERE id % 7 = 0');
+      const median = (fn: () => unknown) => {
+        const times: number[] = [];
+        for (let i = 0; i < 5; i++) {
+          t = process.hrtime.bigint();
+          fn();
+          times.push(ms(t));
+        }
+        return round(times.sort((a, b) => a - b)[2]!);
+      };
+      const clock = { timeZone: 'Europe/Lisbon', today: '2026-01-15' };
+      const first = listEntries(db, { limit: 50 });
+      rows.push(
+        { suite, name: 'journal:list page of 50', value: median(() => listEntries(db, { limit: 50, cursor: first.nextCursor! })), unit: 'ms', note: 'median of 5' },
+        { suite, name: 'home:get', value: median(() => getHome(db, clock)), unit: 'ms', note: 'median of 5; 1 in 7 people on a cadence' },
+        { suite, name: 'suggestions:list', value: median(() => listSuggestions(db, clock.today, clock.timeZone)), unit: 'ms', note: 'median of 5' },
+      );
       return rows;
     } finally {
       db.close();
