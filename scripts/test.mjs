@@ -1,5 +1,5 @@
 // `npm test`: everything that checks the project, in order — type check, lint,
-// unit and integration tests (vitest), build, end-to-end tests (Playwright in
+// unit and integration tests (vitest), build, Electron security scan, end-to-end tests (Playwright in
 // Chromium; the _electron specs run where an Electron binary exists). Every
 // step runs even if an earlier one failed (except e2e after a failed build), so
 // one run shows every problem. Ends with one line: "kith: N passed, N failed, N skipped".
@@ -33,6 +33,7 @@ fs.rmSync(vitestJson, { force: true });
 run('unit and integration tests', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`]);
 
 const built = run('build', process.execPath, [path.join(root, 'scripts', 'build.mjs')]);
+if (built) run('Electron security scan (electronegativity)', process.execPath, [path.join(root, 'scripts', 'electronegativity.mjs')]);
 const playwrightJson = path.join(results, 'playwright.json');
 fs.rmSync(playwrightJson, { force: true });
 if (built) {

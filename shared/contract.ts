@@ -33,6 +33,7 @@ import {
 import { importExportContract } from './importExport';
 import { routesChannels } from './routes';
 import { journalContract } from './journal';
+import { backupsContract } from './backups';
 import { graphContract } from './graph';
 
 const byId = z.strictObject({ id: Id });
@@ -78,6 +79,7 @@ export const contract = {
   ...importExportContract,
   ...routesChannels,
   ...journalContract,
+  ...backupsContract,
   ...graphContract,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 

@@ -33,6 +33,7 @@ import { APP_VERSION } from '../version';
 import { createImportExportHandlers } from './handlers-importExport';
 import { createRoutesHandlers } from './handlers-routes';
 import { createJournalHandlers } from './handlers-journal';
+import { createBackupsHandlers } from './handlers-backups';
 import { createGraphHandlers } from './handlers-graph';
 
 export type Handler<C extends Channel> = (input: ParsedInput<C>) => ChannelOutput<C> | Promise<ChannelOutput<C>>;
@@ -98,6 +99,7 @@ export function createHandlers({ db, dataDir }: HandlerContext): Handlers {
     ...createImportExportHandlers({ db, dataDir }),
     ...createRoutesHandlers({ db, dataDir }),
     ...createJournalHandlers({ db, dataDir }),
+    ...createBackupsHandlers({ db, dataDir }),
     ...createGraphHandlers({ db, dataDir }),
   };
 }
