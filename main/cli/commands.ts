@@ -22,6 +22,7 @@ import { archivePerson, createPerson, getMeId, getPerson, getPersonDetail, listP
 import { getStats } from '../services/stats';
 import { createTie } from '../services/ties';
 import { type CliContext, type CommonOptions, validate } from './context';
+import { addDataCommands } from './commands-data';
 import { CliError, EXIT } from './errors';
 import { commanderErrorLine, fields, plural, table } from './format';
 import { resolveOrganizationId, resolvePersonId } from './resolve';
@@ -460,4 +461,5 @@ export function addCommands(program: Command, ctx: CliContext): void {
   addTieCommands(program, ctx);
   addSampleCommand(program, ctx);
   addStatsCommand(program, ctx);
+  addDataCommands(program, ctx);
 }

@@ -1,26 +1,132 @@
 // One opened Kith data directory: the database and where its files live.
+//
+// Restoring a backup replaces the database file, which must not happen under
+// an open connection. So a restore only *stages* the backup as
+// `pending-restore.db` in the data folder (written under a temporary name and
+// renamed: its existence is the marker), and openKith() applies it before it
+// opens anything: the app relaunches to get there, the CLI and the e2e
+// harness simply reopen.
 import fs from 'node:fs';
-import { openDatabase, type Db } from './open';
+import path from 'node:path';
+import { KithError } from '../../shared/errors';
+import { KITH_APPLICATION_ID, openDatabase, type Db } from './open';
 import { dataPaths } from './paths';
+
+export const PENDING_RESTORE_FILE_NAME = 'pending-restore.db';
+
+export interface PendingRestoreOutcome {
+  applied: boolean;
+  /** Why a staged file was refused (it is kept beside, renamed, for inspection). */
+  problem: string | null;
+}
 
 export interface KithStore {
   db: Db;
   dataDir: string;
   dbFile: string;
   backupDir: string;
+  /** A restore staged before this open, and whether it was applied. */
+  pendingRestore: PendingRestoreOutcome | null;
   close(): void;
+}
+
+// The better_sqlite3.node each connection was opened with, so code that needs
+// a second connection (checking a backup) loads the same build (Electron's in the app).
+const bindings = new WeakMap<Db, string | undefined>();
+
+export function nativeBindingOf(db: Db): string | undefined {
+  return bindings.get(db);
 }
 
 export function openKith(dataDir: string, options: { nativeBinding?: string } = {}): KithStore {
   const paths = dataPaths(dataDir);
   // Private notes about other people: readable by this user only.
   fs.mkdirSync(paths.dataDir, { recursive: true, mode: 0o700 });
+  const pendingRestore = applyPendingRestore(paths, options.nativeBinding);
   const db = openDatabase(paths.dbFile, { backupDir: paths.backupDir, nativeBinding: options.nativeBinding });
+  bindings.set(db, options.nativeBinding);
   return {
     db,
     ...paths,
+    pendingRestore,
     close() {
       if (db.open) db.close();
     },
   };
+}
+
+export function pendingRestorePath(dataDir: string): string {
+  return path.join(dataDir, PENDING_RESTORE_FILE_NAME);
+}
+
+/**
+ * Swaps a staged restore in, if there is one. The staged file is checked
+ * again (it sat on disk in between); one that fails is renamed aside and the
+ * current file stays. The current file's WAL and shared-memory files go first:
+ * they belong to the file being replaced (whose copy was taken when the
+ * restore was asked for), and a crash before the rename simply applies the
+ * restore again at the next open.
+ */
+export function applyPendingRestore(paths: { dataDir: string; dbFile: string }, nativeBinding?: string): PendingRestoreOutcome | null {
+  const pending = pendingRestorePath(paths.dataDir);
+  if (!fs.existsSync(pending)) return null;
+  try {
+    checkKithFile(pending, { nativeBinding, label: 'The backup chosen for the restore' });
+  } catch (error) {
+    const aside = path.join(paths.dataDir, `pending-restore-refused-${Date.now()}.db`);
+    fs.renameSync(pending, aside);
+    return { applied: false, problem: error instanceof Error ? error.message : String(error) };
+  }
+  for (const suffix of ['-wal', '-shm', '-journal']) fs.rmSync(`${paths.dbFile}${suffix}`, { force: true });
+  fs.renameSync(pending, paths.dbFile);
+  fsyncDir(paths.dataDir);
+  return { applied: true, problem: null };
+}
+
+/**
+ * Refuses anything but an intact Kith database that this Kith can open: not
+ * SQLite, SQLite but not Kith's (or an empty file), written by a newer Kith,
+ * or damaged (full integrity check). Uses open.ts's checks on a read-only
+ * connection; `label` names the file in the messages ("backup.db is …").
+ */
+export function checkKithFile(file: string, options: { nativeBinding?: string; label?: string } = {}): void {
+  const label = options.label ?? path.basename(file);
+  const nothingChanged = 'Nothing was restored; your current data is unchanged.';
+  if (!fs.existsSync(file)) throw new KithError('NOT_FOUND', `${label} does not exist. ${nothingChanged}`);
+  if (!fs.statSync(file).isFile()) throw new KithError('NOT_A_KITH_DB', `${label} is not a file. ${nothingChanged}`);
+  let db: Db;
+  try {
+    db = openDatabase(file, { readonly: true, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
+  } catch (error) {
+    const code = error instanceof KithError ? error.code : null;
+    if (code === 'NOT_A_KITH_DB') throw new KithError('NOT_A_KITH_DB', `${label} is not a Kith backup or data file. ${nothingChanged}`);
+    if (code === 'DB_CORRUPT') throw new KithError('DB_CORRUPT', `${label} is damaged and cannot be restored. ${nothingChanged}`);
+    if (code === 'DB_TOO_NEW') throw new KithError('DB_TOO_NEW', `${label} was saved by a newer version of Kith. Update Kith to restore it. ${nothingChanged}`);
+    throw new KithError('NOT_A_KITH_DB', `${label} could not be read as a Kith database (${error instanceof Error ? error.message : String(error)}). ${nothingChanged}`);
+  }
+  try {
+    const version = db.pragma('user_version', { simple: true }) as number;
+    const appId = db.pragma('application_id', { simple: true }) as number;
+    // openDatabase accepts an empty file as a brand-new database; a restore must not.
+    if (version === 0 || appId !== KITH_APPLICATION_ID) {
+      throw new KithError('NOT_A_KITH_DB', `${label} is not a Kith backup or data file (it holds no Kith data). ${nothingChanged}`);
+    }
+    const verdict = (db.pragma('integrity_check(1)') as { integrity_check: string }[])[0]?.integrity_check ?? 'ok';
+    if (verdict !== 'ok') throw new KithError('DB_CORRUPT', `${label} is damaged (${verdict}) and cannot be restored. ${nothingChanged}`);
+  } finally {
+    db.close();
+  }
+}
+
+function fsyncDir(dir: string): void {
+  // Makes the rename durable where the OS allows opening a folder (not on Windows).
+  let fd: number | null = null;
+  try {
+    fd = fs.openSync(dir, 'r');
+    fs.fsyncSync(fd);
+  } catch {
+    // best effort
+  } finally {
+    if (fd !== null) fs.closeSync(fd);
+  }
 }

@@ -8,6 +8,7 @@ import { openKith, type KithStore } from '../db/kith';
 import { defaultDataDir } from '../db/paths';
 import { createDispatcher } from '../ipc/dispatch';
 import { createHandlers } from '../ipc/handlers';
+import { startBackups } from './backups';
 import { registerIpc } from './ipc';
 import { buildMenu } from './menu';
 import { findNativeBinding } from './nativeBinding';
@@ -67,6 +68,7 @@ function start(): void {
     log: (message, error) => console.error(`[kith] ${message}`, error),
   });
   registerIpc(dispatch, log);
+  startBackups(store, log);
   handleAppProtocol(path.join(__dirname, '..', 'renderer'));
   Menu.setApplicationMenu(buildMenu({ dataDir: store.dataDir }));
 

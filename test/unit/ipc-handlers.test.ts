@@ -10,6 +10,7 @@ import { createAffiliation } from '../../main/services/affiliations';
 import { createOrganization } from '../../main/services/organizations';
 import { createPerson, getMeId } from '../../main/services/people';
 import { createIntroduction, setIntroductionStatus } from '../../main/services/introductions';
+import { createBackupSync } from '../../main/services/backups';
 import { createTie } from '../../main/services/ties';
 import { CHANNELS, type Channel } from '../../shared/contract';
 import { LIMITS } from '../../shared/domain';
@@ -156,6 +157,12 @@ const VALID: Partial<Record<Channel, { input: (f: Fixture) => unknown; empty?: b
     input: (f) => ({ id: introToBen(f, 'made') }),
     check: (v: { created: boolean; tie: { source: string } }) => expect(v).toMatchObject({ created: true, tie: { source: 'introduced' } }),
   },
+  'backups:list': { input: () => undefined, check: (v: { folder: string; backups: unknown[] }) => expect(v.folder).toMatch(/backups$/) },
+  'backups:create': { input: () => ({}), check: (v: { kind: string; sizeBytes: number }) => expect(v).toMatchObject({ kind: 'manual' }) },
+  'backups:restore': {
+    input: (f) => ({ name: createBackupSync({ db: f.db, backupDir: '/tmp/kith-test/backups' }, 'manual').name }),
+    check: (v: { restartRequired: boolean; safetyBackup: { kind: string } }) => expect(v).toMatchObject({ restartRequired: true, safetyBackup: { kind: 'before-restore' } }),
+  },
   'export:run': {
     input: () => ({ format: 'json' }),
     check: (v: { text: string }) => expect(JSON.stringify(JSON.parse(v.text))).toContain('Ana Acosta'),
@@ -278,6 +285,9 @@ const INVALID: Partial<Record<Channel, (f: Fixture) => unknown[]>> = {
   'introductions:setStatus': (f) => [{ id: f.ana }, { id: f.ana, status: 'done' }, { status: 'asked' }, { id: f.ana, status: 'asked', at: 'today' }, { id: f.ana, status: 'asked', note: short }],
   'introductions:update': (f) => [{ id: f.ana }, { id: f.ana, patch: { status: 'made' } }, { id: f.ana, patch: { notes: 5 } }],
   'introductions:addTie': byIdInvalid,
+  'backups:list': nothingInvalid,
+  'backups:create': nothingInvalid,
+  'backups:restore': () => [{}, { name: '../kith.db' }, { name: '/etc/passwd' }, { name: 'kith.db' }, { name: 'kith-manual-2025-01-01T00-00-00-000Z.db', path: '/x' }, { name: 5 }],
   'export:run': () => [{}, { format: 'pdf' }, { format: 'json', path: '/tmp/out.json' }, { format: ['json'] }],
 };
 

@@ -1,0 +1,250 @@
+// `kith import`, `kith export`, `kith backup`, `kith backups`, `kith restore`:
+// getting people in and out, and keeping copies (issue 6). The same importers,
+// exporters and backup service as the app, against the same data file.
+import fs from 'node:fs';
+import path from 'node:path';
+import { type Command } from 'commander';
+import { BACKUP_KIND_LABELS, type BackupInfo } from '../../shared/backups';
+import { KithError } from '../../shared/errors';
+import { EXPORT_FORMATS, IMPORT_FORMATS, ImportRequest, type ImportIssue, type ImportPreview, type ImportResult } from '../../shared/importExport';
+import { openKith } from '../db/kith';
+import { dataPaths } from '../db/paths';
+import { runExport } from '../exporters';
+import { importText, previewImport } from '../importers';
+import { backupToFile, createBackup, createBackupSync, listBackups, scheduleRestore } from '../services/backups';
+import { type CliContext, type CommonOptions, validate } from './context';
+import { CliError, EXIT } from './errors';
+import { commanderErrorLine, plural, table } from './format';
+
+const FORMAT_NAMES: Record<(typeof IMPORT_FORMATS)[number], string> = {
+  linkedin: 'LinkedIn Connections.csv',
+  vcard: 'vCard (.vcf, 2.1, 3.0 or 4.0)',
+  google: 'Google Contacts CSV',
+  json: 'Kith JSON export',
+};
+
+function helpHint(command: Command): Command {
+  const names: string[] = [];
+  for (let c: Command | null = command; c; c = c.parent) names.unshift(c.name());
+  return command.configureOutput({ outputError: (text, write) => write(commanderErrorLine(text, names.join(' '))) });
+}
+
+function common(command: Command): Command {
+  return helpHint(command)
+    .option('--data-dir <dir>', 'the Kith data folder (default: $KITH_DATA_DIR, else the app\'s own folder)')
+    .option('--json', 'print the result as one JSON document on stdout');
+}
+
+function examples(command: Command, lines: string[]): Command {
+  return command.addHelpText('after', `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`);
+}
+
+function oneOf(what: string, allowed: readonly string[], value: string): string {
+  if (!allowed.includes(value)) throw new CliError(EXIT.usage, `${what} must be one of ${allowed.join(', ')} (not "${value}").`);
+  return value;
+}
+
+function readText(file: string): string {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new CliError(EXIT.refused, `${file} does not exist.`);
+    if (code === 'EISDIR') throw new CliError(EXIT.refused, `${file} is a folder, not a file.`);
+    throw new CliError(EXIT.refused, `${file} could not be read (${code ?? String(error)}).`);
+  }
+}
+
+/** Writes a new file, refusing to overwrite one: exports and backups never replace a file by accident. */
+function writeNew(file: string, text: string): string {
+  const target = path.resolve(file);
+  try {
+    fs.writeFileSync(target, text, { flag: 'wx' });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') throw new CliError(EXIT.refused, `${target} already exists. Kith does not overwrite files: choose another name.`);
+    if (code === 'ENOENT') throw new CliError(EXIT.refused, `The folder of ${target} does not exist.`);
+    throw new CliError(EXIT.refused, `${target} could not be written (${code ?? String(error)}).`);
+  }
+  return target;
+}
+
+function issueLines(title: string, issues: readonly ImportIssue[], limit = 50): string {
+  if (issues.length === 0) return '';
+  const shown = issues.slice(0, limit).map((i) => `  ${i.where}: ${i.message}`);
+  if (issues.length > limit) shown.push(`  … and ${issues.length - limit} more (--json lists them all)`);
+  return `${title} (${issues.length})\n${shown.join('\n')}\n`;
+}
+
+function countLines(counts: ImportResult['counts']): string {
+  const parts = [
+    ['new people', counts.newPeople],
+    ['people matched', counts.matchedPeople],
+    ['people updated', counts.updatedPeople],
+    ['new organizations', counts.newOrganizations],
+    ['new affiliations', counts.newAffiliations],
+    ['new ties', counts.newTies],
+    ['rows skipped', counts.skipped],
+  ] as const;
+  return parts.map(([label, n]) => `  ${String(n).padStart(6)}  ${label}`).join('\n') + '\n';
+}
+
+export function previewText(preview: ImportPreview): string {
+  let out = `Dry run: nothing was changed. Importing this ${FORMAT_NAMES[preview.format]} (${plural(preview.counts.records, 'record')}) would give:\n`;
+  out += countLines(preview.counts);
+  if (preview.nothingToDo) out += 'Nothing would change: everything in the file is already in Kith.\n';
+  if (preview.matches.length) {
+    out += `Matched to people already in Kith (${preview.matches.length})\n`;
+    out += table(preview.matches.slice(0, 50), [
+      { header: '  WHERE', value: (m) => `  ${m.where}` },
+      { header: 'NAME', value: (m) => m.name },
+      { header: 'MATCHES', value: (m) => `${m.personName} (id ${m.personId})` },
+      { header: 'BY', value: (m) => m.matchedBy },
+      { header: 'WOULD ADD', value: (m) => (m.changes.length ? m.changes.join(', ') : 'nothing new'), max: 60 },
+    ]);
+  }
+  out += issueLines('Skipped', preview.skipped);
+  out += issueLines('Warnings', preview.warnings);
+  return out;
+}
+
+function resultText(result: ImportResult, backup: BackupInfo | null): string {
+  let out = `Imported ${FORMAT_NAMES[result.format]} (${plural(result.counts.records, 'record')}):\n${countLines(result.counts)}`;
+  out += issueLines('Skipped', result.skipped);
+  out += issueLines('Warnings', result.warnings);
+  if (backup) out += `A backup of the data as it was before is in backups/${backup.name}.\n`;
+  return out;
+}
+
+function formatSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+function backupsTable(backups: readonly BackupInfo[]): string {
+  return table(backups, [
+    { header: 'TAKEN (UTC)', value: (b) => b.createdAt.replace('T', ' ').slice(0, 19) },
+    { header: 'KIND', value: (b) => BACKUP_KIND_LABELS[b.kind] + (b.detail ? ` (${b.detail})` : '') },
+    { header: 'SIZE', value: (b) => formatSize(b.sizeBytes), align: 'right' },
+    { header: 'NAME', value: (b) => b.name, max: 80 },
+  ]);
+}
+
+export function addDataCommands(program: Command, ctx: CliContext): void {
+  examples(
+    common(
+      program
+        .command('import')
+        .description('import people from a LinkedIn, vCard, Google Contacts or Kith JSON file: all of it or nothing')
+        .argument('<format>', `the file's format: ${IMPORT_FORMATS.join(', ')}`)
+        .argument('<file>', 'the file to import')
+        .option('--dry-run', 'show what would be imported, matched and skipped, and change nothing'),
+    ),
+    [
+      'kith import linkedin ~/Downloads/Connections.csv --dry-run',
+      'kith import vcard contacts.vcf',
+      'kith import google contacts.csv --json',
+      'kith import json kith-2025-01-31.json',
+    ],
+  ).action((format: string, file: string, options: CommonOptions & { dryRun?: boolean }) => {
+    oneOf('FORMAT', IMPORT_FORMATS, format);
+    const request = validate(ImportRequest, { format, text: readText(file) }, { format: 'FORMAT', text: 'FILE' });
+    const store = ctx.open(options);
+    if (options.dryRun) {
+      const preview = previewImport(store.db, request.format, request.text);
+      ctx.print(options, preview, () => previewText(preview));
+      return;
+    }
+    const taken: { backup: BackupInfo | null } = { backup: null };
+    const result = importText(store.db, request.format, request.text, {
+      // The import's own safety copy, just before its transaction, when it would change something.
+      backupBeforeImport: () => (taken.backup = createBackupSync(store, 'before-import')),
+    });
+    ctx.print(options, { ...result, backup: taken.backup }, () => resultText(result, taken.backup));
+  });
+
+  examples(
+    common(
+      program
+        .command('export')
+        .description('export everything (json), people (csv, vcard) or the network (gexf, graphml)')
+        .argument('<format>', `one of ${EXPORT_FORMATS.join(', ')}`)
+        .option('-o, --out <file>', 'write to this new file instead of stdout'),
+    ),
+    ['kith export json --out kith.json', 'kith export csv > people.csv', 'kith export graphml --out network.graphml'],
+  ).action((format: string, options: CommonOptions & { out?: string }) => {
+    const chosen = oneOf('FORMAT', EXPORT_FORMATS, format) as (typeof EXPORT_FORMATS)[number];
+    if (options.out !== undefined && !options.out.trim()) throw new CliError(EXIT.usage, '--out cannot be empty.');
+    const { db } = ctx.open(options);
+    const result = runExport(db, chosen);
+    if (options.out === undefined) {
+      // The export itself is the output: --json would only wrap it.
+      ctx.io.stdout.write(result.text);
+      return;
+    }
+    const written = writeNew(options.out, result.text);
+    ctx.print(options, { format: chosen, file: written, characters: result.text.length }, () => `Exported ${chosen} to ${written}.\n`);
+  });
+
+  examples(
+    common(
+      program
+        .command('backup')
+        .description('back up the data now (checked with an integrity check), into the backups folder or a file of your choice')
+        .option('-o, --out <file>', 'write the backup to this new file instead of the backups folder'),
+    ),
+    ['kith backup', 'kith backup --out ~/kith-before-moving.db', 'kith backup --json'],
+  ).action(async (options: CommonOptions & { out?: string }) => {
+    if (options.out !== undefined && !options.out.trim()) throw new CliError(EXIT.usage, '--out cannot be empty.');
+    const store = ctx.open(options);
+    if (options.out !== undefined) {
+      const written = await backupToFile(store.db, options.out);
+      ctx.print(options, written, () => `Backed up to ${written.file} (${formatSize(written.sizeBytes)}), integrity checked.\n`);
+      return;
+    }
+    const made = await createBackup(store, 'manual');
+    ctx.print(options, made, () => `Backed up to ${path.join(store.backupDir, made.name)} (${formatSize(made.sizeBytes)}), integrity checked.\n`);
+  });
+
+  examples(common(program.command('backups').description('list the backups in the backups folder, newest first')), ['kith backups', 'kith backups --json']).action(
+    (options: CommonOptions) => {
+      // Listing reads the folder only: it works even when the data file cannot be opened.
+      const { backupDir } = dataPaths(ctx.dataDir(options));
+      const backups = listBackups(backupDir);
+      ctx.print(options, { folder: backupDir, backups }, () =>
+        backups.length === 0 ? `No backups yet in ${backupDir}.\n` : `${backupsTable(backups)}${plural(backups.length, 'backup')} in ${backupDir}.\n`,
+      );
+    },
+  );
+
+  examples(
+    common(
+      program
+        .command('restore')
+        .description('replace the data with a backup (a backup of the current data is taken first); quit the app before')
+        .argument('<file>', 'a backup (from `kith backups`, in the backups folder) or any Kith data file'),
+    ),
+    ['kith restore ~/.config/Kith/backups/kith-daily-2025-01-31T09-00-00-000Z.db', 'kith restore ~/kith-before-moving.db --json'],
+  ).action(async (file: string, options: CommonOptions) => {
+    const dataDir = ctx.dataDir(options);
+    const paths = dataPaths(dataDir);
+    const source = path.resolve(file);
+    if (source === path.resolve(paths.dbFile)) throw new CliError(EXIT.usage, `${file} is the data file itself; choose a backup.`);
+    let db = null;
+    try {
+      db = ctx.open(options).db;
+    } catch (error) {
+      // A damaged data file is the usual reason to restore: copy it as it is instead.
+      if (!(error instanceof KithError && error.code === 'DB_CORRUPT')) throw error;
+    }
+    const { safetyBackup } = await scheduleRestore({ db, ...paths }, source, { label: file });
+    // The swap needs every connection closed: reopening applies it (and migrates an older backup).
+    ctx.close();
+    const reopened = openKith(dataDir);
+    const outcome = reopened.pendingRestore;
+    reopened.close();
+    if (!outcome?.applied) throw new CliError(EXIT.refused, `The restore was not applied: ${outcome?.problem ?? 'it was not staged'}`);
+    ctx.print(options, { restored: source, safetyBackup }, () => `Restored ${source}.\nThe data as it was before is in ${path.join(paths.backupDir, safetyBackup.name)}.\n`);
+  });
+}
