@@ -83,8 +83,10 @@ const parse = (line) => {
   let quoted = false;
   for (const ch of line) {
     if (ch === '"') quoted = !quoted;
-    else if (ch === ',' && !quoted) (cells.push(cell), (cell = ''));
-    else cell += ch;
+    else if (ch === ',' && !quoted) {
+      cells.push(cell);
+      cell = '';
+    } else cell += ch;
   }
   cells.push(cell);
   return Object.fromEntries(columns.map((c, i) => [c, (cells[i] ?? '').trim()]));
