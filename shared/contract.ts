@@ -35,6 +35,7 @@ import { routesChannels } from './routes';
 import { journalContract } from './journal';
 import { backupsContract } from './backups';
 import { graphContract } from './graph';
+import { targetsChannels } from './targets';
 
 const byId = z.strictObject({ id: Id });
 const nothing = z.strictObject({}).optional();
@@ -81,6 +82,7 @@ export const contract = {
   ...journalContract,
   ...backupsContract,
   ...graphContract,
+  ...targetsChannels,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

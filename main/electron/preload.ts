@@ -4,8 +4,13 @@
 // scripts/build.mjs to one CommonJS file, out/preload/index.cjs: a sandboxed
 // preload may only require('electron').
 import { contextBridge, ipcRenderer } from 'electron';
-import { isChannel } from '../../shared/contract';
+import type { Channel } from '../../shared/contract';
 import type { IpcResult } from '../../shared/errors';
+
+/** The contract's channel names, injected by scripts/build.mjs (so the preload carries no zod). */
+declare const __KITH_CHANNELS__: readonly Channel[];
+const channels: ReadonlySet<string> = new Set(__KITH_CHANNELS__);
+const isChannel = (name: unknown): name is Channel => typeof name === 'string' && channels.has(name);
 
 function invoke(channel: unknown, input?: unknown): Promise<IpcResult<unknown>> {
   if (!isChannel(channel)) {

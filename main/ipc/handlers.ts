@@ -35,6 +35,7 @@ import { createRoutesHandlers } from './handlers-routes';
 import { createJournalHandlers } from './handlers-journal';
 import { createBackupsHandlers } from './handlers-backups';
 import { createGraphHandlers } from './handlers-graph';
+import { createTargetsHandlers } from './handlers-targets';
 
 export type Handler<C extends Channel> = (input: ParsedInput<C>) => ChannelOutput<C> | Promise<ChannelOutput<C>>;
 export type Handlers = { [C in Channel]: Handler<C> };
@@ -101,5 +102,6 @@ export function createHandlers({ db, dataDir }: HandlerContext): Handlers {
     ...createJournalHandlers({ db, dataDir }),
     ...createBackupsHandlers({ db, dataDir }),
     ...createGraphHandlers({ db, dataDir }),
+    ...createTargetsHandlers({ db, dataDir }),
   };
 }

@@ -11,6 +11,8 @@ import { OrganizationsView } from './views/OrganizationsView';
 import { PeopleView } from './views/PeopleView';
 import { PersonPage } from './views/PersonPage';
 import { NotFound } from './views/NotFound';
+import { IntroductionsView } from './views/introductions/IntroductionsView';
+import { RoutesView } from './views/routes/RoutesView';
 import { parseRoute, useHash, type Route } from './router';
 
 type Dialog = 'palette' | 'newPerson' | 'newOrganization' | null;
@@ -83,6 +85,10 @@ function renderRoute(route: Route) {
       return <OrganizationsView />;
     case 'org':
       return <OrganizationPage key={route.id} id={route.id} />;
+    case 'routes':
+      return <RoutesView org={route.org} person={route.person} hops={route.hops} />;
+    case 'introductions':
+      return <IntroductionsView />;
     case 'notFound':
       return <NotFound path={route.path} />;
   }

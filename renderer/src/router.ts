@@ -6,6 +6,8 @@ export type Route =
   | { name: 'person'; id: number }
   | { name: 'orgs' }
   | { name: 'org'; id: number }
+  | { name: 'routes'; org: number | null; person: number | null; hops: number | null }
+  | { name: 'introductions' }
   | { name: 'notFound'; path: string };
 
 export function parseRoute(hash: string): Route {
@@ -16,6 +18,8 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'people' && parts.length === 2 && id !== null && id > 0) return { name: 'person', id };
   if (parts[0] === 'orgs' && parts.length === 1) return { name: 'orgs' };
   if (parts[0] === 'orgs' && parts.length === 2 && id !== null && id > 0) return { name: 'org', id };
+  if (/^\/?routes(\?|$)/.test(path)) return parseRoutesRoute(path);
+  if (parts[0] === 'introductions' && parts.length === 1) return { name: 'introductions' };
   return { name: 'notFound', path };
 }
 
@@ -24,7 +28,27 @@ export const hrefFor = {
   person: (id: number) => `#/people/${id}`,
   orgs: () => '#/orgs',
   org: (id: number) => `#/orgs/${id}`,
+  /** #/routes, #/routes?org=3, #/routes?person=12 (optionally &hops=N): other views link here. */
+  routes: (target?: { org?: number; person?: number; hops?: number }) => {
+    const q = new URLSearchParams();
+    if (target?.org) q.set('org', String(target.org));
+    if (target?.person) q.set('person', String(target.person));
+    if (target?.hops) q.set('hops', String(target.hops));
+    const s = q.toString();
+    return s ? `#/routes?${s}` : '#/routes';
+  },
+  introductions: () => '#/introductions',
 };
+/** #/routes?org=ID | person=ID [&hops=N]; unknown or malformed parameters are ignored. */
+function parseRoutesRoute(path: string): Route {
+  const q = new URLSearchParams(path.slice(path.indexOf('?') + 1 || path.length));
+  const num = (key: string) => {
+    const v = q.get(key);
+    return v !== null && /^\d+$/.test(v) && Number(v) > 0 ? Number(v) : null;
+  };
+  const org = num('org');
+  return { name: 'routes', org, person: org === null ? num('person') : null, hops: num('hops') };
+}
 
 export function navigate(href: string): void {
   if (window.location.hash !== href) window.location.hash = href;

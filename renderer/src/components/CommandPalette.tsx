@@ -30,6 +30,8 @@ export function CommandPalette({ onClose }: { onClose: () => void }) {
     { id: 'new-organization', label: 'New organization', hint: 'Create', run: openNewOrganization },
     { id: 'go-people', label: 'Go to People', hint: 'Navigate', run: () => go(hrefFor.people()) },
     { id: 'go-orgs', label: 'Go to Organizations', hint: 'Navigate', run: () => go(hrefFor.orgs()) },
+    { id: 'go-routes', label: 'Go to Routes', hint: 'Find introduction routes', run: () => go(hrefFor.routes()) },
+    { id: 'go-introductions', label: 'Go to Introductions', hint: 'Navigate', run: () => go(hrefFor.introductions()) },
     { id: 'go-me', label: 'Go to Me', hint: info.me.displayName, run: () => go(hrefFor.person(info.me.id)) },
   ];
   function go(href: string) {

@@ -8,6 +8,7 @@ import { useQuery } from '../data/useQuery';
 import { hrefFor } from '../router';
 import { OrganizationForm } from './OrganizationForm';
 import { kindLabel } from '../orgKind';
+import { TargetToggle } from './routes/TargetToggle';
 
 export function OrganizationPage({ id }: { id: number }) {
   const query = useQuery('orgs:get', { id });
@@ -62,6 +63,10 @@ function OrganizationPageBody({ detail }: { detail: OrganizationDetail }) {
         </div>
         {!editing && (
           <div className="entity-actions">
+            <TargetToggle organizationId={org.id} />
+            <a className="button" href={hrefFor.routes({ org: org.id })} data-testid="org-find-routes">
+              Find routes
+            </a>
             <button type="button" className="button" onClick={() => setEditing(true)} data-testid="edit-org">
               Edit
             </button>

@@ -74,6 +74,11 @@ function PersonPageBody({ detail }: { detail: PersonDetail }) {
         </div>
         {!editing && (
           <div className="entity-actions">
+            {!person.isMe && !person.archived && (
+              <a className="button" href={hrefFor.routes({ person: person.id })} data-testid="person-find-routes">
+                Find routes
+              </a>
+            )}
             <button type="button" className="button" onClick={() => setEditing(true)} data-testid="edit-person">
               Edit
             </button>
