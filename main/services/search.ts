@@ -110,16 +110,23 @@ export function toEntryFtsQuery(text: string): string | null {
   const words = fts.split(' ');
   return words
     .map((w, i) => {
-      const length = [...w.slice(1, -2)].length;
+      // FTS5 applies the * to the last token of the quoted word ("c++"* is c*), so that token decides.
+      const length = lastTokenLength(w);
       const prefix = length >= 2 && (i === words.length - 1 || length <= 3);
       return prefix ? w : w.slice(0, -1);
     })
     .join(' ');
 }
 
+/** Letters and digits in the last token of a quoted query word ('"e.g"*' → 1, '"José"*' → 4). */
+function lastTokenLength(quoted: string): number {
+  const tokens = quoted.slice(1, -2).normalize('NFKD').replace(/\p{M}/gu, '').match(/[\p{L}\p{N}]+/gu);
+  return tokens ? [...tokens[tokens.length - 1]!].length : 0;
+}
+
 /** Does this entry query hold a prefix the prefix index does not cover (4+ letters)? */
 function hasLongPrefix(match: string): boolean {
-  return match.split(' ').some((w) => w.endsWith('*') && [...w.slice(1, -2)].length > 3);
+  return match.split(' ').some((w) => w.endsWith('*') && lastTokenLength(w) > 3);
 }
 
 interface Ranked {

@@ -84,6 +84,12 @@ describe('search:all', () => {
     expect(toEntryFtsQuery('hiring manag')).toBe('"hiring" "manag"*');
     expect(toEntryFtsQuery('c te platform')).toBe('"c" "te"* "platform"*');
     expect(toEntryFtsQuery('  !!  ')).toBeNull();
+    // The * applies to the last token FTS5 sees: "c++"* would be c*, every word starting with c.
+    expect(toEntryFtsQuery('c++')).toBe('"c++"');
+    expect(toEntryFtsQuery('see e.g')).toBe('"see"* "e.g"');
+    expect(toEntryFtsQuery('zür')).toBe('"zür"*');
+    expect(toEntryFtsQuery('node.js')).toBe('"node.js"*'); // js: two letters, in the prefix index
+    expect(toEntryFtsQuery('José')).toBe('"José"*');
   });
 
   it('leaves out deleted entries and archived people and organizations unless asked', () => {
