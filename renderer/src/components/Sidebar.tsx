@@ -33,6 +33,9 @@ export function Sidebar({ route }: { route: Route }) {
           <a href={hrefFor.orgs()} className={active.orgs ? 'active' : ''} aria-current={active.orgs ? 'page' : undefined} data-testid="nav-orgs">
             <span className="nav-icon nav-icon-orgs" aria-hidden="true" />
             Organizations
+          </a>
+        </li>
+        <li>
           <a href={hrefFor.routes()} className={route.name === 'routes' ? 'active' : ''} aria-current={route.name === 'routes' ? 'page' : undefined} data-testid="nav-routes">
             <span className="nav-icon nav-icon-routes" aria-hidden="true" />
             Routes

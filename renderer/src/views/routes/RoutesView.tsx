@@ -1,0 +1,232 @@
+import { useState } from 'react';
+import type { Introduction, Route, RoutesResult } from '../../../../shared/routes';
+import type { RouteCardPerson } from '../../../../shared/targets';
+import { Avatar } from '../../components/Avatar';
+import { EmptyState } from '../../components/EmptyState';
+import { ErrorNotice, InlineError } from '../../components/ErrorNotice';
+import { Modal } from '../../components/Modal';
+import { errorMessage, mutate } from '../../data/mutate';
+import { useQuery } from '../../data/useQuery';
+import { hrefFor, navigate } from '../../router';
+import { IntroductionMessage } from '../introductions/IntroductionMessage';
+import { firstName } from '../introductions/introText';
+import { RouteCard } from './RouteCard';
+import { TargetPicker } from './TargetPicker';
+import { TargetsPanel } from './TargetsPanel';
+import { TargetToggle } from './TargetToggle';
+import { WarmthExplainer } from './WarmthExplainer';
+import '../../styles/routes.css';
+
+interface Props {
+  org: number | null;
+  person: number | null;
+  hops: number | null;
+}
+
+/** #/routes: pick an organization or a person, see the warmest introduction routes, ask for one. */
+export function RoutesView({ org, person, hops }: Props) {
+  const hasTarget = org !== null || person !== null;
+  return (
+    <div className="page wide-page routes-page" data-testid="routes-view">
+      <header className="routes-header">
+        <div className="view-title-row">
+          <h1 className="view-title">Routes</h1>
+        </div>
+        <p className="muted-text">The warmest ways from you to an organization or a person, through the people you know.</p>
+        <TargetPicker hops={hops} autoFocus={!hasTarget} />
+      </header>
+      <div className="routes-layout">
+        <div className="routes-main">
+          {hasTarget ? (
+            <RoutesForTarget key={`${org}-${person}`} org={org} person={person} hops={hops} />
+          ) : (
+            <EmptyState title="Where do you want to go?" testId="routes-start">
+              <p>
+                Type an organization you would like to work at, or a person you would like to meet. Kith ranks the routes through your network by
+                warmth and explains every hop.
+              </p>
+            </EmptyState>
+          )}
+        </div>
+        <aside className="routes-side">
+          <TargetsPanel currentOrg={org} />
+          <WarmthExplainer />
+        </aside>
+      </div>
+    </div>
+  );
+}
+
+function RoutesForTarget({ org, person, hops }: Props) {
+  const input = org !== null ? { organizationId: org, maxHops: hops ?? undefined } : { personId: person!, maxHops: hops ?? undefined };
+  const query = useQuery('targets:routes', input);
+  const intros = useQuery('introductions:list', {});
+  const [asking, setAsking] = useState(false);
+  const [askError, setAskError] = useState<string | null>(null);
+  const [draft, setDraft] = useState<Introduction | null>(null);
+
+  if (query.error && !query.data) {
+    return <ErrorNotice title="Routes could not be found" message={query.error.message} />;
+  }
+  if (!query.data) return <div className="routes-loading" aria-busy="true" />;
+  const { result, people: peopleList, isTarget } = query.data;
+  const people = new Map<number, RouteCardPerson>(peopleList.map((p) => [p.id, p]));
+  const open = (intros.data?.items ?? []).filter((i) => i.status !== 'declined' && i.status !== 'met');
+  const existingFor = (route: Route) => open.find((i) => i.route.join(',') === route.personIds.join(','));
+
+  const ask = async (route: Route) => {
+    setAskError(null);
+    setAsking(true);
+    try {
+      const intro = await mutate('introductions:create', {
+        route: route.personIds,
+        targetOrganizationId: result.target.kind === 'organization' ? result.target.id : null,
+      });
+      setDraft(intro);
+    } catch (e) {
+      setAskError(errorMessage(e));
+    } finally {
+      setAsking(false);
+    }
+  };
+
+  const setHops = (n: number) => navigate(hrefFor.routes(org !== null ? { org, hops: n } : { person: person!, hops: n }));
+
+  return (
+    <div className="routes-result" data-testid="routes-result" data-kind={result.kind} aria-busy={query.loading}>
+      <TargetHeader result={result} isTarget={isTarget} onHops={setHops} />
+      <p className="routes-message" data-testid="routes-message">
+        {result.message}
+      </p>
+      <InlineError message={askError} />
+      {result.kind === 'noRoute' && (
+        <div className="routes-callout" data-testid="routes-none">
+          <strong>No route within {result.maxHops} hops.</strong>
+          <div className="routes-callout-actions">
+            {result.maxHops < 10 && (
+              <button type="button" className="button" onClick={() => setHops(Math.min(10, result.maxHops + 2))} data-testid="allow-more-hops">
+                Allow {Math.min(10, result.maxHops + 2)} hops
+              </button>
+            )}
+            <a className="button ghost" href={result.target.kind === 'organization' ? hrefFor.org(result.target.id) : hrefFor.person(result.target.id)}>
+              Open {result.target.kind === 'organization' ? result.target.name : firstName(result.target.name)} to add who they know
+            </a>
+          </div>
+        </div>
+      )}
+      {result.kind === 'noPeople' && (
+        <div className="routes-callout" data-testid="routes-nobody">
+          <strong>Nobody to route to at {result.target.name}.</strong>
+          <div className="routes-callout-actions">
+            <a className="button" href={hrefFor.org(result.target.id)}>
+              Open {result.target.name}
+            </a>
+          </div>
+        </div>
+      )}
+      {result.kind === 'direct' && (
+        <div className="routes-callout direct" data-testid="routes-direct">
+          <strong>You know {result.target.name} directly.</strong>
+          <span>Reaching out yourself is the simplest way; the warmest routes are below if an introduction would help.</span>
+          <div className="routes-callout-actions">
+            <a className="button" href={hrefFor.person(result.target.id)}>
+              Open {firstName(result.target.name)}’s page
+            </a>
+          </div>
+        </div>
+      )}
+      {(result.kind === 'found' || result.kind === 'direct') && (
+        <ol className="route-list" aria-label="Routes, warmest first">
+          {result.routes.map((route) => (
+            <li key={route.personIds.join(',')}>
+              <RouteCard route={route} target={result.target} people={people} existing={existingFor(route)} onAsk={(r) => void ask(r)} asking={asking} />
+            </li>
+          ))}
+        </ol>
+      )}
+      {draft && <DraftDialog intro={draft} onClose={() => setDraft(null)} />}
+    </div>
+  );
+}
+
+function TargetHeader({ result, isTarget, onHops }: { result: RoutesResult; isTarget: boolean | null; onHops: (n: number) => void }) {
+  const t = result.target;
+  return (
+    <div className="routes-target" data-testid="routes-target" data-target-kind={t.kind} data-target-id={t.id}>
+      {t.kind === 'organization' ? (
+        <span className="org-mark large" aria-hidden="true">
+          {t.name.trim().charAt(0).toUpperCase()}
+        </span>
+      ) : (
+        <Avatar name={t.name} id={t.id} size="large" />
+      )}
+      <div className="routes-target-text">
+        <h2 className="routes-target-name truncate" data-testid="routes-target-name">
+          <a href={t.kind === 'organization' ? hrefFor.org(t.id) : hrefFor.person(t.id)}>{t.name}</a>
+        </h2>
+        <span className="muted-text">{t.kind === 'organization' ? 'Organization' : 'Person'}</span>
+      </div>
+      <div className="routes-target-actions">
+        <label className="toolbar-field">
+          <span>At most</span>
+          <select className="select" value={result.maxHops} onChange={(e) => onHops(Number(e.target.value))} data-testid="max-hops">
+            {[1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((n) => (
+              <option key={n} value={n}>
+                {n === 1 ? '1 hop' : `${n} hops`}
+              </option>
+            ))}
+          </select>
+        </label>
+        {t.kind === 'organization' && <TargetToggle organizationId={t.id} isTarget={isTarget} />}
+      </div>
+    </div>
+  );
+}
+
+/** Right after "Ask for this introduction": the drafted request, editable, to copy and send yourself. */
+function DraftDialog({ intro, onClose }: { intro: Introduction; onClose: () => void }) {
+  const [error, setError] = useState<string | null>(null);
+  const [status, setStatus] = useState(intro.status);
+  const who = intro.introducer ? firstName(intro.introducer.name) : 'the introducer';
+  const markAsked = async () => {
+    setError(null);
+    try {
+      const updated = await mutate('introductions:setStatus', { id: intro.id, status: 'asked' });
+      setStatus(updated.status);
+    } catch (e) {
+      setError(errorMessage(e));
+    }
+  };
+  return (
+    <Modal title={`Ask ${who} for an introduction`} onClose={onClose} className="intro-dialog" testId="intro-dialog">
+      <div className="dialog-form">
+        <h2 className="dialog-title">
+          Ask {who} to introduce you to {intro.targetPerson?.name ?? 'them'}
+        </h2>
+        <p className="muted-text">
+          Saved in <a href={hrefFor.introductions()}>Introductions</a> as an idea. Edit the message, copy it, and send it to {who} the way you usually
+          talk.
+        </p>
+        <IntroductionMessage intro={intro} autoFocus />
+        <InlineError message={error} />
+        <div className="form-actions">
+          {status === 'idea' ? (
+            <button type="button" className="button" onClick={() => void markAsked()} data-testid="intro-mark-asked">
+              I sent it: mark as asked
+            </button>
+          ) : (
+            <span className="pill accent" data-testid="intro-asked">
+              Marked as asked
+            </span>
+          )}
+          <a className="button ghost" href={hrefFor.introductions()} onClick={onClose}>
+            Open Introductions
+          </a>
+          <button type="button" className="button ghost" onClick={onClose} data-testid="intro-dialog-close">
+            Close
+          </button>
+        </div>
+      </div>
+    </Modal>
+  );
+}
