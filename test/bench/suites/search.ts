@@ -167,7 +167,7 @@ export function fillJournal(db: Db, count: number, seed = 7): JournalCorpus {
 }
 
 export interface QueryCase {
-  category: 'word' | 'common' | 'prefix' | 'two words' | 'name' | 'rare';
+  category: 'word' | 'common' | 'prefix' | 'two words' | 'name' | 'rare' | 'symbols';
   query: string;
 }
 
@@ -194,6 +194,10 @@ export function queryMix(corpus: JournalCorpus, seed = 11): QueryCase[] {
     });
   }
   for (let i = 0; i < 30; i++) cases.push({ category: 'rare', query: corpus.rare[Math.floor(rand() * corpus.rare.length)]! });
+  // What people paste or type with punctuation: one-letter tokens must not become one-letter prefixes.
+  for (const q of ['c++', 'e.g.', 'node.js', "o'brien", '#hiring', '@ana', 'q3 okr', 'a/b test', '"platform team"', 'AND OR NOT']) {
+    cases.push({ category: 'symbols', query: q });
+  }
   return cases;
 }
 
