@@ -102,7 +102,9 @@ function IntroductionCard({ intro }: { intro: Introduction }) {
           {target ? (
             <a href={hrefFor.person(target.id)} className="intro-person" data-testid="intro-target">
               <Avatar name={target.name} id={target.id} />
-              <span className="truncate">{target.name}</span>
+              <span className="truncate" data-testid="intro-target-name">
+                {target.name}
+              </span>
             </a>
           ) : (
             <span className="muted-text">Person deleted</span>
