@@ -14,6 +14,9 @@ export function nameKey(name: string): string {
 export function toFtsPrefixQuery(text: string): string | null {
   const words = text
     .normalize('NFKC')
+    // Control characters never reach FTS5: a NUL would cut the query short
+    // inside SQLite and turn a search box into a syntax error.
+    .replace(/\p{Cc}/gu, ' ')
     .split(/[\s"]+/u)
     .filter((w) => /[\p{L}\p{N}]/u.test(w));
   if (words.length === 0) return null;

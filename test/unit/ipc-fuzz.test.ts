@@ -70,3 +70,17 @@ describe('every channel under fuzzed payloads', () => {
     }
   });
 });
+
+describe('search boxes with control characters', () => {
+  const queries = ['ana\u0000', '\u0000', 'jo\u0007sé', 'a\u001bb', '\u0000"*', 'NEAR(\u0000)'];
+  it.each(queries.map((q) => [JSON.stringify(q), q]))('%s is a search, never an error', async (_label, q) => {
+    for (const [channel, input] of [
+      ['people:list', { search: q }],
+      ['orgs:list', { search: q }],
+      ['search:quick', { query: q }],
+    ] as const) {
+      const result = await dispatch(channel, input);
+      expect(result.ok, `${channel}: ${JSON.stringify(result)}`).toBe(true);
+    }
+  });
+});
