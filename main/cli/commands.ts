@@ -23,6 +23,7 @@ import { getStats } from '../services/stats';
 import { createTie } from '../services/ties';
 import { type CliContext, type CommonOptions, validate } from './context';
 import { addDataCommands } from './commands-data';
+import { addJournalCliCommands } from './commands-journal';
 import { CliError, EXIT } from './errors';
 import { commanderErrorLine, fields, plural, table } from './format';
 import { resolveOrganizationId, resolvePersonId } from './resolve';
@@ -461,5 +462,6 @@ export function addCommands(program: Command, ctx: CliContext): void {
   addTieCommands(program, ctx);
   addSampleCommand(program, ctx);
   addStatsCommand(program, ctx);
+  addJournalCliCommands(program, ctx);
   addDataCommands(program, ctx);
 }

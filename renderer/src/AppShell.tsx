@@ -13,6 +13,10 @@ import { PersonPage } from './views/PersonPage';
 import { NotFound } from './views/NotFound';
 import { IntroductionsView } from './views/introductions/IntroductionsView';
 import { RoutesView } from './views/routes/RoutesView';
+import { HomeView } from './views/home/HomeView';
+import { JournalHost } from './views/journal/JournalHost';
+import { JournalView } from './views/journal/JournalView';
+import { SearchView } from './views/journal/SearchView';
 import { parseRoute, useHash, type Route } from './router';
 
 type Dialog = 'palette' | 'newPerson' | 'newOrganization' | null;
@@ -62,6 +66,7 @@ export function AppShell({ info }: { info: AppInfo }) {
       {dialog === 'palette' && <CommandPalette onClose={close} />}
       {dialog === 'newPerson' && <NewPersonDialog onClose={close} />}
       {dialog === 'newOrganization' && <NewOrganizationDialog onClose={close} />}
+      <JournalHost />
     </AppContext>
   );
 }
@@ -89,6 +94,12 @@ function renderRoute(route: Route) {
       return <RoutesView org={route.org} person={route.person} hops={route.hops} />;
     case 'introductions':
       return <IntroductionsView />;
+    case 'home':
+      return <HomeView />;
+    case 'journal':
+      return <JournalView />;
+    case 'search':
+      return <SearchView query={route.query} />;
     case 'notFound':
       return <NotFound path={route.path} />;
   }

@@ -8,10 +8,13 @@ export type Route =
   | { name: 'org'; id: number }
   | { name: 'routes'; org: number | null; person: number | null; hops: number | null }
   | { name: 'introductions' }
+  | { name: 'home' }
+  | { name: 'journal' }
+  | { name: 'search'; query: string }
   | { name: 'notFound'; path: string };
 
 export function parseRoute(hash: string): Route {
-  const path = hash.replace(/^#/, '').replace(/\/+$/, '') || '/people';
+  const path = hash.replace(/^#/, '').replace(/\/+$/, '') || '/home';
   const parts = path.split('/').filter(Boolean);
   const id = parts[1] !== undefined && /^\d+$/.test(parts[1]) ? Number(parts[1]) : null;
   if (parts[0] === 'people' && parts.length === 1) return { name: 'people' };
@@ -20,10 +23,15 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'orgs' && parts.length === 2 && id !== null && id > 0) return { name: 'org', id };
   if (/^\/?routes(\?|$)/.test(path)) return parseRoutesRoute(path);
   if (parts[0] === 'introductions' && parts.length === 1) return { name: 'introductions' };
+  if (path === '/home') return { name: 'home' };
+  if (/^\/journal(\?|$)/.test(path)) return { name: 'journal' };
+  if (/^\/search(\?|$)/.test(path)) return { name: 'search', query: new URLSearchParams(path.split('?')[1] ?? '').get('q') ?? '' };
   return { name: 'notFound', path };
 }
 
 export const hrefFor = {
+  home: () => '#/home',
+  journal: () => '#/journal',
   people: () => '#/people',
   person: (id: number) => `#/people/${id}`,
   orgs: () => '#/orgs',

@@ -6,6 +6,9 @@ import { useQuery } from '../data/useQuery';
 import { hrefFor, navigate } from '../router';
 import { Modal } from './Modal';
 import type { QuickResult } from '../../../shared/domain';
+import { openEntryEditor } from '../views/journal/journalUi';
+import { PaletteEntryHits } from '../views/journal/PaletteEntryHits';
+import { searchHref } from '../views/journal/SearchView';
 
 function itemValue(r: QuickResult): string {
   return `${r.kind}-${r.id}`;
@@ -28,6 +31,13 @@ export function CommandPalette({ onClose }: { onClose: () => void }) {
   const actions: Action[] = [
     { id: 'new-person', label: 'New person', hint: 'Create', run: openNewPerson },
     { id: 'new-organization', label: 'New organization', hint: 'Create', run: openNewOrganization },
+    { id: 'log-entry', label: 'Log an entry', hint: 'Journal', run: () => {
+        onClose();
+        openEntryEditor();
+      } },
+    { id: 'go-home', label: 'Go to Home', hint: 'Navigate', run: () => go(hrefFor.home()) },
+    { id: 'go-journal', label: 'Go to Journal', hint: 'Navigate', run: () => go(hrefFor.journal()) },
+    ...(query.trim() ? [{ id: 'search-all', label: `Search everything for “${query.trim()}”`, hint: 'Notes and journal too', run: () => go(searchHref(query.trim())) }] : []),
     { id: 'go-people', label: 'Go to People', hint: 'Navigate', run: () => go(hrefFor.people()) },
     { id: 'go-orgs', label: 'Go to Organizations', hint: 'Navigate', run: () => go(hrefFor.orgs()) },
     { id: 'go-routes', label: 'Go to Routes', hint: 'Find introduction routes', run: () => go(hrefFor.routes()) },
@@ -101,6 +111,7 @@ export function CommandPalette({ onClose }: { onClose: () => void }) {
           )}
           {orgsFirst ? orgsGroup : peopleGroup}
           {orgsFirst ? peopleGroup : orgsGroup}
+          <PaletteEntryHits query={debounced} onClose={onClose} />
           {matchingActions.length > 0 && (
             <Command.Group heading="Actions">
               {matchingActions.map((a) => (

@@ -24,6 +24,18 @@ export function Sidebar({ route }: { route: Route }) {
       </button>
       <ul className="sidebar-nav">
         <li>
+          <a href={hrefFor.home()} className={route.name === 'home' ? 'active' : ''} aria-current={route.name === 'home' ? 'page' : undefined} data-testid="nav-home">
+            <span className="nav-icon nav-icon-home" aria-hidden="true" />
+            Home
+          </a>
+        </li>
+        <li>
+          <a href={hrefFor.journal()} className={route.name === 'journal' ? 'active' : ''} aria-current={route.name === 'journal' ? 'page' : undefined} data-testid="nav-journal">
+            <span className="nav-icon nav-icon-journal" aria-hidden="true" />
+            Journal
+          </a>
+        </li>
+        <li>
           <a href={hrefFor.people()} className={active.people ? 'active' : ''} aria-current={active.people ? 'page' : undefined} data-testid="nav-people">
             <span className="nav-icon nav-icon-people" aria-hidden="true" />
             People

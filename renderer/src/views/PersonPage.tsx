@@ -11,6 +11,7 @@ import { MyTieCard } from './MyTieCard';
 import { PersonProfile } from './PersonProfile';
 import { PersonProfileForm } from './PersonProfileForm';
 import { TiesSection } from './TiesSection';
+import { PersonKeepInTouch, PersonTimeline } from './journal/PersonJournal';
 
 export function PersonPage({ id }: { id: number }) {
   const query = useQuery('people:get', { id });
@@ -92,6 +93,7 @@ function PersonPageBody({ detail }: { detail: PersonDetail }) {
       </header>
       <InlineError message={actionError} />
       {!person.isMe && <MyTieCard detail={detail} meId={info.me.id} />}
+      {!person.isMe && <PersonKeepInTouch person={person} />}
       {editing ? (
         <PersonProfileForm person={person} onDone={() => setEditing(false)} />
       ) : (
@@ -99,6 +101,7 @@ function PersonPageBody({ detail }: { detail: PersonDetail }) {
       )}
       <AffiliationsSection personId={person.id} affiliations={affiliations} />
       <TiesSection detail={detail} meId={info.me.id} />
+      {!person.isMe && <PersonTimeline person={person} />}
     </div>
   );
 }

@@ -1,0 +1,237 @@
+// #/home, the landing page (issue 3): who is due or overdue, follow-ups,
+// people to thank, dormant weak ties worth reviving and recent entries. Each
+// item is done, snoozed a week or dismissed in one click (home:act); nothing
+// changes without the user.
+import { useState, type ReactNode } from 'react';
+import { INTERACTION_KIND_LABELS, type HomeItemRef } from '../../../../shared/journal';
+import { Avatar } from '../../components/Avatar';
+import { EmptyState } from '../../components/EmptyState';
+import { ErrorNotice, InlineError } from '../../components/ErrorNotice';
+import { StrengthBadge } from '../../components/StrengthBadge';
+import { errorMessage, mutate } from '../../data/mutate';
+import { useQuery } from '../../data/useQuery';
+import { hrefFor } from '../../router';
+import { daysFromToday, formatDay, relativeDays, userTimeZone } from '../journal/clock';
+import { openEntryEditor } from '../journal/journalUi';
+import '../../styles/journal.css';
+
+const SNOOZE_DAYS = 7;
+
+export function HomeView() {
+  const timeZone = userTimeZone();
+  const query = useQuery('home:get', { timeZone });
+  const [error, setError] = useState<string | null>(null);
+
+  if (query.error && !query.data) {
+    return (
+      <div className="page">
+        <ErrorNotice title="Home could not be loaded" message={query.error.message} />
+      </div>
+    );
+  }
+  const home = query.data;
+  if (!home) return <div className="page" aria-busy="true" data-testid="home-loading" />;
+
+  const act = async (item: HomeItemRef, action: 'done' | 'snooze' | 'dismiss') => {
+    setError(null);
+    try {
+      await mutate('home:act', { item, action, timeZone, ...(action === 'snooze' ? { until: daysFromToday(SNOOZE_DAYS) } : {}) });
+    } catch (e) {
+      setError(errorMessage(e));
+    }
+  };
+  const nothing = home.due.length + home.followUps.length + home.thanks.length + home.dormant.length === 0;
+
+  return (
+    <div className="page home-view" data-testid="home-view">
+      <header className="view-title-row home-header">
+        <h1 className="view-title">Home</h1>
+        <span className="view-count">{formatDay(home.today)}</span>
+        <div className="view-header-actions">
+          <button type="button" className="button primary" data-testid="home-log-entry" onClick={() => openEntryEditor()}>
+            Log an entry
+          </button>
+        </div>
+      </header>
+      <InlineError message={error} />
+      {nothing && (
+        <EmptyState title="You are all caught up" testId="home-caught-up">
+          Nobody is due, no follow-up is waiting. Set a keep-in-touch cadence on a person’s page to see them here when it is time.
+        </EmptyState>
+      )}
+
+      <HomeSection title="Keep in touch" count={home.due.length} testId="home-due">
+        {home.due.map((d) => (
+          <HomeRow
+            key={d.personId}
+            testId="home-due-item"
+            personId={d.personId}
+            name={d.displayName}
+            detail={
+              <>
+                <span className={`due-state due-${d.state}`}>
+                  {d.state === 'overdue' ? `${d.daysOverdue} ${d.daysOverdue === 1 ? 'day' : 'days'} overdue` : d.state === 'due' ? 'due today' : `due ${relativeDays(-d.daysOverdue)}`}
+                </span>
+                <span>
+                  {d.cadenceLabel}
+                  {d.lastContactOn ? ` · last talked ${formatDay(d.lastContactOn)}` : ' · never logged'}
+                </span>
+              </>
+            }
+            actions={
+              <>
+                <button
+                  type="button"
+                  className="button small"
+                  data-testid="home-log"
+                  onClick={() => openEntryEditor({ participants: [{ id: d.personId, displayName: d.displayName }] })}
+                >
+                  Log…
+                </button>
+                <ItemActions onAct={(a) => act({ type: 'cadence', personId: d.personId }, a)} doneLabel="Contacted" />
+              </>
+            }
+          />
+        ))}
+      </HomeSection>
+
+      <HomeSection title="Follow-ups" count={home.followUps.length} testId="home-followups">
+        {home.followUps.map((r) => (
+          <HomeRow
+            key={r.id}
+            testId="home-followup-item"
+            personId={r.personId}
+            avatarName={r.personName ?? undefined}
+            name={r.title}
+            detail={
+              <>
+                <span className={`due-state ${(r.snoozedUntil ?? r.dueOn) < home.today ? 'due-overdue' : 'due-due'}`}>
+                  due {formatDay(r.snoozedUntil ?? r.dueOn)}
+                </span>
+                {r.personName && <span>{r.personName}</span>}
+              </>
+            }
+            actions={<ItemActions onAct={(a) => act({ type: 'reminder', id: r.id }, a)} doneLabel="Done" />}
+          />
+        ))}
+      </HomeSection>
+
+      <HomeSection title="Say thanks" count={home.thanks.length} testId="home-thanks">
+        {home.thanks.map((t) => (
+          <HomeRow
+            key={t.personId}
+            testId="home-thanks-item"
+            personId={t.personId}
+            name={t.displayName}
+            detail={
+              <span>
+                helped you: {t.favors.map((f) => f.note || f.kind).join('; ')} · {formatDay(t.favors[0]!.occurredOn)}
+              </span>
+            }
+            actions={<ItemActions onAct={(a) => act({ type: 'thanks', personId: t.personId }, a)} doneLabel="Thanked" />}
+          />
+        ))}
+      </HomeSection>
+
+      <HomeSection title="Worth reviving" count={home.dormant.length} testId="home-dormant">
+        {home.dormant.map((d) => (
+          <HomeRow
+            key={d.personId}
+            testId="home-dormant-item"
+            personId={d.personId}
+            name={d.displayName}
+            badge={<StrengthBadge strength={d.strength} />}
+            detail={
+              <span>
+                {d.daysSinceContact === null ? 'never logged' : `quiet for ${d.daysSinceContact} days`}
+                {d.reasons.length > 0 && ` · ${d.reasons.join(' · ')}`}
+              </span>
+            }
+            actions={
+              <>
+                <button
+                  type="button"
+                  className="button small"
+                  onClick={() => openEntryEditor({ participants: [{ id: d.personId, displayName: d.displayName }] })}
+                >
+                  Log…
+                </button>
+                <ItemActions onAct={(a) => act({ type: 'dormant', personId: d.personId }, a)} doneLabel="Reached out" />
+              </>
+            }
+          />
+        ))}
+      </HomeSection>
+
+      <HomeSection title="Recent entries" count={home.recent.length} testId="home-recent" link={{ href: '#/journal', label: 'Open the journal' }}>
+        {home.recent.map((e) => (
+          <li key={e.id}>
+            <a className="home-recent" href={`#/journal?entry=${e.id}`} data-testid="home-recent-item">
+              <span className="home-recent-date">{formatDay(e.occurredAt)}</span>
+              <span className={`kind-dot kind-${e.kind}`} aria-hidden="true" />
+              <span className="home-recent-title truncate">{e.title || INTERACTION_KIND_LABELS[e.kind]}</span>
+              <span className="home-recent-people truncate">{e.participants.map((p) => p.displayName).join(', ')}</span>
+            </a>
+          </li>
+        ))}
+      </HomeSection>
+    </div>
+  );
+}
+
+function HomeSection({ title, count, testId, link, children }: { title: string; count: number; testId: string; link?: { href: string; label: string }; children: ReactNode }) {
+  if (count === 0) return null;
+  return (
+    <section className="section home-section" data-testid={testId}>
+      <div className="section-header">
+        <h2 className="section-title">
+          {title} <span className="section-count">{count}</span>
+        </h2>
+        {link && (
+          <a className="section-link" href={link.href}>
+            {link.label}
+          </a>
+        )}
+      </div>
+      <ul className="rows">{children}</ul>
+    </section>
+  );
+}
+
+function HomeRow({ personId, name, avatarName, detail, actions, badge, testId }: { personId: number | null; name: string; avatarName?: string; detail: ReactNode; actions: ReactNode; badge?: ReactNode; testId: string }) {
+  return (
+    <li className="home-row" data-testid={testId} data-person-id={personId ?? undefined}>
+      {personId !== null ? <Avatar name={avatarName ?? name} id={personId} /> : <span className="avatar avatar-small home-row-icon" aria-hidden="true" />}
+      <div className="home-row-text">
+        <span className="home-row-title">
+          {personId !== null ? (
+            <a href={hrefFor.person(personId)} className="truncate" data-testid="home-item-name">
+              {name}
+            </a>
+          ) : (
+            <span className="truncate">{name}</span>
+          )}
+          {badge}
+        </span>
+        <span className="home-row-detail">{detail}</span>
+      </div>
+      <div className="home-row-actions">{actions}</div>
+    </li>
+  );
+}
+
+function ItemActions({ onAct, doneLabel }: { onAct: (action: 'done' | 'snooze' | 'dismiss') => void; doneLabel: string }) {
+  return (
+    <>
+      <button type="button" className="button small" data-testid="home-done" onClick={() => onAct('done')}>
+        {doneLabel}
+      </button>
+      <button type="button" className="button small ghost" data-testid="home-snooze" title={`Hide for ${SNOOZE_DAYS} days`} onClick={() => onAct('snooze')}>
+        Snooze
+      </button>
+      <button type="button" className="button small ghost" data-testid="home-dismiss" title="Not this time" onClick={() => onAct('dismiss')}>
+        Dismiss
+      </button>
+    </>
+  );
+}

@@ -1,0 +1,279 @@
+// Write or edit a journal entry (issue 3): when, kind, title, a Markdown body
+// and who it was with. People are added with the picker or by typing
+// "@name" in the body; a name nobody has can become a new person on save.
+import { useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { activeMention, findMentions, suggestMentions, type KnownName } from '../../../../shared/mentions';
+import { INTERACTION_KIND_LABELS, INTERACTION_KINDS, JournalCreate, type InteractionKind } from '../../../../shared/journal';
+import { InlineError } from '../../components/ErrorNotice';
+import { Modal } from '../../components/Modal';
+import { errorMessage, mutate } from '../../data/mutate';
+import { useQuery } from '../../data/useQuery';
+import { today } from './clock';
+import type { EditorRequest } from './journalUi';
+import { OrganizationPicker, PersonPicker, type PickedPerson } from './pickers';
+import '../../styles/journal.css';
+
+interface Props {
+  request: EditorRequest;
+  onClose: () => void;
+}
+
+export function EntryEditor({ request, onClose }: Props) {
+  const entry = request.entry;
+  const [date, setDate] = useState(entry ? entry.occurredAt.slice(0, 10) : today());
+  const [time, setTime] = useState(entry ? (/T(\d{2}:\d{2})/.exec(entry.occurredAt)?.[1] ?? '') : '');
+  const [kind, setKind] = useState<InteractionKind>(entry?.kind ?? 'coffee');
+  const [title, setTitle] = useState(entry?.title ?? '');
+  const [body, setBody] = useState(entry?.body ?? '');
+  const [picked, setPicked] = useState<PickedPerson[]>(
+    entry ? entry.participants.map((p) => ({ id: p.id, displayName: p.displayName })) : (request.participants ?? []),
+  );
+  const [org, setOrg] = useState<{ id: number; name: string } | null>(
+    entry?.organizationId ? { id: entry.organizationId, name: entry.organizationName ?? '' } : null,
+  );
+  const [cursor, setCursor] = useState(0);
+  const [activeSuggestion, setActiveSuggestion] = useState(0);
+  const [mentionClosed, setMentionClosed] = useState<number | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const bodyRef = useRef<HTMLTextAreaElement>(null);
+
+  // Every name, for @mentions in the body (a local list of a few thousand names is cheap).
+  const everyone = useQuery('people:list', { sort: 'name', limit: 100_000 });
+  const names: KnownName[] = useMemo(
+    () => (everyone.data?.items ?? []).filter((p) => !p.isMe).map((p) => ({ id: p.id, name: p.displayName })),
+    [everyone.data],
+  );
+  const mentions = useMemo(() => findMentions(body, names), [body, names]);
+  const mentionedKnown = uniqueBy(
+    mentions.filter((m) => m.personId !== null).map((m) => ({ id: m.personId!, displayName: m.name })),
+    (p) => String(p.id),
+  );
+  const pickedIds = picked.flatMap((p) => (p.id === null ? [] : [p.id]));
+  const newNames = picked.filter((p) => p.id === null).map((p) => p.displayName);
+  const fromMentions = mentionedKnown.filter((p) => !pickedIds.includes(p.id));
+  const unknownMentions = uniqueBy(
+    mentions.filter((m) => m.personId === null && !newNames.some((n) => n.toLocaleLowerCase() === m.name.toLocaleLowerCase())),
+    (m) => m.name.toLocaleLowerCase(),
+  );
+
+  const typing = activeMention(body, cursor);
+  const suggestions = typing && mentionClosed !== typing.start ? suggestMentions(typing.query, names, 6) : [];
+  const suggestionIndex = Math.min(activeSuggestion, suggestions.length - 1);
+
+  const insertMention = (person: KnownName) => {
+    if (!typing) return;
+    const inserted = `@${person.name} `;
+    const next = body.slice(0, typing.start) + inserted + body.slice(cursor);
+    const caret = typing.start + inserted.length;
+    setBody(next);
+    setCursor(caret);
+    setActiveSuggestion(0);
+    requestAnimationFrame(() => {
+      bodyRef.current?.focus();
+      bodyRef.current?.setSelectionRange(caret, caret);
+    });
+  };
+
+  const onBodyKey = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if ((event.ctrlKey || event.metaKey) && event.key === 'Enter') {
+      event.preventDefault();
+      event.currentTarget.form?.requestSubmit();
+      return;
+    }
+    if (suggestions.length === 0) return;
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault();
+      const delta = event.key === 'ArrowDown' ? 1 : -1;
+      setActiveSuggestion((i) => (Math.min(i, suggestions.length - 1) + delta + suggestions.length) % suggestions.length);
+    } else if (event.key === 'Enter' || event.key === 'Tab') {
+      event.preventDefault();
+      insertMention(suggestions[suggestionIndex]!);
+    } else if (event.key === 'Escape') {
+      event.preventDefault();
+      event.stopPropagation();
+      setMentionClosed(typing!.start);
+    }
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setError(null);
+    const participantIds = uniqueBy([...pickedIds, ...fromMentions.map((p) => p.id)], String);
+    const fields = {
+      occurredAt: time ? `${date}T${time}` : date,
+      kind,
+      title: title.trim(),
+      body,
+      organizationId: org?.id ?? null,
+      participantIds,
+      newParticipants: newNames.map((displayName) => ({ displayName })),
+    };
+    const parsed = JournalCreate.safeParse(fields);
+    if (!parsed.success) {
+      setError(parsed.error.issues[0]?.message ?? 'This entry is not complete.');
+      return;
+    }
+    setSaving(true);
+    try {
+      const saved = entry ? await mutate('journal:update', { id: entry.id, patch: parsed.data }) : await mutate('journal:create', parsed.data);
+      onClose();
+      request.onSaved?.(saved);
+    } catch (e) {
+      setError(errorMessage(e));
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Modal title={entry ? 'Edit entry' : 'Log an entry'} onClose={onClose} className="entry-editor-modal" testId="entry-editor">
+      <form className="dialog-form entry-editor" onSubmit={submit} noValidate>
+        <h2 className="dialog-title">{entry ? 'Edit entry' : 'Log an entry'}</h2>
+        <div className="entry-editor-row">
+          <label className="form-field">
+            <span className="form-label">Date</span>
+            <input type="date" className="input" required value={date} data-testid="entry-date" onChange={(e) => setDate(e.target.value)} />
+          </label>
+          <label className="form-field">
+            <span className="form-label">Time (optional)</span>
+            <input type="time" className="input" value={time} data-testid="entry-time" onChange={(e) => setTime(e.target.value)} />
+          </label>
+          <label className="form-field">
+            <span className="form-label">Kind</span>
+            <select className="select" value={kind} data-testid="entry-kind" onChange={(e) => setKind(e.target.value as InteractionKind)}>
+              {INTERACTION_KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {INTERACTION_KIND_LABELS[k]}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+        <div className="form-field">
+          <span className="form-label">With</span>
+          <div className="chip-field" data-testid="entry-participants">
+            {picked.map((p) => (
+              <span key={`${p.id ?? 'new'}-${p.displayName}`} className={`chip${p.id === null ? ' chip-new' : ''}`} data-testid="entry-participant">
+                <span className="truncate">{p.displayName}</span>
+                {p.id === null && <span className="chip-note">new</span>}
+                <button
+                  type="button"
+                  className="chip-remove"
+                  aria-label={`Remove ${p.displayName}`}
+                  onClick={() => setPicked(picked.filter((q) => q !== p))}
+                >
+                  ×
+                </button>
+              </span>
+            ))}
+            {fromMentions.map((p) => (
+              <span key={`m-${p.id}`} className="chip chip-mention" data-testid="entry-participant" title="Mentioned in the text">
+                <span className="truncate">{p.displayName}</span>
+                <span className="chip-note">@</span>
+              </span>
+            ))}
+            <div className="chip-input">
+              <PersonPicker
+                label="Add a person"
+                placeholder={picked.length + fromMentions.length ? 'Add someone…' : 'Who was it with? Type a name, or @name below'}
+                testId="entry-person-input"
+                allowCreate
+                exclude={[...pickedIds, ...fromMentions.map((p) => p.id)]}
+                onPick={(p) => {
+                  if (p.id === null && newNames.some((n) => n.toLocaleLowerCase() === p.displayName.toLocaleLowerCase())) return;
+                  setPicked([...picked, p]);
+                }}
+              />
+            </div>
+          </div>
+        </div>
+        <label className="form-field">
+          <span className="form-label">Title</span>
+          <input className="input" value={title} placeholder="Coffee about the platform team" data-testid="entry-title" onChange={(e) => setTitle(e.target.value)} />
+        </label>
+        <div className="form-field entry-body-field">
+          <label className="form-label" htmlFor="entry-body">
+            Notes <span className="field-hint">Markdown; type @ to mention someone</span>
+          </label>
+          <textarea
+            id="entry-body"
+            ref={bodyRef}
+            className="textarea entry-body"
+            rows={8}
+            value={body}
+            data-testid="entry-body"
+            placeholder="What did you talk about? What did you promise?"
+            onChange={(e) => {
+              setBody(e.target.value);
+              setCursor(e.target.selectionStart);
+              setActiveSuggestion(0);
+            }}
+            onSelect={(e) => setCursor(e.currentTarget.selectionStart)}
+            onKeyDown={onBodyKey}
+            onBlur={() => setMentionClosed(typing?.start ?? null)}
+            onFocus={() => setMentionClosed(null)}
+          />
+          {suggestions.length > 0 && (
+            <ul className="combobox-list mention-list" role="listbox" aria-label="People to mention" data-testid="mention-suggestions">
+              {suggestions.map((s, i) => (
+                <li
+                  key={s.id}
+                  role="option"
+                  aria-selected={i === suggestionIndex}
+                  className={`combobox-option${i === suggestionIndex ? ' active' : ''}`}
+                  onMouseDown={(e) => {
+                    e.preventDefault();
+                    insertMention(s);
+                  }}
+                >
+                  <span className="truncate">{s.name}</span>
+                </li>
+              ))}
+            </ul>
+          )}
+          {unknownMentions.length > 0 && (
+            <div className="unknown-mentions" data-testid="unknown-mentions">
+              {unknownMentions.map((m) => (
+                <span key={m.name} className="unknown-mention">
+                  Nobody called <strong>@{m.name}</strong> yet.{' '}
+                  <button
+                    type="button"
+                    className="link-button"
+                    data-testid="create-mentioned"
+                    onClick={() => setPicked([...picked, { id: null, displayName: m.name }])}
+                  >
+                    Add “{m.name}” as a new person
+                  </button>
+                </span>
+              ))}
+            </div>
+          )}
+        </div>
+        <div className="form-field">
+          <span className="form-label">Organization (optional)</span>
+          <OrganizationPicker value={org} onChange={setOrg} testId="entry-org" />
+        </div>
+        <InlineError message={error} />
+        <div className="form-actions">
+          <button type="submit" className="button primary" disabled={saving} data-testid="save-entry">
+            {entry ? 'Save' : 'Log entry'}
+          </button>
+          <button type="button" className="button" onClick={onClose} data-testid="cancel-entry">
+            Cancel
+          </button>
+          <span className="form-actions-hint">Ctrl+Enter saves</span>
+        </div>
+      </form>
+    </Modal>
+  );
+}
+
+function uniqueBy<T>(items: readonly T[], key: (item: T) => string): T[] {
+  const seen = new Set<string>();
+  return items.filter((item) => {
+    const k = key(item);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
