@@ -11,6 +11,8 @@ import { OrganizationsView } from './views/OrganizationsView';
 import { PeopleView } from './views/PeopleView';
 import { PersonPage } from './views/PersonPage';
 import { NotFound } from './views/NotFound';
+import { ImportView } from './views/import/ImportView';
+import { SettingsView } from './views/settings/SettingsView';
 import { IntroductionsView } from './views/introductions/IntroductionsView';
 import { RoutesView } from './views/routes/RoutesView';
 import { HomeView } from './views/home/HomeView';
@@ -90,6 +92,10 @@ function renderRoute(route: Route) {
       return <OrganizationsView />;
     case 'org':
       return <OrganizationPage key={route.id} id={route.id} />;
+    case 'import':
+      return <ImportView />;
+    case 'settings':
+      return <SettingsView />;
     case 'routes':
       return <RoutesView org={route.org} person={route.person} hops={route.hops} />;
     case 'introductions':

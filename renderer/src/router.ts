@@ -6,6 +6,8 @@ export type Route =
   | { name: 'person'; id: number }
   | { name: 'orgs' }
   | { name: 'org'; id: number }
+  | { name: 'import' }
+  | { name: 'settings' }
   | { name: 'routes'; org: number | null; person: number | null; hops: number | null }
   | { name: 'introductions' }
   | { name: 'home' }
@@ -21,6 +23,8 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'people' && parts.length === 2 && id !== null && id > 0) return { name: 'person', id };
   if (parts[0] === 'orgs' && parts.length === 1) return { name: 'orgs' };
   if (parts[0] === 'orgs' && parts.length === 2 && id !== null && id > 0) return { name: 'org', id };
+  if (parts[0] === 'import' && parts.length === 1) return { name: 'import' };
+  if (parts[0] === 'settings' && parts.length === 1) return { name: 'settings' };
   if (/^\/?routes(\?|$)/.test(path)) return parseRoutesRoute(path);
   if (parts[0] === 'introductions' && parts.length === 1) return { name: 'introductions' };
   if (path === '/home') return { name: 'home' };
@@ -36,6 +40,8 @@ export const hrefFor = {
   person: (id: number) => `#/people/${id}`,
   orgs: () => '#/orgs',
   org: (id: number) => `#/orgs/${id}`,
+  import: () => '#/import',
+  settings: () => '#/settings',
   /** #/routes, #/routes?org=3, #/routes?person=12 (optionally &hops=N): other views link here. */
   routes: (target?: { org?: number; person?: number; hops?: number }) => {
     const q = new URLSearchParams();

@@ -61,6 +61,20 @@ export function Sidebar({ route }: { route: Route }) {
         </li>
       </ul>
       <div className="sidebar-spacer" />
+      <ul className="sidebar-nav sidebar-nav-bottom">
+        <li>
+          <a href={hrefFor.import()} className={route.name === 'import' ? 'active' : ''} aria-current={route.name === 'import' ? 'page' : undefined} data-testid="nav-import">
+            <span className="nav-icon nav-icon-import" aria-hidden="true" />
+            Import
+          </a>
+        </li>
+        <li>
+          <a href={hrefFor.settings()} className={route.name === 'settings' ? 'active' : ''} aria-current={route.name === 'settings' ? 'page' : undefined} data-testid="nav-settings">
+            <span className="nav-icon nav-icon-settings" aria-hidden="true" />
+            Settings
+          </a>
+        </li>
+      </ul>
       <button type="button" className="sidebar-action" onClick={openNewPerson} data-testid="sidebar-new-person">
         <span aria-hidden="true">+</span> New person
       </button>
