@@ -23,6 +23,7 @@ import { getStats } from '../services/stats';
 import { createTie } from '../services/ties';
 import { type CliContext, type CommonOptions, validate } from './context';
 import { addDataCommands } from './commands-data';
+import { addRoutesCommands } from './commands-routes';
 import { addJournalCliCommands } from './commands-journal';
 import { CliError, EXIT } from './errors';
 import { commanderErrorLine, fields, plural, table } from './format';
@@ -462,6 +463,7 @@ export function addCommands(program: Command, ctx: CliContext): void {
   addTieCommands(program, ctx);
   addSampleCommand(program, ctx);
   addStatsCommand(program, ctx);
+  addRoutesCommands(program, ctx);
   addJournalCliCommands(program, ctx);
   addDataCommands(program, ctx);
 }

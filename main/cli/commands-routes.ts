@@ -1,0 +1,95 @@
+// `kith routes`: the ranked introduction routes from me to an organization or
+// a person (issue 4), the same answer as the app's Routes view, from
+// findIntroRoutes against the same data file.
+import { type Command, InvalidArgumentError } from 'commander';
+import { RoutesQuery, type Route, type RoutesResult } from '../../shared/routes';
+import { describeFit, findIntroRoutes } from '../routes/findRoutes';
+import { type CliContext, type CommonOptions, validate } from './context';
+import { CliError, EXIT } from './errors';
+import { commanderErrorLine } from './format';
+import { resolveOrganizationId, resolvePersonId } from './resolve';
+
+interface RoutesOptions extends CommonOptions {
+  to?: string;
+  toPerson?: string;
+  k?: number;
+  maxHops?: number;
+}
+
+function integer(value: string): number {
+  if (!/^\s*[+-]?\d+\s*$/.test(value)) throw new InvalidArgumentError('It must be a whole number.');
+  return Number(value);
+}
+
+function percent(x: number): string {
+  return `${Math.round(x * 1000) / 10}%`;
+}
+
+const FIT_WORDS: Record<Route['fit'], string> = {
+  target_person: 'the person you chose',
+  hiring_manager: 'hiring manager',
+  recruiter: 'recruiter',
+  referrer: 'refers people',
+  employee: 'works there',
+  former_employee: 'used to work there',
+};
+
+/** One block per route: rank, warmth and fit; the chain; one reason per hop; how the warmth adds up. */
+export function routeText(route: Route, result: RoutesResult): string {
+  const head = `${route.rank === null ? 'Direct' : `#${route.rank}`}  ${route.warmthPercent}%  ${FIT_WORDS[route.fit]}  ${route.hops.length === 1 ? '1 hop' : `${route.hops.length} hops`}`;
+  const chain = ['You', ...route.hops.map((h) => h.to.name)].join(' → ');
+  const reasons = route.hops.map((h, i) => {
+    const quiet = h.quietFactor < 1 ? `, quiet ×${h.quietFactor.toFixed(2)}` : '';
+    return `${i + 1}. ${h.reason}  (${percent(h.warmth)}${quiet})`;
+  });
+  const last = route.hops[route.hops.length - 1]!.to.name;
+  const fit = result.target.kind === 'organization' ? describeFit(route.fit, last, result.target.name) : '';
+  if (fit) reasons.push(`   ${fit}  (fit ×${route.fitFactor.toFixed(2)})`);
+  const math = `${route.hops.map((h) => percent(h.warmth)).join(' × ')}${route.fit === 'target_person' ? '' : ` × fit ${route.fitFactor.toFixed(2)}`} = ${route.warmthPercent}%`;
+  return [head, `    ${chain}`, ...reasons.map((r) => `    ${r}`), `    ${math}`].join('\n') + '\n';
+}
+
+export function routesText(result: RoutesResult): string {
+  let out = `Routes to ${result.target.name} (${result.target.kind}), at most ${result.maxHops} hops\n${result.message}\n`;
+  if (result.kind === 'found' || result.kind === 'direct') {
+    for (const route of result.routes) out += `\n${routeText(route, result)}`;
+  }
+  return out;
+}
+
+export function addRoutesCommands(program: Command, ctx: CliContext): void {
+  const command = program
+    .command('routes')
+    .description('the warmest introduction routes from you to an organization or a person, each hop explained')
+    .option('--to <organization>', 'an organization: an id, or a name that matches one organization')
+    .option('--to-person <person>', 'a person: an id, or a name that matches one person')
+    .option('--k <n>', 'how many routes (1 to 20; default 5)', integer)
+    .option('--max-hops <n>', 'the longest route to consider (1 to 10; default 6)', integer)
+    .option('--data-dir <dir>', "the Kith data folder (default: $KITH_DATA_DIR, else the app's own folder)")
+    .option('--json', 'print the result as one JSON document on stdout')
+    .configureOutput({ outputError: (text, write) => write(commanderErrorLine(text, 'kith routes')) })
+    .addHelpText(
+      'after',
+      '\nWarmth: each hop by tie strength (5: 90%, 4: 75%, 3: 60%, 2: 40%, 1: 20%), your own quiet ties lowered gently,\n' +
+        'times the fit of the last person (hiring manager ×1.00, recruiter ×0.90, referrer ×0.75, employee ×0.60, former ×0.30).\n' +
+        '"No route" and "nobody there" are answers (exit 0); an unknown or ambiguous name is refused (exit 1).\n\n' +
+        'Examples:\n' +
+        '  $ kith routes --to "Acme Labs"\n' +
+        '  $ kith routes --to "Acme Labs" --k 3 --max-hops 4 --json\n' +
+        '  $ kith routes --to-person "Ana Acosta"\n',
+    );
+  command.action((options: RoutesOptions) => {
+    if ((options.to === undefined) === (options.toPerson === undefined)) {
+      throw new CliError(EXIT.usage, 'Give either --to ORGANIZATION or --to-person PERSON (one of them).');
+    }
+    const flags = { k: '--k', maxHops: '--max-hops', organizationId: '--to', personId: '--to-person' };
+    // Judge --k and --max-hops before the data file is opened.
+    validate(RoutesQuery, { organizationId: 1, k: options.k, maxHops: options.maxHops }, flags);
+    const { db } = ctx.open(options);
+    const target =
+      options.to !== undefined ? { organizationId: resolveOrganizationId(db, options.to) } : { personId: resolvePersonId(db, options.toPerson!) };
+    const query = validate(RoutesQuery, { ...target, k: options.k, maxHops: options.maxHops }, flags);
+    const result = findIntroRoutes(db, query);
+    ctx.print(options, result, () => routesText(result));
+  });
+}

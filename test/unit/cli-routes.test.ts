@@ -1,0 +1,116 @@
+// `kith routes` in-process through runCli: readable blocks per route, --json
+// equal to the service's answer, the no-route and direct answers, and bad
+// arguments refused (exit 2) before the data file is touched.
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { RoutesResult } from '../../shared/routes';
+import { kith } from '../helpers/cli';
+import { makeTempDir, removeTempDirs } from '../helpers/db';
+
+let dir: string;
+beforeEach(() => {
+  dir = path.join(makeTempDir('kith-cli-routes-'), 'data');
+});
+afterEach(removeTempDirs);
+
+const run = (...args: string[]) => kith([...args, '--data-dir', dir]);
+
+async function network(): Promise<void> {
+  for (const args of [
+    ['people', 'add', 'Tom Reyes', '--strength', '4', '--org', 'Initech'],
+    ['people', 'add', 'Ana Silva', '--org', 'Acme Labs', '--title', 'Engineering Manager'],
+    ['people', 'add', 'Lee Park', '--org', 'Faraway'],
+    ['ties', 'add', 'Tom Reyes', 'Ana Silva', '--strength', '3', '--context', 'Worked together at Initech'],
+  ]) {
+    const r = await run(...args);
+    expect(r.code, r.stderr).toBe(0);
+  }
+}
+
+describe('kith routes', () => {
+  it('--help documents the options, the warmth numbers and examples', async () => {
+    const r = await kith(['routes', '--help']);
+    expect(r.code).toBe(0);
+    for (const word of ['--to <organization>', '--to-person <person>', '--k <n>', '--max-hops <n>', '--data-dir', '--json', '5: 90%', 'hiring manager ×1.00', 'Examples:', '$ kith routes --to "Acme Labs"']) {
+      expect(r.stdout).toContain(word);
+    }
+  });
+
+  it('prints one block per route: warmth, fit, chain, a reason per hop, and how the warmth adds up', async () => {
+    await network();
+    const r = await run('routes', '--to', 'acme labs');
+    expect(r).toMatchObject({ code: 0, stderr: '' });
+    expect(r.stdout).toBe(
+      [
+        'Routes to Acme Labs (organization), at most 6 hops',
+        '1 route to Acme Labs; the warmest (27%) goes through Tom Reyes.',
+        '',
+        '#1  27%  works there  2 hops',
+        '    You → Tom Reyes → Ana Silva',
+        '    1. Tom Reyes — strength 4, no journal entry yet  (75%)',
+        '    2. Tom knows Ana Silva — strength 3, worked together at Initech  (60%)',
+        '       Ana works at Acme Labs  (fit ×0.60)',
+        '    75% × 60% × fit 0.60 = 27%',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('--json is the service answer; --k and --max-hops are passed on', async () => {
+    await network();
+    const r = await run('routes', '--to', 'Acme Labs', '--k', '3', '--max-hops', '4', '--json');
+    expect(r.code).toBe(0);
+    const result = r.json<RoutesResult>();
+    expect(result).toMatchObject({ kind: 'found', k: 3, maxHops: 4, target: { kind: 'organization', name: 'Acme Labs' } });
+    if (result.kind !== 'found') throw new Error('expected routes');
+    expect(result.routes.map((x) => x.warmthPercent)).toEqual([27]);
+
+    const short = await run('routes', '--to', 'Acme Labs', '--max-hops', '1', '--json');
+    expect(short.json<RoutesResult>()).toMatchObject({ kind: 'noRoute', maxHops: 1 });
+  });
+
+  it('answers no route, nobody there and a direct tie in words, with exit 0', async () => {
+    await network();
+    const none = await run('routes', '--to', 'Faraway');
+    expect(none.code).toBe(0);
+    expect(none.stdout).toContain('No route to Faraway within 6 hops');
+    expect((await run('orgs', 'add', 'Empty Co')).code).toBe(0);
+    const nobody = await run('routes', '--to', 'Empty Co');
+    expect(nobody.stdout).toContain('Kith knows nobody at Empty Co yet.');
+    const direct = await run('routes', '--to-person', 'tom');
+    expect(direct.code).toBe(0);
+    expect(direct.stdout).toContain('You know Tom Reyes directly (strength 4, no journal entry yet), so you can reach out yourself.');
+    expect(direct.stdout).toContain('#1  75%  the person you chose  1 hop');
+    const person = await run('routes', '--to-person', 'Ana Silva');
+    expect(person.stdout).toContain('    You → Tom Reyes → Ana Silva\n');
+    expect(person.stdout).toContain('    75% × 60% = 45%\n');
+  });
+
+  it('refuses an unknown or ambiguous name (exit 1) and routes to yourself (exit 1)', async () => {
+    await network();
+    expect(await run('routes', '--to', 'Nowhere')).toMatchObject({ code: 1, stdout: '' });
+    expect((await run('people', 'add', 'Ana Khan')).code).toBe(0);
+    const ambiguous = await run('routes', '--to-person', 'ana');
+    expect(ambiguous.code).toBe(1);
+    expect(ambiguous.stderr).toContain('matches');
+    const me = await run('routes', '--to-person', 'me');
+    expect(me.code).toBe(1);
+    expect(me.stderr).toContain('That is you');
+  });
+
+  it.each([
+    [[], 'Give either --to ORGANIZATION or --to-person PERSON'],
+    [['--to', 'Acme', '--to-person', 'Ana'], 'Give either --to ORGANIZATION or --to-person PERSON'],
+    [['--to', 'Acme', '--k', '0'], '--k: Ask for at least 1 route'],
+    [['--to', 'Acme', '--k', '21'], '--k: Ask for at most 20 routes'],
+    [['--to', 'Acme', '--max-hops', '11'], '--max-hops: The hop limit can be at most 10'],
+    [['--to', 'Acme', '--max-hops', 'two'], "option '--max-hops <n>' argument 'two' is invalid. It must be a whole number."],
+  ])('kith routes %j: exit 2, one line, the data folder untouched', async (args, message) => {
+    const r = await run('routes', ...(args as string[]));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(message);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(fs.existsSync(dir)).toBe(false);
+  });
+});
