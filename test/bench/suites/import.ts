@@ -10,6 +10,7 @@ import { openDatabase } from '../../../main/db/open';
 import { importText } from '../../../main/importers';
 import { parseLinkedInConnections } from '../../../main/importers/linkedin';
 import { planImport } from '../../../main/importers/plan';
+import { createBackupSync } from '../../../main/services/backups';
 import type { BenchRow, BenchSuite } from '../types';
 
 const SUITE = 'import';
@@ -73,6 +74,8 @@ export const importSuite: BenchSuite = {
       if (end.value.counts.newPeople !== rows) throw new Error(`expected ${rows} new people, got ${end.value.counts.newPeople}`);
       const again = time(() => importText(db, 'linkedin', text));
       if (again.value.counts.newPeople !== 0) throw new Error('the second import added people');
+      // What import:commit adds before its transaction: a checked copy of the data (here, with the rows just imported).
+      const backup = time(() => createBackupSync({ db, backupDir: path.join(dir, 'backups') }, 'before-import'));
       db.close();
 
       // The floor: the same number of people, affiliations and ties as bare INSERTs in one transaction.
@@ -99,6 +102,7 @@ export const importSuite: BenchSuite = {
         { suite: SUITE, name: `  of which plan (match, preview)`, value: plan.ms, unit: 'ms' },
         { suite: SUITE, name: `LinkedIn import rate`, value: Math.round(rows / (end.ms / 1000)), unit: 'rows/s' },
         { suite: SUITE, name: `same file again (all matched, nothing written)`, value: again.ms, unit: 'ms' },
+        { suite: SUITE, name: `before-import backup of that data (VACUUM INTO + integrity_check)`, value: backup.ms, unit: 'ms', note: `${Math.round(backup.value.sizeBytes / 1024)} KB` },
         { suite: SUITE, name: `raw SQLite: ${n} × (person + affiliation + tie) INSERTs`, value: rawTime.ms, unit: 'ms' },
         { suite: SUITE, name: `raw SQLite insert rate`, value: Math.round(rows / (rawTime.ms / 1000)), unit: 'rows/s', note: 'one row = person + affiliation + tie' },
       );
