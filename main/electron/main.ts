@@ -13,6 +13,7 @@ import { registerIpc } from './ipc';
 import { buildMenu } from './menu';
 import { findNativeBinding } from './nativeBinding';
 import { isAllowedDownload, isAllowedRequest } from './navigation';
+import { startDueNotifications } from './notifications';
 import { handleAppProtocol, registerAppSchemeAsPrivileged } from './protocol';
 import { createMainWindow, lockDownWebContents } from './window';
 
@@ -79,6 +80,7 @@ function start(): void {
     });
   };
   openWindow();
+  startDueNotifications({ db: store.db, getWindow: () => mainWindow, log });
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) openWindow();
   });

@@ -27,9 +27,9 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'settings' && parts.length === 1) return { name: 'settings' };
   if (/^\/?routes(\?|$)/.test(path)) return parseRoutesRoute(path);
   if (parts[0] === 'introductions' && parts.length === 1) return { name: 'introductions' };
-  if (path === '/home') return { name: 'home' };
-  if (/^\/journal(\?|$)/.test(path)) return { name: 'journal' };
-  if (/^\/search(\?|$)/.test(path)) return { name: 'search', query: new URLSearchParams(path.split('?')[1] ?? '').get('q') ?? '' };
+  if (parts[0] === 'home' && parts.length === 1) return { name: 'home' };
+  if (/^\/?journal(\?|$)/.test(path)) return { name: 'journal' };
+  if (/^\/?search(\?|$)/.test(path)) return { name: 'search', query: new URLSearchParams(path.split('?')[1] ?? '').get('q') ?? '' };
   return { name: 'notFound', path };
 }
 

@@ -20,7 +20,7 @@ export class EntryEditor {
 
   async addPerson(query: string, pick: string | RegExp) {
     await this.personInput.fill(query);
-    await this.root.getByRole('option', { name: pick }).first().click();
+    await this.root.getByTestId('entry-person-input-options').getByRole('option', { name: pick }).first().click();
   }
 
   /** Types "@query" at the end of the body and picks `pick` from the suggestions with the keyboard. */
@@ -66,7 +66,7 @@ export class JournalPage {
 
   async filterPerson(query: string, pick: string | RegExp) {
     await this.root.getByTestId('filter-person').fill(query);
-    await this.root.getByRole('option', { name: pick }).first().click();
+    await this.root.getByTestId('filter-person-options').getByRole('option', { name: pick }).first().click();
   }
 }
 

@@ -69,6 +69,8 @@ export function EntryEditor({ request, onClose }: Props) {
     setBody(next);
     setCursor(caret);
     setActiveSuggestion(0);
+    // The name is complete: no suggestions until the next @.
+    setMentionClosed(typing.start);
     requestAnimationFrame(() => {
       bodyRef.current?.focus();
       bodyRef.current?.setSelectionRange(caret, caret);
