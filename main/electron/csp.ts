@@ -12,6 +12,8 @@ export const RENDERER_CSP = [
   "img-src 'self' data:",
   "font-src 'self'",
   "connect-src 'none'",
+  // The graph layout runs in a same-origin module worker (issue 5); never blob: workers.
+  "worker-src 'self'",
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",

@@ -14,7 +14,7 @@
 // exactly when people, ties, affiliations or the journal change.
 import Graph from 'graphology';
 import louvain from 'graphology-communities-louvain';
-import betweennessCentrality from 'graphology-metrics/centrality/betweenness';
+import betweennessCentrality from 'graphology-metrics/centrality/betweenness.js';
 import type { Db } from '../db/open';
 import { getRouteGraph, type RouteGraph } from '../routes/graph';
 import type { Network } from './network';

@@ -11,6 +11,7 @@ import { OrganizationsView } from './views/OrganizationsView';
 import { PeopleView } from './views/PeopleView';
 import { PersonPage } from './views/PersonPage';
 import { NotFound } from './views/NotFound';
+import { GraphView } from './views/graph/GraphView';
 import { ImportView } from './views/import/ImportView';
 import { SettingsView } from './views/settings/SettingsView';
 import { IntroductionsView } from './views/introductions/IntroductionsView';
@@ -106,6 +107,8 @@ function renderRoute(route: Route) {
       return <JournalView />;
     case 'search':
       return <SearchView query={route.query} />;
+    case 'graph':
+      return <GraphView query={route.query} />;
     case 'notFound':
       return <NotFound path={route.path} />;
   }

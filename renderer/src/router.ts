@@ -13,6 +13,7 @@ export type Route =
   | { name: 'home' }
   | { name: 'journal' }
   | { name: 'search'; query: string }
+  | { name: 'graph'; query: string }
   | { name: 'notFound'; path: string };
 
 export function parseRoute(hash: string): Route {
@@ -30,6 +31,7 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'home' && parts.length === 1) return { name: 'home' };
   if (/^\/?journal(\?|$)/.test(path)) return { name: 'journal' };
   if (/^\/?search(\?|$)/.test(path)) return { name: 'search', query: new URLSearchParams(path.split('?')[1] ?? '').get('q') ?? '' };
+  if (/^\/?graph(\?|$)/.test(path)) return { name: 'graph', query: path.split('?')[1] ?? '' };
   return { name: 'notFound', path };
 }
 
@@ -40,6 +42,7 @@ export const hrefFor = {
   person: (id: number) => `#/people/${id}`,
   orgs: () => '#/orgs',
   org: (id: number) => `#/orgs/${id}`,
+  graph: () => '#/graph',
   import: () => '#/import',
   settings: () => '#/settings',
   /** #/routes, #/routes?org=3, #/routes?person=12 (optionally &hops=N): other views link here. */

@@ -40,6 +40,7 @@ export function CommandPalette({ onClose }: { onClose: () => void }) {
     ...(query.trim() ? [{ id: 'search-all', label: `Search everything for “${query.trim()}”`, hint: 'Notes and journal too', run: () => go(searchHref(query.trim())) }] : []),
     { id: 'go-people', label: 'Go to People', hint: 'Navigate', run: () => go(hrefFor.people()) },
     { id: 'go-orgs', label: 'Go to Organizations', hint: 'Navigate', run: () => go(hrefFor.orgs()) },
+    { id: 'go-graph', label: 'Go to Network', hint: 'The network graph', run: () => go(hrefFor.graph()) },
     { id: 'go-import', label: 'Import people', hint: 'LinkedIn, vCard, Google, Kith JSON', run: () => go(hrefFor.import()) },
     { id: 'go-settings', label: 'Go to Settings', hint: 'Export, backups, data folder', run: () => go(hrefFor.settings()) },
     { id: 'go-routes', label: 'Go to Routes', hint: 'Find introduction routes', run: () => go(hrefFor.routes()) },

@@ -48,6 +48,12 @@ export function Sidebar({ route }: { route: Route }) {
           </a>
         </li>
         <li>
+          <a href={hrefFor.graph()} className={route.name === 'graph' ? 'active' : ''} aria-current={route.name === 'graph' ? 'page' : undefined} data-testid="nav-graph">
+            <span className="nav-icon nav-icon-graph" aria-hidden="true" />
+            Network
+          </a>
+        </li>
+        <li>
           <a href={hrefFor.routes()} className={route.name === 'routes' ? 'active' : ''} aria-current={route.name === 'routes' ? 'page' : undefined} data-testid="nav-routes">
             <span className="nav-icon nav-icon-routes" aria-hidden="true" />
             Routes

@@ -1,0 +1,546 @@
+// The network graph view (issue 5): whole, ego and organization views,
+// encodings, filters, search, hover and click, keyboard, route highlighting,
+// export, and the weak-tie insights beside it.
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import type { GraphData, GraphFilters, GraphMode } from '../../../../shared/graph';
+import { invoke } from '../../api';
+import { Combobox } from '../../components/Combobox';
+import { EmptyState } from '../../components/EmptyState';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { useQuery } from '../../data/useQuery';
+import { useStickyState } from '../../data/useStickyState';
+import { navigate } from '../../router';
+import type { ColourBy, Theme } from './encode';
+import { GraphCanvas } from './graphCanvas';
+import { InsightsPanel } from './InsightsPanel';
+import { initialPositions, needsFullLayout, placeNear, toLayoutRequest, type Point } from './layout';
+import { layoutInWorker } from './layoutClient';
+import { graphHref, parseGraphParams } from './params';
+import { PersonPanel } from './PersonPanel';
+import { publishGraphState, type GraphTestState } from './testHook';
+import './graph.css';
+
+/** Compound organization clusters cost too much beyond this many people. */
+const CLUSTER_LIMIT = 1_500;
+const QUIET_CHOICES = [
+  { label: 'Any time', days: 0 },
+  { label: 'Within 1 year', days: 365 },
+  { label: 'Within 2 years', days: 730 },
+  { label: 'Within 5 years', days: 1826 },
+];
+
+function useTheme(): Theme {
+  const query = typeof window !== 'undefined' ? window.matchMedia('(prefers-color-scheme: dark)') : null;
+  const [dark, setDark] = useState(query?.matches ?? false);
+  useEffect(() => {
+    if (!query) return;
+    const on = () => setDark(query.matches);
+    query.addEventListener('change', on);
+    return () => query.removeEventListener('change', on);
+  }, [query]);
+  return dark ? 'dark' : 'light';
+}
+
+function toPositionsMap(p: { ids: number[]; xy: number[] }): Map<number, Point> {
+  const m = new Map<number, Point>();
+  p.ids.forEach((id, i) => m.set(id, { x: p.xy[2 * i]!, y: p.xy[2 * i + 1]! }));
+  return m;
+}
+
+function toPositionsPayload(m: ReadonlyMap<number, Point>): { ids: number[]; xy: number[] } {
+  const ids: number[] = [];
+  const xy: number[] = [];
+  for (const [id, p] of m) {
+    ids.push(id);
+    xy.push(p.x, p.y);
+  }
+  return { ids, xy };
+}
+
+function download(blob: Blob, name: string): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+function isTyping(target: EventTarget | null): boolean {
+  const el = target as HTMLElement | null;
+  return !!el && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName));
+}
+
+export function GraphView({ query }: { query: string }) {
+  const params = useMemo(() => parseGraphParams(query), [query]);
+  const theme = useTheme();
+  const [colourBy, setColourBy] = useStickyState<ColourBy>('graph.colourBy', 'organization');
+  const [clusters, setClusters] = useStickyState('graph.clusters', false);
+  const [filters, setFilters] = useStickyState<GraphFilters>('graph.filters', {});
+  const [search, setSearch] = useState('');
+  const [selected, setSelected] = useState<number | null>(null);
+  const [hover, setHover] = useState<{ id: number; at: { x: number; y: number } } | null>(null);
+  const [status, setStatus] = useState<GraphTestState['layoutStatus']>('loading');
+  const [layoutMs, setLayoutMs] = useState<number | null>(null);
+  const [drawError, setDrawError] = useState<string | null>(null);
+  const [positions, setPositions] = useState<Map<number, Point> | null>(null);
+  const [drawn, setDrawn] = useState<GraphData | null>(null);
+
+  // A route is drawn on the whole network without filters, so every hop is there.
+  const effectiveFilters = useMemo(() => (params.route ? {} : filters), [params.route, filters]);
+  const graphQuery = useQuery('graph:data', { mode: params.mode, filters: effectiveFilters });
+  const insights = useQuery('graph:insights', {});
+  const tags = useQuery('tags:list', {});
+  const orgs = useQuery('orgs:list', {});
+  const data = graphQuery.data;
+
+  const containerRef = useRef<HTMLDivElement>(null);
+  const canvasRef = useRef<GraphCanvas | null>(null);
+  const viewRef = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    let cancelled = false;
+    invoke('graph:positions', {}).then(
+      (p) => !cancelled && setPositions(toPositionsMap(p)),
+      (e: unknown) => !cancelled && setDrawError(e instanceof Error ? e.message : String(e)),
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, []);
+
+  useEffect(() => {
+    const container = containerRef.current;
+    if (!container) return;
+    const canvas = new GraphCanvas(container, {
+      onHover: (id, at) => setHover(id === null || at === null ? null : { id, at }),
+      onSelect: setSelected,
+      onDoubleClick: (id) => navigate(graphHref({ mode: { kind: 'ego', personId: id, hops: 2 } })),
+    });
+    canvasRef.current = canvas;
+    return () => {
+      canvas.destroy();
+      canvasRef.current = null;
+    };
+  }, []);
+
+  // Lay out (only when needed), then draw.
+  useEffect(() => {
+    if (!data || !positions || !canvasRef.current) return;
+    let cancelled = false;
+    let cancelLayout: (() => void) | null = null;
+    const run = async () => {
+      let known = positions;
+      const ids = data.nodes.map((n) => n.id);
+      if (needsFullLayout(ids, known)) {
+        setStatus('layout');
+        // Positions belong to the whole network, so every view shares one mental map.
+        const whole = params.mode.kind === 'whole' && Object.keys(effectiveFilters).length === 0 ? data : await invoke('graph:data', { mode: { kind: 'whole' } });
+        if (cancelled) return;
+        const g = {
+          ids: whole.nodes.map((n) => n.id),
+          edges: whole.edges.map((e) => [e.source, e.target, e.strength] as const),
+          community: new Map(whole.nodes.map((n) => [n.id, n.community])),
+        };
+        const job = layoutInWorker(toLayoutRequest(g, initialPositions(g)));
+        cancelLayout = job.cancel;
+        const result = await job.promise;
+        if (cancelled) return;
+        setLayoutMs(Math.round(result.ms));
+        const next = new Map<number, Point>();
+        g.ids.forEach((id, i) => next.set(id, { x: result.xy[2 * i]!, y: result.xy[2 * i + 1]! }));
+        known = next;
+        await invoke('graph:savePositions', { positions: toPositionsPayload(next), replace: true });
+        if (cancelled) return;
+        setPositions(next);
+        return; // the effect runs again with the new positions
+      }
+      const missing = placeNear({ ids, edges: data.edges.map((e) => [e.source, e.target] as const) }, known);
+      if (missing.size) {
+        const merged = new Map(known);
+        for (const [id, p] of missing) merged.set(id, p);
+        await invoke('graph:savePositions', { positions: toPositionsPayload(missing) });
+        if (cancelled) return;
+        setPositions(merged);
+        return;
+      }
+      await canvasRef.current!.draw(data, { colourBy, clusters: clusters && data.nodes.length <= CLUSTER_LIMIT, theme, positions: known });
+      if (cancelled) return;
+      if (params.route) canvasRef.current!.highlightRoute(params.route);
+      else if (params.focus !== null) canvasRef.current!.focusPerson(params.focus);
+      setDrawn(data);
+      setStatus('ready');
+    };
+    run().catch((e: unknown) => {
+      if (cancelled) return;
+      setStatus('error');
+      setDrawError(e instanceof Error ? e.message : String(e));
+    });
+    return () => {
+      cancelled = true;
+      cancelLayout?.();
+    };
+    // effectiveFilters is derived from filters and params.route.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [data, positions, colourBy, clusters, theme, params]);
+
+  const state = useCallback(
+    (): GraphTestState => ({
+      mode: params.mode.kind,
+      nodes: drawn ? drawn.nodes.map((n) => n.id) : [],
+      edges: drawn ? drawn.edges.length : 0,
+      route: canvasRef.current?.highlightedRoute() ?? [],
+      filters: effectiveFilters,
+      colourBy,
+      layoutStatus: status,
+      layoutMs,
+      selected,
+      zoom: canvasRef.current?.cy?.zoom() ?? 0,
+    }),
+    [params, drawn, effectiveFilters, colourBy, status, layoutMs, selected],
+  );
+  useEffect(() => {
+    publishGraphState(state);
+    return () => publishGraphState(null);
+  }, [state]);
+
+  const nodesById = useMemo(() => new Map((drawn?.nodes ?? []).map((n) => [n.id, n])), [drawn]);
+  const orgNames = useMemo(() => new Map((data?.organizations ?? []).map((o) => [o.id, o.name])), [data]);
+
+  const searchOptions = useMemo(() => {
+    const q = search.trim().toLocaleLowerCase();
+    if (!q || !drawn) return [];
+    return drawn.nodes
+      .filter((n) => n.name.toLocaleLowerCase().includes(q))
+      .slice(0, 8)
+      .map((n) => ({ key: String(n.id), label: n.name, detail: n.orgId !== null ? orgNames.get(n.orgId) : n.headline || undefined }));
+  }, [search, drawn, orgNames]);
+
+  const focusPerson = (id: number) => {
+    setSelected(id);
+    if (!canvasRef.current?.focusPerson(id)) navigate(graphHref({ focus: id }));
+  };
+
+  const clearAll = () => {
+    canvasRef.current?.clearHighlights();
+    canvasRef.current?.cy?.nodes().unselect();
+    setSelected(null);
+    setSearch('');
+    if (params.route || params.focus !== null) navigate(graphHref({ mode: params.mode }));
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (event.key === 'Escape') {
+      if (isTyping(event.target) && search) return;
+      event.preventDefault();
+      clearAll();
+      return;
+    }
+    if (isTyping(event.target) || event.metaKey || event.ctrlKey || event.altKey) return;
+    const canvas = canvasRef.current;
+    if (!canvas) return;
+    const step = 80;
+    const handled: Record<string, () => void> = {
+      ArrowLeft: () => canvas.panBy(step, 0),
+      ArrowRight: () => canvas.panBy(-step, 0),
+      ArrowUp: () => canvas.panBy(0, step),
+      ArrowDown: () => canvas.panBy(0, -step),
+      '+': () => canvas.zoomBy(1.25),
+      '=': () => canvas.zoomBy(1.25),
+      '-': () => canvas.zoomBy(0.8),
+      '0': () => canvas.fit(),
+    };
+    const f = handled[event.key];
+    if (f) {
+      event.preventDefault();
+      f();
+    }
+  };
+
+  const setMode = (mode: GraphMode) => navigate(graphHref({ mode }));
+  const setFilter = (patch: Partial<GraphFilters>) => {
+    const next: GraphFilters = { ...filters, ...patch };
+    for (const key of Object.keys(next) as (keyof GraphFilters)[]) {
+      const v = next[key];
+      if (v === undefined || v === false || (Array.isArray(v) && v.length === 0)) delete next[key];
+    }
+    setFilters(next);
+  };
+
+  const exportPng = () => {
+    const bg = theme === 'dark' ? '#19191c' : '#ffffff';
+    const blob = canvasRef.current?.png(bg);
+    if (blob) download(blob, 'kith-network.png');
+  };
+  const exportSvg = () => {
+    const svg = canvasRef.current?.svg(theme === 'dark' ? '#19191c' : '#ffffff', theme === 'dark' ? '#ececf0' : '#1c1c1f');
+    if (svg) download(new Blob([svg], { type: 'image/svg+xml' }), 'kith-network.svg');
+  };
+
+  const error = graphQuery.error?.message ?? drawError;
+  const tooMany = (data?.nodes.length ?? 0) > CLUSTER_LIMIT;
+  const hovered = hover ? nodesById.get(hover.id) : undefined;
+  const selectedNode = selected !== null ? nodesById.get(selected) : undefined;
+  const modeKind = params.route ? 'route' : params.mode.kind;
+
+  return (
+    <div className="graph-view" data-testid="graph-view" ref={viewRef} onKeyDown={onKeyDown}>
+      <header className="view-header graph-header">
+        <div className="view-title-row">
+          <h1 className="view-title">Network</h1>
+          <span className="view-count" data-testid="graph-count">
+            {drawn ? `${drawn.nodes.length.toLocaleString()} people · ${drawn.edges.length.toLocaleString()} ties` : ''}
+          </span>
+          <div className="view-header-actions">
+            <button type="button" className="button small" onClick={exportPng} disabled={status !== 'ready'} data-testid="graph-export-png">
+              Export PNG
+            </button>
+            <button type="button" className="button small" onClick={exportSvg} disabled={status !== 'ready'} data-testid="graph-export-svg">
+              Export SVG
+            </button>
+          </div>
+        </div>
+        <div className="toolbar graph-toolbar">
+          <div className="graph-search">
+            <Combobox
+              value={search}
+              onValueChange={setSearch}
+              options={searchOptions}
+              onPick={(o) => {
+                setSearch(o.label);
+                focusPerson(Number(o.key));
+              }}
+              placeholder="Find a person…"
+              label="Find a person in the graph"
+              testId="graph-search"
+            />
+          </div>
+          <label className="toolbar-field">
+            <span>View</span>
+            <select
+              className="select"
+              value={modeKind}
+              data-testid="graph-mode"
+              onChange={(event) => {
+                const v = event.target.value;
+                if (v === 'whole') setMode({ kind: 'whole' });
+                else if (v === 'ego') setMode({ kind: 'ego', hops: 2 });
+                else if (v === 'org') {
+                  const first = orgs.data?.items[0];
+                  if (first) setMode({ kind: 'org', organizationId: first.id });
+                }
+              }}
+            >
+              <option value="whole">Whole network</option>
+              <option value="ego">Ego network</option>
+              <option value="org">Organization</option>
+              {params.route && <option value="route">Route</option>}
+            </select>
+          </label>
+          {params.mode.kind === 'ego' && !params.route && (
+            <label className="toolbar-field">
+              <span>Hops</span>
+              <select
+                className="select"
+                value={params.mode.hops ?? 2}
+                data-testid="graph-hops"
+                onChange={(event) => setMode({ ...params.mode, kind: 'ego', hops: Number(event.target.value) })}
+              >
+                <option value="1">1</option>
+                <option value="2">2</option>
+                <option value="3">3</option>
+              </select>
+            </label>
+          )}
+          {params.mode.kind === 'org' && (
+            <label className="toolbar-field">
+              <span>Organization</span>
+              <select
+                className="select"
+                value={params.mode.organizationId}
+                data-testid="graph-org"
+                onChange={(event) => setMode({ kind: 'org', organizationId: Number(event.target.value) })}
+              >
+                {(orgs.data?.items ?? []).map((o) => (
+                  <option key={o.id} value={o.id}>
+                    {o.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
+          <label className="toolbar-field">
+            <span>Colour</span>
+            <select className="select" value={colourBy} onChange={(event) => setColourBy(event.target.value as ColourBy)} data-testid="graph-colour">
+              <option value="organization">By organization</option>
+              <option value="community">By community</option>
+            </select>
+          </label>
+          <label className="toggle" title={tooMany ? `Clusters are available up to ${CLUSTER_LIMIT.toLocaleString()} people` : undefined}>
+            <input type="checkbox" checked={clusters && !tooMany} disabled={tooMany} onChange={(event) => setClusters(event.target.checked)} data-testid="graph-clusters" />
+            Clusters
+          </label>
+        </div>
+        <div className="toolbar graph-toolbar graph-filters" aria-label="Filters">
+          <label className="toolbar-field">
+            <span>Ties</span>
+            <select
+              className="select"
+              value={filters.minStrength ?? 1}
+              disabled={!!params.route}
+              onChange={(event) => setFilter({ minStrength: Number(event.target.value) === 1 ? undefined : Number(event.target.value) })}
+              data-testid="graph-min-strength"
+            >
+              <option value="1">Any strength</option>
+              <option value="2">2 and up</option>
+              <option value="3">3 and up</option>
+              <option value="4">4 and up</option>
+              <option value="5">5 only</option>
+            </select>
+          </label>
+          <label className="toggle">
+            <input type="checkbox" checked={filters.weakOnly ?? false} disabled={!!params.route} onChange={(event) => setFilter({ weakOnly: event.target.checked })} data-testid="graph-weak-only" />
+            Weak ties only
+          </label>
+          <label className="toolbar-field">
+            <span>Last contact</span>
+            <select
+              className="select"
+              value={filters.quietDays ?? 0}
+              disabled={!!params.route}
+              onChange={(event) => setFilter({ quietDays: Number(event.target.value) || undefined })}
+              data-testid="graph-quiet"
+            >
+              {QUIET_CHOICES.map((c) => (
+                <option key={c.days} value={c.days}>
+                  {c.label}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="toolbar-field">
+            <span>Tag</span>
+            <select
+              className="select"
+              value={filters.tags?.[0] ?? ''}
+              disabled={!!params.route}
+              onChange={(event) => setFilter({ tags: event.target.value ? [event.target.value] : undefined })}
+              data-testid="graph-tag"
+            >
+              <option value="">Any</option>
+              {(tags.data ?? []).map((t) => (
+                <option key={t.name} value={t.name}>
+                  {t.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="toolbar-field">
+            <span>At</span>
+            <select
+              className="select"
+              value={filters.organizationIds?.[0] ?? ''}
+              disabled={!!params.route}
+              onChange={(event) => setFilter({ organizationIds: event.target.value ? [Number(event.target.value)] : undefined })}
+              data-testid="graph-filter-org"
+            >
+              <option value="">Any organization</option>
+              {(orgs.data?.items ?? []).map((o) => (
+                <option key={o.id} value={o.id}>
+                  {o.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          {Object.keys(filters).length > 0 && !params.route && (
+            <button type="button" className="link-button" onClick={() => setFilters({})} data-testid="graph-clear-filters">
+              Clear filters
+            </button>
+          )}
+        </div>
+      </header>
+      <div className="graph-body">
+        <div className="graph-stage">
+          <div
+            className="graph-canvas"
+            ref={containerRef}
+            tabIndex={0}
+            role="application"
+            aria-label="Network graph. Arrow keys pan, plus and minus zoom, 0 fits, Escape clears."
+            data-testid="graph-canvas"
+          />
+          {status !== 'ready' && !error && (
+            <div className="graph-status" data-testid="graph-status">
+              {status === 'layout' ? 'Laying out the network…' : 'Loading…'}
+            </div>
+          )}
+          {error && (
+            <div className="graph-overlay">
+              <ErrorNotice title="The graph could not be drawn" message={error} onRetry={() => window.location.reload()} />
+            </div>
+          )}
+          {drawn && drawn.nodes.length === 0 && status === 'ready' && (
+            <div className="graph-overlay">
+              <EmptyState title="Nobody to show" testId="graph-empty">
+                {Object.keys(effectiveFilters).length ? 'No one matches these filters. Clear a filter to see more.' : 'Add people and the ties between them to see your network.'}
+              </EmptyState>
+            </div>
+          )}
+          {params.route && status === 'ready' && (
+            <div className="graph-legend-route" data-testid="graph-route-banner">
+              Route of {params.route.length - 1} {params.route.length === 2 ? 'hop' : 'hops'} highlighted ·{' '}
+              <button type="button" className="link-button" onClick={clearAll}>
+                Clear
+              </button>
+            </div>
+          )}
+          {hovered && hover && (
+            <div className="graph-tooltip" style={{ left: hover.at.x + 14, top: hover.at.y + 14 }} data-testid="graph-tooltip">
+              <strong>{hovered.name}</strong>
+              {hovered.headline && <span>{hovered.headline}</span>}
+              {hovered.orgId !== null && <span>{orgNames.get(hovered.orgId)}</span>}
+              <span className="graph-tooltip-meta">
+                {drawn!.edges.filter((e) => e.source === hovered.id || e.target === hovered.id).length} ties shown · bridge score {(hovered.betweenness * 100).toFixed(1)}
+              </span>
+            </div>
+          )}
+          <Legend />
+        </div>
+        <aside className="graph-side" aria-label={selectedNode ? 'Person' : 'Weak-tie insights'}>
+          {selectedNode && drawn ? (
+            <PersonPanel node={selectedNode} data={drawn} orgName={selectedNode.orgId !== null ? (orgNames.get(selectedNode.orgId) ?? null) : null} onClose={() => setSelected(null)} />
+          ) : (
+            <InsightsPanel
+              insights={insights.data}
+              error={insights.error?.message ?? null}
+              onPerson={focusPerson}
+              onOrganization={(id) => setMode({ kind: 'org', organizationId: id })}
+              onCommunity={(ids) => {
+                if (params.mode.kind !== 'whole' || params.route) navigate(graphHref({ mode: { kind: 'whole' } }));
+                else canvasRef.current?.focusIds(ids);
+              }}
+            />
+          )}
+        </aside>
+      </div>
+    </div>
+  );
+}
+
+function Legend() {
+  return (
+    <div className="graph-legend" aria-hidden="true">
+      <span className="graph-legend-item">
+        <span className="graph-legend-line strong" /> strong tie
+      </span>
+      <span className="graph-legend-item">
+        <span className="graph-legend-line weak" /> weak tie
+      </span>
+      <span className="graph-legend-item">
+        <span className="graph-legend-dot" /> size = bridging
+      </span>
+    </div>
+  );
+}

@@ -1,0 +1,85 @@
+// Weak-tie insights beside the graph (issue 5): each item focuses the graph.
+import type { GraphInsights } from '../../../../shared/graph';
+import { InlineError } from '../../components/ErrorNotice';
+import { StrengthBadge } from '../../components/StrengthBadge';
+
+interface Props {
+  insights: GraphInsights | undefined;
+  error: string | null;
+  onPerson(id: number): void;
+  onOrganization(id: number): void;
+  onCommunity(memberIds: number[]): void;
+}
+
+function quiet(days: number): string {
+  if (days >= 730) return `${Math.floor(days / 365)} years quiet`;
+  if (days >= 365) return 'over a year quiet';
+  return `${Math.round(days / 30)} months quiet`;
+}
+
+export function InsightsPanel({ insights, error, onPerson, onOrganization, onCommunity }: Props) {
+  if (error) return <InlineError message={error} />;
+  if (!insights) return <p className="graph-muted">Finding bridges and communities…</p>;
+  return (
+    <div className="graph-insights" data-testid="graph-insights">
+      <section>
+        <h2 className="graph-insights-title">Bridges</h2>
+        <p className="graph-muted">People who connect otherwise separate parts of your network.</p>
+        {insights.bridges.length === 0 && <p className="graph-muted">No one bridges yet.</p>}
+        <ul className="graph-list">
+          {insights.bridges.map((b) => (
+            <li key={b.id}>
+              <button type="button" onClick={() => onPerson(b.id)} data-testid="insight-bridge">
+                <span className="truncate">{b.name}</span>
+                <span className="graph-list-meta">{b.communities} groups</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section>
+        <h2 className="graph-insights-title">Reached only through weak ties</h2>
+        {insights.weakOnlyOrganizations.length === 0 && <p className="graph-muted">None: a strong tie leads everywhere you can reach.</p>}
+        <ul className="graph-list">
+          {insights.weakOnlyOrganizations.map((o) => (
+            <li key={o.id}>
+              <button type="button" onClick={() => onOrganization(o.id)} data-testid="insight-weak-org">
+                <span className="truncate">{o.name}</span>
+                <span className="graph-list-meta truncate">{o.via ? `via ${o.via.name}` : ''}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section>
+        <h2 className="graph-insights-title">Communities</h2>
+        <p className="graph-muted">Found by Louvain (modularity {insights.modularity.toFixed(2)}).</p>
+        <ul className="graph-list">
+          {insights.communities.map((c) => (
+            <li key={c.id}>
+              <button type="button" onClick={() => onCommunity(c.memberIds)} data-testid="insight-community">
+                <span className="truncate">{c.label}</span>
+                <span className="graph-list-meta">{c.size}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section>
+        <h2 className="graph-insights-title">Dormant weak ties worth reviving</h2>
+        {insights.dormantWeakTies.length === 0 && <p className="graph-muted">None gone quiet for over a year.</p>}
+        <ul className="graph-list">
+          {insights.dormantWeakTies.map((t) => (
+            <li key={t.id}>
+              <button type="button" onClick={() => onPerson(t.id)} data-testid="insight-dormant">
+                <span className="truncate">{t.name}</span>
+                <StrengthBadge strength={t.strength} />
+                <span className="graph-list-meta">{quiet(t.quietDays)}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,236 @@
+// The Cytoscape drawing of the graph view (issue 5): one instance per data
+// set, preset positions (the layout runs in a worker, see layoutClient.ts),
+// highlight / dim / focus helpers, PNG and SVG export. Imperative on purpose:
+// React renders the panels around it, Cytoscape owns its canvas.
+import cytoscape, { type Core, type ElementDefinition, type NodeSingular } from 'cytoscape';
+import { buildElements, stylesheet, type ColourBy, type Theme } from './encode';
+import { sceneToSvg, type SvgScene } from './exportSvg';
+import type { Point } from './layout';
+import { perfOptionsFor, type PerfOptions } from './perf';
+import type { GraphData } from '../../../../shared/graph';
+
+export interface CanvasHandlers {
+  onHover(id: number | null, at: { x: number; y: number } | null): void;
+  onSelect(id: number | null): void;
+  onDoubleClick(id: number): void;
+}
+
+export interface DrawOptions {
+  colourBy: ColourBy;
+  clusters: boolean;
+  theme: Theme;
+  positions: ReadonlyMap<number, Point>;
+}
+
+/**
+ * Cytoscape injects a <style> element (".__________cytoscape_container { position: relative }")
+ * unless an element with its id exists; the CSP refuses inline styles, and our
+ * container is positioned by graph.css anyway, so a placeholder takes its place.
+ */
+function preventCytoscapeStyleElement(): void {
+  const id = '__________cytoscape_stylesheet';
+  if (document.getElementById(id)) return;
+  const placeholder = document.createElement('meta');
+  placeholder.id = id;
+  document.head.append(placeholder);
+}
+
+export class GraphCanvas {
+  cy: Core | null = null;
+  perf: PerfOptions | null = null;
+  private routeIds: number[] = [];
+
+  constructor(
+    private readonly container: HTMLElement,
+    private readonly handlers: CanvasHandlers,
+  ) {}
+
+  /** Draws `data` (replacing what was there); resolves once the first frame is painted. */
+  draw(data: GraphData, options: DrawOptions, keepViewport = false): Promise<void> {
+    preventCytoscapeStyleElement();
+    const previous = this.cy;
+    const viewport = keepViewport && previous ? { zoom: previous.zoom(), pan: previous.pan() } : null;
+    previous?.destroy();
+    this.perf = perfOptionsFor(data.nodes.length, data.edges.length);
+    const elements = buildElements(data, options) as ElementDefinition[];
+    const cy = cytoscape({
+      container: this.container,
+      elements,
+      style: stylesheet({ theme: options.theme, haystack: this.perf.haystack }) as unknown as cytoscape.StylesheetJson,
+      layout: { name: 'preset', fit: !viewport, padding: 30 },
+      minZoom: 0.02,
+      maxZoom: 6,
+      wheelSensitivity: 0.4,
+      boxSelectionEnabled: false,
+      hideEdgesOnViewport: this.perf.hideEdgesOnViewport,
+      textureOnViewport: this.perf.textureOnViewport,
+      motionBlur: this.perf.motionBlur,
+      pixelRatio: this.perf.pixelRatio,
+      // Same as renderer: { name: 'canvas', webgl } (core merges renderer options into the top level; typed here).
+      webgl: this.perf.webgl,
+    });
+    if (viewport) cy.viewport(viewport);
+    cy.nodes(':childless').ungrabify();
+    cy.on('mouseover', 'node:childless', (e) => {
+      const p = (e.target as NodeSingular).renderedPosition();
+      this.handlers.onHover(Number(e.target.id()), { x: p.x, y: p.y });
+    });
+    cy.on('mouseout', 'node', () => this.handlers.onHover(null, null));
+    cy.on('viewport', () => this.handlers.onHover(null, null));
+    cy.on('tap', (e) => {
+      if (e.target === cy) this.handlers.onSelect(null);
+      else if (e.target.isNode() && e.target.isChildless()) this.handlers.onSelect(Number(e.target.id()));
+    });
+    cy.on('dbltap', 'node:childless', (e) => this.handlers.onDoubleClick(Number(e.target.id())));
+    this.cy = cy;
+    this.routeIds = [];
+    return new Promise((resolve) => {
+      cy.one('render', () => requestAnimationFrame(() => resolve()));
+      cy.forceRender?.();
+    });
+  }
+
+  /** Dims everything but the route; hops numbered along it (0 is the first person). */
+  highlightRoute(ids: readonly number[]): void {
+    const cy = this.cy;
+    if (!cy) return;
+    this.clearHighlights();
+    this.routeIds = [...ids];
+    cy.batch(() => {
+      cy.elements().addClass('dimmed');
+      ids.forEach((id, i) => {
+        const node = cy.getElementById(String(id));
+        if (node.empty()) return;
+        node.removeClass('dimmed').addClass('route').data('hopLabel', i === 0 ? `${node.data('label')}` : `${i} · ${node.data('label')}`);
+        if (i > 0) {
+          const edge = node.edgesWith(cy.getElementById(String(ids[i - 1])));
+          edge.removeClass('dimmed').addClass('route');
+        }
+      });
+      cy.nodes('.cluster').removeClass('dimmed');
+    });
+    const route = cy.nodes('.route');
+    if (route.nonempty()) cy.fit(route, 80);
+  }
+
+  /** Dims everything but these people and the ties among them, and zooms to them. */
+  focusIds(ids: readonly number[]): void {
+    const cy = this.cy;
+    if (!cy) return;
+    this.clearHighlights();
+    const set = cy.collection();
+    for (const id of ids) set.merge(cy.getElementById(String(id)));
+    if (set.empty()) return;
+    cy.batch(() => {
+      cy.elements().addClass('dimmed');
+      set.removeClass('dimmed').addClass('hit');
+      set.edgesWith(set).removeClass('dimmed');
+      cy.nodes('.cluster').removeClass('dimmed');
+    });
+    cy.animate({ fit: { eles: set, padding: 80 } }, { duration: 250 });
+  }
+
+  /** Centres and zooms onto one person, selecting them. */
+  focusPerson(id: number): boolean {
+    const cy = this.cy;
+    if (!cy) return false;
+    const node = cy.getElementById(String(id));
+    if (node.empty()) return false;
+    this.clearHighlights();
+    cy.nodes().unselect();
+    node.select().addClass('hit');
+    cy.animate({ center: { eles: node }, zoom: Math.max(cy.zoom(), 1.6) }, { duration: 250 });
+    return true;
+  }
+
+  clearHighlights(): void {
+    const cy = this.cy;
+    if (!cy) return;
+    this.routeIds = [];
+    cy.batch(() => {
+      cy.elements('.dimmed').removeClass('dimmed');
+      cy.elements('.route').removeClass('route');
+      cy.elements('.hit').removeClass('hit');
+    });
+  }
+
+  highlightedRoute(): number[] {
+    return [...this.routeIds];
+  }
+
+  panBy(dx: number, dy: number): void {
+    this.cy?.panBy({ x: dx, y: dy });
+  }
+
+  zoomBy(factor: number): void {
+    const cy = this.cy;
+    if (!cy) return;
+    cy.zoom({ level: cy.zoom() * factor, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
+  }
+
+  fit(): void {
+    this.cy?.fit(undefined, 30);
+  }
+
+  positions(): Map<number, Point> {
+    const out = new Map<number, Point>();
+    this.cy?.nodes(':childless').forEach((n) => {
+      const p = n.position();
+      out.set(Number(n.id()), { x: p.x, y: p.y });
+    });
+    return out;
+  }
+
+  png(background: string): Blob | null {
+    if (!this.cy) return null;
+    return this.cy.png({ output: 'blob', bg: background, full: false, scale: 2 }) as unknown as Blob;
+  }
+
+  /** The current view as SVG: visible elements, their computed colours, widths and dashes. */
+  svg(background: string, text: string): string {
+    const cy = this.cy;
+    const scene: SvgScene = { nodes: [], edges: [], background, text };
+    if (!cy) return sceneToSvg(scene);
+    const ext = cy.extent();
+    const inView = (p: Point) => p.x >= ext.x1 - 50 && p.x <= ext.x2 + 50 && p.y >= ext.y1 - 50 && p.y <= ext.y2 + 50;
+    cy.edges().forEach((e) => {
+      const s = e.source().position();
+      const t = e.target().position();
+      if (!inView(s) && !inView(t)) return;
+      scene.edges.push({
+        x1: s.x,
+        y1: s.y,
+        x2: t.x,
+        y2: t.y,
+        width: parseFloat(e.style('width')),
+        colour: e.style('line-color'),
+        opacity: Number(e.style('opacity')),
+        dashed: e.style('line-style') === 'dashed',
+      });
+    });
+    const zoom = cy.zoom();
+    cy.nodes(':childless').forEach((n) => {
+      const p = n.position();
+      if (!inView(p)) return;
+      const font = parseFloat(n.style('font-size'));
+      const minZoomed = parseFloat(n.style('min-zoomed-font-size'));
+      const border = parseFloat(n.style('border-width'));
+      scene.nodes.push({
+        x: p.x,
+        y: p.y,
+        size: n.width(),
+        colour: n.style('background-color'),
+        label: String(n.style('label') ?? ''),
+        opacity: Number(n.style('opacity')),
+        ring: border >= 3 ? n.style('border-color') : undefined,
+        showLabel: font * zoom >= minZoomed,
+      });
+    });
+    return sceneToSvg(scene);
+  }
+
+  destroy(): void {
+    this.cy?.destroy();
+    this.cy = null;
+  }
+}

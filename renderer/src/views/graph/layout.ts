@@ -1,0 +1,150 @@
+// Layout helpers of the graph view (issue 5), pure: where to start a
+// ForceAtlas2 run, and where to put people who have no saved position yet
+// (near their neighbours, without moving anybody else).
+export interface Point {
+  x: number;
+  y: number;
+}
+export interface LayoutGraph {
+  ids: readonly number[];
+  /** Pairs of ids, with an optional weight (tie strength). */
+  edges: readonly (readonly [number, number, number?])[];
+  /** Community per id (groups start together, which helps ForceAtlas2 settle in few iterations). */
+  community?: ReadonlyMap<number, number>;
+}
+
+/** A deterministic pseudo-random number in [0, 1) from an integer (no global Math.random). */
+export function hash01(n: number): number {
+  let x = Math.imul(n ^ 0x9e3779b9, 0x85ebca6b);
+  x ^= x >>> 13;
+  x = Math.imul(x, 0xc2b2ae35);
+  x ^= x >>> 16;
+  return (x >>> 0) / 4294967296;
+}
+
+/** Starting positions: each community around its own point on a large circle, members scattered in a disc. */
+export function initialPositions(g: LayoutGraph): Map<number, Point> {
+  const n = g.ids.length;
+  const scale = Math.sqrt(Math.max(n, 1)) * 20;
+  const counts = new Map<number, number>();
+  for (const id of g.ids) {
+    const c = g.community?.get(id) ?? 0;
+    counts.set(c, (counts.get(c) ?? 0) + 1);
+  }
+  const groups = [...counts.keys()].sort((a, b) => a - b);
+  const centre = new Map<number, Point>();
+  groups.forEach((c, i) => {
+    const angle = (2 * Math.PI * i) / groups.length;
+    const r = groups.length === 1 ? 0 : scale;
+    centre.set(c, { x: r * Math.cos(angle), y: r * Math.sin(angle) });
+  });
+  const out = new Map<number, Point>();
+  for (const id of g.ids) {
+    const c = g.community?.get(id) ?? 0;
+    const spread = Math.sqrt(counts.get(c)!) * 12;
+    const a = 2 * Math.PI * hash01(id);
+    const r = spread * Math.sqrt(hash01(id + 7919));
+    const o = centre.get(c)!;
+    out.set(id, { x: o.x + r * Math.cos(a), y: o.y + r * Math.sin(a) });
+  }
+  return out;
+}
+
+/**
+ * Positions for the people in `g` missing from `known`: at the mean of their
+ * placed neighbours plus a small deterministic offset, in breadth-first order
+ * so a chain of new people unrolls from the placed ones. People with no placed
+ * neighbour at all go on a ring just outside the drawing. `known` is not changed.
+ */
+export function placeNear(g: LayoutGraph, known: ReadonlyMap<number, Point>): Map<number, Point> {
+  const adj = new Map<number, number[]>();
+  for (const id of g.ids) adj.set(id, []);
+  for (const [a, b] of g.edges) {
+    adj.get(a)?.push(b);
+    adj.get(b)?.push(a);
+  }
+  const placed = new Map<number, Point>();
+  const at = (id: number) => known.get(id) ?? placed.get(id);
+  let missing = g.ids.filter((id) => !known.has(id));
+  let progress = true;
+  while (missing.length && progress) {
+    progress = false;
+    const still: number[] = [];
+    const round = new Map<number, Point>();
+    for (const id of missing) {
+      const around = adj.get(id)!.map(at).filter((p): p is Point => p !== undefined);
+      if (!around.length) {
+        still.push(id);
+        continue;
+      }
+      const mx = around.reduce((s, p) => s + p.x, 0) / around.length;
+      const my = around.reduce((s, p) => s + p.y, 0) / around.length;
+      const a = 2 * Math.PI * hash01(id);
+      const r = 18 + 14 * hash01(id + 104729);
+      round.set(id, { x: mx + r * Math.cos(a), y: my + r * Math.sin(a) });
+      progress = true;
+    }
+    for (const [id, p] of round) placed.set(id, p);
+    missing = still;
+  }
+  if (missing.length) {
+    const all = [...known.values(), ...placed.values()];
+    const cx = all.length ? all.reduce((s, p) => s + p.x, 0) / all.length : 0;
+    const cy = all.length ? all.reduce((s, p) => s + p.y, 0) / all.length : 0;
+    const radius = all.length ? Math.max(...all.map((p) => Math.hypot(p.x - cx, p.y - cy))) + 60 : 60;
+    missing.forEach((id, i) => {
+      const a = (2 * Math.PI * i) / missing.length;
+      placed.set(id, { x: cx + radius * Math.cos(a), y: cy + radius * Math.sin(a) });
+    });
+  }
+  return placed;
+}
+
+/** Full layout when most people have no saved position; otherwise place the few new ones. */
+export function needsFullLayout(ids: readonly number[], known: ReadonlyMap<number, Point>): boolean {
+  if (ids.length === 0) return false;
+  const missing = ids.reduce((s, id) => s + (known.has(id) ? 0 : 1), 0);
+  return missing / ids.length > 0.3;
+}
+
+/** ForceAtlas2 iterations for a graph size: enough to settle from the community start, within ~3 s at 10,000 people. */
+export function iterationsFor(n: number): number {
+  if (n <= 500) return 300;
+  if (n <= 2_000) return 150;
+  if (n <= 5_000) return 80;
+  return 50;
+}
+
+export interface LayoutRequest {
+  ids: Int32Array;
+  /** Index pairs into ids: source at 2i, target at 2i+1. */
+  edges: Int32Array;
+  /** Edge weights (tie strength). */
+  weights: Float32Array;
+  /** Starting x,y per id. */
+  xy: Float64Array;
+  iterations: number;
+}
+export interface LayoutResponse {
+  xy: Float64Array;
+  ms: number;
+}
+
+export function toLayoutRequest(g: LayoutGraph, start: ReadonlyMap<number, Point>): LayoutRequest {
+  const index = new Map<number, number>();
+  g.ids.forEach((id, i) => index.set(id, i));
+  const edges = new Int32Array(g.edges.length * 2);
+  const w = new Float32Array(g.edges.length);
+  g.edges.forEach(([a, b, weight], i) => {
+    edges[2 * i] = index.get(a)!;
+    edges[2 * i + 1] = index.get(b)!;
+    w[i] = weight ?? 1;
+  });
+  const xy = new Float64Array(g.ids.length * 2);
+  g.ids.forEach((id, i) => {
+    const p = start.get(id) ?? { x: 0, y: 0 };
+    xy[2 * i] = p.x;
+    xy[2 * i + 1] = p.y;
+  });
+  return { ids: Int32Array.from(g.ids), edges, weights: w, xy, iterations: iterationsFor(g.ids.length) };
+}

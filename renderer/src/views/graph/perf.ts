@@ -1,0 +1,44 @@
+// Cytoscape's performance options, chosen by graph size (issue 5). What each
+// one buys on this machine class is measured by `npm run bench -- --suite graph`
+// (rows "cytoscape first paint …" and "… pan/zoom frame"); the threshold and
+// choices here follow those figures.
+export interface PerfOptions {
+  hideEdgesOnViewport: boolean;
+  textureOnViewport: boolean;
+  motionBlur: boolean;
+  pixelRatio: number | 'auto';
+  haystack: boolean;
+  webgl: boolean;
+}
+
+/** Elements (people + ties) above which the large-graph options apply. */
+export const LARGE_GRAPH_ELEMENTS = 4_000;
+
+export const SMALL_GRAPH: PerfOptions = {
+  hideEdgesOnViewport: false,
+  textureOnViewport: false,
+  motionBlur: false,
+  pixelRatio: 'auto',
+  haystack: false,
+  webgl: false,
+};
+
+export const LARGE_GRAPH: PerfOptions = {
+  // Edges vanish while panning/zooming: the single biggest win for frame times at 10,000 ties.
+  hideEdgesOnViewport: true,
+  // A cached bitmap while the viewport moves (then redrawn when it stops).
+  textureOnViewport: true,
+  // Extra blended frames cost more than they hide on software GL.
+  motionBlur: false,
+  // Device pixels cost quadratically; 1 keeps a HiDPI screen from quadrupling the work.
+  pixelRatio: 1,
+  // Straight lines without per-edge geometry (dashes still drawn).
+  haystack: true,
+  // Cytoscape's WebGL renderer: off, see the bench notes (software GL here, and it
+  // mutates the canvas renderer's prototype for every later instance).
+  webgl: false,
+};
+
+export function perfOptionsFor(nodes: number, edges: number): PerfOptions {
+  return nodes + edges > LARGE_GRAPH_ELEMENTS ? LARGE_GRAPH : SMALL_GRAPH;
+}

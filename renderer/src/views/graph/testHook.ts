@@ -1,0 +1,27 @@
+// A test-only window into the graph (issue 5; the idea of Signal's
+// window.SignalCI): the canvas cannot be read through the DOM, so end-to-end
+// tests read what is drawn here. Defined only when the e2e harness set
+// window.__KITH_TEST__ before the app loaded; never in production.
+export interface GraphTestState {
+  mode: string;
+  nodes: number[];
+  edges: number;
+  route: number[];
+  filters: unknown;
+  colourBy: string;
+  layoutStatus: 'loading' | 'layout' | 'ready' | 'error';
+  layoutMs: number | null;
+  selected: number | null;
+  zoom: number;
+}
+
+type Flagged = { __KITH_TEST__?: boolean; __kithGraph?: { state(): GraphTestState | null } };
+
+export function testHookEnabled(): boolean {
+  return typeof window !== 'undefined' && (window as unknown as Flagged).__KITH_TEST__ === true;
+}
+
+export function publishGraphState(read: (() => GraphTestState) | null): void {
+  if (!testHookEnabled()) return;
+  (window as unknown as Flagged).__kithGraph = { state: () => (read ? read() : null) };
+}

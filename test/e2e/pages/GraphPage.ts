@@ -1,0 +1,121 @@
+// The network graph view (issue 5). Its canvas is read through the test-only
+// hook window.__kithGraph, which the app defines only when window.__KITH_TEST__
+// is set before it loads (enableGraphHook); pixels are checked by decoding
+// screenshots (distinctColours).
+import fs from 'node:fs';
+import zlib from 'node:zlib';
+import { expect, type Locator, type Page } from '@playwright/test';
+
+export interface GraphState {
+  mode: string;
+  nodes: number[];
+  edges: number;
+  route: number[];
+  filters: Record<string, unknown>;
+  colourBy: string;
+  layoutStatus: string;
+  layoutMs: number | null;
+  selected: number | null;
+  zoom: number;
+}
+
+/** Sets the flag before any page script runs, so the app defines its hook. */
+export async function enableGraphHook(page: Page): Promise<void> {
+  await page.addInitScript({ content: 'window.__KITH_TEST__ = true;' });
+}
+
+export class GraphPage {
+  readonly view: Locator;
+  readonly canvas: Locator;
+  readonly insights: Locator;
+  readonly personPanel: Locator;
+  readonly search: Locator;
+
+  constructor(readonly page: Page) {
+    this.view = page.getByTestId('graph-view');
+    this.canvas = page.getByTestId('graph-canvas');
+    this.insights = page.getByTestId('graph-insights');
+    this.personPanel = page.getByTestId('graph-person-panel');
+    this.search = page.getByTestId('graph-search');
+  }
+
+  state(): Promise<GraphState | null> {
+    return this.page.evaluate(() => {
+      const hook = (globalThis as unknown as { __kithGraph?: { state(): unknown } }).__kithGraph;
+      return (hook ? hook.state() : null) as GraphState | null;
+    });
+  }
+
+  /** Waits until the graph is drawn (layout done, first frame painted) and answers its state. */
+  async ready(predicate: (s: GraphState) => boolean = () => true): Promise<GraphState> {
+    let last: GraphState | null = null;
+    await expect
+      .poll(
+        async () => {
+          last = await this.state();
+          return last !== null && last.layoutStatus === 'ready' && predicate(last);
+        },
+        { timeout: 20_000 },
+      )
+      .toBe(true);
+    return last!;
+  }
+
+  /** Screenshot of the canvas alone, saved beside the fixture's screenshots. */
+  async canvasShot(file: string): Promise<string> {
+    await this.canvas.screenshot({ path: file });
+    return file;
+  }
+}
+
+/** Distinct RGB colours in a PNG (8-bit RGB or RGBA, non-interlaced: what Chromium writes). */
+export function distinctColours(file: string): number {
+  const buf = fs.readFileSync(file);
+  let pos = 8;
+  let width = 0;
+  let height = 0;
+  let colourType = 0;
+  const idat: Buffer[] = [];
+  while (pos < buf.length) {
+    const len = buf.readUInt32BE(pos);
+    const type = buf.toString('latin1', pos + 4, pos + 8);
+    const body = buf.subarray(pos + 8, pos + 8 + len);
+    if (type === 'IHDR') {
+      width = body.readUInt32BE(0);
+      height = body.readUInt32BE(4);
+      if (body[8] !== 8 || body[12] !== 0) throw new Error('distinctColours reads 8-bit non-interlaced PNGs only');
+      colourType = body[9]!;
+    } else if (type === 'IDAT') idat.push(body);
+    else if (type === 'IEND') break;
+    pos += 12 + len;
+  }
+  const bpp = colourType === 6 ? 4 : colourType === 2 ? 3 : 0;
+  if (!bpp) throw new Error(`distinctColours: colour type ${colourType} not supported`);
+  const raw = zlib.inflateSync(Buffer.concat(idat));
+  const stride = width * bpp;
+  const out = Buffer.alloc(stride * height);
+  for (let y = 0; y < height; y++) {
+    const filter = raw[y * (stride + 1)]!;
+    const line = raw.subarray(y * (stride + 1) + 1, (y + 1) * (stride + 1));
+    for (let x = 0; x < stride; x++) {
+      const a = x >= bpp ? out[y * stride + x - bpp]! : 0;
+      const b = y > 0 ? out[(y - 1) * stride + x]! : 0;
+      const c = x >= bpp && y > 0 ? out[(y - 1) * stride + x - bpp]! : 0;
+      let v = line[x]!;
+      if (filter === 1) v += a;
+      else if (filter === 2) v += b;
+      else if (filter === 3) v += (a + b) >> 1;
+      else if (filter === 4) {
+        const p = a + b - c;
+        const pa = Math.abs(p - a);
+        const pb = Math.abs(p - b);
+        const pc = Math.abs(p - c);
+        v += pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
+      }
+      out[y * stride + x] = v & 0xff;
+    }
+  }
+  const colours = new Set<number>();
+  for (let i = 0; i < out.length; i += bpp) colours.add((out[i]! << 16) | (out[i + 1]! << 8) | out[i + 2]!);
+  return colours.size;
+}
