@@ -240,7 +240,7 @@ test('screenshots: Home, Journal and a person timeline, light and dark', async (
   await person.items.filter({ hasText: 'Coffee about the platform team' }).getByTestId('timeline-entry-toggle').click();
   await expect(person.timeline.getByTestId('entry-body-rendered')).toBeVisible();
   await app.screenshot('person-timeline-light');
-  await app.page.getByTestId('content').evaluate('(el) => el.scrollTo(0, 0)');
+  await app.page.getByTestId('person-name').scrollIntoViewIfNeeded();
   await expect(person.cadence.getByTestId('cadence-select')).toHaveValue('90');
   await app.screenshot('person-top-light');
 
