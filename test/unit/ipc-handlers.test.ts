@@ -15,7 +15,10 @@ import { createTie } from '../../main/services/ties';
 import { CHANNELS, type Channel } from '../../shared/contract';
 import { LIMITS } from '../../shared/domain';
 import type { IpcResult } from '../../shared/errors';
-import { createTestDb, snapshotDb } from '../helpers/db';
+import { createTestDb, makeTempDir, removeTempDirs, snapshotDb } from '../helpers/db';
+import { JOURNAL_INVALID, JOURNAL_VALID } from './journal-ipc-cases';
+import path from 'node:path';
+import { afterAll } from 'vitest';
 
 interface Fixture {
   db: Db;
@@ -26,19 +29,22 @@ interface Fixture {
   acme: number;
   affiliation: number;
   tie: number;
+  /** A fresh folder per fixture: backups land here, never in a shared path. */
+  dataDir: string;
 }
 
 function fixture({ empty = false } = {}): Fixture {
   const db = createTestDb();
-  const dispatch = createDispatcher(createHandlers({ db, dataDir: '/tmp/kith-test' }), { validateOutput: true });
+  const dataDir = makeTempDir('kith-ipc-');
+  const dispatch = createDispatcher(createHandlers({ db, dataDir }), { validateOutput: true });
   const me = getMeId(db);
-  if (empty) return { db, dispatch, me, ana: 0, ben: 0, acme: 0, affiliation: 0, tie: 0 };
+  if (empty) return { db, dispatch, me, ana: 0, ben: 0, acme: 0, affiliation: 0, tie: 0, dataDir };
   const ana = createPerson(db, { displayName: 'Ana Acosta', tags: ['mentor'] }).id;
   const ben = createPerson(db, { displayName: 'Ben Bauer' }).id;
   const acme = createOrganization(db, { name: 'Acme Labs' }).id;
   const affiliation = createAffiliation(db, { personId: ana, organizationId: acme, title: 'Engineer', startDate: '2020' }).id;
   const tie = createTie(db, { personA: me, personB: ana, strength: 4 }).id;
-  return { db, dispatch, me, ana, ben, acme, affiliation, tie };
+  return { db, dispatch, me, ana, ben, acme, affiliation, tie, dataDir };
 }
 
 function failure(result: IpcResult<unknown>): { code: string; message: string } {
@@ -160,14 +166,25 @@ const VALID: Partial<Record<Channel, { input: (f: Fixture) => unknown; empty?: b
   'backups:list': { input: () => undefined, check: (v: { folder: string; backups: unknown[] }) => expect(v.folder).toMatch(/backups$/) },
   'backups:create': { input: () => ({}), check: (v: { kind: string; sizeBytes: number }) => expect(v).toMatchObject({ kind: 'manual' }) },
   'backups:restore': {
-    input: (f) => ({ name: createBackupSync({ db: f.db, backupDir: '/tmp/kith-test/backups' }, 'manual').name }),
+    input: (f) => ({ name: createBackupSync({ db: f.db, backupDir: path.join(f.dataDir, 'backups') }, 'manual').name }),
     check: (v: { restartRequired: boolean; safetyBackup: { kind: string } }) => expect(v).toMatchObject({ restartRequired: true, safetyBackup: { kind: 'before-restore' } }),
   },
+  'targets:list': { input: () => undefined, check: (v: { items: unknown[] }) => expect(v.items).toEqual([]) },
+  'targets:get': { input: (f) => ({ organizationId: f.acme }), check: (v: { isTarget: boolean }) => expect(v.isTarget).toBe(false) },
+  'targets:set': { input: (f) => ({ organizationId: f.acme, isTarget: true }), check: (v: { isTarget: boolean }) => expect(v.isTarget).toBe(true) },
+  'targets:routes': {
+    input: (f) => ({ organizationId: routeToBen(f).target }),
+    check: (v: { result: { kind: string }; people: unknown[] }) => expect(v.result.kind).toBe('found'),
+  },
+  'targets:warmthModel': { input: () => undefined, check: (v: { baseWarmth: unknown[] }) => expect(v.baseWarmth).toHaveLength(5) },
+  ...JOURNAL_VALID,
   'export:run': {
     input: () => ({ format: 'json' }),
     check: (v: { text: string }) => expect(JSON.stringify(JSON.parse(v.text))).toContain('Ana Acosta'),
   },
 };
+
+afterAll(removeTempDirs);
 
 const byIdInvalid = (f: Fixture) => [{}, { id: String(f.ana) }, { id: 0 }, { id: -3 }, { id: 1.5 }, { id: f.ana, extra: 1 }, null, 'x', [f.ana]];
 const nothingInvalid = () => [{ extra: 1 }, 'x', 42, null, []];
@@ -285,6 +302,12 @@ const INVALID: Partial<Record<Channel, (f: Fixture) => unknown[]>> = {
   'introductions:setStatus': (f) => [{ id: f.ana }, { id: f.ana, status: 'done' }, { status: 'asked' }, { id: f.ana, status: 'asked', at: 'today' }, { id: f.ana, status: 'asked', note: short }],
   'introductions:update': (f) => [{ id: f.ana }, { id: f.ana, patch: { status: 'made' } }, { id: f.ana, patch: { notes: 5 } }],
   'introductions:addTie': byIdInvalid,
+  'targets:list': nothingInvalid,
+  'targets:get': (f) => [{}, { organizationId: String(f.acme) }, { organizationId: 0 }, { id: f.acme }, null],
+  'targets:set': (f) => [{ organizationId: f.acme }, { organizationId: f.acme, isTarget: 'yes' }, { isTarget: true }, { organizationId: f.acme, isTarget: true, extra: 1 }],
+  'targets:routes': (f) => [{}, { organizationId: f.acme, personId: f.ana }, { organizationId: f.acme, k: 0 }, { personId: f.ana, maxHops: 99 }],
+  'targets:warmthModel': nothingInvalid,
+  ...JOURNAL_INVALID,
   'backups:list': nothingInvalid,
   'backups:create': nothingInvalid,
   'backups:restore': () => [{}, { name: '../kith.db' }, { name: '/etc/passwd' }, { name: 'kith.db' }, { name: 'kith-manual-2025-01-01T00-00-00-000Z.db', path: '/x' }, { name: 5 }],
