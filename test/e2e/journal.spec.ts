@@ -145,6 +145,52 @@ test('the journal view: palette "Log an entry", filters, edit, delete with undo'
   expect(app.pageErrors).toEqual([]);
 });
 
+test('a follow-up promised in a conversation: added from the entry, linked to it, due on Home, done from the entry', async ({ app }) => {
+  const { ana, ben } = await setup(app);
+  const entry = await app.call('journal:create', {
+    occurredAt: dateIn(-2),
+    kind: 'coffee',
+    title: 'Coffee with Ana and Ben',
+    body: 'Ben asked for the article on platform teams.',
+    participantIds: [ana.id, ben.id],
+  });
+  await app.open(`journal?entry=${entry.id}`);
+  const journal = new JournalPage(app.page);
+  await expect(journal.entry.getByTestId('entry-view-title')).toHaveText('Coffee with Ana and Ben');
+
+  await journal.entry.getByTestId('entry-add-followup').click();
+  const form = journal.entry.getByTestId('followup-form');
+  await form.getByTestId('followup-title').fill('Send Ben the article on platform teams');
+  await form.getByTestId('followup-person').selectOption(String(ben.id));
+  await form.getByTestId('followup-due').fill(dateIn(0));
+  await form.getByTestId('followup-save').click();
+  await expect(form).toBeHidden();
+  const listed = journal.entry.getByTestId('entry-followup');
+  await expect(listed).toHaveCount(1);
+  await expect(listed).toContainText('Send Ben the article on platform teams');
+  await app.screenshot('entry-followups-light');
+
+  // Stored with the entry and the person it is about.
+  const { items } = await app.call('reminders:list', { interactionId: entry.id });
+  expect(items).toHaveLength(1);
+  expect(items[0]).toMatchObject({ title: 'Send Ben the article on platform teams', personId: ben.id, interactionId: entry.id, dueOn: dateIn(0) });
+
+  // Due today: on Home.
+  await app.open('home');
+  const home = new HomePage(app.page);
+  await expect(home.followUps.filter({ hasText: 'Send Ben the article on platform teams' })).toHaveCount(1);
+
+  // Done from the entry: struck through there, gone from Home.
+  await app.open(`journal?entry=${entry.id}`);
+  await listed.getByRole('button', { name: 'Done' }).click();
+  await expect(listed).toHaveAttribute('data-done', 'true');
+  await app.open('home');
+  await expect(home.followUps.filter({ hasText: 'Send Ben the article on platform teams' })).toHaveCount(0);
+
+  expect(app.cspViolations).toEqual([]);
+  expect(app.pageErrors).toEqual([]);
+});
+
 test('Markdown with <script>, <img onerror> and javascript: links renders as inert text; real links ask first and never navigate', async ({ app }) => {
   const { ana } = await setup(app);
   const body = [

@@ -2,6 +2,9 @@
 import { useState } from 'react';
 import { INTERACTION_KIND_LABELS, type JournalEntry } from '../../../../shared/journal';
 import { InlineError } from '../../components/ErrorNotice';
+import { mutate } from '../../data/mutate';
+import { useQuery } from '../../data/useQuery';
+import { FollowUpForm } from './FollowUpForm';
 import { Markdown } from '../../components/Markdown';
 import { errorMessage } from '../../data/mutate';
 import { hrefFor } from '../../router';
@@ -11,6 +14,7 @@ import { openEntryEditor } from './journalUi';
 
 export function EntryView({ entry, onDeleted }: { entry: JournalEntry; onDeleted?: () => void }) {
   const [error, setError] = useState<string | null>(null);
+  const [addingFollowUp, setAddingFollowUp] = useState(false);
   const time = timeOf(entry.occurredAt);
   return (
     <article className="entry-view" data-testid="entry-view" data-entry-id={entry.id}>
@@ -24,6 +28,11 @@ export function EntryView({ entry, onDeleted }: { entry: JournalEntry; onDeleted
           {entry.deletedAt && <span className="pill muted">Deleted</span>}
         </div>
         <div className="entry-view-actions">
+          {!entry.deletedAt && (
+            <button type="button" className="button small" data-testid="entry-add-followup" onClick={() => setAddingFollowUp(true)}>
+              Add a follow-up
+            </button>
+          )}
           <button type="button" className="button small" data-testid="edit-entry" onClick={() => openEntryEditor({ entry })}>
             Edit
           </button>
@@ -66,11 +75,37 @@ export function EntryView({ entry, onDeleted }: { entry: JournalEntry; onDeleted
         )}
       </p>
       <InlineError message={error} />
+      {addingFollowUp && <FollowUpForm people={entry.participants} interactionId={entry.id} onDone={() => setAddingFollowUp(false)} />}
+      <EntryFollowUps entryId={entry.id} people={entry.participants} />
       {entry.body.trim() ? (
         <Markdown text={entry.body} className="entry-body-rendered selectable" testId="entry-body-rendered" />
       ) : (
         <p className="muted-text">No notes.</p>
       )}
     </article>
+  );
+}
+
+/** Follow-ups promised in this conversation, with one-click done. */
+function EntryFollowUps({ entryId, people }: { entryId: number; people: readonly { id: number; displayName: string }[] }) {
+  const query = useQuery('reminders:list', { interactionId: entryId, status: 'all' });
+  const items = query.data?.items ?? [];
+  if (items.length === 0) return null;
+  return (
+    <ul className="entry-followups" data-testid="entry-followups">
+      {items.map((r) => (
+        <li key={r.id} data-testid="entry-followup" data-done={r.doneAt ? 'true' : 'false'}>
+          <span className={r.doneAt ? 'followup-done' : ''}>{r.title}</span>
+          <span className="muted-text">
+            {r.personId !== null && people.length > 1 && ` · ${people.find((p) => p.id === r.personId)?.displayName ?? ''}`} · due {formatDay(r.dueOn)}
+          </span>
+          {!r.doneAt && !r.dismissedAt && (
+            <button type="button" className="button small ghost" onClick={() => void mutate('reminders:update', { id: r.id, patch: { done: true } })}>
+              Done
+            </button>
+          )}
+        </li>
+      ))}
+    </ul>
   );
 }

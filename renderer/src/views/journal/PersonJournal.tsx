@@ -10,6 +10,7 @@ import { errorMessage, mutate } from '../../data/mutate';
 import { useQuery } from '../../data/useQuery';
 import { formatDay, today, userTimeZone } from './clock';
 import { EntryView } from './EntryView';
+import { FollowUpForm } from './FollowUpForm';
 import { openEntryEditor } from './journalUi';
 import '../../styles/journal.css';
 
@@ -53,7 +54,7 @@ export function PersonTimeline({ person }: { person: Person }) {
         </div>
       </div>
       <FavorBalance personId={person.id} />
-      {adding === 'followUp' && <FollowUpForm personId={person.id} onDone={() => setAdding(null)} />}
+      {adding === 'followUp' && <FollowUpForm people={[person]} onDone={() => setAdding(null)} />}
       {adding === 'favor' && <FavorForm personId={person.id} onDone={() => setAdding(null)} />}
       <Timeline personId={person.id} onLog={logEntry} />
     </section>
@@ -211,36 +212,6 @@ function FavorBalance({ personId }: { personId: number }) {
 }
 
 // ---- Forms ----------------------------------------------------------------------------
-
-function FollowUpForm({ personId, onDone }: { personId: number; onDone: () => void }) {
-  const [title, setTitle] = useState('');
-  const [dueOn, setDueOn] = useState(today());
-  const [error, setError] = useState<string | null>(null);
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setError(null);
-    if (!title.trim()) return setError('Say what to follow up on.');
-    try {
-      await mutate('reminders:create', { title: title.trim(), dueOn, personId });
-      onDone();
-    } catch (e) {
-      setError(errorMessage(e));
-    }
-  };
-  return (
-    <form className="inline-form timeline-form" onSubmit={submit} data-testid="followup-form">
-      <input className="input" autoFocus placeholder="Send them the article about…" value={title} aria-label="Follow-up" data-testid="followup-title" onChange={(e) => setTitle(e.target.value)} />
-      <input className="input date-input" type="date" value={dueOn} aria-label="Due on" data-testid="followup-due" onChange={(e) => setDueOn(e.target.value)} />
-      <button type="submit" className="button small primary" data-testid="followup-save">
-        Add
-      </button>
-      <button type="button" className="button small" onClick={onDone}>
-        Cancel
-      </button>
-      <InlineError message={error} />
-    </form>
-  );
-}
 
 function FavorForm({ personId, onDone }: { personId: number; onDone: () => void }) {
   const [direction, setDirection] = useState<FavorDirection>('received');
