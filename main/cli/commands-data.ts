@@ -14,7 +14,8 @@ import { importText, previewImport } from '../importers';
 import { backupToFile, createBackup, createBackupSync, listBackups, scheduleRestore } from '../services/backups';
 import { type CliContext, type CommonOptions, validate } from './context';
 import { CliError, EXIT } from './errors';
-import { commanderErrorLine, plural, table } from './format';
+import { plural, table } from './format';
+import { common, examples } from './options';
 
 const FORMAT_NAMES: Record<(typeof IMPORT_FORMATS)[number], string> = {
   linkedin: 'LinkedIn Connections.csv',
@@ -22,22 +23,6 @@ const FORMAT_NAMES: Record<(typeof IMPORT_FORMATS)[number], string> = {
   google: 'Google Contacts CSV',
   json: 'Kith JSON export',
 };
-
-function helpHint(command: Command): Command {
-  const names: string[] = [];
-  for (let c: Command | null = command; c; c = c.parent) names.unshift(c.name());
-  return command.configureOutput({ outputError: (text, write) => write(commanderErrorLine(text, names.join(' '))) });
-}
-
-function common(command: Command): Command {
-  return helpHint(command)
-    .option('--data-dir <dir>', 'the Kith data folder (default: $KITH_DATA_DIR, else the app\'s own folder)')
-    .option('--json', 'print the result as one JSON document on stdout');
-}
-
-function examples(command: Command, lines: string[]): Command {
-  return command.addHelpText('after', `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`);
-}
 
 function oneOf(what: string, allowed: readonly string[], value: string): string {
   if (!allowed.includes(value)) throw new CliError(EXIT.usage, `${what} must be one of ${allowed.join(', ')} (not "${value}").`);

@@ -1,7 +1,7 @@
 // `kith journal add|list|search`, `kith due`, `kith favors list` (issue 3):
 // the journal, who is due, and the reciprocity ledger from the command line,
 // through the same services and schemas as the app's handlers.
-import { type Command, InvalidArgumentError, Option } from 'commander';
+import { type Command, Option } from 'commander';
 import { contract } from '../../shared/contract';
 import { INTERACTION_KIND_LABELS, INTERACTION_KINDS, type Favor, type JournalRow, type SearchHit } from '../../shared/journal';
 import { mentionedPeople } from '../../shared/mentions';
@@ -13,33 +13,9 @@ import { searchAll } from '../services/search';
 import { stmt } from '../services/util';
 import { type CliContext, type CommonOptions, validate } from './context';
 import { CliError, EXIT } from './errors';
-import { commanderErrorLine, plural, table } from './format';
+import { plural, table } from './format';
 import { resolveOrganizationId, resolvePersonId } from './resolve';
-
-function helpHint(command: Command): Command {
-  const names: string[] = [];
-  for (let c: Command | null = command; c; c = c.parent) names.unshift(c.name());
-  return command.configureOutput({ outputError: (text, write) => write(commanderErrorLine(text, names.join(' '))) });
-}
-
-function common(command: Command): Command {
-  return helpHint(command)
-    .option('--data-dir <dir>', 'the Kith data folder (default: $KITH_DATA_DIR, else the app\'s own folder)')
-    .option('--json', 'print the result as one JSON document on stdout');
-}
-
-function examples(command: Command, lines: string[]): Command {
-  return command.addHelpText('after', `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`);
-}
-
-function integer(value: string): number {
-  if (!/^\s*\d+\s*$/.test(value)) throw new InvalidArgumentError('It must be a whole number.');
-  return Number(value);
-}
-
-function collect(value: string, previous: string[] = []): string[] {
-  return [...previous, value];
-}
+import { collect, common, examples, helpHint, integer } from './options';
 
 /** The zone "today" is in: --tz, else this machine's. */
 function zoneOf(options: { tz?: string }): string {

@@ -1,24 +1,20 @@
 // `kith routes`: the ranked introduction routes from me to an organization or
 // a person (issue 4), the same answer as the app's Routes view, from
 // findIntroRoutes against the same data file.
-import { type Command, InvalidArgumentError } from 'commander';
+import { type Command } from 'commander';
 import { RoutesQuery, type Route, type RoutesResult } from '../../shared/routes';
 import { describeFit, findIntroRoutes } from '../routes/findRoutes';
 import { type CliContext, type CommonOptions, validate } from './context';
 import { CliError, EXIT } from './errors';
 import { commanderErrorLine } from './format';
 import { resolveOrganizationId, resolvePersonId } from './resolve';
+import { integer } from './options';
 
 interface RoutesOptions extends CommonOptions {
   to?: string;
   toPerson?: string;
   k?: number;
   maxHops?: number;
-}
-
-function integer(value: string): number {
-  if (!/^\s*[+-]?\d+\s*$/.test(value)) throw new InvalidArgumentError('It must be a whole number.');
-  return Number(value);
 }
 
 function percent(x: number): string {

@@ -1,7 +1,7 @@
 // The `kith` commands. Each one validates its arguments with the IPC
 // contract's schemas before opening anything, then calls the same services
 // the app's handlers call, against the same data file.
-import { type Command, InvalidArgumentError, Option } from 'commander';
+import { type Command, Option } from 'commander';
 import { contract } from '../../shared/contract';
 import {
   AffiliationCreate,
@@ -26,38 +26,9 @@ import { addDataCommands } from './commands-data';
 import { addRoutesCommands } from './commands-routes';
 import { addJournalCliCommands } from './commands-journal';
 import { CliError, EXIT } from './errors';
-import { commanderErrorLine, fields, plural, table } from './format';
+import { fields, plural, table } from './format';
 import { resolveOrganizationId, resolvePersonId } from './resolve';
-
-/** Parses a number for zod to judge; anything that is not a number is refused here with the flag's name. */
-function number(value: string): number {
-  if (!/^\s*[+-]?(\d+(\.\d*)?|\.\d+)\s*$/.test(value)) throw new InvalidArgumentError('It must be a number.');
-  return Number(value);
-}
-
-function collect(value: string, previous: string[] = []): string[] {
-  return [...previous, value];
-}
-
-/** Commander's one-line errors point at this command's own help. */
-function helpHint(command: Command): Command {
-  const path: string[] = [];
-  for (let c: Command | null = command; c; c = c.parent) path.unshift(c.name());
-  return command.configureOutput({
-    outputError: (text, write) => write(commanderErrorLine(text, path.join(' '))),
-  });
-}
-
-/** --data-dir and --json, on every command that reads or writes the data file. */
-function common(command: Command): Command {
-  return helpHint(command)
-    .option('--data-dir <dir>', 'the Kith data folder (default: $KITH_DATA_DIR, else the app\'s own folder)')
-    .option('--json', 'print the result as one JSON document on stdout');
-}
-
-function examples(command: Command, lines: string[]): Command {
-  return command.addHelpText('after', `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`);
-}
+import { collect, common, examples, helpHint, number } from './options';
 
 const strengthLabel = (s: number | null | undefined) => (s ? `${s} ${TIE_STRENGTH_LABELS[s] ?? ''}`.trim() : '');
 
