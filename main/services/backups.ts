@@ -279,6 +279,8 @@ export interface RestorePlace {
   backupDir: string;
   dataDir: string;
   dbFile: string;
+  /** The better_sqlite3.node to check files with when there is no connection (the app's Electron build). */
+  nativeBinding?: string;
 }
 
 export interface RestoreResult {
@@ -314,7 +316,7 @@ export async function scheduleRestore(place: RestorePlace, source: string, optio
   const label = options.label ?? path.basename(source);
   const staged = pendingRestorePath(place.dataDir);
   const temp = `${staged}.partial`;
-  const binding = place.db ? nativeBindingOf(place.db) : undefined;
+  const binding = place.nativeBinding ?? (place.db ? nativeBindingOf(place.db) : undefined);
   // Refuse what cannot be restored before anything is written.
   checkKithFile(source, { nativeBinding: binding, label });
   try {
