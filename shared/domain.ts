@@ -354,5 +354,7 @@ export const AppInfo = z.object({
   dataDir: z.string(),
   onboarded: z.boolean(),
   me: Person,
+  /** The data file was opened read-only (issue 7): the app shows it and saves nothing. */
+  readOnly: z.boolean(),
 });
 export type AppInfo = z.infer<typeof AppInfo>;

@@ -9,7 +9,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { KithError } from '../../shared/errors';
-import { KITH_APPLICATION_ID, openDatabase, type Db } from './open';
+import { KITH_APPLICATION_ID, LATEST_SCHEMA_VERSION, openDatabase, type Db } from './open';
 import { dataPaths } from './paths';
 
 export const PENDING_RESTORE_FILE_NAME = 'pending-restore.db';
@@ -27,6 +27,8 @@ export interface KithStore {
   backupDir: string;
   /** A restore staged before this open, and whether it was applied. */
   pendingRestore: PendingRestoreOutcome | null;
+  /** Opened with `readonly: true`: every write is refused (DB_READONLY). */
+  readOnly: boolean;
   close(): void;
 }
 
@@ -38,7 +40,19 @@ export function nativeBindingOf(db: Db): string | undefined {
   return bindings.get(db);
 }
 
-export function openKith(dataDir: string, options: { nativeBinding?: string } = {}): KithStore {
+export interface OpenKithOptions {
+  nativeBinding?: string;
+  /**
+   * Open the existing file without writing anything (issue 7's way forward
+   * when the file cannot be written, the disk is full, or another Kith has
+   * it): no folder is created, no staged restore applied, no migration run;
+   * SQLite refuses every write, and the dispatcher turns that into DB_READONLY.
+   */
+  readonly?: boolean;
+}
+
+export function openKith(dataDir: string, options: OpenKithOptions = {}): KithStore {
+  if (options.readonly) return openKithReadOnly(dataDir, options.nativeBinding);
   const paths = dataPaths(dataDir);
   // Private notes about other people: readable by this user only.
   fs.mkdirSync(paths.dataDir, { recursive: true, mode: 0o700 });
@@ -49,6 +63,35 @@ export function openKith(dataDir: string, options: { nativeBinding?: string } = 
     db,
     ...paths,
     pendingRestore,
+    readOnly: false,
+    close() {
+      if (db.open) db.close();
+    },
+  };
+}
+
+function openKithReadOnly(dataDir: string, nativeBinding: string | undefined): KithStore {
+  const paths = dataPaths(dataDir);
+  if (!fs.existsSync(paths.dbFile)) {
+    throw new KithError('NOT_FOUND', `There is no Kith data file at ${paths.dbFile} to open read-only.`);
+  }
+  const db = openDatabase(paths.dbFile, { readonly: true, ...(nativeBinding ? { nativeBinding } : {}) });
+  const version = db.pragma('user_version', { simple: true }) as number;
+  if (version < LATEST_SCHEMA_VERSION) {
+    db.close();
+    // The handlers speak the latest schema; bringing the file there is a write.
+    throw new KithError(
+      'DB_READONLY',
+      `Your data file was saved by an older Kith (schema ${version}) and must be updated before this Kith can show it, which needs writing. ` +
+        'Fix what stops Kith from writing it, then start Kith normally. Nothing in the file was changed.',
+    );
+  }
+  bindings.set(db, nativeBinding);
+  return {
+    db,
+    ...paths,
+    pendingRestore: null,
+    readOnly: true,
     close() {
       if (db.open) db.close();
     },

@@ -52,6 +52,7 @@ export function createHandlers({ db, dataDir }: HandlerContext): Handlers {
     dataDir,
     onboarded: getSetting(db, 'onboarded', false),
     me: getPerson(db, getMeId(db)),
+    readOnly: db.readonly,
   });
 
   return {
