@@ -3,7 +3,6 @@
 // window. Everything that touches data lives outside main/electron/.
 import path from 'node:path';
 import { app, BrowserWindow, dialog, Menu, session, type Session } from 'electron';
-import { KithError } from '../../shared/errors';
 import { openKith, type KithStore } from '../db/kith';
 import { defaultDataDir } from '../db/paths';
 import { createDispatcher } from '../ipc/dispatch';
@@ -15,6 +14,7 @@ import { findNativeBinding } from './nativeBinding';
 import { isAllowedDownload, isAllowedRequest } from './navigation';
 import { startDueNotifications } from './notifications';
 import { handleAppProtocol, registerAppSchemeAsPrivileged } from './protocol';
+import { recoverAtStartup } from './recovery';
 import { createMainWindow, lockDownWebContents } from './window';
 
 const log = (message: string): void => console.log(`[kith] ${message}`);
@@ -53,10 +53,10 @@ if (!app.requestSingleInstanceLock()) {
   app.whenReady().then(start, fatal);
 }
 
-function start(): void {
+async function start(): Promise<void> {
   lockDownSession(session.defaultSession);
 
-  store = openStore();
+  store = await openStore();
   if (!store) {
     app.quit();
     return;
@@ -66,6 +66,7 @@ function start(): void {
     // Output validation catches handler bugs in development; a packaged app
     // trusts its own handlers and saves the work.
     validateOutput: !app.isPackaged,
+    readOnly: store.readOnly,
     log: (message, error) => console.error(`[kith] ${message}`, error),
   });
   registerIpc(dispatch, log);
@@ -109,11 +110,12 @@ function lockDownSession(ses: Session): void {
 }
 
 /**
- * Opens the data directory, or explains why not and returns null. A file Kith
- * must not touch (written by a newer Kith, or not Kith's at all) is refused by
- * openKith before anything is written; the dialog says what to do.
+ * Opens the data directory, or explains why not and offers a way forward
+ * (restore a backup, open read-only, quit: main/recovery.ts decides which);
+ * null when the user quits. A file Kith must not touch is refused by openKith
+ * before anything is written.
  */
-function openStore(): KithStore | null {
+async function openStore(): Promise<KithStore | null> {
   const binding = findNativeBinding({
     isPackaged: app.isPackaged,
     resourcesPath: process.resourcesPath,
@@ -127,16 +129,11 @@ function openStore(): KithStore | null {
     // someone rebuilt it for Electron in place, and fails clearly otherwise.
     return openKith(dataDir, binding.path ? { nativeBinding: binding.path } : {});
   } catch (error) {
-    if (error instanceof KithError && error.code === 'DB_TOO_NEW') {
-      showFatal('Kith needs an update to open your data', error.message);
-    } else if (error instanceof KithError && error.code === 'NOT_A_KITH_DB') {
-      showFatal('This is not a Kith data file', error.message);
-    } else {
-      const message = error instanceof Error ? error.message : String(error);
-      const hint = binding.path === null ? `\n\n${binding.problem}` : '';
-      showFatal('Kith could not open its data', `${message}${hint}\n\nData folder: ${dataDir}\nNothing was changed.`);
-    }
-    return null;
+    return recoverAtStartup(error, dataDir, {
+      ...(binding.path ? { nativeBinding: binding.path } : {}),
+      bindingProblem: binding.path === null ? binding.problem : null,
+      log,
+    });
   }
 }
 
