@@ -18,7 +18,7 @@ const common = {
   target: 'node20',
   sourcemap: true,
   absWorkingDir: root,
-  external: ['electron', 'better-sqlite3'],
+  external: ['electron', 'better-sqlite3-multiple-ciphers'],
   logLevel: 'warning',
 };
 // The preload only needs the contract's channel NAMES; importing the contract

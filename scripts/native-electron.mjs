@@ -55,7 +55,7 @@ function readJson(file) {
 }
 
 const electronPkg = readJson(path.join(root, 'node_modules', 'electron', 'package.json'));
-const sqlitePkgDir = path.join(root, 'node_modules', 'better-sqlite3');
+const sqlitePkgDir = path.join(root, 'node_modules', 'better-sqlite3-multiple-ciphers');
 const sqlitePkg = readJson(path.join(sqlitePkgDir, 'package.json'));
 if (!electronPkg) skip('electron is not installed');
 if (!sqlitePkg) skip('better-sqlite3 is not installed');
@@ -145,7 +145,7 @@ function buildEnv() {
 
 /** A copy of the package to build in, so the Node build in node_modules is never touched. */
 function copyPackage(work) {
-  const dest = path.join(work, 'better-sqlite3');
+  const dest = path.join(work, 'better-sqlite3-multiple-ciphers');
   fs.cpSync(sqlitePkgDir, dest, {
     recursive: true,
     filter: (src) => !src.startsWith(path.join(sqlitePkgDir, 'build')) && !src.startsWith(path.join(sqlitePkgDir, 'node_modules')),

@@ -36,6 +36,7 @@ import { journalContract } from './journal';
 import { backupsContract } from './backups';
 import { graphContract } from './graph';
 import { targetsChannels } from './targets';
+import { encryptionContract } from './encryption';
 
 const byId = z.strictObject({ id: Id });
 const nothing = z.strictObject({}).optional();
@@ -83,6 +84,7 @@ export const contract = {
   ...backupsContract,
   ...graphContract,
   ...targetsChannels,
+  ...encryptionContract,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -14,6 +14,8 @@ export const ERROR_CODES = [
   'DB_LOCKED', // another program holds the file
   'DB_READONLY', // the file or its folder cannot be written
   'DISK_FULL', // no space left to save
+  'PASSPHRASE_REQUIRED', // the data file is protected with a passphrase and none was given
+  'WRONG_PASSPHRASE', // the passphrase given does not open the file (nothing was changed)
   'INTERNAL', // a bug: the message says what happened, the log says more
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

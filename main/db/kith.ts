@@ -9,6 +9,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { KithError } from '../../shared/errors';
+import { keyOf, type ConnectionKey } from './crypto';
 import { KITH_APPLICATION_ID, LATEST_SCHEMA_VERSION, openDatabase, type Db } from './open';
 import { dataPaths } from './paths';
 
@@ -49,15 +50,18 @@ export interface OpenKithOptions {
    * SQLite refuses every write, and the dispatcher turns that into DB_READONLY.
    */
   readonly?: boolean;
+  /** The passphrase, when the data file is protected with one (PASSPHRASE_REQUIRED without it). */
+  passphrase?: string | null;
 }
 
 export function openKith(dataDir: string, options: OpenKithOptions = {}): KithStore {
-  if (options.readonly) return openKithReadOnly(dataDir, options.nativeBinding);
+  if (options.readonly) return openKithReadOnly(dataDir, options.nativeBinding, options.passphrase);
   const paths = dataPaths(dataDir);
   // Private notes about other people: readable by this user only.
   fs.mkdirSync(paths.dataDir, { recursive: true, mode: 0o700 });
-  const pendingRestore = applyPendingRestore(paths, options.nativeBinding);
-  const db = openDatabase(paths.dbFile, { backupDir: paths.backupDir, nativeBinding: options.nativeBinding });
+  finishInterruptedRekey(paths);
+  const pendingRestore = applyPendingRestore(paths, options.nativeBinding, options.passphrase);
+  const db = openDatabase(paths.dbFile, { backupDir: paths.backupDir, nativeBinding: options.nativeBinding, passphrase: options.passphrase });
   bindings.set(db, options.nativeBinding);
   return {
     db,
@@ -70,12 +74,12 @@ export function openKith(dataDir: string, options: OpenKithOptions = {}): KithSt
   };
 }
 
-function openKithReadOnly(dataDir: string, nativeBinding: string | undefined): KithStore {
+function openKithReadOnly(dataDir: string, nativeBinding: string | undefined, passphrase?: string | null): KithStore {
   const paths = dataPaths(dataDir);
   if (!fs.existsSync(paths.dbFile)) {
     throw new KithError('NOT_FOUND', `There is no Kith data file at ${paths.dbFile} to open read-only.`);
   }
-  const db = openDatabase(paths.dbFile, { readonly: true, ...(nativeBinding ? { nativeBinding } : {}) });
+  const db = openDatabase(paths.dbFile, { readonly: true, passphrase, ...(nativeBinding ? { nativeBinding } : {}) });
   const version = db.pragma('user_version', { simple: true }) as number;
   if (version < LATEST_SCHEMA_VERSION) {
     db.close();
@@ -110,11 +114,15 @@ export function pendingRestorePath(dataDir: string): string {
  * restore was asked for), and a crash before the rename simply applies the
  * restore again at the next open.
  */
-export function applyPendingRestore(paths: { dataDir: string; dbFile: string }, nativeBinding?: string): PendingRestoreOutcome | null {
+export function applyPendingRestore(
+  paths: { dataDir: string; dbFile: string },
+  nativeBinding?: string,
+  passphrase?: string | null,
+): PendingRestoreOutcome | null {
   const pending = pendingRestorePath(paths.dataDir);
   if (!fs.existsSync(pending)) return null;
   try {
-    checkKithFile(pending, { nativeBinding, label: 'The backup chosen for the restore' });
+    checkKithFile(pending, { nativeBinding, passphrase, label: 'The backup chosen for the restore' });
   } catch (error) {
     const aside = path.join(paths.dataDir, `pending-restore-refused-${Date.now()}.db`);
     fs.renameSync(pending, aside);
@@ -132,16 +140,30 @@ export function applyPendingRestore(paths: { dataDir: string; dbFile: string }, 
  * or damaged (full integrity check). Uses open.ts's checks on a read-only
  * connection; `label` names the file in the messages ("backup.db is …").
  */
-export function checkKithFile(file: string, options: { nativeBinding?: string; label?: string } = {}): void {
+export function checkKithFile(
+  file: string,
+  options: { nativeBinding?: string; label?: string; passphrase?: string | null; knownKey?: ConnectionKey | null } = {},
+): void {
   const label = options.label ?? path.basename(file);
   const nothingChanged = 'Nothing was restored; your current data is unchanged.';
   if (!fs.existsSync(file)) throw new KithError('NOT_FOUND', `${label} does not exist. ${nothingChanged}`);
   if (!fs.statSync(file).isFile()) throw new KithError('NOT_A_KITH_DB', `${label} is not a file. ${nothingChanged}`);
   let db: Db;
   try {
-    db = openDatabase(file, { readonly: true, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
+    db = openDatabase(file, {
+      readonly: true,
+      passphrase: options.passphrase,
+      knownKey: options.knownKey,
+      ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+    });
   } catch (error) {
     const code = error instanceof KithError ? error.code : null;
+    if (code === 'PASSPHRASE_REQUIRED') {
+      throw new KithError('PASSPHRASE_REQUIRED', `${label} is protected with a passphrase, and your data is not. ${nothingChanged}`);
+    }
+    if (code === 'WRONG_PASSPHRASE') {
+      throw new KithError('WRONG_PASSPHRASE', `${label} is protected with a different passphrase than your data. ${nothingChanged}`);
+    }
     if (code === 'NOT_A_KITH_DB') throw new KithError('NOT_A_KITH_DB', `${label} is not a Kith backup or data file. ${nothingChanged}`);
     if (code === 'DB_CORRUPT') throw new KithError('DB_CORRUPT', `${label} is damaged and cannot be restored. ${nothingChanged}`);
     if (code === 'DB_TOO_NEW') throw new KithError('DB_TOO_NEW', `${label} was saved by a newer version of Kith. Update Kith to restore it. ${nothingChanged}`);
@@ -159,6 +181,65 @@ export function checkKithFile(file: string, options: { nativeBinding?: string; l
   } finally {
     db.close();
   }
+}
+
+/** Where a passphrase change keeps the data file as it was until the change is complete (main/services/encryption.ts). */
+export function beforeRekeyPath(dbFile: string): string {
+  return `${dbFile}.before-rekey`;
+}
+
+/**
+ * Finishes what a passphrase change killed halfway left behind. The change
+ * rewrites the file in a rollback-journal transaction after copying it to
+ * `kith.db.before-rekey`. If the journal is still there, the change never
+ * committed: its pages are encrypted with the old key, and rolling them back
+ * under the new one would damage the file, so the copy is put back instead
+ * (the old passphrase, or none, opens it). Without a journal the change
+ * committed and the copy is just removed. Leftover scratch copies go too:
+ * they may hold the data under the old key, or none.
+ */
+export function finishInterruptedRekey(paths: { dataDir: string; dbFile: string; backupDir: string }): 'none' | 'rolled-back' | 'completed' {
+  const copy = beforeRekeyPath(paths.dbFile);
+  let outcome: 'none' | 'rolled-back' | 'completed' = 'none';
+  if (fs.existsSync(copy)) {
+    const journal = `${paths.dbFile}-journal`;
+    // Any journal at all: SQLite writes the data file only after its journal, so an empty one means the file is as copied.
+    if (fs.existsSync(journal)) {
+      const temp = `${paths.dbFile}.restoring`;
+      fs.copyFileSync(copy, temp);
+      fsyncFile(temp);
+      fs.renameSync(temp, paths.dbFile);
+      fs.rmSync(journal, { force: true });
+      fsyncDir(paths.dataDir);
+      outcome = 'rolled-back';
+    } else {
+      outcome = 'completed';
+    }
+    fs.rmSync(copy, { force: true });
+  }
+  fs.rmSync(`${copy}.partial`, { force: true });
+  let names: string[] = [];
+  try {
+    names = fs.readdirSync(paths.backupDir);
+  } catch {
+    // no backups folder yet
+  }
+  for (const name of names) if (/\.rekey(\.partial)?(-journal)?$/.test(name)) fs.rmSync(path.join(paths.backupDir, name), { force: true });
+  return outcome;
+}
+
+export function fsyncFile(file: string): void {
+  const fd = fs.openSync(file, 'r+');
+  try {
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** The key the store's connection was opened with (null: not protected). */
+export function storeKey(store: { db: Db }): ConnectionKey | null {
+  return keyOf(store.db);
 }
 
 function fsyncDir(dir: string): void {

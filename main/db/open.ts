@@ -2,16 +2,15 @@
 // brings the schema up to date. Plain Node: runs in tests, the CLI and Electron.
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { KithError } from '../../shared/errors';
+import { applyKey, fileKind, keyForFile, rememberKey, type ConnectionKey } from './crypto';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS, type Migration } from './migrations';
 
 export type Db = Database.Database;
 
 /** 'KITH' in ASCII: marks the file as ours so a restore or an open can refuse anything else. */
 export const KITH_APPLICATION_ID = 0x4b495448;
-
-const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
 
 export interface OpenOptions {
   /** Where a copy of the file is written before any migration runs on an existing file. */
@@ -23,11 +22,29 @@ export interface OpenOptions {
   readonly?: boolean;
   /** How long to wait for another connection's lock before giving up (default 5 s). */
   busyTimeoutMs?: number;
+  /**
+   * The passphrase, for a file protected with one (main/db/crypto.ts). Ignored
+   * for a plain file; a protected file without it is refused with
+   * PASSPHRASE_REQUIRED, with a wrong one WRONG_PASSPHRASE, before anything is written.
+   */
+  passphrase?: string | null;
+  /** A key already derived for this passphrase (the open connection's), reused when the file has the same salt. */
+  knownKey?: ConnectionKey | null;
 }
 
 export function openDatabase(file: string, options: OpenOptions = {}): Db {
   const inMemory = file === ':memory:';
-  if (!inMemory) assertLooksLikeSqlite(file);
+  const encrypted = !inMemory && assertLooksLikeSqlite(file) === 'encrypted';
+  let key: ConnectionKey | null = null;
+  if (encrypted) {
+    if (!options.passphrase) {
+      throw new KithError(
+        'PASSPHRASE_REQUIRED',
+        `Kith's data file ${file} is protected with a passphrase. Give the passphrase to open it; nothing was changed.`,
+      );
+    }
+    key = keyForFile(file, options.passphrase, options.knownKey);
+  }
 
   let db: Db;
   try {
@@ -43,6 +60,8 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     // Read-only checks first: nothing is written (not even the WAL switch,
     // which rewrites the header) until the file is known to be Kith's and intact.
     db.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 5000))}`);
+    if (key) unlockWith(db, key, file);
+    rememberKey(db, key);
     assertIsKith(db, file);
     if (!inMemory) assertIntact(db, file);
     applyPragmas(db, inMemory);
@@ -79,6 +98,28 @@ export function explainOpenError(error: unknown, file: string): unknown {
   return error;
 }
 
+/**
+ * Gives SQLite3MC the key and proves it on page 1, which carries an
+ * authentication tag: a wrong key fails there (SQLITE_NOTADB) before any
+ * page is written, so the file stays byte-identical.
+ */
+function unlockWith(db: Db, key: ConnectionKey, file: string): void {
+  applyKey(db, key);
+  // Sorting and VACUUM scratch space in memory: no decrypted pages in temporary files.
+  db.pragma('temp_store = MEMORY');
+  try {
+    db.prepare('SELECT count(*) FROM sqlite_schema').get();
+  } catch (error) {
+    if ((error as { code?: string }).code === 'SQLITE_NOTADB') {
+      throw new KithError(
+        'WRONG_PASSPHRASE',
+        `That passphrase does not open ${file}. Check it and try again (a passphrase cannot be recovered). Nothing was changed.`,
+      );
+    }
+    throw error;
+  }
+}
+
 /** A quick structural check, so a damaged file is reported at open, not halfway through someone's edit. */
 function assertIntact(db: Db, file: string): void {
   const rows = db.pragma('quick_check(1)') as { quick_check: string }[];
@@ -99,27 +140,14 @@ export function applyPragmas(db: Db, inMemory = false): void {
   db.pragma('secure_delete = ON');
 }
 
-function assertLooksLikeSqlite(file: string): void {
-  let fd: number;
-  try {
-    fd = fs.openSync(file, 'r');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return; // a new file
-    throw error;
-  }
-  try {
-    const header = Buffer.alloc(16);
-    const read = fs.readSync(fd, header, 0, 16, 0);
-    if (read === 0) return; // an empty file is a new database
-    if (read < 16 || !header.equals(SQLITE_HEADER)) {
-      throw new KithError(
-        'NOT_A_KITH_DB',
-        `${file} is not a Kith database (it is not an SQLite file). Kith left it untouched; choose another file or restore a backup.`,
-      );
-    }
-  } finally {
-    fs.closeSync(fd);
-  }
+function assertLooksLikeSqlite(file: string): 'new' | 'plain' | 'encrypted' {
+  const kind = fileKind(file);
+  if (kind === 'missing' || kind === 'empty') return 'new'; // a new database
+  if (kind === 'plain' || kind === 'encrypted') return kind;
+  throw new KithError(
+    'NOT_A_KITH_DB',
+    `${file} is not a Kith database (it is not an SQLite file). Kith left it untouched; choose another file or restore a backup.`,
+  );
 }
 
 function assertIsKith(db: Db, file: string): void {

@@ -36,6 +36,7 @@ import { createJournalHandlers } from './handlers-journal';
 import { createBackupsHandlers } from './handlers-backups';
 import { createGraphHandlers } from './handlers-graph';
 import { createTargetsHandlers } from './handlers-targets';
+import { createEncryptionHandlers } from './handlers-encryption';
 
 export type Handler<C extends Channel> = (input: ParsedInput<C>) => ChannelOutput<C> | Promise<ChannelOutput<C>>;
 export type Handlers = { [C in Channel]: Handler<C> };
@@ -104,5 +105,6 @@ export function createHandlers({ db, dataDir }: HandlerContext): Handlers {
     ...createBackupsHandlers({ db, dataDir }),
     ...createGraphHandlers({ db, dataDir }),
     ...createTargetsHandlers({ db, dataDir }),
+    ...createEncryptionHandlers({ db, dataDir }),
   };
 }

@@ -11,9 +11,10 @@
 import { EventEmitter } from 'node:events';
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { BACKUP_NAME_PATTERN, type BackupInfo, type BackupKind, type BackupList } from '../../shared/backups';
 import { KithError } from '../../shared/errors';
+import { applyKey, fileKind, keyForFile, keyOf, type ConnectionKey } from '../db/crypto';
 import { checkKithFile, nativeBindingOf, pendingRestorePath } from '../db/kith';
 import { KITH_APPLICATION_ID, type Db } from '../db/open';
 
@@ -104,7 +105,11 @@ export async function createBackup(place: BackupPlace, kind: BackupKind, clock: 
   const now = clock.now ?? new Date();
   const { target, temp } = prepare(place.backupDir, kind, now);
   try {
-    await place.db.backup(temp);
+    // SQLite's online backup API cannot write an encrypted copy (SQLite3MC
+    // refuses a target without the source's cipher), so a protected database
+    // is copied with VACUUM INTO, which writes it with the same key and salt.
+    if (keyOf(place.db)) place.db.prepare('VACUUM INTO ?').run(temp);
+    else await place.db.backup(temp);
     return finish(place, temp, target, now);
   } catch (error) {
     fs.rmSync(temp, { force: true });
@@ -118,8 +123,9 @@ export async function backupToFile(db: Db, file: string): Promise<{ file: string
   if (fs.existsSync(target)) throw new KithError('CONFLICT', `${target} already exists. Kith does not overwrite files: choose another name.`);
   const temp = `${target}.partial`;
   try {
-    await db.backup(temp);
-    verifyBackupFile(temp, nativeBindingOf(db));
+    if (keyOf(db)) db.prepare('VACUUM INTO ?').run(temp);
+    else await db.backup(temp);
+    verifyBackupFile(temp, nativeBindingOf(db), keyOf(db));
     fs.renameSync(temp, target);
   } catch (error) {
     fs.rmSync(temp, { force: true });
@@ -151,7 +157,7 @@ function prepare(backupDir: string, kind: BackupKind, now: Date): { target: stri
 }
 
 function finish(place: BackupPlace, temp: string, target: string, now: Date): BackupInfo {
-  verifyBackupFile(temp, nativeBindingOf(place.db));
+  verifyBackupFile(temp, nativeBindingOf(place.db), keyOf(place.db));
   fs.renameSync(temp, target);
   rotateBackups(place.backupDir, now);
   const info = listBackups(place.backupDir).find((b) => b.name === path.basename(target));
@@ -164,9 +170,15 @@ function finish(place: BackupPlace, temp: string, target: string, now: Date): Ba
  * journal, not WAL: a backup is one file), and checks it: PRAGMA
  * integrity_check must answer ok and the file must carry Kith's application id.
  */
-export function verifyBackupFile(file: string, nativeBinding?: string): void {
+export function verifyBackupFile(file: string, nativeBinding?: string, key?: ConnectionKey | null): void {
+  const encrypted = fileKind(file) === 'encrypted';
+  if (encrypted && !key) throw new KithError('PASSPHRASE_REQUIRED', `${path.basename(file)} is protected with a passphrase, and your data is not. Nothing was changed.`);
   const copy = new Database(file, nativeBinding ? { nativeBinding } : {});
   try {
+    if (encrypted && key) {
+      applyKey(copy, keyForFile(file, key.passphrase, key));
+      copy.pragma('temp_store = MEMORY');
+    }
     copy.pragma('journal_mode = DELETE');
     const rows = copy.pragma('integrity_check') as { integrity_check: string }[];
     const verdict = rows.map((r) => r.integrity_check).join('; ');
@@ -317,13 +329,18 @@ export async function scheduleRestore(place: RestorePlace, source: string, optio
   const staged = pendingRestorePath(place.dataDir);
   const temp = `${staged}.partial`;
   const binding = place.nativeBinding ?? (place.db ? nativeBindingOf(place.db) : undefined);
+  // A protected Kith restores backups protected with the same passphrase, and
+  // protects a plain one before staging it: a restore never unprotects the data.
+  const key = place.db ? keyOf(place.db) : null;
+  const withKey = { passphrase: key?.passphrase ?? null, knownKey: key };
   // Refuse what cannot be restored before anything is written.
-  checkKithFile(source, { nativeBinding: binding, label });
+  checkKithFile(source, { nativeBinding: binding, label, ...withKey });
   try {
     fs.copyFileSync(source, temp);
+    if (key && fileKind(temp) === 'plain') protectCopy(temp, key, binding);
     // A self-contained copy (the source may be another Kith's live, WAL-mode file), checked again.
-    verifyBackupFile(temp, binding);
-    checkKithFile(temp, { nativeBinding: binding, label });
+    verifyBackupFile(temp, binding, key);
+    checkKithFile(temp, { nativeBinding: binding, label, ...withKey });
   } catch (error) {
     fs.rmSync(temp, { force: true });
     throw explainWriteError(error, place.dataDir);
@@ -344,6 +361,18 @@ export async function scheduleRestore(place: RestorePlace, source: string, optio
   fs.renameSync(temp, staged);
   events.emit('scheduled');
   return { safetyBackup };
+}
+
+/** Encrypts a plain copy with the open data's key (rollback journal: a staged file is one file). */
+function protectCopy(file: string, key: ConnectionKey, nativeBinding: string | undefined): void {
+  const copy = new Database(file, nativeBinding ? { nativeBinding } : {});
+  try {
+    copy.pragma('temp_store = MEMORY');
+    copy.pragma('journal_mode = DELETE');
+    copy.pragma(`rekey = '${key.pragma}'`);
+  } finally {
+    copy.close();
+  }
 }
 
 /**

@@ -4,7 +4,7 @@
 // backup first, and the staged restore applied by openKith().
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openKith, pendingRestorePath, type KithStore } from '../../main/db/kith';
 import { createPerson, listPeople } from '../../main/services/people';

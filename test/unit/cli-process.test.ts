@@ -42,7 +42,7 @@ describe('kith as a process', () => {
       platform: 'node',
       format: 'cjs',
       target: 'node20',
-      external: ['electron', 'better-sqlite3'],
+      external: ['electron', 'better-sqlite3-multiple-ciphers'],
       logLevel: 'silent',
       banner: { js: '#!/usr/bin/env node' },
     });

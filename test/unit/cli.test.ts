@@ -2,7 +2,7 @@
 // codes, and bad arguments refused with exit 2 before the data file is touched.
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../main/db/open';
 import { LATEST_SCHEMA_VERSION } from '../../main/db/open';

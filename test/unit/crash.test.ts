@@ -31,7 +31,7 @@ beforeAll(async () => {
     platform: 'node',
     format: 'cjs',
     target: 'node20',
-    external: ['better-sqlite3'],
+    external: ['better-sqlite3-multiple-ciphers'],
     logLevel: 'warning',
   });
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kith-crash-'));

@@ -11,6 +11,7 @@ import { createOrganization } from '../../main/services/organizations';
 import { createPerson, getMeId } from '../../main/services/people';
 import { createIntroduction, setIntroductionStatus } from '../../main/services/introductions';
 import { createBackupSync } from '../../main/services/backups';
+import { setPassphrase } from '../../main/services/encryption';
 import { createTie } from '../../main/services/ties';
 import { CHANNELS, type Channel } from '../../shared/contract';
 import { LIMITS } from '../../shared/domain';
@@ -33,8 +34,8 @@ interface Fixture {
   dataDir: string;
 }
 
-function fixture({ empty = false } = {}): Fixture {
-  const db = createTestDb();
+function fixture({ empty = false, file = false } = {}): Fixture {
+  const db = createTestDb({ file });
   const dataDir = makeTempDir('kith-ipc-');
   const dispatch = createDispatcher(createHandlers({ db, dataDir }), { validateOutput: true });
   const me = getMeId(db);
@@ -89,7 +90,22 @@ const LINKEDIN_CSV = [
  * Partial so that a channel added elsewhere does not break the type check;
  * the coverage test below fails instead, naming the channel.
  */
-const VALID: Partial<Record<Channel, { input: (f: Fixture) => unknown; empty?: boolean; check?: (value: never, f: Fixture) => void }>> = {
+const protect = (f: Fixture, passphrase: string) => setPassphrase({ db: f.db, dbFile: f.db.name, backupDir: path.join(f.dataDir, 'backups') }, passphrase);
+
+const VALID: Partial<Record<Channel, { input: (f: Fixture) => unknown; empty?: boolean; file?: boolean; check?: (value: never, f: Fixture) => void }>> = {
+  'app:unlock': { input: () => ({ passphrase: 'already open' }), check: (v: { encrypted: boolean }) => expect(v.encrypted).toBe(false) },
+  'encryption:status': { input: () => undefined, check: (v: { encrypted: boolean }) => expect(v.encrypted).toBe(false) },
+  'encryption:set': { file: true, input: () => ({ passphrase: 'correct horse battery' }), check: (v: { encrypted: boolean }) => expect(v.encrypted).toBe(true) },
+  'encryption:change': {
+    file: true,
+    input: (f) => (protect(f, 'correct horse battery'), { current: 'correct horse battery', next: 'staple quietly 2026' }),
+    check: (v: { encrypted: boolean }) => expect(v.encrypted).toBe(true),
+  },
+  'encryption:remove': {
+    file: true,
+    input: (f) => (protect(f, 'correct horse battery'), { current: 'correct horse battery' }),
+    check: (v: { encrypted: boolean }) => expect(v.encrypted).toBe(false),
+  },
   'app:info': { input: () => undefined, check: (v: { schemaVersion: number; me: { isMe: boolean } }) => expect(v.me.isMe).toBe(true) },
   'app:completeSetup': {
     input: () => ({ displayName: '  Sam Rivera ', loadSample: true }),
@@ -194,6 +210,11 @@ const ANY_CHANNEL_INVALID = ['a string', 42, true, [], { __unexpected__: 1 }];
 
 /** Inputs each channel must refuse, beyond ANY_CHANNEL_INVALID: wrong types, missing fields, extra fields, oversized strings. */
 const INVALID: Partial<Record<Channel, (f: Fixture) => unknown[]>> = {
+  'app:unlock': () => [{}, { passphrase: '' }, { passphrase: 5 }, { passphrase: 'x'.repeat(1025) }, { passphrase: 'long enough', extra: 1 }],
+  'encryption:status': nothingInvalid,
+  'encryption:set': () => [{}, { passphrase: 'short' }, { passphrase: ' padded passphrase ' }, { passphrase: 'x'.repeat(1025) }, { current: 'long enough pass' }],
+  'encryption:change': () => [{ current: 'long enough pass' }, { current: '', next: 'long enough pass' }, { current: 'a', next: 'short' }, { next: 'long enough pass' }],
+  'encryption:remove': () => [{}, { current: '' }, { current: 1 }, { current: 'x', next: 'long enough pass' }],
   'app:info': nothingInvalid,
   'app:completeSetup': () => [
     {},
@@ -322,7 +343,7 @@ describe('a valid call on every channel', () => {
 
   it.each(CHANNELS.filter((c) => VALID[c]))('%s answers ok, inside the contract', async (channel) => {
     const spec = VALID[channel]!;
-    const f = fixture({ empty: spec.empty });
+    const f = fixture({ empty: spec.empty, file: spec.file });
     const value = success(await f.dispatch(channel, spec.input(f)));
     spec.check?.(value as never, f);
   });

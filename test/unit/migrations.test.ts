@@ -4,7 +4,7 @@
 // a failing migration leaves the file at its old version.
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openKith } from '../../main/db/kith';
 import { MIGRATIONS, type Migration } from '../../main/db/migrations';

@@ -2,7 +2,7 @@
 // runs in its own transaction and sets PRAGMA user_version to its number.
 // Never edit a released migration: add the next one, and a test that builds
 // the old schema, fills it, migrates and checks the data.
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { m0010Initial } from './m0010_initial';
 import { m0020Journal } from './m0020_journal';
 

@@ -1,6 +1,6 @@
 // Migration 10: the whole schema of DESIGN.md, so later work adds behaviour,
 // not tables. Tables are STRICT; dates are ISO-8601 text; booleans are 0/1.
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 
 export function m0010Initial(db: Database): void {
   db.exec(`

@@ -8,7 +8,7 @@
 // and 3-letter prefixes: search runs as you type, and without them "co*" over
 // 100,000 entries expands thousands of terms on every keystroke (measured in
 // test/bench/suites/search.ts).
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 
 export function m0020Journal(db: Database): void {
   db.exec(`
