@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// Builds better-sqlite3 for the installed Electron, next to (never instead of)
-// the Node build in node_modules/better-sqlite3/build that tests and the CLI
+// Builds better-sqlite3-multiple-ciphers (better-sqlite3's API over SQLite3
+// Multiple Ciphers, for encryption at rest) for the installed Electron, next to (never instead of)
+// the Node build in node_modules/better-sqlite3-multiple-ciphers/build that tests and the CLI
 // load. Output: node_modules/.kith-native/electron-<platform>-<arch>/
 // better_sqlite3.node plus build.json saying which Electron it is for;
 // main/electron/nativeBinding.ts finds it there in development, and
@@ -11,7 +12,7 @@
 //   options: --force (rebuild even if current), --arch=<arch> (cross-arch packaging)
 //
 // Strategy: a prebuilt binary for runtime electron (prebuild-install, from
-// better-sqlite3's GitHub releases), else node-gyp in a temporary copy of the
+// the package's GitHub releases), else node-gyp in a temporary copy of the
 // package against Electron's headers. Every network step is probed first with
 // a short timeout and every child process is bounded, so this never hangs.
 import { spawn } from 'node:child_process';
@@ -38,11 +39,11 @@ const say = (message) => console.log(`${tag} ${message}`);
 /** Ends the script: a skip exits 0 unless --required, which makes it an error. */
 function skip(reason) {
   if (required) {
-    console.error(`${tag} cannot build better-sqlite3 for Electron: ${reason}`);
+    console.error(`${tag} cannot build better-sqlite3-multiple-ciphers for Electron: ${reason}`);
     console.error(`${tag} Electron needs it to open the database. Fix the cause above and run \`node scripts/native-electron.mjs --required\` again.`);
     process.exit(1);
   }
-  say(`Electron build of better-sqlite3 skipped: ${reason}. Tests and the CLI are unaffected; \`npm start\` retries.`);
+  say(`Electron build of better-sqlite3-multiple-ciphers skipped: ${reason}. Tests and the CLI are unaffected; \`npm start\` retries.`);
   process.exit(0);
 }
 
@@ -58,7 +59,7 @@ const electronPkg = readJson(path.join(root, 'node_modules', 'electron', 'packag
 const sqlitePkgDir = path.join(root, 'node_modules', 'better-sqlite3-multiple-ciphers');
 const sqlitePkg = readJson(path.join(sqlitePkgDir, 'package.json'));
 if (!electronPkg) skip('electron is not installed');
-if (!sqlitePkg) skip('better-sqlite3 is not installed');
+if (!sqlitePkg) skip('better-sqlite3-multiple-ciphers is not installed');
 const electronVersion = electronPkg.version;
 const abi = fs.existsSync(path.join(root, 'node_modules', 'electron', 'abi_version'))
   ? fs.readFileSync(path.join(root, 'node_modules', 'electron', 'abi_version'), 'utf8').trim()
@@ -68,11 +69,12 @@ const abi = fs.existsSync(path.join(root, 'node_modules', 'electron', 'abi_versi
 const outDir = path.join(root, 'node_modules', '.kith-native', `electron-${platform}-${arch}`);
 const outFile = path.join(outDir, 'better_sqlite3.node');
 const stampFile = path.join(outDir, 'build.json');
-const wanted = { electron: electronVersion, abi, betterSqlite3: sqlitePkg.version, platform, arch };
+// `package` too: a cached build of plain better-sqlite3 (before the switch to the encrypting fork) must not be reused.
+const wanted = { package: sqlitePkg.name, electron: electronVersion, abi, betterSqlite3: sqlitePkg.version, platform, arch };
 
 const stamp = readJson(stampFile);
-if (!force && stamp && fs.existsSync(outFile) && ['electron', 'betterSqlite3', 'platform', 'arch'].every((k) => stamp[k] === wanted[k])) {
-  say(`better-sqlite3 ${sqlitePkg.version} for Electron ${electronVersion} (${platform}-${arch}) is already built.`);
+if (!force && stamp && fs.existsSync(outFile) && ['package', 'electron', 'betterSqlite3', 'platform', 'arch'].every((k) => stamp[k] === wanted[k])) {
+  say(`better-sqlite3-multiple-ciphers ${sqlitePkg.version} for Electron ${electronVersion} (${platform}-${arch}) is already built.`);
   process.exit(0);
 }
 
@@ -160,7 +162,7 @@ function install(built, method) {
   fs.copyFileSync(built, `${outFile}.tmp`);
   fs.renameSync(`${outFile}.tmp`, outFile);
   fs.writeFileSync(stampFile, `${JSON.stringify({ ...wanted, method, builtAt: new Date().toISOString() }, null, 2)}\n`);
-  say(`built better-sqlite3 ${sqlitePkg.version} for Electron ${electronVersion} (${platform}-${arch}, ${method}): ${path.relative(root, outFile)}`);
+  say(`built better-sqlite3-multiple-ciphers ${sqlitePkg.version} for Electron ${electronVersion} (${platform}-${arch}, ${method}): ${path.relative(root, outFile)}`);
   return true;
 }
 
@@ -195,7 +197,7 @@ const env = buildEnv();
 const pkgCopy = copyPackage(work);
 const builtFile = path.join(pkgCopy, 'build', 'Release', 'better_sqlite3.node');
 
-// 1. A prebuilt binary: seconds instead of minutes, when better-sqlite3 publishes one for this Electron.
+// 1. A prebuilt binary: seconds instead of minutes, when better-sqlite3-multiple-ciphers publishes one for this Electron.
 if (prebuildInstall && githubUp) {
   const r = await run(process.execPath, [prebuildInstall, '--runtime=electron', `--target=${electronVersion}`, `--arch=${arch}`, `--platform=${platform}`, '--verbose'], {
     cwd: pkgCopy,
@@ -208,7 +210,7 @@ if (prebuildInstall && githubUp) {
 
 // 2. Compile against Electron's headers (node-gyp caches them in --devdir).
 if (!(nodeGyp && headersUp)) skip(attempts.join('; '));
-say(`compiling better-sqlite3 ${sqlitePkg.version} for Electron ${electronVersion} (${platform}-${arch}); this takes a few minutes…`);
+say(`compiling better-sqlite3-multiple-ciphers ${sqlitePkg.version} for Electron ${electronVersion} (${platform}-${arch}); this takes a few minutes…`);
 const r = await run(
   process.execPath,
   [

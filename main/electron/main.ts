@@ -3,6 +3,7 @@
 // window. Everything that touches data lives outside main/electron/.
 import path from 'node:path';
 import { app, BrowserWindow, dialog, Menu, session, type Session } from 'electron';
+import { KithError } from '../../shared/errors';
 import { openKith, type KithStore } from '../db/kith';
 import { defaultDataDir } from '../db/paths';
 import { createDispatcher } from '../ipc/dispatch';
@@ -15,6 +16,7 @@ import { isAllowedDownload, isAllowedRequest } from './navigation';
 import { startDueNotifications } from './notifications';
 import { handleAppProtocol, registerAppSchemeAsPrivileged } from './protocol';
 import { recoverAtStartup } from './recovery';
+import { createAppDispatch } from './unlock';
 import { createMainWindow, lockDownWebContents } from './window';
 
 const log = (message: string): void => console.log(`[kith] ${message}`);
@@ -56,32 +58,41 @@ if (!app.requestSingleInstanceLock()) {
 async function start(): Promise<void> {
   lockDownSession(session.defaultSession);
 
-  store = await openStore();
-  if (!store) {
+  const opened = await openStore();
+  if (!opened) {
     app.quit();
     return;
   }
-  const handlers = createHandlers({ db: store.db, dataDir: store.dataDir });
-  const dispatch = createDispatcher(handlers, {
-    // Output validation catches handler bugs in development; a packaged app
-    // trusts its own handlers and saves the work.
-    validateOutput: !app.isPackaged,
-    readOnly: store.readOnly,
-    log: (message, error) => console.error(`[kith] ${message}`, error),
+  // A data file protected with a passphrase opens only once the window's unlock screen sends it (app:unlock).
+  const appDispatch = createAppDispatch({
+    open: (passphrase) => openKith(dataDir, { passphrase, ...(nativeBindingPath() ? { nativeBinding: nativeBindingPath()! } : {}) }),
+    buildDispatch: (s) =>
+      createDispatcher(createHandlers({ db: s.db, dataDir: s.dataDir }), {
+        // Output validation catches handler bugs in development; a packaged app
+        // trusts its own handlers and saves the work.
+        validateOutput: !app.isPackaged,
+        readOnly: s.readOnly,
+        log: (message, error) => console.error(`[kith] ${message}`, error),
+      }),
+    onOpened: (s) => {
+      store = s;
+      startBackups(s, log);
+      startDueNotifications({ db: s.db, getWindow: () => mainWindow, log });
+    },
   });
-  registerIpc(dispatch, log);
-  startBackups(store, log);
+  registerIpc(appDispatch.dispatch, log);
   handleAppProtocol(path.join(__dirname, '..', 'renderer'));
-  Menu.setApplicationMenu(buildMenu({ dataDir: store.dataDir }));
+  Menu.setApplicationMenu(buildMenu({ dataDir }));
 
   const openWindow = (): void => {
-    mainWindow = createMainWindow({ dataDir: store!.dataDir, preloadPath: path.join(__dirname, '..', 'preload', 'index.cjs'), log });
+    mainWindow = createMainWindow({ dataDir, preloadPath: path.join(__dirname, '..', 'preload', 'index.cjs'), log });
     mainWindow.on('closed', () => {
       mainWindow = null;
     });
   };
   openWindow();
-  startDueNotifications({ db: store.db, getWindow: () => mainWindow, log });
+  if (opened === 'locked') log('The data file is protected with a passphrase: waiting for it.');
+  else appDispatch.opened(opened);
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) openWindow();
   });
@@ -115,8 +126,8 @@ function lockDownSession(ses: Session): void {
  * null when the user quits. A file Kith must not touch is refused by openKith
  * before anything is written.
  */
-async function openStore(): Promise<KithStore | null> {
-  const binding = findNativeBinding({
+function findBinding(): ReturnType<typeof findNativeBinding> {
+  return findNativeBinding({
     isPackaged: app.isPackaged,
     resourcesPath: process.resourcesPath,
     appPath: app.getAppPath(),
@@ -124,11 +135,21 @@ async function openStore(): Promise<KithStore | null> {
     platform: process.platform,
     arch: process.arch,
   });
+}
+
+function nativeBindingPath(): string | null {
+  return findBinding().path;
+}
+
+async function openStore(): Promise<KithStore | 'locked' | null> {
+  const binding = findBinding();
   try {
-    // Without the Electron build, try better-sqlite3's own binary: it works if
+    // Without the Electron build, try better-sqlite3-multiple-ciphers' own binary: it works if
     // someone rebuilt it for Electron in place, and fails clearly otherwise.
     return openKith(dataDir, binding.path ? { nativeBinding: binding.path } : {});
   } catch (error) {
+    // Protected with a passphrase: nothing is opened until the unlock screen sends it.
+    if (error instanceof KithError && error.code === 'PASSPHRASE_REQUIRED') return 'locked';
     return recoverAtStartup(error, dataDir, {
       ...(binding.path ? { nativeBinding: binding.path } : {}),
       bindingProblem: binding.path === null ? binding.problem : null,

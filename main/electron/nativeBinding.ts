@@ -1,5 +1,5 @@
-// Where the Electron build of better-sqlite3 lives. The copy in
-// node_modules/better-sqlite3/build is compiled for Node (tests and the CLI
+// Where the Electron build of better-sqlite3-multiple-ciphers (SQLite with encryption) lives. The copy in
+// node_modules/better-sqlite3-multiple-ciphers/build is compiled for Node (tests and the CLI
 // use it); Electron needs one compiled against its own ABI, which
 // scripts/native-electron.mjs builds into node_modules/.kith-native/ and
 // electron-builder ships as resources/native/better_sqlite3.node. Plain Node,
@@ -42,18 +42,18 @@ export function findNativeBinding(lookup: NativeBindingLookup): NativeBindingRes
   const folder = path.join(lookup.appPath, nativeCacheFolder(lookup.platform, lookup.arch));
   const file = path.join(folder, NATIVE_FILE);
   if (!fs.existsSync(file)) {
-    return { path: null, problem: `The Electron build of better-sqlite3 is missing (${file}). Run \`npm start\`, which builds it.` };
+    return { path: null, problem: `The Electron build of better-sqlite3-multiple-ciphers is missing (${file}). Run \`npm start\`, which builds it.` };
   }
   try {
     const stamp = JSON.parse(fs.readFileSync(path.join(folder, NATIVE_STAMP_FILE), 'utf8')) as { electron?: unknown };
     if (stamp.electron !== lookup.electronVersion) {
       return {
         path: null,
-        problem: `The Electron build of better-sqlite3 was made for Electron ${String(stamp.electron)}, not ${lookup.electronVersion}. Run \`npm start\`, which rebuilds it.`,
+        problem: `The Electron build of better-sqlite3-multiple-ciphers was made for Electron ${String(stamp.electron)}, not ${lookup.electronVersion}. Run \`npm start\`, which rebuilds it.`,
       };
     }
   } catch {
-    return { path: null, problem: `The Electron build of better-sqlite3 has no readable ${NATIVE_STAMP_FILE}. Run \`npm start\`, which rebuilds it.` };
+    return { path: null, problem: `The Electron build of better-sqlite3-multiple-ciphers has no readable ${NATIVE_STAMP_FILE}. Run \`npm start\`, which rebuilds it.` };
   }
   return { path: file };
 }
