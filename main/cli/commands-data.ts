@@ -226,7 +226,7 @@ export function addDataCommands(program: Command, ctx: CliContext): void {
     const { safetyBackup } = await scheduleRestore({ db, ...paths }, source, { label: file });
     // The swap needs every connection closed: reopening applies it (and migrates an older backup).
     ctx.close();
-    const reopened = openKith(dataDir);
+    const reopened = openKith(dataDir, { passphrase: ctx.passphrase(options) });
     const outcome = reopened.pendingRestore;
     reopened.close();
     if (!outcome?.applied) throw new CliError(EXIT.refused, `The restore was not applied: ${outcome?.problem ?? 'it was not staged'}`);

@@ -23,6 +23,7 @@ import { getStats } from '../services/stats';
 import { createTie } from '../services/ties';
 import { type CliContext, type CommonOptions, validate } from './context';
 import { addDataCommands } from './commands-data';
+import { addPassphraseCommands } from './commands-passphrase';
 import { addRoutesCommands } from './commands-routes';
 import { addJournalCliCommands } from './commands-journal';
 import { CliError, EXIT } from './errors';
@@ -437,4 +438,5 @@ export function addCommands(program: Command, ctx: CliContext): void {
   addRoutesCommands(program, ctx);
   addJournalCliCommands(program, ctx);
   addDataCommands(program, ctx);
+  addPassphraseCommands(program, ctx);
 }

@@ -1,10 +1,12 @@
 // What every command shares during one run: where to write, which data folder
 // to open (once, lazily: a command refused for bad arguments never touches
 // the file), and how to print a result as text or as one JSON document.
+import fs from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
 import { openKith, type KithStore } from '../db/kith';
 import { defaultDataDir } from '../db/paths';
+import { KithError } from '../../shared/errors';
 import { CliError, EXIT } from './errors';
 
 export interface Writable {
@@ -21,6 +23,21 @@ export interface CliIo {
 export interface CommonOptions {
   dataDir?: string;
   json?: boolean;
+  /** A file holding the passphrase of a protected data folder (never the passphrase itself on the command line). */
+  passphraseFile?: string;
+}
+
+/** Reads a passphrase from a file: its first line, without the line break an editor or `echo` adds. */
+export function readPassphraseFile(file: string, flag: string): string {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new CliError(EXIT.usage, `${flag}: cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? String(error)}).`);
+  }
+  const passphrase = text.replace(/\r?\n$/, '');
+  if (!passphrase) throw new CliError(EXIT.usage, `${flag}: ${file} is empty.`);
+  return passphrase;
 }
 
 export class CliContext {
@@ -36,9 +53,25 @@ export class CliContext {
     return defaultDataDir(this.io.env ?? process.env);
   }
 
+  /** The passphrase for a protected data folder: --passphrase-file, else $KITH_PASSPHRASE, else none. */
+  passphrase(options: CommonOptions): string | null {
+    if (options.passphraseFile !== undefined) return readPassphraseFile(options.passphraseFile, '--passphrase-file');
+    const fromEnv = (this.io.env ?? process.env).KITH_PASSPHRASE;
+    return fromEnv ? fromEnv : null;
+  }
+
   /** The opened data folder; opened on first use and closed by close() when the run ends. */
   open(options: CommonOptions): KithStore {
-    this.store ??= openKith(this.dataDir(options));
+    if (!this.store) {
+      try {
+        this.store = openKith(this.dataDir(options), { passphrase: this.passphrase(options) });
+      } catch (error) {
+        if (error instanceof KithError && error.code === 'PASSPHRASE_REQUIRED') {
+          throw new CliError(EXIT.refused, `${error.message} Give it with --passphrase-file FILE or the KITH_PASSPHRASE environment variable.`);
+        }
+        throw error;
+      }
+    }
     return this.store;
   }
 

@@ -33,7 +33,8 @@ export function helpHint(command: Command): Command {
 export function common(command: Command): Command {
   return helpHint(command)
     .option('--data-dir <dir>', 'the Kith data folder (default: $KITH_DATA_DIR, else the app\'s own folder)')
-    .option('--json', 'print the result as one JSON document on stdout');
+    .option('--json', 'print the result as one JSON document on stdout')
+    .option('--passphrase-file <file>', 'the passphrase of a protected data folder, read from this file (or set $KITH_PASSPHRASE)');
 }
 
 export function examples(command: Command, lines: string[]): Command {
