@@ -3,6 +3,7 @@ import type { AppInfo } from '../../shared/domain';
 import { AppContext, type AppActions } from './AppContext';
 import { CommandPalette } from './components/CommandPalette';
 import { ErrorBoundary } from './components/ErrorBoundary';
+import { ReadOnlyBanner } from './components/ReadOnlyBanner';
 import { Sidebar } from './components/Sidebar';
 import { NewOrganizationDialog } from './views/NewOrganizationDialog';
 import { NewPersonDialog } from './views/NewPersonDialog';
@@ -63,6 +64,7 @@ export function AppShell({ info }: { info: AppInfo }) {
       <div className="shell">
         <Sidebar route={route} />
         <main className="content" data-testid="content">
+          {info.readOnly && <ReadOnlyBanner />}
           <ErrorBoundary key={routeKey(route)}>{renderRoute(route)}</ErrorBoundary>
         </main>
       </div>
