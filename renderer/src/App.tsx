@@ -1,13 +1,14 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { AppInfo } from '../../shared/domain';
-import { invoke } from './api';
+import { invoke, RequestError } from './api';
 import { AppShell } from './AppShell';
 import { ErrorNotice } from './components/ErrorNotice';
 import { errorMessage } from './data/mutate';
 import { useRevision } from './data/revision';
+import { UnlockView } from './views/unlock/UnlockView';
 import { Welcome } from './views/Welcome';
 
-type Boot = { state: 'loading' } | { state: 'ready'; info: AppInfo } | { state: 'failed'; message: string };
+type Boot = { state: 'loading' } | { state: 'locked' } | { state: 'ready'; info: AppInfo } | { state: 'failed'; message: string };
 
 /** Loads app:info, then shows the first-run welcome or the app. */
 export function App() {
@@ -17,7 +18,9 @@ export function App() {
   const load = useCallback(() => {
     invoke('app:info').then(
       (info) => setBoot({ state: 'ready', info }),
-      (error: unknown) => setBoot({ state: 'failed', message: errorMessage(error) }),
+      (error: unknown) =>
+        // A data file protected with a passphrase: main opened nothing and waits for app:unlock.
+        setBoot(error instanceof RequestError && error.code === 'PASSPHRASE_REQUIRED' ? { state: 'locked' } : { state: 'failed', message: errorMessage(error) }),
     );
   }, []);
 
@@ -32,6 +35,8 @@ export function App() {
   switch (boot.state) {
     case 'loading':
       return <div className="boot" data-testid="boot" aria-busy="true" />;
+    case 'locked':
+      return <UnlockView onUnlocked={load} />;
     case 'failed':
       return (
         <div className="boot">

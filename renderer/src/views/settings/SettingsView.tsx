@@ -10,6 +10,7 @@ import { ErrorNotice, InlineError } from '../../components/ErrorNotice';
 import { Modal } from '../../components/Modal';
 import { errorMessage, mutate } from '../../data/mutate';
 import { useQuery } from '../../data/useQuery';
+import { EncryptionSection } from './EncryptionSection';
 import { hrefFor } from '../../router';
 import '../../styles/data.css';
 
@@ -70,6 +71,7 @@ export function SettingsView() {
 
       <ExportSection />
       <BackupsSection />
+      <EncryptionSection />
     </div>
   );
 }
