@@ -126,3 +126,44 @@ export const graphContract = {
     output: z.object({ saved: z.number().int().min(0) }),
   },
 } as const;
+
+// ---- Encodings (pure; the renderer's encode.ts builds Cytoscape elements from them) ----
+
+/** Twelve categorical colours that read on white and on near-black (Tableau 10 + two). */
+export const GRAPH_PALETTE = ['#4e79a7', '#f28e2b', '#59a14f', '#e15759', '#76b7b2', '#edc948', '#b07aa1', '#ff9da7', '#9c755f', '#79706e', '#86bcb6', '#d37295'] as const;
+export const NO_GROUP_COLOUR = { light: '#b4b4be', dark: '#5c5c66' } as const;
+
+/** The colour of an organization or community id; grey for none. */
+export function groupColour(key: number | null, theme: 'light' | 'dark'): string {
+  if (key === null) return NO_GROUP_COLOUR[theme];
+  const n = GRAPH_PALETTE.length;
+  return GRAPH_PALETTE[((key % n) + n) % n]!;
+}
+
+const clampStrength = (s: number) => Math.min(5, Math.max(1, Math.round(s)));
+/** Strong ties solid and thick, weak ones thin, dashed and lighter. */
+export function edgeWidth(strength: number): number {
+  return [0.7, 1, 1.6, 2.4, 3.4][clampStrength(strength) - 1]!;
+}
+export function edgeLineStyle(strength: number): 'dashed' | 'solid' {
+  return isWeakTie(clampStrength(strength)) ? 'dashed' : 'solid';
+}
+export function edgeOpacity(strength: number): number {
+  return [0.45, 0.5, 0.6, 0.7, 0.8][clampStrength(strength) - 1]!;
+}
+
+export const NODE_MIN = 10;
+export const NODE_MAX = 40;
+/** Area grows with betweenness (square root), so a bridge stands out without swamping its neighbours. */
+export function nodeSize(betweenness: number, maxBetweenness: number): number {
+  if (!(maxBetweenness > 0) || !(betweenness > 0)) return NODE_MIN;
+  return NODE_MIN + (NODE_MAX - NODE_MIN) * Math.sqrt(Math.min(1, betweenness / maxBetweenness));
+}
+/**
+ * Label font size in model units, growing with the node: with Cytoscape's
+ * min-zoomed-font-size, the big nodes' labels appear first as you zoom in and
+ * the rest only when there is room — no text soup.
+ */
+export function labelSize(size: number): number {
+  return Math.round(6 + size * 0.4);
+}

@@ -154,6 +154,13 @@ const VALID: Partial<Record<Channel, { input: (f: Fixture) => unknown; empty?: b
       expect(f.db.prepare(`SELECT count(*) FROM people WHERE display_name IN ('Tom Becker', 'Zoë Lindqvist')`).pluck().get()).toBe(2);
     },
   },
+  'graph:data': {
+    input: () => ({ mode: { kind: 'ego', hops: 2 }, filters: { minStrength: 1 } }),
+    check: (v: { nodes: { isMe: boolean }[] }) => expect(v.nodes.some((n) => n.isMe)).toBe(true),
+  },
+  'graph:insights': { input: () => ({}), check: (v: { bridges: unknown[] }) => expect(Array.isArray(v.bridges)).toBe(true) },
+  'graph:positions': { input: () => undefined, check: (v: { ids: number[] }) => expect(v.ids).toEqual([]) },
+  'graph:savePositions': { input: (f) => ({ positions: { ids: [f.me], xy: [1, 2] } }), check: (v: { saved: number }) => expect(v.saved).toBe(1) },
   'routes:find': {
     input: (f) => ({ organizationId: routeToBen(f).target, k: 3 }),
     check: (v: { kind: string; routes: { personIds?: number[] }[] }) => {
@@ -316,6 +323,10 @@ const INVALID: Partial<Record<Channel, (f: Fixture) => unknown[]>> = {
     { format: 'linkedin', text: null },
     { format: 'linkedin', text: LINKEDIN_CSV, dryRun: true },
   ],
+  'graph:data': () => [{}, { mode: { kind: 'all' } }, { mode: { kind: 'ego', hops: 4 } }, { mode: { kind: 'org' } }, { mode: { kind: 'whole' }, filters: { minStrength: 0 } }, { mode: { kind: 'whole' }, filters: { quietDays: -1 } }],
+  'graph:insights': () => [{ extra: 1 }, 'all'],
+  'graph:positions': () => [{ extra: 1 }],
+  'graph:savePositions': (f) => [{}, { positions: { ids: [f.me], xy: [1] } }, { positions: { ids: [f.me], xy: [1, Infinity] } }, { positions: { ids: ['1'], xy: [1, 2] } }, { positions: { ids: [], xy: [] }, replace: 'yes' }],
   'routes:find': (f) => [{}, { organizationId: f.acme, personId: f.ben }, { organizationId: '1' }, { personId: f.ben, k: 0 }, { personId: f.ben, k: 1000 }, { personId: f.ben, maxHops: 0 }, { personId: f.ben, maxHops: 99 }, { personId: f.ben, weights: {} }],
   'introductions:create': (f) => [{}, { route: [f.me, f.ben] }, { route: [f.me, f.ana, 'x'] }, { route: Array.from({ length: 50 }, (_, i) => i + 1) }, { route: [f.me, f.ana, f.ben], message: 5 }, { route: [f.me, f.ana, f.ben], status: 'made' }],
   'introductions:list': () => [{ status: 'maybe' }, { status: 3 }, { limit: 5 }],

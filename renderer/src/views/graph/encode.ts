@@ -1,51 +1,17 @@
-// Visual encodings of the graph view (issue 5), pure: tie strength → edge
-// width, dash and opacity; organization or community → colour; betweenness →
-// node size; and the Cytoscape element definitions and stylesheet built from
-// them. Unit-tested (test/unit/graph-encode.test.ts); no DOM here.
+// The Cytoscape element definitions and stylesheet of the graph view (issue 5),
+// pure, built on the encodings in shared/graph.ts (tie strength → edge width,
+// dash and opacity; organization or community → colour; betweenness → node
+// size; label size), which test/unit/graph-encode.test.ts covers.
 import type { GraphData, GraphEdge, GraphNode } from '../../../../shared/graph';
-import { isWeakTie } from '../../../../shared/graph';
+import { edgeOpacity, edgeWidth, groupColour, isWeakTie, labelSize, nodeSize } from '../../../../shared/graph';
+
+export { nodeSize } from '../../../../shared/graph';
 
 export type ColourBy = 'organization' | 'community';
 export type Theme = 'light' | 'dark';
 
-/** Twelve categorical colours that read on white and on near-black (Tableau 10 + two). */
-export const PALETTE = ['#4e79a7', '#f28e2b', '#59a14f', '#e15759', '#76b7b2', '#edc948', '#b07aa1', '#ff9da7', '#9c755f', '#79706e', '#86bcb6', '#d37295'] as const;
-export const NO_GROUP_COLOUR: Record<Theme, string> = { light: '#b4b4be', dark: '#5c5c66' };
-
-export function groupColour(key: number | null, theme: Theme): string {
-  if (key === null) return NO_GROUP_COLOUR[theme];
-  return PALETTE[((key % PALETTE.length) + PALETTE.length) % PALETTE.length]!;
-}
-
 export function nodeColour(node: Pick<GraphNode, 'orgId' | 'community'>, by: ColourBy, theme: Theme): string {
   return groupColour(by === 'organization' ? node.orgId : node.community, theme);
-}
-
-/** Strong ties solid and thick, weak ones thin and dashed. */
-export function edgeWidth(strength: number): number {
-  return [0.7, 1, 1.6, 2.4, 3.4][Math.min(5, Math.max(1, strength)) - 1]!;
-}
-export function edgeLineStyle(strength: number): 'dashed' | 'solid' {
-  return isWeakTie(strength) ? 'dashed' : 'solid';
-}
-export function edgeOpacity(strength: number): number {
-  return [0.45, 0.5, 0.6, 0.7, 0.8][Math.min(5, Math.max(1, strength)) - 1]!;
-}
-
-export const NODE_MIN = 10;
-export const NODE_MAX = 40;
-/** Area grows with betweenness (square root), so a bridge stands out without swamping its neighbours. */
-export function nodeSize(betweenness: number, maxBetweenness: number): number {
-  if (!(maxBetweenness > 0) || !(betweenness > 0)) return NODE_MIN;
-  return NODE_MIN + (NODE_MAX - NODE_MIN) * Math.sqrt(Math.min(1, betweenness / maxBetweenness));
-}
-/**
- * Label font size in model units, growing with the node: with Cytoscape's
- * min-zoomed-font-size, the big nodes' labels appear first as you zoom in and
- * the rest only when there is room — no text soup.
- */
-export function labelSize(size: number): number {
-  return Math.round(6 + size * 0.4);
 }
 
 export interface EncodeOptions {
@@ -54,6 +20,8 @@ export interface EncodeOptions {
   /** Organizations as compound parent nodes. */
   clusters: boolean;
   positions: ReadonlyMap<number, { x: number; y: number }>;
+  /** Label only this many people (the best bridges, and me); all when absent. Large graphs: see perf.ts. */
+  labelLimit?: number;
 }
 
 export interface ElementDef {
@@ -67,6 +35,11 @@ export const orgNodeId = (orgId: number) => `org-${orgId}`;
 
 export function buildElements(data: GraphData, options: EncodeOptions): ElementDef[] {
   const maxB = data.nodes.reduce((m, n) => Math.max(m, n.betweenness), 0);
+  let labelled: Set<number> | null = null;
+  if (options.labelLimit !== undefined && options.labelLimit < data.nodes.length) {
+    const ranked = [...data.nodes].sort((a, b) => b.betweenness - a.betweenness || a.id - b.id).slice(0, options.labelLimit);
+    labelled = new Set(ranked.map((n) => n.id));
+  }
   const orgNames = new Map(data.organizations.map((o) => [o.id, o.name]));
   const out: ElementDef[] = [];
   if (options.clusters) {
@@ -81,7 +54,8 @@ export function buildElements(data: GraphData, options: EncodeOptions): ElementD
       group: 'nodes',
       data: {
         id: String(n.id),
-        label: n.name,
+        label: labelled === null || labelled.has(n.id) || n.isMe || n.focus ? n.name : '',
+        name: n.name,
         colour: nodeColour(n, options.colourBy, options.theme),
         size,
         font: labelSize(size),

@@ -27,7 +27,7 @@ export interface DrawOptions {
  * unless an element with its id exists; the CSP refuses inline styles, and our
  * container is positioned by graph.css anyway, so a placeholder takes its place.
  */
-function preventCytoscapeStyleElement(): void {
+export function preventCytoscapeStyleElement(): void {
   const id = '__________cytoscape_stylesheet';
   if (document.getElementById(id)) return;
   const placeholder = document.createElement('meta');
@@ -52,7 +52,7 @@ export class GraphCanvas {
     const viewport = keepViewport && previous ? { zoom: previous.zoom(), pan: previous.pan() } : null;
     previous?.destroy();
     this.perf = perfOptionsFor(data.nodes.length, data.edges.length);
-    const elements = buildElements(data, options) as ElementDefinition[];
+    const elements = buildElements(data, { ...options, labelLimit: this.perf.labelLimit }) as ElementDefinition[];
     const cy = cytoscape({
       container: this.container,
       elements,
@@ -101,7 +101,7 @@ export class GraphCanvas {
       ids.forEach((id, i) => {
         const node = cy.getElementById(String(id));
         if (node.empty()) return;
-        node.removeClass('dimmed').addClass('route').data('hopLabel', i === 0 ? `${node.data('label')}` : `${i} · ${node.data('label')}`);
+        node.removeClass('dimmed').addClass('route').data('hopLabel', i === 0 ? `${node.data('name')}` : `${i} · ${node.data('name')}`);
         if (i > 0) {
           const edge = node.edgesWith(cy.getElementById(String(ids[i - 1])));
           edge.removeClass('dimmed').addClass('route');

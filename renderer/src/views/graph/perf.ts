@@ -9,6 +9,8 @@ export interface PerfOptions {
   pixelRatio: number | 'auto';
   haystack: boolean;
   webgl: boolean;
+  /** Label only the best bridges (plus me and the focus); hover, search and the panel name everyone else. */
+  labelLimit?: number;
 }
 
 /** Elements (people + ties) above which the large-graph options apply. */
@@ -37,6 +39,8 @@ export const LARGE_GRAPH: PerfOptions = {
   // Cytoscape's WebGL renderer: off, see the bench notes (software GL here, and it
   // mutates the canvas renderer's prototype for every later instance).
   webgl: false,
+  // Measuring and laying out thousands of labels is a large share of Cytoscape's first paint.
+  labelLimit: 150,
 };
 
 export function perfOptionsFor(nodes: number, edges: number): PerfOptions {

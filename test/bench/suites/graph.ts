@@ -1,0 +1,235 @@
+// The network graph view (issue 5): in one run, on the same machine and the
+// same graphs —
+// - first paint of 2,000 people / 10,000 ties: sigma.js against Cytoscape as
+//   the app draws it (its own elements and stylesheet), with each performance
+//   option added in turn, so each row shows what that option bought;
+// - pan/zoom frame times for each;
+// - the app's ForceAtlas2 layout worker on 10,000 people / 50,000 ties, and the
+//   longest UI frame while it runs (the UI must not freeze);
+// - reopening: drawing 10,000 people from saved positions, no layout;
+// - main-process work: metrics (betweenness + Louvain), insights, shaping.
+// Headless Chromium (system Chromium, the e2e harness's flags, software GL),
+// timings taken in the page with performance.now(). A page per scenario:
+// Cytoscape's WebGL mode changes its renderer's prototype for later instances.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { chromium, type Browser } from 'playwright-core';
+import { computeInsights } from '../../../main/graph/insights';
+import { computeMetrics } from '../../../main/graph/metrics';
+import type { NetPerson, NetTie, Network } from '../../../main/graph/network';
+import { shapeGraph } from '../../../main/graph/shape';
+import type { GraphData } from '../../../shared/graph';
+import { CHROMIUM_ARGS, resolveChromium } from '../../e2e/harness/chromium';
+import { startRendererServer } from '../../e2e/harness/server';
+import type { BenchRow, BenchSuite } from '../types';
+
+// Mirrors of the page's types and of renderer/src/views/graph/perf.ts (the
+// renderer is a separate TypeScript project; the page is bundled from there).
+interface BenchInput {
+  data: GraphData;
+  xy?: number[];
+}
+interface DrawResult {
+  firstPaintMs: number;
+  frameMeanMs: number;
+  frameP95Ms: number;
+}
+interface LayoutResult {
+  layoutMs: number;
+  workerMs: number;
+  longestFrameMs: number;
+  xy: number[];
+}
+interface PerfOptions {
+  hideEdgesOnViewport: boolean;
+  textureOnViewport: boolean;
+  motionBlur: boolean;
+  pixelRatio: number | 'auto';
+  haystack: boolean;
+  webgl: boolean;
+  labelLimit?: number;
+}
+const SMALL_GRAPH: PerfOptions = { hideEdgesOnViewport: false, textureOnViewport: false, motionBlur: false, pixelRatio: 'auto', haystack: false, webgl: false };
+const LARGE_GRAPH: PerfOptions = { hideEdgesOnViewport: true, textureOnViewport: true, motionBlur: false, pixelRatio: 1, haystack: true, webgl: false, labelLimit: 150 };
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const ROOT = path.resolve(HERE, '..', '..', '..');
+const NOW = new Date('2025-06-01T12:00:00Z');
+/** A scenario slower than this is reported as not finished (keeps the suite near 2 minutes). */
+const SCENARIO_TIMEOUT_MS = 20_000;
+
+/** A seeded network with communities of about 40 people (85% of ties inside), a few organizations each. */
+export function syntheticNetwork(people: number, ties: number, seed = 7): Network {
+  let s = seed >>> 0;
+  const rand = () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const size = 40;
+  const groups = Math.max(1, Math.ceil(people / size));
+  const persons: NetPerson[] = Array.from({ length: people }, (_, i) => ({
+    id: i + 1,
+    name: `Person ${i + 1}`,
+    headline: '',
+    isMe: i === 0,
+    orgIds: i === 0 || rand() < 0.2 ? [] : [1 + (Math.floor(i / size) * 3 + Math.floor(rand() * 3))],
+    tags: [],
+  }));
+  const seen = new Set<string>();
+  const out: NetTie[] = [];
+  while (out.length < ties) {
+    const a = Math.floor(rand() * people);
+    const g = Math.floor(a / size);
+    const b = rand() < 0.85 ? Math.min(people - 1, g * size + Math.floor(rand() * size)) : Math.floor(rand() * people);
+    if (a === b) continue;
+    const [x, y] = a < b ? [a + 1, b + 1] : [b + 1, a + 1];
+    const key = `${x}:${y}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const since = new Date(NOW.getTime() - Math.floor(rand() * 2000) * 86_400_000).toISOString();
+    out.push({ id: out.length + 1, a: x, b: y, strength: 1 + Math.floor(rand() * 5), lastContact: null, quietSince: since });
+  }
+  const organizations = new Map<number, string>();
+  for (let o = 1; o <= groups * 3 + 3; o++) organizations.set(o, `Org ${o}`);
+  return { meId: 1, people: persons, ties: out, organizations };
+}
+
+async function bundle(dir: string): Promise<void> {
+  const common = { bundle: true, format: 'esm' as const, platform: 'browser' as const, target: 'chrome130', logLevel: 'warning' as const, define: { 'process.env.NODE_ENV': '"production"' } };
+  await build({ ...common, entryPoints: [path.join(ROOT, 'renderer/src/views/graph/bench/benchPage.ts')], outfile: path.join(dir, 'page.js') });
+  await build({ ...common, entryPoints: [path.join(ROOT, 'renderer/src/views/graph/layout.worker.ts')], outfile: path.join(dir, 'worker.js') });
+  for (const f of ['index.html', 'bench.css']) fs.copyFileSync(path.join(HERE, '..', 'graph', f), path.join(dir, f));
+}
+
+type Api = 'drawSigma' | 'drawCytoscape' | 'layout' | 'webglAvailable';
+
+async function inPage<T>(browser: Browser, origin: string, run: Api, args: unknown[], timeoutMs = SCENARIO_TIMEOUT_MS): Promise<T> {
+  const page = await browser.newPage({ viewport: { width: 1200, height: 800 } });
+  const started = performance.now();
+  try {
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('console', (m) => {
+      if (/Content Security Policy/i.test(m.text())) errors.push(m.text());
+    });
+    await page.goto(`${origin}/index.html`);
+    await page.waitForSelector('html[data-bench-ready="true"]', { state: 'attached' });
+    let timer: NodeJS.Timeout | undefined;
+    const result = (await Promise.race([
+      page.evaluate(
+        ([name, list]) => (globalThis as unknown as { __graphBench: Record<string, (...a: unknown[]) => unknown> }).__graphBench[name]!(...list),
+        [run, args] as const,
+      ),
+      new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`${run} did not finish in ${timeoutMs / 1000} s`)), timeoutMs);
+      }),
+    ]).finally(() => clearTimeout(timer))) as T;
+    if (errors.length) throw new Error(`bench page: ${errors.join('; ')}`);
+    process.stderr.write(`bench: graph: ${run} in ${((performance.now() - started) / 1000).toFixed(1)} s ${JSON.stringify(result).slice(0, 200)}\n`);
+    return result;
+  } finally {
+    await page.close();
+  }
+}
+
+export const graphSuite: BenchSuite = {
+  name: 'graph',
+  async run({ quick }) {
+    const rows: BenchRow[] = [];
+    const row = (name: string, value: number, unit: string, target?: string, note?: string) => rows.push({ suite: 'graph', name, value, unit, target, note });
+    const [smallN, smallM] = quick ? [1_000, 5_000] : [2_000, 10_000];
+    const [bigN, bigM] = quick ? [5_000, 25_000] : [10_000, 50_000];
+    const smallLabel = `${smallN / 1000}k/${smallM / 1000}k`;
+    const bigLabel = `${bigN / 1000}k/${bigM / 1000}k`;
+
+    // Main-process work on the big network (the real functions; SQL reading not included).
+    const big = syntheticNetwork(bigN, bigM);
+    let t = performance.now();
+    const bigMetrics = computeMetrics(big);
+    row(`main: metrics ${bigLabel}`, performance.now() - t, 'ms', undefined, `betweenness ${bigMetrics.sampled ? 'from 256 sources' : 'exact'} + Louvain (modularity ${bigMetrics.modularity.toFixed(2)}); cached per data change`);
+    t = performance.now();
+    computeInsights(big, bigMetrics, NOW);
+    row(`main: insights ${bigLabel}`, performance.now() - t, 'ms');
+    t = performance.now();
+    const bigData = shapeGraph(big, { mode: { kind: 'whole' }, now: NOW, metrics: bigMetrics });
+    row(`main: shape whole ${bigLabel}`, performance.now() - t, 'ms');
+    t = performance.now();
+    shapeGraph(big, { mode: { kind: 'ego', hops: 2 }, filters: { minStrength: 2 }, now: NOW, metrics: bigMetrics });
+    row(`main: shape ego 2 hops + filter ${bigLabel}`, performance.now() - t, 'ms');
+
+    const small = syntheticNetwork(smallN, smallM, 11);
+    const smallData: GraphData = shapeGraph(small, { mode: { kind: 'whole' }, now: NOW, metrics: computeMetrics(small) });
+
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kith-graph-bench-'));
+    await bundle(dir);
+    const server = await startRendererServer(dir);
+    const { executablePath } = resolveChromium();
+    // Software GL (SwiftShader) so sigma and Cytoscape's WebGL mode have a context on a GPU-less machine.
+    // Canvas 2D stays in software (as in the e2e runs): SwiftShader-backed 2D canvas is pathologically slow for paths.
+    const browser = await chromium.launch({
+      executablePath,
+      args: [...CHROMIUM_ARGS.filter((a) => a !== '--disable-gpu'), '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--disable-accelerated-2d-canvas'],
+    });
+    try {
+      const webgl = await inPage<boolean>(browser, server.origin, 'webglAvailable', []);
+      // Positions as the app would have saved them: the app's layout of each graph.
+      const smallLayout = await inPage<LayoutResult>(browser, server.origin, 'layout', [{ data: smallData }]);
+      row(`layout ${smallLabel} (ForceAtlas2 in a worker)`, smallLayout.layoutMs, 'ms', undefined, `worker compute ${smallLayout.workerMs.toFixed(0)} ms`);
+      const smallInput: BenchInput = { data: smallData, xy: smallLayout.xy };
+      const sigma = await inPage<DrawResult>(browser, server.origin, 'drawSigma', [smallInput]);
+      row(`sigma.js first paint ${smallLabel}`, sigma.firstPaintMs, 'ms', undefined, 'reference, same graph, same browser');
+      row(`sigma.js pan/zoom frame ${smallLabel}`, sigma.frameMeanMs, 'ms', undefined, `p95 ${sigma.frameP95Ms.toFixed(1)} ms`);
+
+      const variants: { name: string; perf: PerfOptions | null; note: string }[] = [
+        { name: 'defaults', perf: null, note: 'straight edges, no performance options' },
+        { name: '+ haystack edges', perf: { ...SMALL_GRAPH, pixelRatio: 1, haystack: true }, note: 'haystack instead of straight' },
+        { name: '+ hide edges/texture on viewport', perf: { ...SMALL_GRAPH, pixelRatio: 1, haystack: true, hideEdgesOnViewport: true, textureOnViewport: true }, note: 'mostly helps pan/zoom' },
+        { name: '+ labels on top 150 only', perf: { ...SMALL_GRAPH, pixelRatio: 1, haystack: true, hideEdgesOnViewport: true, textureOnViewport: true, labelLimit: 150 }, note: 'label measuring skipped for the rest' },
+        { name: '+ motion blur', perf: { ...LARGE_GRAPH, motionBlur: true }, note: 'not used by the app' },
+        { name: 'app (large-graph options)', perf: LARGE_GRAPH, note: 'what the app uses above 4,000 elements' },
+        { name: '+ WebGL renderer', perf: { ...LARGE_GRAPH, webgl: true }, note: webgl ? 'renderer: { webgl: true }' : 'no WebGL context here' },
+      ];
+      let appPaint = NaN;
+      for (const v of variants) {
+        const r = await inPage<DrawResult>(browser, server.origin, 'drawCytoscape', [smallInput, v.perf]).catch((e: Error) => {
+          row(`cytoscape first paint ${smallLabel}: ${v.name}`, NaN, 'ms', undefined, e.message);
+          return null;
+        });
+        if (!r) continue;
+        if (v.name.startsWith('app')) appPaint = r.firstPaintMs;
+        row(`cytoscape first paint ${smallLabel}: ${v.name}`, r.firstPaintMs, 'ms', v.name.startsWith('app') ? `≤ ${(1.5 * sigma.firstPaintMs).toFixed(0)} ms (1.5× sigma)` : undefined, v.note);
+        row(`cytoscape pan/zoom frame ${smallLabel}: ${v.name}`, r.frameMeanMs, 'ms', undefined, `p95 ${r.frameP95Ms.toFixed(1)} ms`);
+      }
+      row(`cytoscape (app) / sigma first paint ${smallLabel}`, appPaint / sigma.firstPaintMs, 'x', '≤ 1.5x');
+
+      const lay = await inPage<LayoutResult>(browser, server.origin, 'layout', [{ data: bigData }]);
+      const bigInput: BenchInput = { data: bigData, xy: lay.xy };
+      row(`layout ${bigLabel} (ForceAtlas2 in a worker)`, lay.layoutMs, 'ms', '≤ 3000 ms', `worker compute ${lay.workerMs.toFixed(0)} ms, incl. transfer`);
+      row(`longest UI frame during layout ${bigLabel}`, lay.longestFrameMs, 'ms', 'UI never frozen', 'rAF gap on the main thread while the worker runs');
+
+      const reopen = await inPage<DrawResult>(browser, server.origin, 'drawCytoscape', [bigInput, LARGE_GRAPH, 5], 40_000).catch((e: Error) => e);
+      if (reopen instanceof Error) row(`reopen draw ${bigLabel} from saved positions`, NaN, 'ms', '≤ 300 ms', reopen.message);
+      else {
+        row(`reopen draw ${bigLabel} from saved positions`, reopen.firstPaintMs, 'ms', '≤ 300 ms', 'app options, no layout');
+        row(`cytoscape pan/zoom frame ${bigLabel}`, reopen.frameMeanMs, 'ms', undefined, `p95 ${reopen.frameP95Ms.toFixed(1)} ms (5 frames)`);
+      }
+      const sigmaBig = await inPage<DrawResult>(browser, server.origin, 'drawSigma', [bigInput, 5]).catch((e: Error) => e);
+      if (sigmaBig instanceof Error) row(`sigma.js first paint ${bigLabel}`, NaN, 'ms', undefined, sigmaBig.message);
+      else {
+        row(`sigma.js first paint ${bigLabel}`, sigmaBig.firstPaintMs, 'ms', undefined, 'reference');
+        row(`sigma.js pan/zoom frame ${bigLabel}`, sigmaBig.frameMeanMs, 'ms', undefined, `p95 ${sigmaBig.frameP95Ms.toFixed(1)} ms (5 frames)`);
+      }
+    } finally {
+      await browser.close();
+      await server.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+    return rows;
+  },
+};
