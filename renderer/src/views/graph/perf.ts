@@ -36,8 +36,10 @@ export const LARGE_GRAPH: PerfOptions = {
   pixelRatio: 1,
   // Straight lines without per-edge geometry (dashes still drawn).
   haystack: true,
-  // Cytoscape's WebGL renderer: off, see the bench notes (software GL here, and it
-  // mutates the canvas renderer's prototype for every later instance).
+  // Cytoscape's WebGL renderer: off. On the 2-core bench machine (software GL) it cut
+  // first paint of 2,000/10,000 from ~1.8 s to ~1.5 s but tripled pan/zoom frame
+  // times (~230 → ~720 ms), and 3.34 sets CANVAS_LAYERS on the canvas renderer's
+  // prototype, changing every later non-WebGL instance in the same page.
   webgl: false,
   // Measuring and laying out thousands of labels is a large share of Cytoscape's first paint.
   labelLimit: 150,
