@@ -167,3 +167,108 @@ export function nodeSize(betweenness: number, maxBetweenness: number): number {
 export function labelSize(size: number): number {
   return Math.round(6 + size * 0.4);
 }
+
+// ---- Layout geometry (pure; the renderer's graph view uses it) ----
+
+export interface Point {
+  x: number;
+  y: number;
+}
+export interface EgoGraph {
+  ids: readonly number[];
+  edges: readonly (readonly [number, number, number?])[];
+  community?: ReadonlyMap<number, number>;
+}
+
+/**
+ * The ego view's own layout (issue 5): the centre in the middle, everyone else
+ * on a ring per hop. Ring 1 is ordered by community (then id), so groups sit
+ * together; each later ring is ordered by the mean angle of each person's
+ * neighbours one ring in, so people sit beside who brought them into view.
+ * Rings are spaced to fit their people. Pure and deterministic, O(n log n + m).
+ */
+export function egoPositions(g: EgoGraph, centre: number, spacing = 34, ringGap = 130): Map<number, Point> {
+  const adj = new Map<number, number[]>();
+  for (const id of g.ids) adj.set(id, []);
+  for (const [a, b] of g.edges) {
+    adj.get(a)?.push(b);
+    adj.get(b)?.push(a);
+  }
+  const out = new Map<number, Point>();
+  if (!adj.has(centre)) {
+    g.ids.forEach((id, i) => out.set(id, { x: 40 * Math.cos(i), y: 40 * Math.sin(i) }));
+    return out;
+  }
+  const hop = new Map<number, number>([[centre, 0]]);
+  const rings: number[][] = [[centre]];
+  for (let k = 0; rings[k]!.length; k++) {
+    const next: number[] = [];
+    for (const v of rings[k]!) {
+      for (const w of adj.get(v)!) {
+        if (!hop.has(w)) {
+          hop.set(w, k + 1);
+          next.push(w);
+        }
+      }
+    }
+    rings.push(next);
+  }
+  // People not connected to the centre in this view (a filter can cut them off) go on an outer ring.
+  const unreached = g.ids.filter((id) => !hop.has(id));
+  rings.pop();
+  if (unreached.length) rings.push(unreached);
+  out.set(centre, { x: 0, y: 0 });
+  const angle = new Map<number, number>([[centre, 0]]);
+  let radius = 0;
+  for (let k = 1; k < rings.length; k++) {
+    const ring = rings[k]!;
+    let order: number[];
+    const key = new Map<number, number>();
+    if (k === 1) order = [...ring].sort((a, b) => (g.community?.get(a) ?? 0) - (g.community?.get(b) ?? 0) || a - b);
+    else {
+      for (const id of ring) {
+        let sx = 0;
+        let sy = 0;
+        for (const w of adj.get(id)!) {
+          if (hop.get(w) === k - 1 && angle.has(w)) {
+            sx += Math.cos(angle.get(w)!);
+            sy += Math.sin(angle.get(w)!);
+          }
+        }
+        const a = sx === 0 && sy === 0 ? 2 * Math.PI * ((id * 0.618034) % 1) : Math.atan2(sy, sx);
+        key.set(id, a < 0 ? a + 2 * Math.PI : a);
+      }
+      order = [...ring].sort((a, b) => key.get(a)! - key.get(b)! || a - b);
+    }
+    radius = Math.max(radius + ringGap, (order.length * spacing) / (2 * Math.PI));
+    // Start each ring where its first person's neighbours are, so the rings line up.
+    const start = k === 1 ? -Math.PI / 2 : (key.get(order[0]!) ?? 0);
+    order.forEach((id, i) => {
+      const a = start + (2 * Math.PI * i) / order.length;
+      angle.set(id, a);
+      out.set(id, { x: radius * Math.cos(a), y: radius * Math.sin(a) });
+    });
+  }
+  return out;
+}
+
+/** The zoom and pan that fit these positions in a `width`×`height` box (what cy.fit does, without measuring every element). */
+export function viewportFor(points: Iterable<Point>, width: number, height: number, padding: number, margin: number, zoomRange: [number, number]): { zoom: number; pan: Point } | null {
+  let x1 = Infinity;
+  let y1 = Infinity;
+  let x2 = -Infinity;
+  let y2 = -Infinity;
+  for (const p of points) {
+    if (p.x < x1) x1 = p.x;
+    if (p.x > x2) x2 = p.x;
+    if (p.y < y1) y1 = p.y;
+    if (p.y > y2) y2 = p.y;
+  }
+  if (!(x2 >= x1) || width <= 2 * padding || height <= 2 * padding) return null;
+  x1 -= margin;
+  x2 += margin;
+  y1 -= margin;
+  y2 += margin;
+  const zoom = Math.min(zoomRange[1], Math.max(zoomRange[0], Math.min((width - 2 * padding) / (x2 - x1), (height - 2 * padding) / (y2 - y1))));
+  return { zoom, pan: { x: width / 2 - (zoom * (x1 + x2)) / 2, y: height / 2 - (zoom * (y1 + y2)) / 2 } };
+}

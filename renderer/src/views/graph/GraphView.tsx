@@ -13,6 +13,7 @@ import { navigate } from '../../router';
 import type { ColourBy, Theme } from './encode';
 import { GraphCanvas } from './graphCanvas';
 import { InsightsPanel } from './InsightsPanel';
+import { egoPositions } from '../../../../shared/graph';
 import { initialPositions, needsFullLayout, placeNear, toLayoutRequest, type Point } from './layout';
 import { layoutInWorker } from './layoutClient';
 import { graphHref, parseGraphParams } from './params';
@@ -134,6 +135,20 @@ export function GraphView({ query }: { query: string }) {
     const run = async () => {
       let known = positions;
       const ids = data.nodes.map((n) => n.id);
+      if (params.mode.kind === 'ego' && !params.route && data.centreId !== null) {
+        // An ego network is laid out around its own centre (rings by hop), not cut out of the whole
+        // network's map, where its people would be scattered; small, so computed here. Not saved.
+        const ego = egoPositions(
+          { ids, edges: data.edges.map((e) => [e.source, e.target] as const), community: new Map(data.nodes.map((n) => [n.id, n.community])) },
+          data.centreId,
+        );
+        await canvasRef.current!.draw(data, { colourBy, clusters: clusters && data.nodes.length <= CLUSTER_LIMIT, theme, positions: ego });
+        if (cancelled) return;
+        if (params.focus !== null) canvasRef.current!.focusPerson(params.focus);
+        setDrawn(data);
+        setStatus('ready');
+        return;
+      }
       if (needsFullLayout(ids, known)) {
         setStatus('layout');
         // Positions belong to the whole network, so every view shares one mental map.

@@ -50,41 +50,58 @@ export function buildElements(data: GraphData, options: EncodeOptions): ElementD
   }
   for (const n of data.nodes) {
     const size = n.isMe ? Math.max(nodeSize(n.betweenness, maxB), 18) : nodeSize(n.betweenness, maxB);
+    const label = labelled === null || labelled.has(n.id) || n.isMe || n.focus;
+    // Only labelled people carry label data and the 'labelled' class: Cytoscape measures
+    // and lays out text for every node whose label is non-empty, hidden or not (issue 5 bench).
     const def: ElementDef = {
       group: 'nodes',
       data: {
         id: String(n.id),
-        label: labelled === null || labelled.has(n.id) || n.isMe || n.focus ? n.name : '',
         name: n.name,
         colour: nodeColour(n, options.colourBy, options.theme),
         size,
-        font: labelSize(size),
+        ...(label ? { label: n.name, font: labelSize(size) } : {}),
         parent: options.clusters && n.orgId !== null ? orgNodeId(n.orgId) : undefined,
       },
-      classes: [n.isMe ? 'me' : '', n.focus ? 'focus' : ''].filter(Boolean).join(' ') || undefined,
+      classes: [label ? 'labelled' : '', n.isMe ? 'me' : '', n.focus ? 'focus' : ''].filter(Boolean).join(' '),
     };
     const p = options.positions.get(n.id);
     if (p) def.position = { x: p.x, y: p.y };
     out.push(def);
   }
-  for (const e of data.edges) out.push(edgeElement(e));
+  for (const e of strongestFirst(data.edges)) out.push(edgeElement(e));
   return out;
 }
 
+/** Ties, strongest first (then by id): a progressive draw shows the backbone of the network first. */
+export function strongestFirst(edges: readonly GraphEdge[]): GraphEdge[] {
+  return [...edges].sort((a, b) => b.strength - a.strength || a.id - b.id);
+}
+
+/**
+ * A tie's element. Width, opacity and dash come from its strength class (s1–s5)
+ * in the stylesheet, not from per-element data mappers: Cytoscape then shares
+ * one computed style per class instead of resolving mappers per edge.
+ */
 export function edgeElement(e: GraphEdge): ElementDef {
   return {
     group: 'edges',
-    data: {
-      id: `t${e.id}`,
-      source: String(e.source),
-      target: String(e.target),
-      strength: e.strength,
-      width: edgeWidth(e.strength),
-      opacity: edgeOpacity(e.strength),
-    },
-    classes: isWeakTie(e.strength) ? 'weak' : 'strong',
+    data: { id: `t${e.id}`, source: String(e.source), target: String(e.target), strength: e.strength },
+    classes: `s${Math.min(5, Math.max(1, Math.round(e.strength)))} ${isWeakTie(e.strength) ? 'weak' : 'strong'}`,
   };
 }
+
+/** A label drawn at any zoom (route hops, a found or selected person), labelled or not. */
+const SHOWN_LABEL = (text: string, halo: string) => ({
+  'font-size': 12,
+  'min-zoomed-font-size': 0,
+  color: text,
+  'text-valign': 'bottom',
+  'text-margin-y': 3,
+  'text-outline-color': halo,
+  'text-outline-width': 2,
+  'text-outline-opacity': 0.9,
+});
 
 export interface StyleRule {
   selector: string;
@@ -95,9 +112,11 @@ export interface StyleOptions {
   theme: Theme;
   /** Haystack edges: straight, cheaper to draw; used above the size threshold. */
   haystack: boolean;
+  /** Weak ties dashed (the design's encoding); false draws them thin and light only. Default true. */
+  weakDashes?: boolean;
 }
 
-export function stylesheet({ theme, haystack }: StyleOptions): StyleRule[] {
+export function stylesheet({ theme, haystack, weakDashes = true }: StyleOptions): StyleRule[] {
   const dark = theme === 'dark';
   const text = dark ? '#ececf0' : '#1c1c1f';
   const halo = dark ? '#19191c' : '#ffffff';
@@ -110,6 +129,13 @@ export function stylesheet({ theme, haystack }: StyleOptions): StyleRule[] {
         'background-color': 'data(colour)',
         width: 'data(size)',
         height: 'data(size)',
+        'border-width': 1,
+        'border-color': halo,
+      },
+    },
+    {
+      selector: 'node.labelled',
+      style: {
         label: 'data(label)',
         'font-size': 'data(font)',
         'min-zoomed-font-size': 9,
@@ -119,8 +145,7 @@ export function stylesheet({ theme, haystack }: StyleOptions): StyleRule[] {
         'text-outline-color': halo,
         'text-outline-width': 2,
         'text-outline-opacity': 0.9,
-        'border-width': 1,
-        'border-color': halo,
+        'text-events': 'no',
       },
     },
     { selector: 'node.me', style: { 'border-width': 3, 'border-color': accent } },
@@ -139,28 +164,31 @@ export function stylesheet({ theme, haystack }: StyleOptions): StyleRule[] {
         'text-valign': 'top',
         'text-halign': 'center',
         'min-zoomed-font-size': 6,
+        color: text,
+        'text-outline-color': halo,
+        'text-outline-width': 2,
+        'text-outline-opacity': 0.9,
         padding: '12px',
       },
     },
     {
       selector: 'edge',
       style: {
-        width: 'data(width)',
         'line-color': edge,
-        opacity: 'data(opacity)',
         'curve-style': haystack ? 'haystack' : 'straight',
         'haystack-radius': 0,
       },
     },
-    { selector: 'edge.weak', style: { 'line-style': 'dashed', 'line-dash-pattern': [4, 3] as unknown as string } },
+    ...[1, 2, 3, 4, 5].map((s) => ({ selector: `edge.s${s}`, style: { width: edgeWidth(s), opacity: edgeOpacity(s) } })),
+    ...(weakDashes ? [{ selector: 'edge.weak', style: { 'line-style': 'dashed', 'line-dash-pattern': [4, 3] as unknown as string } }] : []),
     { selector: 'node.dimmed', style: { opacity: 0.12 } },
     { selector: 'edge.dimmed', style: { opacity: 0.05 } },
     {
       selector: 'node.route',
-      style: { 'border-width': 3, 'border-color': accent, label: 'data(hopLabel)', 'min-zoomed-font-size': 0, 'z-index': 10 },
+      style: { ...SHOWN_LABEL(text, halo), 'border-width': 3, 'border-color': accent, label: 'data(hopLabel)', 'z-index': 10 },
     },
     { selector: 'edge.route', style: { 'line-color': accent, opacity: 1, width: 4, 'line-style': 'solid', 'z-index': 10 } },
-    { selector: 'node.hit', style: { 'border-width': 4, 'border-color': accent, 'min-zoomed-font-size': 0, 'z-index': 20 } },
-    { selector: 'node:selected', style: { 'border-width': 4, 'border-color': accent, 'min-zoomed-font-size': 0 } },
+    { selector: 'node.hit', style: { ...SHOWN_LABEL(text, halo), label: 'data(name)', 'border-width': 4, 'border-color': accent, 'z-index': 20 } },
+    { selector: 'node:selected', style: { ...SHOWN_LABEL(text, halo), label: 'data(name)', 'border-width': 4, 'border-color': accent } },
   ];
 }

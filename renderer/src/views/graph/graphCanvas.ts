@@ -7,7 +7,7 @@ import { buildElements, stylesheet, type ColourBy, type Theme } from './encode';
 import { sceneToSvg, type SvgScene } from './exportSvg';
 import type { Point } from './layout';
 import { perfOptionsFor, type PerfOptions } from './perf';
-import type { GraphData } from '../../../../shared/graph';
+import { viewportFor, type GraphData } from '../../../../shared/graph';
 
 export interface CanvasHandlers {
   onHover(id: number | null, at: { x: number; y: number } | null): void;
@@ -35,33 +35,66 @@ export function preventCytoscapeStyleElement(): void {
   document.head.append(placeholder);
 }
 
+/** Idle time when the browser has it, else the next task. */
+const whenIdle: (f: () => void) => void =
+  typeof requestIdleCallback === 'function' ? (f) => requestIdleCallback(f, { timeout: 100 }) : (f) => setTimeout(f, 0);
+
+/** Resolves after the next frame has been drawn. */
+const afterFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve())));
+
+const ZOOM_RANGE: [number, number] = [0.02, 6];
+
 export class GraphCanvas {
   cy: Core | null = null;
   perf: PerfOptions | null = null;
+  /** Resolves when every tie of the last draw is on the canvas (progressive draws add them in idle batches). */
+  filled: Promise<void> = Promise.resolve();
   private routeIds: number[] = [];
+  /** Ties not yet added (progressive draw), strongest first. */
+  private pending: ElementDefinition[] = [];
+  /** While a highlight dims everything: people whose ties among themselves stay bright. */
+  private dimming: { keep: ReadonlySet<string> } | null = null;
+  private generation = 0;
 
   constructor(
     private readonly container: HTMLElement,
     private readonly handlers: CanvasHandlers,
   ) {}
 
-  /** Draws `data` (replacing what was there); resolves once the first frame is painted. */
-  draw(data: GraphData, options: DrawOptions, keepViewport = false): Promise<void> {
+  /**
+   * Draws `data` (replacing what was there); resolves once the first frame is
+   * painted. Large graphs paint all people and their strongest ties first and
+   * add the rest in idle time (see `filled`); `perf` overrides the size-based
+   * choice (the bench measures each option this way).
+   */
+  draw(data: GraphData, options: DrawOptions, keepViewport = false, perf?: PerfOptions): Promise<void> {
     preventCytoscapeStyleElement();
+    const generation = ++this.generation;
     const previous = this.cy;
-    const viewport = keepViewport && previous ? { zoom: previous.zoom(), pan: previous.pan() } : null;
+    const kept = keepViewport && previous ? { zoom: previous.zoom(), pan: previous.pan() } : null;
     previous?.destroy();
-    this.perf = perfOptionsFor(data.nodes.length, data.edges.length);
+    this.perf = perf ?? perfOptionsFor(data.nodes.length, data.edges.length);
     const elements = buildElements(data, { ...options, labelLimit: this.perf.labelLimit }) as ElementDefinition[];
+    const firstEdges = this.perf.firstEdges;
+    const edgeStart = elements.findIndex((e) => e.group === 'edges');
+    const cut = firstEdges === undefined || edgeStart < 0 ? elements.length : Math.min(elements.length, edgeStart + firstEdges);
+    this.pending = elements.slice(cut);
+    const initial = cut === elements.length ? elements : elements.slice(0, cut);
+    // The viewport from the positions, not cy.fit(): fitting measures every element's bounding box first.
+    const viewport = kept ?? viewportFor(options.positions.values(), this.container.clientWidth, this.container.clientHeight, 30, 25, ZOOM_RANGE);
     const cy = cytoscape({
       container: this.container,
-      elements,
-      style: stylesheet({ theme: options.theme, haystack: this.perf.haystack }) as unknown as cytoscape.StylesheetJson,
+      elements: initial,
+      style: stylesheet({ theme: options.theme, haystack: this.perf.haystack, weakDashes: this.perf.weakDashes }) as unknown as cytoscape.StylesheetJson,
+      // Positions are in the elements; preset keeps them (the default would run a grid layout).
       layout: { name: 'preset', fit: !viewport, padding: 30 },
-      minZoom: 0.02,
-      maxZoom: 6,
+      ...(viewport ?? {}),
+      minZoom: ZOOM_RANGE[0],
+      maxZoom: ZOOM_RANGE[1],
       wheelSensitivity: 0.4,
       boxSelectionEnabled: false,
+      // People are not dragged around (positions belong to the layout); one flag instead of ungrabify per node.
+      autoungrabify: true,
       hideEdgesOnViewport: this.perf.hideEdgesOnViewport,
       textureOnViewport: this.perf.textureOnViewport,
       motionBlur: this.perf.motionBlur,
@@ -69,8 +102,7 @@ export class GraphCanvas {
       // Same as renderer: { name: 'canvas', webgl } (core merges renderer options into the top level; typed here).
       webgl: this.perf.webgl,
     });
-    if (viewport) cy.viewport(viewport);
-    cy.nodes(':childless').ungrabify();
+    // One delegated listener per event for the whole graph (never per element).
     cy.on('mouseover', 'node:childless', (e) => {
       const p = (e.target as NodeSingular).renderedPosition();
       this.handlers.onHover(Number(e.target.id()), { x: p.x, y: p.y });
@@ -84,10 +116,59 @@ export class GraphCanvas {
     cy.on('dbltap', 'node:childless', (e) => this.handlers.onDoubleClick(Number(e.target.id())));
     this.cy = cy;
     this.routeIds = [];
+    this.dimming = null;
+    // Two animation frames: Cytoscape draws in its own frame callback, registered when it was created.
+    // (Not its 'render' event: the WebGL renderer never emits it.)
+    const painted = afterFrame();
+    this.filled = this.pending.length ? painted.then(() => this.fill(generation, this.perf?.edgeBatch ?? 2_000)) : painted;
+    return painted;
+  }
+
+  /** Adds the pending ties in idle-time batches, each after the previous one has been painted. */
+  private fill(generation: number, batch: number): Promise<void> {
     return new Promise((resolve) => {
-      cy.one('render', () => requestAnimationFrame(() => resolve()));
-      cy.forceRender?.();
+      const step = () => {
+        const cy = this.cy;
+        if (generation !== this.generation || !cy || cy.destroyed()) return resolve();
+        const next = this.pending.splice(0, batch);
+        if (next.length) this.addTies(cy, next);
+        if (!this.pending.length) {
+          void afterFrame().then(resolve);
+          return;
+        }
+        void afterFrame().then(() => whenIdle(step));
+      };
+      whenIdle(step);
     });
+  }
+
+  private addTies(cy: Core, defs: ElementDefinition[]): void {
+    const keep = this.dimming?.keep;
+    if (keep) {
+      for (const d of defs) {
+        const inside = keep.has(String(d.data.source)) && keep.has(String(d.data.target));
+        if (!inside) d.classes = `${String(d.classes ?? '')} dimmed`;
+      }
+    }
+    cy.add(defs);
+  }
+
+  /** Adds now any pending tie between consecutive people of `ids` (a route must show every hop). */
+  private addPendingBetween(ids: readonly number[]): void {
+    const cy = this.cy;
+    if (!cy || !this.pending.length) return;
+    const pairs = new Set<string>();
+    for (let i = 1; i < ids.length; i++) {
+      pairs.add(`${ids[i - 1]}:${ids[i]}`);
+      pairs.add(`${ids[i]}:${ids[i - 1]}`);
+    }
+    const now: ElementDefinition[] = [];
+    this.pending = this.pending.filter((d) => {
+      const hit = pairs.has(`${String(d.data.source)}:${String(d.data.target)}`);
+      if (hit) now.push(d);
+      return !hit;
+    });
+    if (now.length) cy.add(now);
   }
 
   /** Dims everything but the route; hops numbered along it (0 is the first person). */
@@ -95,7 +176,9 @@ export class GraphCanvas {
     const cy = this.cy;
     if (!cy) return;
     this.clearHighlights();
+    this.addPendingBetween(ids);
     this.routeIds = [...ids];
+    this.dimming = { keep: new Set() };
     cy.batch(() => {
       cy.elements().addClass('dimmed');
       ids.forEach((id, i) => {
@@ -121,6 +204,7 @@ export class GraphCanvas {
     const set = cy.collection();
     for (const id of ids) set.merge(cy.getElementById(String(id)));
     if (set.empty()) return;
+    this.dimming = { keep: new Set(ids.map(String)) };
     cy.batch(() => {
       cy.elements().addClass('dimmed');
       set.removeClass('dimmed').addClass('hit');
@@ -147,6 +231,7 @@ export class GraphCanvas {
     const cy = this.cy;
     if (!cy) return;
     this.routeIds = [];
+    this.dimming = null;
     cy.batch(() => {
       cy.elements('.dimmed').removeClass('dimmed');
       cy.elements('.route').removeClass('route');
@@ -230,6 +315,8 @@ export class GraphCanvas {
   }
 
   destroy(): void {
+    this.generation++;
+    this.pending = [];
     this.cy?.destroy();
     this.cy = null;
   }

@@ -1,7 +1,7 @@
 // Cytoscape's performance options, chosen by graph size (issue 5). What each
 // one buys on this machine class is measured by `npm run bench -- --suite graph`
-// (rows "cytoscape first paint …" and "… pan/zoom frame"); the threshold and
-// choices here follow those figures.
+// (rows "cytoscape first paint …", "… all ties drawn" and "… pan/zoom frame",
+// at 2,000 and 10,000 people); the thresholds and choices here follow those figures.
 export interface PerfOptions {
   hideEdgesOnViewport: boolean;
   textureOnViewport: boolean;
@@ -9,8 +9,17 @@ export interface PerfOptions {
   pixelRatio: number | 'auto';
   haystack: boolean;
   webgl: boolean;
+  /** Weak ties dashed. Dashes are stroked segment by segment in software canvas. */
+  weakDashes: boolean;
   /** Label only the best bridges (plus me and the focus); hover, search and the panel name everyone else. */
   labelLimit?: number;
+  /**
+   * Ties drawn with the first paint (the strongest first); the rest are added
+   * in idle-time batches of `edgeBatch`, so the window answers at once and the
+   * full network fills in. Absent: everything at once.
+   */
+  firstEdges?: number;
+  edgeBatch?: number;
 }
 
 /** Elements (people + ties) above which the large-graph options apply. */
@@ -23,26 +32,31 @@ export const SMALL_GRAPH: PerfOptions = {
   pixelRatio: 'auto',
   haystack: false,
   webgl: false,
+  weakDashes: true,
 };
 
 export const LARGE_GRAPH: PerfOptions = {
-  // Edges vanish while panning/zooming: the single biggest win for frame times at 10,000 ties.
+  // Edges vanish while the user pans/zooms (drag, wheel, pinch): frames then cost the nodes only.
   hideEdgesOnViewport: true,
-  // A cached bitmap while the viewport moves (then redrawn when it stops).
+  // A cached bitmap while the user moves the viewport (then redrawn when it stops).
   textureOnViewport: true,
-  // Extra blended frames cost more than they hide on software GL.
+  // Extra blended frames cost more than they hide on software rendering.
   motionBlur: false,
   // Device pixels cost quadratically; 1 keeps a HiDPI screen from quadrupling the work.
   pixelRatio: 1,
-  // Straight lines without per-edge geometry (dashes still drawn).
+  // Straight lines without per-edge geometry.
   haystack: true,
-  // Cytoscape's WebGL renderer: off. On the 2-core bench machine (software GL) it cut
-  // first paint of 2,000/10,000 from ~1.8 s to ~1.5 s but tripled pan/zoom frame
-  // times (~230 → ~720 ms), and 3.34 sets CANVAS_LAYERS on the canvas renderer's
-  // prototype, changing every later non-WebGL instance in the same page.
+  // Cytoscape's WebGL renderer: off. See the bench rows "+ WebGL renderer": on software GL it
+  // paints first faster but every pan/zoom frame is slower, and 3.34 sets CANVAS_LAYERS on the
+  // canvas renderer's prototype, changing every later non-WebGL instance in the same page.
   webgl: false,
+  // Weak ties stay thin and light; dashing thousands of them is a large share of each frame.
+  weakDashes: false,
   // Measuring and laying out thousands of labels is a large share of Cytoscape's first paint.
   labelLimit: 150,
+  // All people and the strongest ties first; the rest fill in during idle time.
+  firstEdges: 2_000,
+  edgeBatch: 2_000,
 };
 
 export function perfOptionsFor(nodes: number, edges: number): PerfOptions {
