@@ -56,6 +56,7 @@ export const hrefFor = {
   },
   introductions: () => '#/introductions',
 };
+
 /** #/routes?org=ID | person=ID [&hops=N]; unknown or malformed parameters are ignored. */
 function parseRoutesRoute(path: string): Route {
   const q = new URLSearchParams(path.slice(path.indexOf('?') + 1 || path.length));

@@ -3,15 +3,15 @@
 // (merged, not duplicated), a file Kith cannot read (a clear error, nothing
 // changed), and the way in from the sidebar, Settings and the palette.
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { expect, test } from './fixtures';
 import { ImportPage } from './pages/ImportPage';
 import { PeoplePage } from './pages/PeoplePage';
 import { Shell } from './pages/Shell';
 import { WelcomePage } from './pages/WelcomePage';
+import { FIXTURES } from '../helpers/fixtures';
 
 // CI clones the repository with shared/ beside it.
-const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'shared', 'fixtures');
+
 const LINKEDIN = path.join(FIXTURES, 'linkedin', 'Connections.csv');
 
 test('a LinkedIn export: preview, import, then the people are there', async ({ app }) => {

@@ -2,15 +2,15 @@
 // shared fixtures (../shared/fixtures beside the repository, as CI clones it).
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../main/db/open';
 import type { BackupInfo, BackupList } from '../../shared/backups';
 import type { ImportPreview, ImportResult } from '../../shared/importExport';
 import { kith } from '../helpers/cli';
 import { makeTempDir, removeTempDirs, snapshotDb, type DbSnapshot } from '../helpers/db';
+import { FIXTURES } from '../helpers/fixtures';
 
-const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'shared', 'fixtures');
+
 const LINKEDIN = path.join(FIXTURES, 'linkedin', 'Connections.csv');
 const VCARD = path.join(FIXTURES, 'vcard', 'rfc6350-4.0.vcf');
 const GOOGLE = path.join(FIXTURES, 'google', 'contacts.csv');

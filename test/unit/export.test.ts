@@ -3,7 +3,6 @@
 // GraphML well-formed with everything escaped.
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import Papa from 'papaparse';
@@ -19,8 +18,9 @@ import { loadSampleNetwork } from '../../main/sample/load';
 import { createPerson, getMeId, updatePerson } from '../../main/services/people';
 import { createTie } from '../../main/services/ties';
 import { setSetting } from '../../main/services/settings';
+import { FIXTURES } from '../helpers/fixtures';
 
-const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../shared/fixtures');
+
 const fixture = (name: string) => fs.readFileSync(path.join(FIXTURES, name), 'utf8');
 const fresh = () => openDatabase(':memory:');
 const stamp = (text: string) => text.replace(/^ {2}"exportedAt": .*$/m, '');

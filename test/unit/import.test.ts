@@ -3,7 +3,6 @@
 // matching, merging, idempotence, stale previews and the IPC channels.
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../main/db/open';
 import { exportJson } from '../../main/exporters/json';
@@ -16,6 +15,7 @@ import { importText, parseContacts, previewImport } from '../../main/importers';
 import { looseOrgKey } from '../../main/importers/plan';
 import { normalizeLinkedInUrl, parseExportDate } from '../../main/importers/normalize';
 import { createPerson, updatePerson } from '../../main/services/people';
+import { FIXTURES } from '../helpers/fixtures';
 
 const linkedin = (since: string) => `1 imported since ${since} (LinkedIn connection)`;
 const contact = '1 imported since -';
@@ -397,8 +397,6 @@ describe('IPC channels', () => {
 });
 
 // ---- helpers: fixtures, a fresh database, readable views of what landed ----
-/** CI clones the repo with shared/ beside it: ../shared/fixtures from the repo root. */
-const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../shared/fixtures');
 
 function fixture(name: string): string {
   return fs.readFileSync(path.join(FIXTURES, name), 'utf8');
