@@ -105,7 +105,7 @@ test('a route from the Routes view is highlighted with hops numbered, everything
   // Escape clears the highlight (and the route from the address).
   await graph.canvas.focus();
   await app.page.keyboard.press('Escape');
-  await expect(app.page).toHaveURL(/#\/graph$/);
+  await expect(app.page).toHaveURL(/#\/graph\?all=1$/);
   await graph.ready((s) => s.route.length === 0);
 });
 

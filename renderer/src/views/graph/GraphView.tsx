@@ -13,7 +13,7 @@ import { navigate } from '../../router';
 import type { ColourBy, Theme } from './encode';
 import { GraphCanvas } from './graphCanvas';
 import { InsightsPanel } from './InsightsPanel';
-import { egoPositions } from '../../../../shared/graph';
+import { egoPositions, GRAPH_LIMITS } from '../../../../shared/graph';
 import { initialPositions, needsFullLayout, placeNear, toLayoutRequest, type Point } from './layout';
 import { layoutInWorker } from './layoutClient';
 import { graphHref, parseGraphParams } from './params';
@@ -91,7 +91,16 @@ export function GraphView({ query }: { query: string }) {
 
   // A route is drawn on the whole network without filters, so every hop is there.
   const effectiveFilters = useMemo(() => (params.route ? {} : filters), [params.route, filters]);
-  const graphQuery = useQuery('graph:data', { mode: params.mode, filters: effectiveFilters });
+  // #/graph with no view chosen: a large network opens on my 2-hop network
+  // (see GRAPH_LIMITS.largeNetwork), so the heavy query waits for the size.
+  const stats = useQuery('stats:get', undefined);
+  const networkSize = stats.data ? stats.data.people + 1 : null;
+  const large = networkSize !== null && networkSize > GRAPH_LIMITS.largeNetwork;
+  const defaultedWhole = params.mode.kind === 'whole' && !params.route && !params.explicitWhole;
+  useEffect(() => {
+    if (defaultedWhole && large) window.location.replace(graphHref({ mode: { kind: 'ego', hops: GRAPH_LIMITS.defaultEgoHops } }));
+  }, [defaultedWhole, large]);
+  const graphQuery = useQuery('graph:data', { mode: params.mode, filters: effectiveFilters }, !defaultedWhole || (networkSize !== null && !large));
   const insights = useQuery('graph:insights', {});
   const tags = useQuery('tags:list', {});
   const orgs = useQuery('orgs:list', {});
@@ -317,6 +326,15 @@ export function GraphView({ query }: { query: string }) {
             </button>
           </div>
         </div>
+        {large && params.mode.kind === 'ego' && params.mode.personId === undefined && !params.route && (
+          <p className="graph-large-note" data-testid="graph-large-note">
+            Your network has {networkSize?.toLocaleString()} people, so Kith opens on the people within{' '}
+            {params.mode.hops ?? GRAPH_LIMITS.defaultEgoHops} hops of you. Drawing everyone takes a few seconds.{' '}
+            <button type="button" className="link-button" onClick={() => setMode({ kind: 'whole' })} data-testid="graph-show-everyone">
+              Show everyone
+            </button>
+          </p>
+        )}
         <div className="toolbar graph-toolbar">
           <div className="graph-search">
             <Combobox

@@ -1,0 +1,32 @@
+// A large network (over GRAPH_LIMITS.largeNetwork people) opens the Network
+// view on my 2-hop network, says why, and draws everyone on request: the
+// window is never blocked for seconds by a view the user did not ask for.
+import { expect, test } from './fixtures';
+import { enableGraphHook, GraphPage } from './pages/GraphPage';
+
+test('3,100 people: #/graph opens on my ego network with a note; "Show everyone" draws the whole network', async ({ app }) => {
+  test.setTimeout(90_000);
+  await enableGraphHook(app.page);
+  await app.call('app:completeSetup', { displayName: 'Sam Rivera', loadSample: false });
+  await app.call('sample:load', { people: 3_100, seed: 11 });
+  const ego = await app.call('graph:data', { mode: { kind: 'ego', hops: 2 } });
+
+  await app.open('graph');
+  const graph = new GraphPage(app.page);
+  const state = await graph.ready((s) => s.mode === 'ego');
+  expect(state.nodes.length).toBe(ego.nodes.length);
+  await expect(app.page).toHaveURL(/#\/graph\?ego=me&hops=2$/);
+  const note = app.page.getByTestId('graph-large-note');
+  await expect(note).toContainText('3,101 people');
+  await expect(note).toContainText('within 2 hops of you');
+
+  await note.getByTestId('graph-show-everyone').click();
+  await expect(app.page).toHaveURL(/#\/graph\?all=1$/);
+  const whole = await graph.ready((s) => s.mode === 'whole');
+  expect(whole.nodes.length).toBe(3_101);
+  await expect(note).toBeHidden();
+
+  expect(app.cspViolations).toEqual([]);
+  expect(app.pageErrors).toEqual([]);
+  expect(app.internalErrors).toEqual([]);
+});
