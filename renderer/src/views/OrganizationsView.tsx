@@ -9,6 +9,7 @@ import { useQuery } from '../data/useQuery';
 import { useSlashToFocus } from '../data/useSlashToFocus';
 import { useStickyState } from '../data/useStickyState';
 import { hrefFor, navigate } from '../router';
+import { SearchField } from '../components/SearchField';
 
 const ROW_HEIGHT = 44;
 type OrgSort = 'name' | 'people';
@@ -50,28 +51,15 @@ export function OrganizationsView() {
           </div>
         </div>
         <div className="toolbar">
-          <div className="search-field">
-            <span className="search-icon" aria-hidden="true" />
-            <input
-              ref={searchRef}
-              type="search"
-              className="input"
-              placeholder="Search organizations…"
-              aria-label="Search organizations"
-              value={search}
-              data-testid="orgs-search"
-              onChange={(event) => setSearch(event.target.value)}
-              onKeyDown={(event) => {
-                if (event.key === 'Escape' && search) {
-                  event.preventDefault();
-                  setSearch('');
-                  return;
-                }
-                handleListKey(event, items, current, setSelected, open, ROW_HEIGHT, null);
-              }}
-            />
-            <kbd className="search-kbd">/</kbd>
-          </div>
+          <SearchField
+            inputRef={searchRef}
+            value={search}
+            onChange={setSearch}
+            placeholder="Search organizations…"
+            label="Search organizations"
+            testId="orgs-search"
+            onListKey={(event) => handleListKey(event, items, current, setSelected, open, ROW_HEIGHT, null)}
+          />
           <label className="toolbar-field">
             <span>Sort</span>
             <select className="select" value={sort} onChange={(event) => setSort(event.target.value as OrgSort)} data-testid="orgs-sort">

@@ -11,6 +11,7 @@ import { useQuery } from '../data/useQuery';
 import { useStickyState } from '../data/useStickyState';
 import { useSlashToFocus } from '../data/useSlashToFocus';
 import { hrefFor, navigate } from '../router';
+import { SearchField } from '../components/SearchField';
 
 const ROW_HEIGHT = 44;
 const SORTS: { value: PeopleSort; label: string }[] = [
@@ -65,28 +66,15 @@ export function PeopleView() {
           </div>
         </div>
         <div className="toolbar">
-          <div className="search-field">
-            <span className="search-icon" aria-hidden="true" />
-            <input
-              ref={searchRef}
-              type="search"
-              className="input"
-              placeholder="Search people, titles, organizations…"
-              aria-label="Search people"
-              value={search}
-              data-testid="people-search"
-              onChange={(event) => setSearch(event.target.value)}
-              onKeyDown={(event) => {
-                if (event.key === 'Escape' && search) {
-                  event.preventDefault();
-                  setSearch('');
-                  return;
-                }
-                handleListKey(event, items, current, setSelected, open, ROW_HEIGHT, null);
-              }}
-            />
-            <kbd className="search-kbd">/</kbd>
-          </div>
+          <SearchField
+            inputRef={searchRef}
+            value={search}
+            onChange={setSearch}
+            placeholder="Search people, titles, organizations…"
+            label="Search people"
+            testId="people-search"
+            onListKey={(event) => handleListKey(event, items, current, setSelected, open, ROW_HEIGHT, null)}
+          />
           <label className="toolbar-field">
             <span>Sort</span>
             <select className="select" value={sort} onChange={(event) => setSort(event.target.value as PeopleSort)} data-testid="people-sort">
