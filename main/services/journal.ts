@@ -77,13 +77,34 @@ function toEntry(r: EntryRecord, participants: Participant[]): JournalEntry {
   };
 }
 
-/** A one-line excerpt of Markdown for lists: white space folded, cut at a word. */
+/**
+ * A one-line excerpt of Markdown for lists: the words a reader sees, not the
+ * syntax ("**platform** team" → "platform team"), white space folded, cut at a
+ * word. Only the start of the body is looked at, so a 2 MB note costs no more
+ * than a short one.
+ */
 export function excerptOf(body: string): string {
-  const flat = body.replace(/\s+/gu, ' ').trim();
-  if (flat.length <= EXCERPT_CHARS) return flat;
+  const head = body.slice(0, EXCERPT_CHARS * 4);
+  const flat = stripMarkdown(head).replace(/\s+/gu, ' ').trim();
+  if (flat.length <= EXCERPT_CHARS) return head.length < body.length ? `${flat}…` : flat;
   const cut = flat.slice(0, EXCERPT_CHARS);
   const space = cut.lastIndexOf(' ');
   return `${(space > EXCERPT_CHARS * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}
+
+/** The common Markdown marks removed, text kept (links keep their words, images their alt text). */
+export function stripMarkdown(text: string): string {
+  return text
+    .replace(/^\s{0,3}(#{1,6}\s+|>\s?|[-*+]\s+|\d+[.)]\s+)/gmu, '') // headings, quotes, list markers
+    .replace(/^\s{0,3}([-*_])(\s*\1){2,}\s*$/gmu, ' ') // horizontal rules
+    .replace(/!\[([^\]]*)\]\([^)]*\)/gu, '$1') // images → alt text
+    .replace(/\[([^\]]+)\]\([^)]*\)/gu, '$1') // links → their words
+    .replace(/\*\*(?=\S)(.+?)(?<=\S)\*\*/gu, '$1') // strong
+    .replace(/(?<![\p{L}\p{N}])__(?=\S)(.+?)(?<=\S)__(?![\p{L}\p{N}])/gu, '$1') // strong, never inside a word
+    .replace(/\*(?=\S)(.+?)(?<=\S)\*/gu, '$1') // emphasis
+    .replace(/(?<![\p{L}\p{N}])_(?=\S)(.+?)(?<=\S)_(?![\p{L}\p{N}])/gu, '$1') // emphasis, never inside a word (snake_case)
+    .replace(/~~(?=\S)(.+?)(?<=\S)~~/gu, '$1') // strikethrough
+    .replace(/`+([^`]+)`+/gu, '$1'); // inline code
 }
 
 function toRows(db: Db, records: EntryRecord[]): JournalRow[] {

@@ -167,6 +167,21 @@ describe('journal entries', () => {
     expect(excerptOf('short\n\n text')).toBe('short text');
   });
 
+  it('shows the words of Markdown in excerpts, not its marks', () => {
+    expect(excerptOf('They moved to the **platform** team, see [the post](https://example.com/p) and `kubectl`.')).toBe(
+      'They moved to the platform team, see the post and kubectl.',
+    );
+    expect(excerptOf('# Coffee\n\n> quoted _advice_\n\n- send CV\n- ask about ~~nothing~~ referrals\n\n---\n![diagram](x.png)')).toBe(
+      'Coffee quoted advice send CV ask about nothing referrals diagram',
+    );
+    // Ordinary text with marks that are not emphasis stays as written.
+    expect(excerptOf('2 * 3 = 6 and snake_case_name')).toBe('2 * 3 = 6 and snake_case_name');
+    // A huge body costs no more than its start, and says it goes on.
+    const huge = `**Start** ${'x'.repeat(2_000_000)}`;
+    expect(excerptOf(huge).startsWith('Start x')).toBe(true);
+    expect(excerptOf(huge).endsWith('…')).toBe(true);
+  });
+
   it("builds a person's timeline: entries, favors, reminders and introductions, newest first", () => {
     const { ana, jose } = setup();
     const archived = archivePerson(db, jose.id);
