@@ -15,5 +15,8 @@ export default defineConfig({
     // No inline scripts or styles anywhere: the CSP forbids them.
     assetsInlineLimit: 0,
     modulePreload: { polyfill: false },
+    // Files load from the local disk (app://), not a network; the Network
+    // view (Cytoscape, graphology) is its own chunk, loaded when first opened.
+    chunkSizeWarningLimit: 800,
   },
 });

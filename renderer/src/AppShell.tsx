@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import type { AppInfo } from '../../shared/domain';
 import { AppContext, type AppActions } from './AppContext';
 import { CommandPalette } from './components/CommandPalette';
@@ -12,7 +12,6 @@ import { OrganizationsView } from './views/OrganizationsView';
 import { PeopleView } from './views/PeopleView';
 import { PersonPage } from './views/PersonPage';
 import { NotFound } from './views/NotFound';
-import { GraphView } from './views/graph/GraphView';
 import { ImportView } from './views/import/ImportView';
 import { SettingsView } from './views/settings/SettingsView';
 import { IntroductionsView } from './views/introductions/IntroductionsView';
@@ -22,6 +21,10 @@ import { JournalHost } from './views/journal/JournalHost';
 import { JournalView } from './views/journal/JournalView';
 import { SearchView } from './views/journal/SearchView';
 import { parseRoute, useHash, type Route } from './router';
+
+// The Network view carries Cytoscape and graphology (most of the renderer's
+// code): loaded when it is first opened, so every other view starts faster.
+const GraphView = lazy(() => import('./views/graph/GraphView').then((m) => ({ default: m.GraphView })));
 
 type Dialog = 'palette' | 'newPerson' | 'newOrganization' | null;
 
@@ -110,7 +113,11 @@ function renderRoute(route: Route) {
     case 'search':
       return <SearchView query={route.query} />;
     case 'graph':
-      return <GraphView query={route.query} />;
+      return (
+        <Suspense fallback={<div className="boot" aria-busy="true" data-testid="graph-loading" />}>
+          <GraphView query={route.query} />
+        </Suspense>
+      );
     case 'notFound':
       return <NotFound path={route.path} />;
   }
