@@ -3,11 +3,11 @@
 // HIGH finding. Every other finding must be explained below, or it fails too.
 // Electronegativity cannot see fuses or IPC sender checks: those are tested
 // directly (electron-builder.yml, test/unit/ipc-registry.test.ts).
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
 import { build } from 'esbuild';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
@@ -62,43 +62,44 @@ const EXPLAINED = {
   ELECTRON_VERSION_JSON_CHECK: 'Informational: names the Electron version scanned (Electron 45).',
 };
 
-const csv = path.join(scan, 'report.csv');
-const cli = path.join(root, 'node_modules', '@doyensec', 'electronegativity', 'dist', 'index.js');
-// AvailableSecurityFixesGlobalCheck downloads Electron's release list: Kith is checked offline.
-const shim = path.join(root, 'scripts', 'electronegativity-shim.cjs');
-const r = spawnSync(process.execPath, ['--require', shim, cli, '-i', scan, '-o', csv, '-r', '-v', 'false', '-e', electronVersion, '-x', 'AvailableSecurityFixesGlobalCheck'], {
-  encoding: 'utf8',
-  timeout: 120_000,
-});
-if (!fs.existsSync(csv)) {
-  console.error(r.stdout, r.stderr);
-  console.error('electronegativity: it did not produce a report');
-  process.exit(1);
+// Its runner answers the findings in memory. (Its CLI writes the CSV header
+// and rows with two unsynchronized async writes that can overwrite each other,
+// and its SARIF drops the severity, so neither file is read.)
+const require = createRequire(import.meta.url);
+const run = require('@doyensec/electronegativity/dist/runner.js');
+const quietLog = console.log;
+console.log = () => {}; // its progress bar and banner
+let result;
+try {
+  result = await run({
+    input: scan,
+    output: undefined,
+    isSarif: false,
+    customScan: [],
+    // Downloads Electron's release list: Kith is checked offline.
+    excludeFromScan: ['availablesecurityfixesglobalcheck'],
+    severitySet: undefined,
+    confidenceSet: undefined,
+    isRelative: true,
+    isVerbose: false,
+    electronUpgrade: undefined,
+    electronVersionOverride: electronVersion,
+    parserPlugins: [],
+  });
+} finally {
+  console.log = quietLog;
 }
-const [header, ...lines] = fs.readFileSync(csv, 'utf8').trim().split('\n');
-const columns = header.split(',').map((c) => c.replace(/"/g, '').trim().toLowerCase());
-const parse = (line) => {
-  const cells = [];
-  let cell = '';
-  let quoted = false;
-  for (const ch of line) {
-    if (ch === '"') quoted = !quoted;
-    else if (ch === ',' && !quoted) {
-      cells.push(cell);
-      cell = '';
-    } else cell += ch;
-  }
-  cells.push(cell);
-  return Object.fromEntries(columns.map((c, i) => [c, (cells[i] ?? '').trim()]));
-};
-const findings = lines.filter(Boolean).map(parse);
-const idOf = (f) => f.issue ?? f['check id'] ?? f.id ?? '';
+const findings = result.issues.map((i) => ({
+  id: i.id,
+  severity: i.severity.name,
+  where: `${i.file}:${i.location?.line ?? 0}:${i.location?.column ?? 0}`,
+}));
 let failures = 0;
 for (const f of findings) {
-  const id = idOf(f);
-  const severity = (f.severity ?? '').toUpperCase();
+  const id = f.id;
+  const severity = f.severity.toUpperCase();
   const why = EXPLAINED[id];
-  const where = `${f.filename ?? f.file ?? ''}:${f.location ?? ''}`;
+  const where = f.where;
   if (severity === 'HIGH' || !why) {
     failures++;
     console.log(`FAIL  ${severity.padEnd(6)} ${id} at ${where}${why ? '' : ' (not explained in scripts/electronegativity.mjs)'}`);
@@ -107,6 +108,6 @@ for (const f of findings) {
   }
 }
 fs.rmSync(scan, { recursive: true, force: true });
-const high = findings.filter((f) => (f.severity ?? '').toUpperCase() === 'HIGH').length;
+const high = findings.filter((f) => f.severity.toUpperCase() === 'HIGH').length;
 console.log(`electronegativity: ${findings.length} findings, ${high} HIGH, ${failures} unexplained or HIGH`);
 process.exit(failures === 0 ? 0 : 1);
