@@ -6,20 +6,13 @@ import type { Db } from '../db/open';
 import { addDays, type LocalDate } from '../../shared/cadence';
 import type { Favor, FavorBalance, FavorCreate, FavorPatch, FavorQuery, ThanksItem } from '../../shared/journal';
 import { FAVOR_SELECT, toFavor, type FavorRecord } from './journal';
-import { personExists } from './people';
 import { notFound, nowIso, stmt } from './util';
+import { assertLinks } from './links';
 
 export function getFavor(db: Db, id: number): Favor {
   const row = stmt<FavorRecord>(db, `${FAVOR_SELECT} WHERE f.id = ?`).get(id);
   if (!row) throw notFound('favor', id);
   return toFavor(row);
-}
-
-function assertLinks(db: Db, personId: number | undefined, interactionId: number | null | undefined): void {
-  if (personId !== undefined && !personExists(db, personId)) throw notFound('person', personId);
-  if (interactionId !== null && interactionId !== undefined && !stmt(db, 'SELECT 1 FROM interactions WHERE id = ?').get(interactionId)) {
-    throw notFound('journal entry', interactionId);
-  }
 }
 
 export function createFavor(db: Db, input: FavorCreate): Favor {

@@ -7,8 +7,8 @@ import type { Db } from '../db/open';
 import { localDateOf, type LocalDate, type TimeZone } from '../../shared/cadence';
 import type { Reminder, ReminderCreate, ReminderPatch, ReminderQuery } from '../../shared/journal';
 import { REMINDER_SELECT, toReminder, type ReminderRecord } from './journal';
-import { personExists } from './people';
 import { notFound, nowIso, stmt } from './util';
+import { assertLinks } from './links';
 
 /** The date a reminder is due after snoozing: the later of its due date and its snooze date. */
 const EFFECTIVE_DUE = `max(r.due_on, coalesce(r.snoozed_until, r.due_on))`;
@@ -17,13 +17,6 @@ export function getReminder(db: Db, id: number): Reminder {
   const row = stmt<ReminderRecord>(db, `${REMINDER_SELECT} WHERE r.id = ?`).get(id);
   if (!row) throw notFound('follow-up', id);
   return toReminder(row);
-}
-
-function assertLinks(db: Db, personId: number | null | undefined, interactionId: number | null | undefined): void {
-  if (personId !== null && personId !== undefined && !personExists(db, personId)) throw notFound('person', personId);
-  if (interactionId !== null && interactionId !== undefined && !stmt(db, 'SELECT 1 FROM interactions WHERE id = ?').get(interactionId)) {
-    throw notFound('journal entry', interactionId);
-  }
 }
 
 export function createReminder(db: Db, input: ReminderCreate): Reminder {

@@ -22,6 +22,7 @@ import { computeMetrics } from '../../../main/graph/metrics';
 import type { NetPerson, NetTie, Network } from '../../../main/graph/network';
 import { shapeGraph } from '../../../main/graph/shape';
 import type { GraphData } from '../../../shared/graph';
+import { LARGE_GRAPH, SMALL_GRAPH, type PerfOptions } from '../../../shared/graphPerf';
 import { CHROMIUM_ARGS, resolveChromium } from '../../e2e/harness/chromium';
 import { startRendererServer } from '../../e2e/harness/server';
 import type { BenchRow, BenchSuite } from '../types';
@@ -46,32 +47,6 @@ interface LayoutResult {
   longestFrameMs: number;
   xy: number[];
 }
-interface PerfOptions {
-  hideEdgesOnViewport: boolean;
-  textureOnViewport: boolean;
-  motionBlur: boolean;
-  pixelRatio: number | 'auto';
-  haystack: boolean;
-  webgl: boolean;
-  weakDashes: boolean;
-  labelLimit?: number;
-  firstEdges?: number;
-  edgeBatch?: number;
-}
-// Mirrors of SMALL_GRAPH and LARGE_GRAPH in renderer/src/views/graph/perf.ts.
-const SMALL_GRAPH: PerfOptions = { hideEdgesOnViewport: false, textureOnViewport: false, motionBlur: false, pixelRatio: 'auto', haystack: false, webgl: false, weakDashes: true };
-const LARGE_GRAPH: PerfOptions = {
-  hideEdgesOnViewport: true,
-  textureOnViewport: true,
-  motionBlur: false,
-  pixelRatio: 1,
-  haystack: true,
-  webgl: false,
-  weakDashes: false,
-  labelLimit: 150,
-  firstEdges: 2_000,
-  edgeBatch: 2_000,
-};
 const ALL_AT_ONCE: PerfOptions = { ...LARGE_GRAPH, firstEdges: undefined, edgeBatch: undefined };
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));

@@ -6,7 +6,7 @@ import cytoscape, { type Core, type ElementDefinition, type NodeSingular } from 
 import { buildElements, stylesheet, type ColourBy, type Theme } from './encode';
 import { sceneToSvg, type SvgScene } from './exportSvg';
 import type { Point } from './layout';
-import { perfOptionsFor, type PerfOptions } from './perf';
+import { perfOptionsFor, type PerfOptions } from '../../../../shared/graphPerf';
 import { viewportFor, type GraphData } from '../../../../shared/graph';
 
 export interface CanvasHandlers {

@@ -13,7 +13,7 @@ import Sigma from 'sigma';
 import type { GraphData } from '../../../../../shared/graph';
 import { nodeColour, nodeSize } from '../encode';
 import { initialPositions, toLayoutRequest, type LayoutResponse, type Point } from '../layout';
-import type { PerfOptions } from '../perf';
+import type { PerfOptions } from '../../../../../shared/graphPerf';
 import { GraphCanvas } from '../graphCanvas';
 
 export interface BenchInput {

@@ -1,4 +1,5 @@
-// Cytoscape's performance options, chosen by graph size (issue 5). What each
+// Cytoscape's performance options, chosen by graph size (issue 5). Pure data
+// in shared/ so the renderer and the graph bench use the very same options. What each
 // one buys on this machine class is measured by `npm run bench -- --suite graph`
 // (rows "cytoscape first paint …", "… all ties drawn" and "… pan/zoom frame",
 // at 2,000 and 10,000 people); the thresholds and choices here follow those figures.
