@@ -15,12 +15,19 @@ export interface PerfOptions {
   /** Label only the best bridges (plus me and the focus); hover, search and the panel name everyone else. */
   labelLimit?: number;
   /**
-   * Ties drawn with the first paint (the strongest first); the rest are added
-   * in idle-time batches of `edgeBatch`, so the window answers at once and the
-   * full network fills in. Absent: everything at once.
+   * The whole picture painted at once on the overview layer (renderer/src/views/graph/overview.ts),
+   * the elements then handed to Cytoscape in idle-time batches of `batch`, people first;
+   * Cytoscape starts with the first `firstElements` of them.
+   */
+  overview: boolean;
+  firstElements?: number;
+  /**
+   * Without the overview: ties drawn with the first paint (all people, then the strongest
+   * ties); the rest are added in idle-time batches of `batch`. Absent: everything at once.
    */
   firstEdges?: number;
-  edgeBatch?: number;
+  /** Elements per idle-time batch (people and ties are never mixed in one batch). */
+  batch?: number;
 }
 
 /** Elements (people + ties) above which the large-graph options apply. */
@@ -34,6 +41,7 @@ export const SMALL_GRAPH: PerfOptions = {
   haystack: false,
   webgl: false,
   weakDashes: true,
+  overview: false,
 };
 
 export const LARGE_GRAPH: PerfOptions = {
@@ -55,9 +63,10 @@ export const LARGE_GRAPH: PerfOptions = {
   weakDashes: false,
   // Measuring and laying out thousands of labels is a large share of Cytoscape's first paint.
   labelLimit: 150,
-  // All people and the strongest ties first; the rest fill in during idle time.
-  firstEdges: 2_000,
-  edgeBatch: 2_000,
+  // The whole picture at once on the overview layer; Cytoscape takes the elements over in idle time.
+  overview: true,
+  firstElements: 0,
+  batch: 1_000,
 };
 
 export function perfOptionsFor(nodes: number, edges: number): PerfOptions {

@@ -2,7 +2,7 @@
 // view on my 2-hop network, says why, and draws everyone on request: the
 // window is never blocked for seconds by a view the user did not ask for.
 import { expect, test } from './fixtures';
-import { enableGraphHook, GraphPage } from './pages/GraphPage';
+import { distinctColours, enableGraphHook, GraphPage } from './pages/GraphPage';
 
 test('3,100 people: #/graph opens on my ego network with a note; "Show everyone" draws the whole network', async ({ app }) => {
   test.setTimeout(90_000);
@@ -25,6 +25,22 @@ test('3,100 people: #/graph opens on my ego network with a note; "Show everyone"
   const whole = await graph.ready((s) => s.mode === 'whole');
   expect(whole.nodes.length).toBe(3_101);
   await expect(note).toBeHidden();
+  // The whole network is on screen at once (the overview layer while Cytoscape takes it over).
+  const shot = await graph.canvasShot(test.info().outputPath('whole-3100.png'));
+  expect(distinctColours(shot)).toBeGreaterThan(8);
+
+  // Search reaches anybody at once, even someone not yet handed over (the last person in the data).
+  const data = await app.call('graph:data', { mode: { kind: 'whole' } });
+  const last = data.nodes[data.nodes.length - 1]!;
+  await graph.search.fill(last.name);
+  await app.page.getByRole('option', { name: new RegExp(last.name) }).first().click();
+  await expect.poll(async () => (await graph.state())!.selected).toBe(last.id);
+
+  // The hand-over ends: everything in Cytoscape, the overview layer gone.
+  await expect.poll(async () => (await graph.state())!.handOver, { timeout: 30_000 }).toEqual({ pending: 0, overview: false });
+  await expect(app.page.locator('canvas.graph-overview')).toHaveCount(0);
+  await app.screenshot('graph-whole-3100');
+
 
   expect(app.cspViolations).toEqual([]);
   expect(app.pageErrors).toEqual([]);

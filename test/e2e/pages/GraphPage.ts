@@ -17,6 +17,7 @@ export interface GraphState {
   layoutMs: number | null;
   selected: number | null;
   zoom: number;
+  handOver: { pending: number; overview: boolean };
 }
 
 /** Sets the flag before any page script runs, so the app defines its hook. */

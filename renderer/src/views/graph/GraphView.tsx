@@ -222,6 +222,7 @@ export function GraphView({ query }: { query: string }) {
       layoutMs,
       selected,
       zoom: canvasRef.current?.cy?.zoom() ?? 0,
+      handOver: canvasRef.current?.handOverState() ?? { pending: 0, overview: false },
     }),
     [params, drawn, effectiveFilters, colourBy, status, layoutMs, selected],
   );
@@ -293,12 +294,15 @@ export function GraphView({ query }: { query: string }) {
     setFilters(next);
   };
 
-  const exportPng = () => {
+  // A large network may still be handing its elements to Cytoscape: export once they are all in.
+  const exportPng = async () => {
+    await canvasRef.current?.filled;
     const bg = theme === 'dark' ? '#19191c' : '#ffffff';
     const blob = canvasRef.current?.png(bg);
     if (blob) download(blob, 'kith-network.png');
   };
-  const exportSvg = () => {
+  const exportSvg = async () => {
+    await canvasRef.current?.filled;
     const svg = canvasRef.current?.svg(theme === 'dark' ? '#19191c' : '#ffffff', theme === 'dark' ? '#ececf0' : '#1c1c1f');
     if (svg) download(new Blob([svg], { type: 'image/svg+xml' }), 'kith-network.svg');
   };
@@ -318,10 +322,10 @@ export function GraphView({ query }: { query: string }) {
             {drawn ? `${drawn.nodes.length.toLocaleString()} people · ${drawn.edges.length.toLocaleString()} ties` : ''}
           </span>
           <div className="view-header-actions">
-            <button type="button" className="button small" onClick={exportPng} disabled={status !== 'ready'} data-testid="graph-export-png">
+            <button type="button" className="button small" onClick={() => void exportPng()} disabled={status !== 'ready'} data-testid="graph-export-png">
               Export PNG
             </button>
-            <button type="button" className="button small" onClick={exportSvg} disabled={status !== 'ready'} data-testid="graph-export-svg">
+            <button type="button" className="button small" onClick={() => void exportSvg()} disabled={status !== 'ready'} data-testid="graph-export-svg">
               Export SVG
             </button>
           </div>

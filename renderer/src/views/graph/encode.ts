@@ -116,12 +116,57 @@ export interface StyleOptions {
   weakDashes?: boolean;
 }
 
-export function stylesheet({ theme, haystack, weakDashes = true }: StyleOptions): StyleRule[] {
+/**
+ * Colours, widths and opacities of the drawing, in one place: the Cytoscape
+ * stylesheet below and the overview layer (overview.ts) both read them.
+ */
+export interface GraphLook {
+  text: string;
+  halo: string;
+  edge: string;
+  accent: string;
+  /** Tie width and opacity by strength class 1–5. */
+  edgeWidth: readonly number[];
+  edgeOpacity: readonly number[];
+  weakDashes: boolean;
+  dash: number[];
+  border: number;
+  /** Border of me and of the ego view's centre. */
+  markedBorder: number;
+  minZoomedFontSize: number;
+  labelMargin: number;
+  labelOutline: number;
+  labelOutlineOpacity: number;
+  dimmedNodeOpacity: number;
+  dimmedEdgeOpacity: number;
+}
+
+export function graphLook(theme: Theme, weakDashes = true): GraphLook {
   const dark = theme === 'dark';
-  const text = dark ? '#ececf0' : '#1c1c1f';
-  const halo = dark ? '#19191c' : '#ffffff';
-  const edge = dark ? '#8a8a99' : '#77778a';
-  const accent = dark ? '#8d8cff' : '#5150cf';
+  const classes = [1, 2, 3, 4, 5];
+  return {
+    text: dark ? '#ececf0' : '#1c1c1f',
+    halo: dark ? '#19191c' : '#ffffff',
+    edge: dark ? '#8a8a99' : '#77778a',
+    accent: dark ? '#8d8cff' : '#5150cf',
+    edgeWidth: classes.map(edgeWidth),
+    edgeOpacity: classes.map(edgeOpacity),
+    weakDashes,
+    dash: [4, 3],
+    border: 1,
+    markedBorder: 3,
+    minZoomedFontSize: 9,
+    labelMargin: 3,
+    labelOutline: 2,
+    labelOutlineOpacity: 0.9,
+    dimmedNodeOpacity: 0.12,
+    dimmedEdgeOpacity: 0.05,
+  };
+}
+
+export function stylesheet({ theme, haystack, weakDashes = true }: StyleOptions): StyleRule[] {
+  const look = graphLook(theme, weakDashes);
+  const { text, halo, edge, accent } = look;
   return [
     {
       selector: 'node',
@@ -129,7 +174,7 @@ export function stylesheet({ theme, haystack, weakDashes = true }: StyleOptions)
         'background-color': 'data(colour)',
         width: 'data(size)',
         height: 'data(size)',
-        'border-width': 1,
+        'border-width': look.border,
         'border-color': halo,
       },
     },
@@ -138,18 +183,18 @@ export function stylesheet({ theme, haystack, weakDashes = true }: StyleOptions)
       style: {
         label: 'data(label)',
         'font-size': 'data(font)',
-        'min-zoomed-font-size': 9,
+        'min-zoomed-font-size': look.minZoomedFontSize,
         color: text,
         'text-valign': 'bottom',
-        'text-margin-y': 3,
+        'text-margin-y': look.labelMargin,
         'text-outline-color': halo,
-        'text-outline-width': 2,
-        'text-outline-opacity': 0.9,
+        'text-outline-width': look.labelOutline,
+        'text-outline-opacity': look.labelOutlineOpacity,
         'text-events': 'no',
       },
     },
-    { selector: 'node.me', style: { 'border-width': 3, 'border-color': accent } },
-    { selector: 'node.focus', style: { 'border-width': 3, 'border-color': accent } },
+    { selector: 'node.me', style: { 'border-width': look.markedBorder, 'border-color': accent } },
+    { selector: 'node.focus', style: { 'border-width': look.markedBorder, 'border-color': accent } },
     {
       selector: 'node.cluster',
       style: {
@@ -179,10 +224,10 @@ export function stylesheet({ theme, haystack, weakDashes = true }: StyleOptions)
         'haystack-radius': 0,
       },
     },
-    ...[1, 2, 3, 4, 5].map((s) => ({ selector: `edge.s${s}`, style: { width: edgeWidth(s), opacity: edgeOpacity(s) } })),
-    ...(weakDashes ? [{ selector: 'edge.weak', style: { 'line-style': 'dashed', 'line-dash-pattern': [4, 3] as unknown as string } }] : []),
-    { selector: 'node.dimmed', style: { opacity: 0.12 } },
-    { selector: 'edge.dimmed', style: { opacity: 0.05 } },
+    ...look.edgeWidth.map((width, i) => ({ selector: `edge.s${i + 1}`, style: { width, opacity: look.edgeOpacity[i]! } })),
+    ...(weakDashes ? [{ selector: 'edge.weak', style: { 'line-style': 'dashed', 'line-dash-pattern': look.dash as unknown as string } }] : []),
+    { selector: 'node.dimmed', style: { opacity: look.dimmedNodeOpacity } },
+    { selector: 'edge.dimmed', style: { opacity: look.dimmedEdgeOpacity } },
     {
       selector: 'node.route',
       style: { ...SHOWN_LABEL(text, halo), 'border-width': 3, 'border-color': accent, label: 'data(hopLabel)', 'z-index': 10 },

@@ -3,7 +3,8 @@
 // highlight / dim / focus helpers, PNG and SVG export. Imperative on purpose:
 // React renders the panels around it, Cytoscape owns its canvas.
 import cytoscape, { type Core, type ElementDefinition, type NodeSingular } from 'cytoscape';
-import { buildElements, stylesheet, type ColourBy, type Theme } from './encode';
+import { buildElements, graphLook, stylesheet, type ColourBy, type ElementDef, type Theme } from './encode';
+import { Overview } from './overview';
 import { sceneToSvg, type SvgScene } from './exportSvg';
 import type { Point } from './layout';
 import { perfOptionsFor, type PerfOptions } from '../../../../shared/graphPerf';
@@ -47,11 +48,17 @@ const ZOOM_RANGE: [number, number] = [0.02, 6];
 export class GraphCanvas {
   cy: Core | null = null;
   perf: PerfOptions | null = null;
-  /** Resolves when every tie of the last draw is on the canvas (progressive draws add them in idle batches). */
+  /** Resolves when every element of the last draw is in Cytoscape (progressive draws add them in idle batches). */
   filled: Promise<void> = Promise.resolve();
+  /** Resolves when the first frame of the last draw is on screen (the overview, or Cytoscape's own). */
+  firstPaint: Promise<void> = Promise.resolve();
+  /** Resolves when every person of the last draw is in Cytoscape (hover, click and search reach them all). */
+  peopleIn: Promise<void> = Promise.resolve();
   private routeIds: number[] = [];
-  /** Ties not yet added (progressive draw), strongest first. */
+  /** Elements not yet in Cytoscape (progressive draw): people first, then ties strongest first. */
   private pending: ElementDefinition[] = [];
+  /** Large graphs: draws what Cytoscape does not have yet (see overview.ts). */
+  private overview: Overview | null = null;
   /** While a highlight dims everything: people whose ties among themselves stay bright. */
   private dimming: { keep: ReadonlySet<string> } | null = null;
   private generation = 0;
@@ -63,29 +70,59 @@ export class GraphCanvas {
 
   /**
    * Draws `data` (replacing what was there); resolves once the first frame is
-   * painted. Large graphs paint all people and their strongest ties first and
-   * add the rest in idle time (see `filled`); `perf` overrides the size-based
-   * choice (the bench measures each option this way).
+   * painted. Large graphs paint the whole picture at once on the overview layer
+   * and hand the elements to Cytoscape in idle batches (see `peopleIn` and
+   * `filled`); `perf` overrides the size-based choice (the bench measures each
+   * option this way).
    */
   draw(data: GraphData, options: DrawOptions, keepViewport = false, perf?: PerfOptions): Promise<void> {
     preventCytoscapeStyleElement();
     const generation = ++this.generation;
     const previous = this.cy;
     const kept = keepViewport && previous ? { zoom: previous.zoom(), pan: previous.pan() } : null;
+    this.overview?.destroy();
+    this.overview = null;
     previous?.destroy();
-    this.perf = perf ?? perfOptionsFor(data.nodes.length, data.edges.length);
-    const elements = buildElements(data, { ...options, labelLimit: this.perf.labelLimit }) as ElementDefinition[];
-    const firstEdges = this.perf.firstEdges;
-    const edgeStart = elements.findIndex((e) => e.group === 'edges');
-    const cut = firstEdges === undefined || edgeStart < 0 ? elements.length : Math.min(elements.length, edgeStart + firstEdges);
-    this.pending = elements.slice(cut);
-    const initial = cut === elements.length ? elements : elements.slice(0, cut);
+    this.cy = null;
+    this.routeIds = [];
+    this.dimming = null;
+    const chosen = (this.perf = perf ?? perfOptionsFor(data.nodes.length, data.edges.length));
+    const elements = buildElements(data, { ...options, labelLimit: chosen.labelLimit }) as ElementDefinition[];
     // The viewport from the positions, not cy.fit(): fitting measures every element's bounding box first.
     const viewport = kept ?? viewportFor(options.positions.values(), this.container.clientWidth, this.container.clientHeight, 30, 25, ZOOM_RANGE);
+    const edgeStart = elements.findIndex((e) => e.group === 'edges');
+    const nodeCount = edgeStart < 0 ? elements.length : edgeStart;
+    if (chosen.overview && viewport) {
+      const cut = Math.min(elements.length, chosen.firstElements ?? 0);
+      const pixelRatio = chosen.pixelRatio === 'auto' ? window.devicePixelRatio || 1 : chosen.pixelRatio;
+      this.overview = new Overview(this.container, elements as ElementDef[], graphLook(options.theme, chosen.weakDashes), viewport, pixelRatio);
+      this.overview.handOver(elements.slice(0, cut) as ElementDef[]);
+      this.overview.paint();
+      // The overview is the first frame; Cytoscape is created after it, so it does not delay it.
+      this.firstPaint = afterFrame();
+      return this.firstPaint.then(() => {
+        if (generation !== this.generation) return;
+        this.mount(elements, cut, nodeCount, options, viewport, generation);
+      });
+    }
+    const firstEdges = chosen.firstEdges;
+    const cut = firstEdges === undefined || edgeStart < 0 ? elements.length : Math.min(elements.length, edgeStart + firstEdges);
+    this.mount(elements, cut, nodeCount, options, viewport, generation);
+    // Two animation frames: Cytoscape draws in its own frame callback, registered when it was created.
+    // (Not its 'render' event: the WebGL renderer never emits it.)
+    this.firstPaint = afterFrame();
+    return this.firstPaint;
+  }
+
+  /** Creates the Cytoscape instance with the first `cut` elements and starts handing it the rest. */
+  private mount(elements: ElementDefinition[], cut: number, nodeCount: number, options: DrawOptions, viewport: { zoom: number; pan: Point } | null, generation: number): void {
+    const perf = this.perf!;
+    this.pending = elements.slice(cut);
+    const initial = cut === elements.length ? elements : elements.slice(0, cut);
     const cy = cytoscape({
       container: this.container,
       elements: initial,
-      style: stylesheet({ theme: options.theme, haystack: this.perf.haystack, weakDashes: this.perf.weakDashes }) as unknown as cytoscape.StylesheetJson,
+      style: stylesheet({ theme: options.theme, haystack: perf.haystack, weakDashes: perf.weakDashes }) as unknown as cytoscape.StylesheetJson,
       // Positions are in the elements; preset keeps them (the default would run a grid layout).
       layout: { name: 'preset', fit: !viewport, padding: 30 },
       ...(viewport ?? {}),
@@ -95,12 +132,12 @@ export class GraphCanvas {
       boxSelectionEnabled: false,
       // People are not dragged around (positions belong to the layout); one flag instead of ungrabify per node.
       autoungrabify: true,
-      hideEdgesOnViewport: this.perf.hideEdgesOnViewport,
-      textureOnViewport: this.perf.textureOnViewport,
-      motionBlur: this.perf.motionBlur,
-      pixelRatio: this.perf.pixelRatio,
+      hideEdgesOnViewport: perf.hideEdgesOnViewport,
+      textureOnViewport: perf.textureOnViewport,
+      motionBlur: perf.motionBlur,
+      pixelRatio: perf.pixelRatio,
       // Same as renderer: { name: 'canvas', webgl } (core merges renderer options into the top level; typed here).
-      webgl: this.perf.webgl,
+      webgl: perf.webgl,
     });
     // One delegated listener per event for the whole graph (never per element).
     cy.on('mouseover', 'node:childless', (e) => {
@@ -108,32 +145,53 @@ export class GraphCanvas {
       this.handlers.onHover(Number(e.target.id()), { x: p.x, y: p.y });
     });
     cy.on('mouseout', 'node', () => this.handlers.onHover(null, null));
-    cy.on('viewport', () => this.handlers.onHover(null, null));
+    cy.on('viewport', () => {
+      this.handlers.onHover(null, null);
+      this.overview?.setViewport({ zoom: cy.zoom(), pan: { ...cy.pan() } });
+    });
     cy.on('tap', (e) => {
       if (e.target === cy) this.handlers.onSelect(null);
       else if (e.target.isNode() && e.target.isChildless()) this.handlers.onSelect(Number(e.target.id()));
     });
     cy.on('dbltap', 'node:childless', (e) => this.handlers.onDoubleClick(Number(e.target.id())));
     this.cy = cy;
-    this.routeIds = [];
-    this.dimming = null;
-    // Two animation frames: Cytoscape draws in its own frame callback, registered when it was created.
-    // (Not its 'render' event: the WebGL renderer never emits it.)
-    const painted = afterFrame();
-    this.filled = this.pending.length ? painted.then(() => this.fill(generation, this.perf?.edgeBatch ?? 2_000)) : painted;
-    return painted;
+    let peopleIn: () => void = () => {};
+    this.peopleIn = cut >= nodeCount ? Promise.resolve() : new Promise<void>((resolve) => (peopleIn = resolve));
+    this.filled = this.pending.length
+      ? afterFrame().then(() =>
+          this.fill(generation, perf.batch ?? 2_000, () => {
+            if (!this.pending.some((d) => d.group === 'nodes')) peopleIn();
+          }),
+        )
+      : afterFrame();
+    void this.filled.then(() => peopleIn());
   }
 
-  /** Adds the pending ties in idle-time batches, each after the previous one has been painted. */
-  private fill(generation: number, batch: number): Promise<void> {
+  /** Adds the pending elements in idle-time batches, each after the previous one has been painted. */
+  private fill(generation: number, batch: number, onBatch: () => void): Promise<void> {
     return new Promise((resolve) => {
       const step = () => {
         const cy = this.cy;
         if (generation !== this.generation || !cy || cy.destroyed()) return resolve();
-        const next = this.pending.splice(0, batch);
-        if (next.length) this.addTies(cy, next);
+        // People before ties (a tie needs both ends), and a batch never mixes the two.
+        // Each batch costs Cytoscape a redraw of everything it holds, so batches grow with it
+        // (a third of what it holds): a few dozen batches at most, whatever the size.
+        const size = Math.max(batch, Math.ceil(cy.elements().length / 3));
+        const nodes = this.pending[0]?.group === 'nodes';
+        let n = 0;
+        while (n < size && n < this.pending.length && (this.pending[n]!.group === 'nodes') === nodes) n++;
+        const next = this.pending.splice(0, n);
+        if (next.length) this.addElements(cy, next);
+        onBatch();
         if (!this.pending.length) {
-          void afterFrame().then(resolve);
+          void afterFrame().then(() => {
+            // Cytoscape has painted everything: the overview has nothing left to draw.
+            if (generation === this.generation) {
+              this.overview?.destroy();
+              this.overview = null;
+            }
+            resolve();
+          });
           return;
         }
         void afterFrame().then(() => whenIdle(step));
@@ -142,15 +200,34 @@ export class GraphCanvas {
     });
   }
 
-  private addTies(cy: Core, defs: ElementDefinition[]): void {
+  /** Moves elements from pending into Cytoscape (dimmed if a highlight is on) and off the overview. */
+  private addElements(cy: Core, defs: ElementDefinition[]): void {
     const keep = this.dimming?.keep;
     if (keep) {
       for (const d of defs) {
-        const inside = keep.has(String(d.data.source)) && keep.has(String(d.data.target));
+        const inside = d.group === 'nodes' ? keep.has(String(d.data.id)) : keep.has(String(d.data.source)) && keep.has(String(d.data.target));
         if (!inside) d.classes = `${String(d.classes ?? '')} dimmed`;
       }
     }
     cy.add(defs);
+    if (this.overview) {
+      this.overview.handOver(defs as ElementDef[]);
+      this.overview.paint();
+    }
+  }
+
+  /** Moves these people into Cytoscape now if they are still pending (search, focus and routes need them). */
+  private ensurePeople(ids: readonly number[]): void {
+    const cy = this.cy;
+    if (!cy || !this.pending.length) return;
+    const wanted = new Set(ids.map(String));
+    const now: ElementDefinition[] = [];
+    this.pending = this.pending.filter((d) => {
+      const hit = d.group === 'nodes' && wanted.has(String(d.data.id));
+      if (hit) now.push(d);
+      return !hit;
+    });
+    if (now.length) this.addElements(cy, now);
   }
 
   /** Adds now any pending tie between consecutive people of `ids` (a route must show every hop). */
@@ -164,11 +241,11 @@ export class GraphCanvas {
     }
     const now: ElementDefinition[] = [];
     this.pending = this.pending.filter((d) => {
-      const hit = pairs.has(`${String(d.data.source)}:${String(d.data.target)}`);
+      const hit = d.group === 'edges' && pairs.has(`${String(d.data.source)}:${String(d.data.target)}`);
       if (hit) now.push(d);
       return !hit;
     });
-    if (now.length) cy.add(now);
+    if (now.length) this.addElements(cy, now);
   }
 
   /** Dims everything but the route; hops numbered along it (0 is the first person). */
@@ -176,9 +253,11 @@ export class GraphCanvas {
     const cy = this.cy;
     if (!cy) return;
     this.clearHighlights();
+    this.ensurePeople(ids);
     this.addPendingBetween(ids);
     this.routeIds = [...ids];
     this.dimming = { keep: new Set() };
+    this.overview?.setDimming(this.dimming.keep);
     cy.batch(() => {
       cy.elements().addClass('dimmed');
       ids.forEach((id, i) => {
@@ -201,10 +280,12 @@ export class GraphCanvas {
     const cy = this.cy;
     if (!cy) return;
     this.clearHighlights();
+    this.ensurePeople(ids);
     const set = cy.collection();
     for (const id of ids) set.merge(cy.getElementById(String(id)));
     if (set.empty()) return;
     this.dimming = { keep: new Set(ids.map(String)) };
+    this.overview?.setDimming(this.dimming.keep);
     cy.batch(() => {
       cy.elements().addClass('dimmed');
       set.removeClass('dimmed').addClass('hit');
@@ -218,6 +299,7 @@ export class GraphCanvas {
   focusPerson(id: number): boolean {
     const cy = this.cy;
     if (!cy) return false;
+    this.ensurePeople([id]);
     const node = cy.getElementById(String(id));
     if (node.empty()) return false;
     this.clearHighlights();
@@ -232,11 +314,17 @@ export class GraphCanvas {
     if (!cy) return;
     this.routeIds = [];
     this.dimming = null;
+    this.overview?.setDimming(null);
     cy.batch(() => {
       cy.elements('.dimmed').removeClass('dimmed');
       cy.elements('.route').removeClass('route');
       cy.elements('.hit').removeClass('hit');
     });
+  }
+
+  /** Elements not yet handed to Cytoscape, and whether the overview layer is still up (the test hook reports both). */
+  handOverState(): { pending: number; overview: boolean } {
+    return { pending: this.pending.length, overview: this.overview !== null };
   }
 
   highlightedRoute(): number[] {
@@ -317,6 +405,8 @@ export class GraphCanvas {
   destroy(): void {
     this.generation++;
     this.pending = [];
+    this.overview?.destroy();
+    this.overview = null;
     this.cy?.destroy();
     this.cy = null;
   }

@@ -13,6 +13,8 @@ export interface GraphTestState {
   layoutMs: number | null;
   selected: number | null;
   zoom: number;
+  /** Large graphs: elements still to be handed to Cytoscape, and whether the overview layer is up. */
+  handOver: { pending: number; overview: boolean };
 }
 
 type Flagged = { __KITH_TEST__?: boolean; __kithGraph?: { state(): GraphTestState | null } };

@@ -8,10 +8,13 @@
 // option), runs the app's layout worker, and measures everything with
 // performance.now() in the page. One scenario per page load: Cytoscape's WebGL
 // mode changes its canvas renderer's prototype for every later instance.
+import type cytoscape from 'cytoscape';
 import Graph from 'graphology';
 import Sigma from 'sigma';
 import type { GraphData } from '../../../../../shared/graph';
-import { nodeColour, nodeSize } from '../encode';
+import { buildElements, graphLook, nodeColour, nodeSize, type ElementDef } from '../encode';
+import { Overview } from '../overview';
+import { viewportFor } from '../../../../../shared/graph';
 import { initialPositions, toLayoutRequest, type LayoutResponse, type Point } from '../layout';
 import type { PerfOptions } from '../../../../../shared/graphPerf';
 import { GraphCanvas } from '../graphCanvas';
@@ -25,8 +28,12 @@ export interface DrawResult {
   firstPaintMs: number;
   frameMeanMs: number;
   frameP95Ms: number;
-  /** Cytoscape: when every tie is drawn (progressive draws add them after the first paint). */
+  /** Cytoscape: when every element is in Cytoscape (progressive draws add them after the first paint). */
   filledMs?: number;
+  /** Cytoscape: when every person is in Cytoscape (hover and click reach everyone). */
+  peopleInMs?: number;
+  /** Cytoscape: the longest gap between two frames from the first paint until everything is in (the window's worst stall). */
+  longestFrameMs?: number;
   /** Cytoscape: ties in the first paint. */
   firstEdges?: number;
   webgl?: boolean;
@@ -64,16 +71,17 @@ async function frames(step: (i: number) => void, count = 20): Promise<{ mean: nu
 }
 
 async function drawSigma(input: BenchInput, frameCount = 20): Promise<DrawResult> {
+  const at = positionsOf(input);
+  // From the same data to pixels, as for Cytoscape (whose timing includes building its elements).
+  const t0 = performance.now();
   const maxB = input.data.nodes.reduce((m, n) => Math.max(m, n.betweenness), 0);
   const graph = new Graph({ type: 'undirected', multi: false });
-  const at = positionsOf(input);
   input.data.nodes.forEach((n) =>
     graph.addNode(String(n.id), { x: at.get(n.id)!.x, y: -at.get(n.id)!.y, size: nodeSize(n.betweenness, maxB) / 4, color: nodeColour(n, 'organization', 'light'), label: n.name }),
   );
   for (const e of input.data.edges) {
     if (!graph.hasEdge(String(e.source), String(e.target))) graph.addEdge(String(e.source), String(e.target), { size: e.strength / 3, color: '#aaaab8' });
   }
-  const t0 = performance.now();
   const sigma = new Sigma(graph, container());
   await raf();
   await raf();
@@ -89,18 +97,35 @@ async function drawCytoscape(input: BenchInput, perf: PerfOptions, frameCount = 
   const positions = positionsOf(input);
   const canvas = new GraphCanvas(container(), { onHover() {}, onSelect() {}, onDoubleClick() {} });
   const t0 = performance.now();
-  await canvas.draw(input.data, { colourBy: 'organization', theme: 'light', clusters: false, positions }, false, perf);
+  const drawn = canvas.draw(input.data, { colourBy: 'organization', theme: 'light', clusters: false, positions }, false, perf);
+  await canvas.firstPaint;
   const firstPaintMs = performance.now() - t0;
+  await drawn;
   const cy = canvas.cy!;
   const firstEdges = cy.edges().length;
+  let filledDone = false;
+  let longestFrameMs = 0;
+  const watch = (async () => {
+    let last = await raf();
+    while (!filledDone) {
+      const now = await raf();
+      longestFrameMs = Math.max(longestFrameMs, now - last);
+      last = now;
+    }
+  })();
+  let peopleInMs = NaN;
+  void canvas.peopleIn.then(() => (peopleInMs = performance.now() - t0));
   await canvas.filled;
   const filledMs = performance.now() - t0;
+  await canvas.peopleIn;
+  filledDone = true;
+  await watch;
   const zoom = cy.zoom();
   const pan = cy.pan();
   const f = await frames((i) => cy.viewport({ zoom: zoom * (1 + (i % 20) * 0.05), pan: { x: pan.x + 40 * Math.sin(i / 5), y: pan.y } }), frameCount);
   const webgl = !!document.querySelector('canvas[data-id="layer4-webgl"], canvas[data-id$="-webgl"]');
   canvas.destroy();
-  return { firstPaintMs, filledMs, firstEdges, frameMeanMs: f.mean, frameP95Ms: f.p95, webgl };
+  return { firstPaintMs, filledMs, peopleInMs, longestFrameMs, firstEdges, frameMeanMs: f.mean, frameP95Ms: f.p95, webgl };
 }
 
 /** The app's layout worker on the whole graph; also the longest gap between UI frames while it runs. */
@@ -136,6 +161,85 @@ function webglAvailable(): boolean {
   return !!document.createElement('canvas').getContext('webgl2');
 }
 
-const api = { drawSigma, drawCytoscape, layout, webglAvailable };
+/** Ink (0 = background, 1 = black) per block of `block` × `block` pixels, composited over white. */
+function inkBlocks(image: ImageData, block: number): { blocks: number[]; ink: number } {
+  const bw = Math.ceil(image.width / block);
+  const bh = Math.ceil(image.height / block);
+  const sums = new Array<number>(bw * bh).fill(0);
+  let total = 0;
+  const d = image.data;
+  for (let y = 0; y < image.height; y++) {
+    for (let x = 0; x < image.width; x++) {
+      const i = 4 * (y * image.width + x);
+      const a = d[i + 3]! / 255;
+      // Luminance over white, as ink.
+      const lum = (0.2126 * d[i]! + 0.7152 * d[i + 1]! + 0.0722 * d[i + 2]!) / 255;
+      const ink = a * (1 - lum);
+      sums[Math.floor(y / block) * bw + Math.floor(x / block)]! += ink;
+      total += ink;
+    }
+  }
+  return { blocks: sums.map((v) => v / (block * block)), ink: total / (image.width * image.height) };
+}
+
+export interface OverviewComparison {
+  overviewInk: number;
+  cytoscapeInk: number;
+  /** Mean absolute difference of the per-block ink, relative to the mean ink (0 = the same picture). */
+  difference: number;
+  /** The same measure against the overview of a shifted viewport: what a wrong picture scores. */
+  shiftedDifference: number;
+}
+
+/**
+ * The overview layer alone, then Cytoscape alone with the same elements and options (everything
+ * handed over): how far apart the two pictures are, per 16-pixel block (test/e2e/graph-overview.spec.ts).
+ */
+async function compareOverview(input: BenchInput, perf: PerfOptions, keep?: number[]): Promise<OverviewComparison> {
+  const positions = positionsOf(input);
+  const stage = container();
+  const elements = buildElements(input.data, { colourBy: 'organization', theme: 'light', clusters: false, positions, labelLimit: perf.labelLimit }) as ElementDef[];
+  const viewport = viewportFor(positions.values(), stage.clientWidth, stage.clientHeight, 30, 25, [0.02, 6])!;
+  const keepSet = keep ? new Set(keep.map(String)) : null;
+  const overviewImage = (vp: typeof viewport) => {
+    const o = new Overview(stage, elements, graphLook('light', perf.weakDashes), vp, 1);
+    o.setDimming(keepSet);
+    o.paint();
+    const image = o.canvas.getContext('2d')!.getImageData(0, 0, o.canvas.width, o.canvas.height);
+    o.destroy();
+    return image;
+  };
+  const fromOverview = overviewImage(viewport);
+  const shifted = overviewImage({ zoom: viewport.zoom, pan: { x: viewport.pan.x + 40, y: viewport.pan.y + 25 } });
+  const canvas = new GraphCanvas(stage, { onHover() {}, onSelect() {}, onDoubleClick() {} });
+  await canvas.draw(input.data, { colourBy: 'organization', theme: 'light', clusters: false, positions }, false, { ...perf, overview: false, firstEdges: undefined });
+  await canvas.filled;
+  const cy = canvas.cy!;
+  // What GraphCanvas does to elements it takes over while a highlight is on (addElements).
+  if (keepSet) {
+    cy.batch(() =>
+      cy.elements().forEach((e: cytoscape.SingularElementReturnValue) => {
+        const d = e.data() as { id: string; source?: string; target?: string };
+        const inside = d.source === undefined ? keepSet.has(d.id) : keepSet.has(d.source) && keepSet.has(String(d.target));
+        if (!inside) e.addClass('dimmed');
+      }),
+    );
+  }
+  await raf();
+  await raf();
+  await raf();
+  const layers = [...stage.querySelectorAll('canvas')];
+  const node = layers.find((c) => c.dataset.id === 'layer2-node') ?? layers[layers.length - 1]!;
+  const fromCytoscape = node.getContext('2d')!.getImageData(0, 0, node.width, node.height);
+  canvas.destroy();
+  const a = inkBlocks(fromOverview, 16);
+  const b = inkBlocks(fromCytoscape, 16);
+  const c = inkBlocks(shifted, 16);
+  const diff = (x: number[], y: number[]) => x.reduce((s, v, i) => s + Math.abs(v - y[i]!), 0) / x.length;
+  const mean = (a.ink + b.ink) / 2;
+  return { overviewInk: a.ink, cytoscapeInk: b.ink, difference: diff(a.blocks, b.blocks) / mean, shiftedDifference: diff(c.blocks, b.blocks) / mean };
+}
+
+const api = { drawSigma, drawCytoscape, layout, webglAvailable, compareOverview };
 (globalThis as unknown as { __graphBench: typeof api }).__graphBench = api;
 document.documentElement.dataset.benchReady = 'true';

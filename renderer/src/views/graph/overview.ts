@@ -1,0 +1,247 @@
+// The overview layer of the graph view (issue 5): the whole picture of a large
+// network, painted at once from saved positions, while Cytoscape takes the
+// elements over in idle-time batches.
+//
+// Why: Cytoscape's cost is per element (creating it, resolving its style,
+// computing its geometry, caching its texture): about 0.5 ms for each person
+// and tie on a 2-core machine with software rendering, so 2,000 people and
+// 10,000 ties take over a second before anything shows, and 10,000 / 50,000
+// several seconds with the window frozen. Drawing the same picture straight
+// onto a canvas, one path per tie class and per colour, takes tens of
+// milliseconds. So the person sees their network at once; Cytoscape, which
+// owns every interaction (hover, click, selection, highlight, export), takes
+// the elements over batch by batch, drawn above this layer, and this layer
+// keeps drawing only what Cytoscape does not have yet — the picture is complete
+// at every moment and never drawn twice. It follows Cytoscape's viewport, and
+// its dimming, so panning or highlighting during the hand-over shows one
+// picture. Removed once everything is in Cytoscape.
+//
+// It draws what the stylesheet in encode.ts draws for the large-graph options
+// (haystack ties, classes s1–s5, people as circles with a border, labels for the
+// `labelled` people from the zoom at which Cytoscape shows them); both read the
+// same look (graphLook) so they cannot drift apart.
+import type { ElementDef, GraphLook } from './encode';
+
+export interface OverviewViewport {
+  zoom: number;
+  pan: { x: number; y: number };
+}
+
+interface Pt {
+  x: number;
+  y: number;
+}
+
+const TAU = Math.PI * 2;
+const FONT_FAMILY = '"Helvetica Neue", Helvetica, sans-serif';
+
+/** The strength class (1–5) of a tie element, from its classes (`s1`…`s5`). */
+function strengthClass(def: ElementDef): number {
+  const m = /\bs([1-5])\b/.exec(def.classes ?? '');
+  return m ? Number(m[1]) : 1;
+}
+
+export class Overview {
+  readonly canvas: HTMLCanvasElement;
+  private readonly at = new Map<string, Pt>();
+  private readonly nodes = new Map<string, ElementDef>();
+  private readonly edges = new Map<string, ElementDef>();
+  private keep: ReadonlySet<string> | null = null;
+  private viewport: OverviewViewport;
+  private frame = 0;
+
+  constructor(
+    private readonly container: HTMLElement,
+    elements: readonly ElementDef[],
+    private readonly look: GraphLook,
+    viewport: OverviewViewport,
+    private readonly pixelRatio: number,
+  ) {
+    for (const def of elements) {
+      const id = String(def.data.id);
+      if (def.group === 'nodes') {
+        if (def.position) this.at.set(id, def.position);
+        this.nodes.set(id, def);
+      } else this.edges.set(id, def);
+    }
+    this.viewport = viewport;
+    this.canvas = document.createElement('canvas');
+    this.canvas.className = 'graph-overview';
+    this.canvas.setAttribute('aria-hidden', 'true');
+    container.prepend(this.canvas);
+  }
+
+  /** People and ties not yet handed over. */
+  get size(): number {
+    return this.nodes.size + this.edges.size;
+  }
+
+  /** Cytoscape now draws these: this layer stops drawing them (call paint() after). */
+  handOver(defs: readonly ElementDef[]): void {
+    for (const def of defs) {
+      const id = String(def.data.id);
+      if (def.group === 'nodes') this.nodes.delete(id);
+      else this.edges.delete(id);
+    }
+  }
+
+  /** Dims everything but these people and the ties among them (null: nothing dimmed), as the stylesheet's `.dimmed` does. */
+  setDimming(keep: ReadonlySet<string> | null): void {
+    this.keep = keep;
+    this.schedule();
+  }
+
+  setViewport(viewport: OverviewViewport): void {
+    this.viewport = viewport;
+    this.schedule();
+  }
+
+  /** Repaints at the next animation frame (several changes in one frame paint once). */
+  schedule(): void {
+    if (this.frame) return;
+    this.frame = requestAnimationFrame(() => {
+      this.frame = 0;
+      this.paint();
+    });
+  }
+
+  /** Paints now. */
+  paint(): void {
+    if (this.frame) {
+      cancelAnimationFrame(this.frame);
+      this.frame = 0;
+    }
+    const width = this.container.clientWidth;
+    const height = this.container.clientHeight;
+    const pr = this.pixelRatio;
+    const canvas = this.canvas;
+    const w = Math.max(1, Math.round(width * pr));
+    const h = Math.max(1, Math.round(height * pr));
+    if (canvas.width !== w || canvas.height !== h) {
+      canvas.width = w;
+      canvas.height = h;
+      canvas.style.width = `${width}px`;
+      canvas.style.height = `${height}px`;
+    }
+    const ctx = canvas.getContext('2d');
+    if (!ctx) return;
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.clearRect(0, 0, w, h);
+    if (!this.size) return;
+    const { zoom, pan } = this.viewport;
+    ctx.setTransform(pr * zoom, 0, 0, pr * zoom, pr * pan.x, pr * pan.y);
+    // The visible part of the model, with a margin for node radii and labels.
+    const margin = 60 / zoom;
+    const x1 = -pan.x / zoom - margin;
+    const y1 = -pan.y / zoom - margin;
+    const x2 = (width - pan.x) / zoom + margin;
+    const y2 = (height - pan.y) / zoom + margin;
+    this.paintEdges(ctx, x1, y1, x2, y2);
+    this.paintNodes(ctx, zoom, x1, y1, x2, y2);
+  }
+
+  private paintEdges(ctx: CanvasRenderingContext2D, x1: number, y1: number, x2: number, y2: number): void {
+    const look = this.look;
+    const keep = this.keep;
+    // One path per strength class and dimmed state: ten strokes at most, whatever the size.
+    const paths = new Map<string, { path: Path2D; s: number; dimmed: boolean; weak: boolean }>();
+    for (const def of this.edges.values()) {
+      const a = String(def.data.source);
+      const b = String(def.data.target);
+      const p = this.at.get(a);
+      const q = this.at.get(b);
+      if (!p || !q) continue;
+      if ((p.x < x1 && q.x < x1) || (p.x > x2 && q.x > x2) || (p.y < y1 && q.y < y1) || (p.y > y2 && q.y > y2)) continue;
+      const s = strengthClass(def);
+      const dimmed = keep !== null && !(keep.has(a) && keep.has(b));
+      const key = `${s}${dimmed ? 'd' : ''}`;
+      let entry = paths.get(key);
+      if (!entry) {
+        entry = { path: new Path2D(), s, dimmed, weak: ` ${def.classes ?? ''} `.includes(' weak ') };
+        paths.set(key, entry);
+      }
+      entry.path.moveTo(p.x, p.y);
+      entry.path.lineTo(q.x, q.y);
+    }
+    ctx.lineCap = 'butt';
+    ctx.strokeStyle = look.edge;
+    for (const { path, s, dimmed, weak } of paths.values()) {
+      ctx.globalAlpha = dimmed ? look.dimmedEdgeOpacity : look.edgeOpacity[s - 1]!;
+      ctx.lineWidth = look.edgeWidth[s - 1]!;
+      ctx.setLineDash(weak && look.weakDashes ? look.dash : []);
+      ctx.stroke(path);
+    }
+    ctx.setLineDash([]);
+    ctx.globalAlpha = 1;
+  }
+
+  private paintNodes(ctx: CanvasRenderingContext2D, zoom: number, x1: number, y1: number, x2: number, y2: number): void {
+    const look = this.look;
+    const keep = this.keep;
+    const fills = new Map<string, { path: Path2D; colour: string; dimmed: boolean }>();
+    const rings = new Map<string, { path: Path2D; width: number; colour: string; dimmed: boolean }>();
+    const labels: { text: string; x: number; y: number; font: number; dimmed: boolean }[] = [];
+    const ring = (key: string, width: number, colour: string, dimmed: boolean) => {
+      let entry = rings.get(key);
+      if (!entry) rings.set(key, (entry = { path: new Path2D(), width, colour, dimmed }));
+      return entry.path;
+    };
+    for (const [id, def] of this.nodes) {
+      const p = this.at.get(id);
+      if (!p || p.x < x1 || p.x > x2 || p.y < y1 || p.y > y2) continue;
+      const r = Number(def.data.size) / 2;
+      const colour = String(def.data.colour);
+      const dimmed = keep !== null && !keep.has(id);
+      const key = `${colour}${dimmed ? 'd' : ''}`;
+      let fill = fills.get(key);
+      if (!fill) fills.set(key, (fill = { path: new Path2D(), colour, dimmed }));
+      fill.path.moveTo(p.x + r, p.y);
+      fill.path.arc(p.x, p.y, r, 0, TAU);
+      const classes = ` ${def.classes ?? ''} `;
+      const marked = classes.includes(' me ') || classes.includes(' focus ');
+      const width = marked ? look.markedBorder : look.border;
+      const path = ring(`${marked ? 'm' : 'n'}${dimmed ? 'd' : ''}`, width, marked ? look.accent : look.halo, dimmed);
+      path.moveTo(p.x + r, p.y);
+      path.arc(p.x, p.y, r, 0, TAU);
+      const font = Number(def.data.font);
+      if (def.data.label !== undefined && font * zoom >= look.minZoomedFontSize) {
+        labels.push({ text: String(def.data.label), x: p.x, y: p.y + r + width / 2 + look.labelMargin, font, dimmed });
+      }
+    }
+    for (const { path, colour, dimmed } of fills.values()) {
+      ctx.globalAlpha = dimmed ? look.dimmedNodeOpacity : 1;
+      ctx.fillStyle = colour;
+      ctx.fill(path);
+    }
+    for (const { path, width, colour, dimmed } of rings.values()) {
+      ctx.globalAlpha = dimmed ? look.dimmedNodeOpacity : 1;
+      ctx.lineWidth = width;
+      ctx.strokeStyle = colour;
+      ctx.stroke(path);
+    }
+    if (labels.length) {
+      ctx.textAlign = 'center';
+      ctx.textBaseline = 'top';
+      ctx.lineJoin = 'round';
+      for (const l of labels) {
+        ctx.font = `${l.font}px ${FONT_FAMILY}`;
+        ctx.globalAlpha = (l.dimmed ? look.dimmedNodeOpacity : 1) * look.labelOutlineOpacity;
+        ctx.lineWidth = look.labelOutline * 2;
+        ctx.strokeStyle = look.halo;
+        ctx.strokeText(l.text, l.x, l.y);
+        ctx.globalAlpha = l.dimmed ? look.dimmedNodeOpacity : 1;
+        ctx.fillStyle = look.text;
+        ctx.fillText(l.text, l.x, l.y);
+      }
+    }
+    ctx.globalAlpha = 1;
+  }
+
+  destroy(): void {
+    if (this.frame) cancelAnimationFrame(this.frame);
+    this.frame = 0;
+    this.canvas.remove();
+    this.nodes.clear();
+    this.edges.clear();
+  }
+}
