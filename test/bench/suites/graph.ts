@@ -203,7 +203,7 @@ export const graphSuite: BenchSuite = {
         { name: '+ labels on top 150 only', perf: { ...SMALL_GRAPH, haystack: true, pixelRatio: 1, labelLimit: 150 }, note: 'text measured for 150 people, not all' },
         { name: '+ weak ties undashed', perf: { ...ALL_AT_ONCE, weakDashes: false }, note: 'thin and light instead of dashed; + hide edges/texture on viewport' },
         { name: '+ progressive ties', perf: PROGRESSIVE, note: `people + ${PROGRESSIVE.firstEdges} strongest ties first, the rest in idle batches of ${PROGRESSIVE.batch}` },
-        { name: 'app (large graphs): + overview layer', perf: LARGE_GRAPH, note: `every person and tie painted at once on the overview layer; Cytoscape takes them over in idle batches of ${LARGE_GRAPH.batch}, people first` },
+        { name: 'app (large graphs): + overview layer', perf: LARGE_GRAPH, note: `every person and tie painted at once on the overview layer; Cytoscape takes them over in idle batches (from ${LARGE_GRAPH.batch}, growing), people first` },
         { name: '+ WebGL renderer', perf: { ...ALL_AT_ONCE, webgl: true }, note: webgl ? 'renderer: { webgl: true }, all ties at once' : 'no WebGL context here' },
       ];
       let appPaint = NaN;
@@ -221,7 +221,7 @@ export const graphSuite: BenchSuite = {
           row(`${label}: everyone in Cytoscape`, r.peopleInMs, 'ms', undefined, 'hover, click and search reach every person');
           row(`${label}: everything in Cytoscape`, r.filledMs, 'ms', undefined, 'overview layer removed');
         } else if (r.firstEdges < smallData.edges.length) row(`${label}: all ties drawn`, r.filledMs, 'ms', undefined, 'window responsive between batches');
-        if (r.filledMs > r.firstPaintMs + 1) row(`${label}: longest frame while filling`, r.longestFrameMs, 'ms', undefined, 'the longest gap between two frames after the first paint');
+        if (v.perf.overview || r.firstEdges < smallData.edges.length) row(`${label}: longest frame while filling`, r.longestFrameMs, 'ms', undefined, 'the longest gap between two frames after the first paint');
         row(`${label}: pan/zoom frame`, r.frameMeanMs, 'ms', undefined, `p95 ${r.frameP95Ms.toFixed(1)} ms; ${(r.frameMeanMs / sigma.frameMeanMs).toFixed(2)}× sigma's`);
       }
       row(`cytoscape (app) / sigma first paint ${smallLabel}`, appPaint / sigma.firstPaintMs, 'x', '≤ 1.5x');
@@ -249,9 +249,9 @@ export const graphSuite: BenchSuite = {
           continue;
         }
         row(`${label}: first paint`, r.firstPaintMs, 'ms', '≤ 300 ms', v.perf.overview ? 'no layout; every person and tie (overview layer)' : `no layout; ${r.firstEdges.toLocaleString('en-US')} ties in it`);
-        if (v.perf.overview) row(`${label}: everyone in Cytoscape`, r.peopleInMs, 'ms', undefined, `idle batches of ${v.perf.batch}`);
-        if (r.filledMs > r.firstPaintMs + 1) {
-          row(`${label}: ${v.perf.overview ? 'everything in Cytoscape' : 'all ties drawn'}`, r.filledMs, 'ms', undefined, `idle batches of ${v.perf.batch}`);
+        if (v.perf.overview) row(`${label}: everyone in Cytoscape`, r.peopleInMs, 'ms', undefined, `idle batches from ${v.perf.batch}, growing to a third of what Cytoscape holds`);
+        if (v.perf.overview || r.firstEdges < bigData.edges.length) {
+          row(`${label}: ${v.perf.overview ? 'everything in Cytoscape' : 'all ties drawn'}`, r.filledMs, 'ms', undefined, v.perf.overview ? 'overview layer removed' : `idle batches of ${v.perf.batch}`);
           row(`${label}: longest frame while filling`, r.longestFrameMs, 'ms', undefined, 'the longest gap between two frames after the first paint');
         }
         const sigmaFrame = sigmaBig instanceof Error ? NaN : sigmaBig.frameMeanMs;

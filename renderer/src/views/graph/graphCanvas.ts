@@ -149,6 +149,7 @@ export class GraphCanvas {
       this.handlers.onHover(null, null);
       this.overview?.setViewport({ zoom: cy.zoom(), pan: { ...cy.pan() } });
     });
+    cy.on('resize', () => this.overview?.schedule());
     cy.on('tap', (e) => {
       if (e.target === cy) this.handlers.onSelect(null);
       else if (e.target.isNode() && e.target.isChildless()) this.handlers.onSelect(Number(e.target.id()));
