@@ -100,10 +100,15 @@ export class GraphCanvas {
       this.overview.paint();
       // The overview is the first frame; Cytoscape is created after it, so it does not delay it.
       this.firstPaint = afterFrame();
-      return this.firstPaint.then(() => {
+      const mounted = this.firstPaint.then(() => {
         if (generation !== this.generation) return;
         this.mount(elements, cut, nodeCount, options, viewport, generation);
       });
+      // Until Cytoscape exists, these wait for it and then for what mount() sets them to.
+      // (A later draw or destroy() makes them resolve at once: nothing of this draw is coming.)
+      this.filled = mounted.then(() => (generation === this.generation ? this.filled : undefined));
+      this.peopleIn = mounted.then(() => (generation === this.generation ? this.peopleIn : undefined));
+      return mounted;
     }
     const firstEdges = chosen.firstEdges;
     const cut = firstEdges === undefined || edgeStart < 0 ? elements.length : Math.min(elements.length, edgeStart + firstEdges);
