@@ -18,6 +18,7 @@ export interface GraphState {
   selected: number | null;
   zoom: number;
   handOver: { pending: number; overview: boolean };
+  dimmed: number;
 }
 
 /** Sets the flag before any page script runs, so the app defines its hook. */

@@ -223,6 +223,7 @@ export function GraphView({ query }: { query: string }) {
       selected,
       zoom: canvasRef.current?.cy?.zoom() ?? 0,
       handOver: canvasRef.current?.handOverState() ?? { pending: 0, overview: false },
+      dimmed: canvasRef.current?.dimmedCount() ?? 0,
     }),
     [params, drawn, effectiveFilters, colourBy, status, layoutMs, selected],
   );

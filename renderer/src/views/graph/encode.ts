@@ -92,14 +92,21 @@ export function edgeElement(e: GraphEdge): ElementDef {
 }
 
 /** A label drawn at any zoom (route hops, a found or selected person), labelled or not. */
+/** Font size and halo (model units) of the labels that are always shown; graphCanvas.ts keeps them readable when zoomed out. */
+export const SHOWN_LABEL_FONT = 12;
+export const SHOWN_LABEL_OUTLINE = 2;
+/** Width of a highlighted route's ties (model units; kept on screen when zoomed out, as the labels). */
+export const ROUTE_TIE_WIDTH = 4;
+/** Selector of the people whose label is always shown (route hops, search hits, the selected person). */
+export const SHOWN_LABEL_SELECTOR = 'node.route, node.hit, node:selected';
 const SHOWN_LABEL = (text: string, halo: string) => ({
-  'font-size': 12,
+  'font-size': SHOWN_LABEL_FONT,
   'min-zoomed-font-size': 0,
   color: text,
   'text-valign': 'bottom',
   'text-margin-y': 3,
   'text-outline-color': halo,
-  'text-outline-width': 2,
+  'text-outline-width': SHOWN_LABEL_OUTLINE,
   'text-outline-opacity': 0.9,
 });
 
@@ -232,7 +239,7 @@ export function stylesheet({ theme, haystack, weakDashes = true }: StyleOptions)
       selector: 'node.route',
       style: { ...SHOWN_LABEL(text, halo), 'border-width': 3, 'border-color': accent, label: 'data(hopLabel)', 'z-index': 10 },
     },
-    { selector: 'edge.route', style: { 'line-color': accent, opacity: 1, width: 4, 'line-style': 'solid', 'z-index': 10 } },
+    { selector: 'edge.route', style: { 'line-color': accent, opacity: 1, width: ROUTE_TIE_WIDTH, 'line-style': 'solid', 'z-index': 10 } },
     { selector: 'node.hit', style: { ...SHOWN_LABEL(text, halo), label: 'data(name)', 'border-width': 4, 'border-color': accent, 'z-index': 20 } },
     { selector: 'node:selected', style: { ...SHOWN_LABEL(text, halo), label: 'data(name)', 'border-width': 4, 'border-color': accent } },
   ];

@@ -2,8 +2,8 @@
 // set, preset positions (the layout runs in a worker, see layoutClient.ts),
 // highlight / dim / focus helpers, PNG and SVG export. Imperative on purpose:
 // React renders the panels around it, Cytoscape owns its canvas.
-import cytoscape, { type Core, type ElementDefinition, type NodeSingular } from 'cytoscape';
-import { buildElements, graphLook, stylesheet, type ColourBy, type ElementDef, type Theme } from './encode';
+import cytoscape, { type Core, type ElementDefinition, type CollectionReturnValue, type NodeSingular } from 'cytoscape';
+import { buildElements, graphLook, ROUTE_TIE_WIDTH, SHOWN_LABEL_FONT, SHOWN_LABEL_OUTLINE, SHOWN_LABEL_SELECTOR, stylesheet, type ColourBy, type ElementDef, type Theme } from './encode';
 import { Overview } from './overview';
 import { sceneToSvg, type SvgScene } from './exportSvg';
 import type { Point } from './layout';
@@ -44,6 +44,8 @@ const whenIdle: (f: () => void) => void =
 const afterFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve())));
 
 const ZOOM_RANGE: [number, number] = [0.02, 6];
+/** Smallest on-screen diameter (px) of a route hop, search hit or selected person. */
+const SHOWN_MIN_PX = 12;
 
 export class GraphCanvas {
   cy: Core | null = null;
@@ -59,6 +61,8 @@ export class GraphCanvas {
   private pending: ElementDefinition[] = [];
   /** Large graphs: draws what Cytoscape does not have yet (see overview.ts). */
   private overview: Overview | null = null;
+  /** People whose always-shown label is enlarged for the zoom (keepShownLabelsReadable). */
+  private scaledLabels: CollectionReturnValue | null = null;
   /** While a highlight dims everything: people whose ties among themselves stay bright. */
   private dimming: { keep: ReadonlySet<string> } | null = null;
   private generation = 0;
@@ -154,6 +158,7 @@ export class GraphCanvas {
       this.handlers.onHover(null, null);
       this.overview?.setViewport({ zoom: cy.zoom(), pan: { ...cy.pan() } });
     });
+    cy.on('zoom select unselect', () => this.keepShownLabelsReadable());
     cy.on('resize', () => this.overview?.schedule());
     cy.on('tap', (e) => {
       if (e.target === cy) this.handlers.onSelect(null);
@@ -161,6 +166,7 @@ export class GraphCanvas {
     });
     cy.on('dbltap', 'node:childless', (e) => this.handlers.onDoubleClick(Number(e.target.id())));
     this.cy = cy;
+    this.scaledLabels = null;
     let peopleIn: () => void = () => {};
     this.peopleIn = cut >= nodeCount ? Promise.resolve() : new Promise<void>((resolve) => (peopleIn = resolve));
     this.filled = this.pending.length
@@ -279,6 +285,7 @@ export class GraphCanvas {
     });
     const route = cy.nodes('.route');
     if (route.nonempty()) cy.fit(route, 80);
+    this.keepShownLabelsReadable();
   }
 
   /** Dims everything but these people and the ties among them, and zooms to them. */
@@ -298,6 +305,7 @@ export class GraphCanvas {
       set.edgesWith(set).removeClass('dimmed');
       cy.nodes('.cluster').removeClass('dimmed');
     });
+    this.keepShownLabelsReadable();
     cy.animate({ fit: { eles: set, padding: 80 } }, { duration: 250 });
   }
 
@@ -311,6 +319,7 @@ export class GraphCanvas {
     this.clearHighlights();
     cy.nodes().unselect();
     node.select().addClass('hit');
+    this.keepShownLabelsReadable();
     cy.animate({ center: { eles: node }, zoom: Math.max(cy.zoom(), 1.6) }, { duration: 250 });
     return true;
   }
@@ -326,11 +335,47 @@ export class GraphCanvas {
       cy.elements('.route').removeClass('route');
       cy.elements('.hit').removeClass('hit');
     });
+    this.keepShownLabelsReadable();
   }
 
   /** Elements not yet handed to Cytoscape, and whether the overview layer is still up (the test hook reports both). */
   handOverState(): { pending: number; overview: boolean } {
     return { pending: this.pending.length, overview: this.overview !== null };
+  }
+
+  /**
+   * Route hops, search hits and the selected person always show their name; zoomed out
+   * (a long route fitted to the window, a whole network), 12 model units would be a few
+   * pixels, so below zoom 1 their font and halo grow to stay 12 px on screen. Bypasses on
+   * those few people only; removed from anyone no longer among them.
+   */
+  private keepShownLabelsReadable(): void {
+    const cy = this.cy;
+    if (!cy) return;
+    const shown = cy.elements(`${SHOWN_LABEL_SELECTOR}, edge.route`);
+    const k = Math.max(1, 1 / cy.zoom());
+    const bypassed = 'font-size text-outline-width width height';
+    const previous = this.scaledLabels;
+    if (previous) previous.difference(shown).removeStyle(bypassed);
+    if (k === 1) shown.removeStyle(bypassed);
+    else {
+      shown.forEach((e: cytoscape.SingularElementReturnValue) => {
+        // A route's ties: as wide on screen as at zoom 1.
+        if (e.group() === 'edges') {
+          e.style('width', ROUTE_TIE_WIDTH * k);
+          return;
+        }
+        // The person too: at least SHOWN_MIN_PX on screen.
+        const size = Math.max(Number(e.data('size')) || 0, SHOWN_MIN_PX * k);
+        e.style({ 'font-size': SHOWN_LABEL_FONT * k, 'text-outline-width': SHOWN_LABEL_OUTLINE * k, width: size, height: size });
+      });
+    }
+    this.scaledLabels = shown;
+  }
+
+  /** How many people and ties are drawn dimmed (the test hook reports it). */
+  dimmedCount(): number {
+    return this.cy?.elements('.dimmed').length ?? 0;
   }
 
   highlightedRoute(): number[] {

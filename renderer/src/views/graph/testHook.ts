@@ -15,6 +15,8 @@ export interface GraphTestState {
   zoom: number;
   /** Large graphs: elements still to be handed to Cytoscape, and whether the overview layer is up. */
   handOver: { pending: number; overview: boolean };
+  /** People and ties drawn dimmed by a highlight. */
+  dimmed: number;
 }
 
 type Flagged = { __KITH_TEST__?: boolean; __kithGraph?: { state(): GraphTestState | null } };
