@@ -8,6 +8,8 @@
 //   longest UI frame while it runs (the UI must not freeze);
 // - reopening: drawing 10,000 people from saved positions, no layout;
 // - main-process work: metrics (betweenness + Louvain), insights, shaping.
+// KITH_BENCH_APP_ONLY=1 skips the per-option Cytoscape rows (a quick run of the
+// app's own figures while tuning).
 // Headless Chromium (system Chromium, the e2e harness's flags, software GL),
 // timings taken in the page with performance.now(). A page per scenario:
 // Cytoscape's WebGL mode changes its renderer's prototype for later instances.
