@@ -2,7 +2,7 @@
 // view on my 2-hop network, says why, and draws everyone on request: the
 // window is never blocked for seconds by a view the user did not ask for.
 import { expect, test } from './fixtures';
-import { distinctColours, enableGraphHook, GraphPage } from './pages/GraphPage';
+import { distinctColours, enableGraphHook, GraphPage, someRoute } from './pages/GraphPage';
 
 test('3,100 people: #/graph opens on my ego network with a note; "Show everyone" draws the whole network', async ({ app }) => {
   test.setTimeout(90_000);
@@ -52,31 +52,21 @@ test('a route on a large network: highlighted at once, and ties handed over late
   await enableGraphHook(app.page);
   await app.call('app:completeSetup', { displayName: 'Sam Rivera', loadSample: false });
   await app.call('sample:load', { people: 3_100, seed: 11 });
-  const orgs = await app.call('orgs:list', {});
-  let route: number[] | null = null;
-  for (const org of orgs.items) {
-    const found = await app.call('routes:find', { organizationId: org.id });
-    const best = 'routes' in found ? found.routes.find((r) => r.personIds.length >= 3) : undefined;
-    if (best) {
-      route = best.personIds;
-      break;
-    }
-  }
-  expect(route).not.toBeNull();
+  const route = await someRoute(app);
   const whole = await app.call('graph:data', { mode: { kind: 'whole' } });
 
-  await app.open(`graph?route=${route!.join(',')}`);
+  await app.open(`graph?route=${route.join(',')}`);
   const graph = new GraphPage(app.page);
   const state = await graph.ready((s) => s.route.length > 0);
   expect(state.route).toEqual(route);
   expect(state.nodes.length).toBe(whole.nodes.length);
-  await expect(app.page.getByTestId('graph-route-banner')).toContainText(`Route of ${route!.length - 1} hops`);
+  await expect(app.page.getByTestId('graph-route-banner')).toContainText(`Route of ${route.length - 1} hops`);
 
   // Once everything is in Cytoscape, all but the route (its people and the ties between them) is dimmed.
   await expect.poll(async () => (await graph.state())!.handOver, { timeout: 30_000 }).toEqual({ pending: 0, overview: false });
   const after = (await graph.state())!;
   expect(after.route).toEqual(route);
-  expect(after.dimmed).toBe(whole.nodes.length + whole.edges.length - route!.length - (route!.length - 1));
+  expect(after.dimmed).toBe(whole.nodes.length + whole.edges.length - route.length - (route.length - 1));
   const shot = await graph.canvasShot(test.info().outputPath('route-3100.png'));
   expect(distinctColours(shot)).toBeGreaterThan(8);
   expect(app.pageErrors).toEqual([]);

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test, type KithApp } from './fixtures';
-import { distinctColours, enableGraphHook, GraphPage } from './pages/GraphPage';
+import { distinctColours, enableGraphHook, GraphPage, someRoute } from './pages/GraphPage';
 
 test.beforeEach(async ({ app }) => {
   await enableGraphHook(app.page);
@@ -84,22 +84,12 @@ test('ego network of me (1 and 2 hops) and of someone else by double-click route
 });
 
 test('a route from the Routes view is highlighted with hops numbered, everything else dimmed', async ({ app }) => {
-  const orgs = await app.call('orgs:list', {});
-  let route: number[] | null = null;
-  for (const org of orgs.items) {
-    const found = await app.call('routes:find', { organizationId: org.id });
-    const best = 'routes' in found ? found.routes.find((r) => r.personIds.length >= 3) : undefined;
-    if (best) {
-      route = best.personIds;
-      break;
-    }
-  }
-  expect(route).not.toBeNull();
-  await app.open(`graph?route=${route!.join(',')}`);
+  const route = await someRoute(app);
+  await app.open(`graph?route=${route.join(',')}`);
   const graph = new GraphPage(app.page);
   const state = await graph.ready((s) => s.route.length > 0);
   expect(state.route).toEqual(route);
-  await expect(app.page.getByTestId('graph-route-banner')).toContainText(`Route of ${route!.length - 1} hops`);
+  await expect(app.page.getByTestId('graph-route-banner')).toContainText(`Route of ${route.length - 1} hops`);
   expect(await shots(app, graph, 'graph-route')).toBeGreaterThan(20);
 
   // Escape clears the highlight (and the route from the address).

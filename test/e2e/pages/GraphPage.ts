@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import zlib from 'node:zlib';
 import { expect, type Locator, type Page } from '@playwright/test';
+import type { KithApp } from '../fixtures';
 
 export interface GraphState {
   mode: string;
@@ -68,6 +69,17 @@ export class GraphPage {
     await this.canvas.screenshot({ path: file });
     return file;
   }
+}
+
+/** The best route of at least two hops to the first organization that has one (ids, me first); fails the test if none. */
+export async function someRoute(app: KithApp): Promise<number[]> {
+  const orgs = await app.call('orgs:list', {});
+  for (const org of orgs.items) {
+    const found = await app.call('routes:find', { organizationId: org.id });
+    const best = 'routes' in found ? found.routes.find((r) => r.personIds.length >= 3) : undefined;
+    if (best) return best.personIds;
+  }
+  throw new Error('no route of two hops or more to any organization');
 }
 
 /** Distinct RGB colours in a PNG (8-bit RGB or RGBA, non-interlaced: what Chromium writes). */

@@ -91,6 +91,15 @@ export function edgeElement(e: GraphEdge): ElementDef {
   };
 }
 
+/**
+ * Whether a highlight that keeps these people bright keeps a person (one id) or a
+ * tie (its two ends) bright: the people kept, and the ties among them. Cytoscape's
+ * `.dimmed` (graphCanvas.ts) and the overview layer both follow it.
+ */
+export function keptByHighlight(keep: ReadonlySet<string>, id: string, otherEnd?: string): boolean {
+  return keep.has(id) && (otherEnd === undefined || keep.has(otherEnd));
+}
+
 /** A label drawn at any zoom (route hops, a found or selected person), labelled or not. */
 /** Font size and halo (model units) of the labels that are always shown; graphCanvas.ts keeps them readable when zoomed out. */
 export const SHOWN_LABEL_FONT = 12;

@@ -3,7 +3,7 @@
 // highlight / dim / focus helpers, PNG and SVG export. Imperative on purpose:
 // React renders the panels around it, Cytoscape owns its canvas.
 import cytoscape, { type Core, type ElementDefinition, type CollectionReturnValue, type NodeSingular } from 'cytoscape';
-import { buildElements, graphLook, ROUTE_TIE_WIDTH, SHOWN_LABEL_FONT, SHOWN_LABEL_OUTLINE, SHOWN_LABEL_SELECTOR, stylesheet, type ColourBy, type ElementDef, type Theme } from './encode';
+import { buildElements, graphLook, keptByHighlight, ROUTE_TIE_WIDTH, SHOWN_LABEL_FONT, SHOWN_LABEL_OUTLINE, SHOWN_LABEL_SELECTOR, stylesheet, type ColourBy, type ElementDef, type Theme } from './encode';
 import { Overview } from './overview';
 import { sceneToSvg, type SvgScene } from './exportSvg';
 import type { Point } from './layout';
@@ -172,7 +172,8 @@ export class GraphCanvas {
     this.filled = this.pending.length
       ? afterFrame().then(() =>
           this.fill(generation, perf.batch ?? 2_000, () => {
-            if (!this.pending.some((d) => d.group === 'nodes')) peopleIn();
+            // People come first in pending: none left at its head means none left at all.
+            if (this.pending[0]?.group !== 'nodes') peopleIn();
           }),
         )
       : afterFrame();
@@ -217,7 +218,7 @@ export class GraphCanvas {
     const keep = this.dimming?.keep;
     if (keep) {
       for (const d of defs) {
-        const inside = d.group === 'nodes' ? keep.has(String(d.data.id)) : keep.has(String(d.data.source)) && keep.has(String(d.data.target));
+        const inside = d.group === 'nodes' ? keptByHighlight(keep, String(d.data.id)) : keptByHighlight(keep, String(d.data.source), String(d.data.target));
         if (!inside) d.classes = `${String(d.classes ?? '')} dimmed`;
       }
     }

@@ -20,7 +20,7 @@
 // (haystack ties, classes s1–s5, people as circles with a border, labels for the
 // `labelled` people from the zoom at which Cytoscape shows them); both read the
 // same look (graphLook) so they cannot drift apart.
-import type { ElementDef, GraphLook } from './encode';
+import { keptByHighlight, type ElementDef, type GraphLook } from './encode';
 
 export interface OverviewViewport {
   zoom: number;
@@ -35,17 +35,31 @@ interface Pt {
 const TAU = Math.PI * 2;
 const FONT_FAMILY = '"Helvetica Neue", Helvetica, sans-serif';
 
-/** The strength class (1–5) of a tie element, from its classes (`s1`…`s5`). */
-function strengthClass(def: ElementDef): number {
-  const m = /\bs([1-5])\b/.exec(def.classes ?? '');
-  return m ? Number(m[1]) : 1;
+/** A tie as the overview draws it, read once from its element. */
+interface Tie {
+  a: string;
+  b: string;
+  /** Strength class 1–5 (the element's `s1`…`s5`). */
+  s: number;
+  weak: boolean;
+}
+
+/** A person as the overview draws it, read once from their element. */
+interface Person {
+  at: Pt;
+  r: number;
+  colour: string;
+  /** Me or the ego view's centre: the accent ring. */
+  marked: boolean;
+  label?: string;
+  font: number;
 }
 
 export class Overview {
   readonly canvas: HTMLCanvasElement;
   private readonly at = new Map<string, Pt>();
-  private readonly nodes = new Map<string, ElementDef>();
-  private readonly edges = new Map<string, ElementDef>();
+  private readonly nodes = new Map<string, Person>();
+  private readonly edges = new Map<string, Tie>();
   private keep: ReadonlySet<string> | null = null;
   private viewport: OverviewViewport;
   private frame = 0;
@@ -59,10 +73,23 @@ export class Overview {
   ) {
     for (const def of elements) {
       const id = String(def.data.id);
+      const classes = ` ${def.classes ?? ''} `;
       if (def.group === 'nodes') {
-        if (def.position) this.at.set(id, def.position);
-        this.nodes.set(id, def);
-      } else this.edges.set(id, def);
+        // Compound parents (organization clusters) have no position of their own: not drawn here.
+        if (!def.position) continue;
+        this.at.set(id, def.position);
+        this.nodes.set(id, {
+          at: def.position,
+          r: Number(def.data.size) / 2,
+          colour: String(def.data.colour),
+          marked: classes.includes(' me ') || classes.includes(' focus '),
+          label: def.data.label === undefined ? undefined : String(def.data.label),
+          font: Number(def.data.font),
+        });
+      } else {
+        const m = /\bs([1-5])\b/.exec(classes);
+        this.edges.set(id, { a: String(def.data.source), b: String(def.data.target), s: m ? Number(m[1]) : 1, weak: classes.includes(' weak ') });
+      }
     }
     this.viewport = viewport;
     this.canvas = document.createElement('canvas');
@@ -145,19 +172,16 @@ export class Overview {
     const keep = this.keep;
     // One path per strength class and dimmed state: ten strokes at most, whatever the size.
     const paths = new Map<string, { path: Path2D; s: number; dimmed: boolean; weak: boolean }>();
-    for (const def of this.edges.values()) {
-      const a = String(def.data.source);
-      const b = String(def.data.target);
+    for (const { a, b, s, weak } of this.edges.values()) {
       const p = this.at.get(a);
       const q = this.at.get(b);
       if (!p || !q) continue;
       if ((p.x < x1 && q.x < x1) || (p.x > x2 && q.x > x2) || (p.y < y1 && q.y < y1) || (p.y > y2 && q.y > y2)) continue;
-      const s = strengthClass(def);
-      const dimmed = keep !== null && !(keep.has(a) && keep.has(b));
+      const dimmed = keep !== null && !keptByHighlight(keep, a, b);
       const key = `${s}${dimmed ? 'd' : ''}`;
       let entry = paths.get(key);
       if (!entry) {
-        entry = { path: new Path2D(), s, dimmed, weak: ` ${def.classes ?? ''} `.includes(' weak ') };
+        entry = { path: new Path2D(), s, dimmed, weak };
         paths.set(key, entry);
       }
       entry.path.moveTo(p.x, p.y);
@@ -186,26 +210,22 @@ export class Overview {
       if (!entry) rings.set(key, (entry = { path: new Path2D(), width, colour, dimmed }));
       return entry.path;
     };
-    for (const [id, def] of this.nodes) {
-      const p = this.at.get(id);
-      if (!p || p.x < x1 || p.x > x2 || p.y < y1 || p.y > y2) continue;
-      const r = Number(def.data.size) / 2;
-      const colour = String(def.data.colour);
-      const dimmed = keep !== null && !keep.has(id);
+    for (const [id, person] of this.nodes) {
+      const p = person.at;
+      if (p.x < x1 || p.x > x2 || p.y < y1 || p.y > y2) continue;
+      const { r, colour, marked } = person;
+      const dimmed = keep !== null && !keptByHighlight(keep, id);
       const key = `${colour}${dimmed ? 'd' : ''}`;
       let fill = fills.get(key);
       if (!fill) fills.set(key, (fill = { path: new Path2D(), colour, dimmed }));
       fill.path.moveTo(p.x + r, p.y);
       fill.path.arc(p.x, p.y, r, 0, TAU);
-      const classes = ` ${def.classes ?? ''} `;
-      const marked = classes.includes(' me ') || classes.includes(' focus ');
       const width = marked ? look.markedBorder : look.border;
       const path = ring(`${marked ? 'm' : 'n'}${dimmed ? 'd' : ''}`, width, marked ? look.accent : look.halo, dimmed);
       path.moveTo(p.x + r, p.y);
       path.arc(p.x, p.y, r, 0, TAU);
-      const font = Number(def.data.font);
-      if (def.data.label !== undefined && font * zoom >= look.minZoomedFontSize) {
-        labels.push({ text: String(def.data.label), x: p.x, y: p.y + r + width / 2 + look.labelMargin, font, dimmed });
+      if (person.label !== undefined && person.font * zoom >= look.minZoomedFontSize) {
+        labels.push({ text: person.label, x: p.x, y: p.y + r + width / 2 + look.labelMargin, font: person.font, dimmed });
       }
     }
     for (const { path, colour, dimmed } of fills.values()) {

@@ -12,7 +12,7 @@ import type cytoscape from 'cytoscape';
 import Graph from 'graphology';
 import Sigma from 'sigma';
 import type { GraphData } from '../../../../../shared/graph';
-import { buildElements, graphLook, nodeColour, nodeSize, type ElementDef } from '../encode';
+import { buildElements, graphLook, keptByHighlight, nodeColour, nodeSize, type ElementDef } from '../encode';
 import { Overview } from '../overview';
 import { viewportFor } from '../../../../../shared/graph';
 import { initialPositions, toLayoutRequest, type LayoutResponse, type Point } from '../layout';
@@ -220,7 +220,7 @@ async function compareOverview(input: BenchInput, perf: PerfOptions, keep?: numb
     cy.batch(() =>
       cy.elements().forEach((e: cytoscape.SingularElementReturnValue) => {
         const d = e.data() as { id: string; source?: string; target?: string };
-        const inside = d.source === undefined ? keepSet.has(d.id) : keepSet.has(d.source) && keepSet.has(String(d.target));
+        const inside = d.source === undefined ? keptByHighlight(keepSet, d.id) : keptByHighlight(keepSet, d.source, String(d.target));
         if (!inside) e.addClass('dimmed');
       }),
     );
