@@ -13,9 +13,7 @@ export function stmt<R = unknown>(db: Db, sql: string): Statement<unknown[], R> 
   return s as Statement<unknown[], R>;
 }
 
-export function nowIso(): string {
-  return new Date().toISOString();
-}
+export { nowIso } from '../../shared/clock';
 
 export function notFound(what: string, id: number): KithError {
   return new KithError('NOT_FOUND', `No ${what} with id ${id}. It may have been deleted; refresh and try again.`);
