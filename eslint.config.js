@@ -10,6 +10,19 @@ import tseslint from 'typescript-eslint';
 const nodeBuiltins = { group: ['node:*'], message: 'This folder must not use Node APIs.' };
 const electron = { name: 'electron', message: 'Only main/electron/ may import electron.' };
 
+// Issue 11: "now", "today" and the time zone come from shared/clock.ts only, so
+// tests can pin them. test/unit/clock-guard.test.ts scans the sources for the
+// same patterns (so an eslint-disable cannot hide one) and holds the allow-list.
+const useTheClock = 'Read the time from shared/clock.ts (now(), nowIso(), today(), timeZone()), so tests can pin it.';
+export const clockRules = [
+  { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: useTheClock },
+  { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: useTheClock },
+  { selector: "CallExpression[callee.name='Date']", message: useTheClock },
+  { selector: "CallExpression[callee.property.name='format'][arguments.length=0][callee.object.callee.property.name='DateTimeFormat']", message: useTheClock },
+  { selector: "MemberExpression[object.name='performance'][property.name='timeOrigin']", message: useTheClock },
+  { selector: "MemberExpression[object.name='Temporal'][property.name='Now']", message: useTheClock },
+];
+
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
   js.configs.recommended,
@@ -21,7 +34,13 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports', disallowTypeAnnotations: false }],
       eqeqeq: ['error', 'always'],
       'no-restricted-imports': ['error', { paths: [electron] }],
+      'no-restricted-syntax': ['error', ...clockRules],
     },
+  },
+  {
+    // The allow-list (reasons in test/unit/clock-guard.test.ts).
+    files: ['shared/clock.ts', 'test/bench/run.ts', 'scripts/native-electron.mjs'],
+    rules: { 'no-restricted-syntax': 'off' },
   },
   {
     files: ['shared/**/*.ts'],

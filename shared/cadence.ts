@@ -166,7 +166,8 @@ export function isJournalTime(s: string): boolean {
   if (m[2] !== undefined && (Number(m[2]) > 23 || Number(m[3]) > 59 || Number(m[4] ?? 0) > 59)) return false;
   if (m[5] && m[5] !== 'Z') {
     const [h, mm] = m[5].slice(1).split(':').map(Number) as [number, number];
-    if (h > 14 || mm > 59) return false;
+    // Real offsets run from -12:00 to +14:00; anything beyond ±14:00 is a typo (issue 11).
+    if (mm > 59 || h * 60 + mm > 14 * 60) return false;
   }
   return true;
 }

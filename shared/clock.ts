@@ -19,7 +19,6 @@ export interface Clock {
 
 /** The host's clock and zone. The only place that may read them directly. */
 export const systemClock: Clock = {
-  // eslint-disable-next-line no-restricted-syntax -- the clock itself
   now: () => new Date(Date.now()),
   timeZone: () => {
     try {

@@ -6,6 +6,7 @@
 // renamed: its existence is the marker), and openKith() applies it before it
 // opens anything: the app relaunches to get there, the CLI and the e2e
 // harness simply reopen.
+import { nowMs } from '../../shared/clock';
 import fs from 'node:fs';
 import path from 'node:path';
 import { KithError } from '../../shared/errors';
@@ -124,7 +125,7 @@ export function applyPendingRestore(
   try {
     checkKithFile(pending, { nativeBinding, passphrase, label: 'The backup chosen for the restore' });
   } catch (error) {
-    const aside = path.join(paths.dataDir, `pending-restore-refused-${Date.now()}.db`);
+    const aside = path.join(paths.dataDir, `pending-restore-refused-${nowMs()}.db`);
     fs.renameSync(pending, aside);
     return { applied: false, problem: error instanceof Error ? error.message : String(error) };
   }

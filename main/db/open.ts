@@ -1,10 +1,12 @@
 // Opens Kith's SQLite file once, sets the pragmas every connection needs, and
 // brings the schema up to date. Plain Node: runs in tests, the CLI and Electron.
+import { nowIso } from '../../shared/clock';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { KithError } from '../../shared/errors';
 import { applyKey, fileKind, keyForFile, rememberKey, type ConnectionKey } from './crypto';
+import { registerJournalTimeFunctions } from './journalTimeSql';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS, type Migration } from './migrations';
 
 export type Db = Database.Database;
@@ -65,6 +67,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     assertIsKith(db, file);
     if (!inMemory) assertIntact(db, file);
     applyPragmas(db, inMemory);
+    registerJournalTimeFunctions(db);
     if (!options.readonly) migrate(db, options.migrations ?? MIGRATIONS, { backupDir: options.backupDir, file });
     else assertNotNewer(db, options.migrations ?? MIGRATIONS);
     return db;
@@ -223,7 +226,7 @@ export function migrate(db: Db, migrations: readonly Migration[] = MIGRATIONS, o
 
 function backupBeforeMigration(db: Db, backupDir: string, from: number, to: number): string {
   fs.mkdirSync(backupDir, { recursive: true, mode: 0o700 });
-  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  const stamp = nowIso().replace(/[:.]/g, '-');
   const target = path.join(backupDir, `kith-before-migration-${from}-to-${to}-${stamp}.db`);
   // VACUUM INTO writes a consistent, compact copy synchronously, inside SQLite.
   db.prepare('VACUUM INTO ?').run(target);

@@ -2,6 +2,7 @@
 // (issue 3): a check at start and every minute; what to announce is decided by
 // the plain, unit-tested main/notify/dueReminders.ts. A click brings the
 // window forward and opens the person's page.
+import { now as clockNow, timeZone } from '../../shared/clock';
 import { Notification, type BrowserWindow } from 'electron';
 import type { Db } from '../db/open';
 import { checkDueReminders } from '../notify/dueReminders';
@@ -21,7 +22,7 @@ export function startDueNotifications({ db, getWindow, log, intervalMs = 60_000 
     if (!Notification.isSupported()) return;
     let notices;
     try {
-      notices = checkDueReminders(db, new Date(), Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC');
+      notices = checkDueReminders(db, clockNow(), timeZone());
     } catch (error) {
       log(`Could not check follow-ups: ${error instanceof Error ? error.message : String(error)}`);
       return;

@@ -1,6 +1,7 @@
 // The exporters' entry point, for IPC handlers and the CLI alike:
 // runExport(db, format) → { fileName, mimeType, text }. Each exporter is also
 // callable on its own as (db) → string.
+import { now as clockNow } from '../../shared/clock';
 import { missingCase } from '../../shared/errors';
 import type { ExportFormat, ExportResult } from '../../shared/importExport';
 import type { Db } from '../db/open';
@@ -11,7 +12,7 @@ import { exportVCards } from './vcard';
 
 export { exportGexf, exportGraphml, exportJson, exportPeopleCsv, exportVCards };
 
-export function runExport(db: Db, format: ExportFormat, now: Date = new Date()): ExportResult {
+export function runExport(db: Db, format: ExportFormat, now: Date = clockNow()): ExportResult {
   const day = now.toISOString().slice(0, 10);
   switch (format) {
     case 'json':

@@ -3,6 +3,7 @@
 // columns in schema order, two-space indentation) and lossless: values are
 // the stored ones, JSON columns included as their stored text, so export →
 // import into an empty Kith → export is byte-identical but for `exportedAt`.
+import { now as clockNow } from '../../shared/clock';
 import type { Db } from '../db/open';
 import { LATEST_SCHEMA_VERSION } from '../db/open';
 
@@ -68,7 +69,7 @@ export function exportJson(db: Db, options: { now?: Date } = {}): string {
   return serializeExport({
     format: JSON_EXPORT_FORMAT,
     version: JSON_EXPORT_VERSION,
-    exportedAt: (options.now ?? new Date()).toISOString(),
+    exportedAt: (options.now ?? clockNow()).toISOString(),
     schemaVersion: LATEST_SCHEMA_VERSION,
     tables,
   });

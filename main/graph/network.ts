@@ -74,7 +74,8 @@ export function loadNetwork(db: Db): Network {
   const lastWith = new Map<number, string>();
   for (const [personId, at] of db
     .prepare(
-      `SELECT ip.person_id, max(i.occurred_at) FROM interaction_participants ip
+      // Instants order entries (migration 30); the bare occurred_date comes from the newest row.
+      `SELECT ip.person_id, i.occurred_date, max(i.occurred_utc) FROM interaction_participants ip
          JOIN interactions i ON i.id = ip.interaction_id AND i.deleted_at IS NULL GROUP BY ip.person_id`,
     )
     .raw()
@@ -84,7 +85,7 @@ export function loadNetwork(db: Db): Network {
   const lastPair = new Map<string, string>();
   for (const [a, b, at] of db
     .prepare(
-      `SELECT x.person_id, y.person_id, max(i.occurred_at) FROM interaction_participants x
+      `SELECT x.person_id, y.person_id, i.occurred_date, max(i.occurred_utc) FROM interaction_participants x
          JOIN interaction_participants y ON y.interaction_id = x.interaction_id AND y.person_id > x.person_id
          JOIN interactions i ON i.id = x.interaction_id AND i.deleted_at IS NULL
         GROUP BY x.person_id, y.person_id`,

@@ -1,4 +1,5 @@
 // The graph view's services (issue 5): data for a mode and filters, insights.
+import { now as clockNow } from '../../shared/clock';
 import type { GraphData, GraphInsights, GraphQuery } from '../../shared/graph';
 import { KithError } from '../../shared/errors';
 import type { Db } from '../db/open';
@@ -7,7 +8,7 @@ import { getMetrics } from './metrics';
 import { loadNetwork } from './network';
 import { shapeGraph } from './shape';
 
-export function getGraphData(db: Db, query: GraphQuery, now = new Date()): GraphData {
+export function getGraphData(db: Db, query: GraphQuery, now = clockNow()): GraphData {
   const { mode } = query;
   const net = loadNetwork(db);
   if (mode.kind === 'ego' && mode.personId !== undefined && !net.people.some((p) => p.id === mode.personId)) {
@@ -27,7 +28,7 @@ export function getGraphData(db: Db, query: GraphQuery, now = new Date()): Graph
   return data;
 }
 
-export function getGraphInsights(db: Db, now = new Date()): GraphInsights {
+export function getGraphInsights(db: Db, now = clockNow()): GraphInsights {
   const net = loadNetwork(db);
   return computeInsights(net, getMetrics(db, net), now);
 }

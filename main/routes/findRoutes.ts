@@ -6,6 +6,7 @@
 //
 // The graph comes from the route index (graph.ts), kept fresh by triggers and
 // data_version, never rebuilt per query.
+import { now as clockNow } from '../../shared/clock';
 import type { Db } from '../db/open';
 import { KithError } from '../../shared/errors';
 import type { Route, RouteHop, RoutesQuery, RoutesResult, RouteTarget } from '../../shared/routes';
@@ -121,7 +122,7 @@ function findArc(graph: RouteGraph, a: number, b: number): number {
 function lastContactTogether(db: Db, a: number, b: number): string | null {
   const row = stmt<{ at: string | null }>(
     db,
-    `SELECT max(i.occurred_at) AS at FROM interaction_participants x
+    `SELECT i.occurred_date AS at, max(i.occurred_utc) FROM interaction_participants x
        JOIN interaction_participants y ON y.interaction_id = x.interaction_id AND y.person_id = ?
        JOIN interactions i ON i.id = x.interaction_id AND i.deleted_at IS NULL
       WHERE x.person_id = ?`,
@@ -202,7 +203,7 @@ function plural(n: number, one: string, many: string): string {
  * RoutesResult.
  */
 export function findIntroRoutes(db: Db, query: RoutesQuery, options: FindRoutesOptions = {}): RoutesResult {
-  const now = options.now ?? new Date();
+  const now = options.now ?? clockNow();
   const k = query.k ?? DEFAULT_K;
   const maxHops = query.maxHops ?? DEFAULT_MAX_HOPS;
   const graph = getRouteGraph(db);

@@ -65,7 +65,7 @@ const WATCHED: readonly [table: string, events: readonly string[]][] = [
   ['people', ['INSERT', 'DELETE', 'UPDATE OF archived_at, display_name, is_me']],
   ['ties', ['INSERT', 'DELETE', 'UPDATE']],
   ['affiliations', ['INSERT', 'DELETE', 'UPDATE']],
-  ['interactions', ['INSERT', 'DELETE', 'UPDATE OF occurred_at, deleted_at']],
+  ['interactions', ['INSERT', 'DELETE', 'UPDATE OF occurred_at, occurred_utc, deleted_at']],
   ['interaction_participants', ['INSERT', 'DELETE', 'UPDATE']],
 ];
 
@@ -203,7 +203,7 @@ export function buildRouteGraph(db: Db): RouteGraph {
   const lastJournalAt = new Float64Array(n).fill(NaN);
   const journal = db
     .prepare(
-      `SELECT ip.person_id, max(i.occurred_at) FROM interaction_participants ip
+      `SELECT ip.person_id, max(i.occurred_utc) FROM interaction_participants ip
          JOIN interactions i ON i.id = ip.interaction_id AND i.deleted_at IS NULL
         GROUP BY ip.person_id`,
     )

@@ -3,6 +3,8 @@
 // run ("show me what Kith does"), the tests, and the benchmarks (2,000 and
 // 10,000 people). Every name is invented by combining word lists.
 
+import { now as clockNow } from '../../shared/clock';
+
 export interface SampleOptions {
   people?: number;
   seed?: number;
@@ -146,7 +148,7 @@ function slug(s: string): string {
 export function generateNetwork(options: SampleOptions = {}): SampleNetwork {
   const peopleCount = options.people ?? 150;
   const rand = seededRandom(options.seed ?? 42);
-  const now = options.now ?? new Date();
+  const now = options.now ?? clockNow();
   const orgCount = Math.max(5, Math.round(peopleCount / 6));
   const tieTarget = options.ties ?? Math.round(peopleCount * 2.67);
   const interactionTarget = options.interactions ?? Math.round(peopleCount * 0.4);

@@ -1,4 +1,5 @@
 // Writes a generated network into the database in one transaction.
+import { nowIso } from '../../shared/clock';
 import type { Db } from '../db/open';
 import type { SampleResult } from '../../shared/domain';
 import { KithError } from '../../shared/errors';
@@ -19,7 +20,7 @@ export function loadSampleNetwork(db: Db, options: SampleOptions = {}): SampleRe
 }
 
 export function writeNetwork(db: Db, net: SampleNetwork): SampleResult {
-  const now = new Date().toISOString();
+  const now = nowIso();
   const insertOrg = db.prepare(
     `INSERT INTO organizations (name, name_key, kind, domain, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)`,
   );

@@ -8,6 +8,7 @@
 // `weekly` (a daily that aged out, kept as its week's copy), `manual` ("Back
 // up now", `kith backup`), and the safety copies taken before an import, a
 // migration (main/db/open.ts writes those, same folder and naming) and a restore.
+import { now as clockNow } from '../../shared/clock';
 import { EventEmitter } from 'node:events';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -102,7 +103,7 @@ export function backupList(backupDir: string): BackupList {
  * half-written or damaged copy never shows in the list.
  */
 export async function createBackup(place: BackupPlace, kind: BackupKind, clock: Clock = {}): Promise<BackupInfo> {
-  const now = clock.now ?? new Date();
+  const now = clock.now ?? clockNow();
   const { target, temp } = prepare(place.backupDir, kind, now);
   try {
     // SQLite's online backup API cannot write an encrypted copy (SQLite3MC
@@ -139,7 +140,7 @@ export async function backupToFile(db: Db, file: string): Promise<{ file: string
  * which runs just before the import's transaction and cannot wait.
  */
 export function createBackupSync(place: BackupPlace, kind: BackupKind, clock: Clock = {}): BackupInfo {
-  const now = clock.now ?? new Date();
+  const now = clock.now ?? clockNow();
   const { target, temp } = prepare(place.backupDir, kind, now);
   try {
     place.db.prepare('VACUUM INTO ?').run(temp);
@@ -230,7 +231,7 @@ export interface RotationResult {
  * KEEP_SAFETY_COPIES of each kind; manual backups are never deleted.
  * Backups dated in the future (a clock that jumped back) are never deleted.
  */
-export function rotateBackups(backupDir: string, now: Date = new Date()): RotationResult {
+export function rotateBackups(backupDir: string, now: Date = clockNow()): RotationResult {
   const result: RotationResult = { kept: [], promoted: [], deleted: [] };
   const all = listBackups(backupDir); // newest first
   const future = (b: BackupInfo) => new Date(b.createdAt).getTime() > now.getTime();
@@ -276,7 +277,7 @@ export function rotateBackups(backupDir: string, now: Date = new Date()): Rotati
  * The app calls this at start and every hour while it runs.
  */
 export async function runDailyBackup(place: BackupPlace, clock: Clock = {}): Promise<BackupInfo | null> {
-  const now = clock.now ?? new Date();
+  const now = clock.now ?? clockNow();
   const today = localDay(now);
   const done = listBackups(place.backupDir).some((b) => (b.kind === 'daily' || b.kind === 'weekly') && localDay(new Date(b.createdAt)) === today);
   if (done) return null;
@@ -380,7 +381,7 @@ function protectCopy(file: string, key: ConnectionKey, nativeBinding: string | u
  * usual reason to restore): its bytes as they are, WAL included, unchecked.
  */
 function copyAsIs(place: RestorePlace, clock: Clock): BackupInfo {
-  const now = clock.now ?? new Date();
+  const now = clock.now ?? clockNow();
   fs.mkdirSync(place.backupDir, { recursive: true, mode: 0o700 });
   const name = freeName(place.backupDir, 'before-restore', now);
   const target = path.join(place.backupDir, name);

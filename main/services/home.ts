@@ -27,6 +27,7 @@
 // - thanks: done acknowledges their open favors; dismiss hides until a newer
 //   favor arrives.
 // - reminders: done, snoozed_until, dismissed on the reminder itself.
+import { today as clockToday } from '../../shared/clock';
 import type { Db } from '../db/open';
 import { cadenceStatus, daysBetween, describeCadence, localDateOf, type LocalDate, type TimeZone } from '../../shared/cadence';
 import { KithError, missingCase } from '../../shared/errors';
@@ -43,7 +44,7 @@ export const DEFAULT_DORMANT_AFTER_DAYS = 180;
 export const THANKS_WITHIN_DAYS = 90;
 
 export function todayIn(zone: TimeZone, today?: LocalDate): LocalDate {
-  return today ?? localDateOf(new Date(), zone);
+  return today ?? clockToday(zone);
 }
 
 interface CadencePerson {

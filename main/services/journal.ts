@@ -17,12 +17,15 @@ import type {
   Participant,
   TimelineItem,
 } from '../../shared/journal';
+import { timeZone } from '../../shared/clock';
+import { JournalTimeError, journalInstant } from '../../shared/journalTime';
 import { createPerson, getMeId, personExists } from './people';
 import { notFound, nowIso, stmt } from './util';
 
 interface EntryRecord {
   id: number;
   occurred_at: string;
+  occurred_utc: string;
   kind: InteractionKind;
   title: string;
   body: string;
@@ -35,10 +38,10 @@ interface EntryRecord {
 
 const EXCERPT_CHARS = 240;
 
-const ENTRY_SELECT = `SELECT i.id, i.occurred_at, i.kind, i.title, i.body, i.organization_id, o.name AS organization_name,
+const ENTRY_SELECT = `SELECT i.id, i.occurred_at, i.occurred_utc, i.kind, i.title, i.body, i.organization_id, o.name AS organization_name,
                              i.deleted_at, i.created_at, i.updated_at
                         FROM interactions i LEFT JOIN organizations o ON o.id = i.organization_id`;
-const ROW_SELECT = `SELECT i.id, i.occurred_at, i.kind, i.title, substr(i.body, 1, ${EXCERPT_CHARS + 1}) AS body,
+const ROW_SELECT = `SELECT i.id, i.occurred_at, i.occurred_utc, i.kind, i.title, substr(i.body, 1, ${EXCERPT_CHARS + 1}) AS body,
                            i.organization_id, o.name AS organization_name, i.deleted_at, i.created_at, i.updated_at
                       FROM interactions i LEFT JOIN organizations o ON o.id = i.organization_id`;
 
@@ -151,10 +154,21 @@ function setParticipants(db: Db, entryId: number, personIds: readonly number[]):
   for (const p of personIds) insert.run(entryId, p);
 }
 
+/** Refuses a journal time that cannot be an instant in the user's zone (a DST gap), before anything is written. */
+export function assertJournalTime(when: string): void {
+  try {
+    journalInstant(when, timeZone());
+  } catch (error) {
+    if (error instanceof JournalTimeError) throw new KithError('INVALID_INPUT', error.message);
+    throw error;
+  }
+}
+
 const needSomeone = () =>
   new KithError('INVALID_INPUT', 'An entry needs at least one person it was with (other than you). Add someone and save again.');
 
 export function createEntry(db: Db, input: JournalCreate): JournalEntry {
+  assertJournalTime(input.occurredAt);
   return db.transaction(() => {
     assertOrganization(db, input.organizationId);
     const participants = resolveParticipants(db, input.participantIds ?? [], input.newParticipants ?? []);
@@ -173,6 +187,7 @@ export function createEntry(db: Db, input: JournalCreate): JournalEntry {
 }
 
 export function updateEntry(db: Db, id: number, patch: JournalPatch): JournalEntry {
+  if (patch.occurredAt !== undefined) assertJournalTime(patch.occurredAt);
   return db.transaction(() => {
     const current = getEntry(db, id);
     assertOrganization(db, patch.organizationId);
@@ -219,14 +234,14 @@ export function purgeDeletedEntries(db: Db, before: string): number {
   return stmt(db, 'DELETE FROM interactions WHERE deleted_at IS NOT NULL AND deleted_at < ?').run(before).changes;
 }
 
-function encodeCursor(r: { occurredAt: string; id: number }): string {
-  return `${r.id}@${r.occurredAt}`;
+function encodeCursor(r: { occurredUtc: string; id: number }): string {
+  return `${r.id}@${r.occurredUtc}`;
 }
 
-function decodeCursor(cursor: string): { id: number; occurredAt: string } {
+function decodeCursor(cursor: string): { id: number; occurredUtc: string } {
   const m = /^(\d+)@(.+)$/u.exec(cursor);
   if (!m) throw new KithError('INVALID_INPUT', 'The journal page cursor is not valid. Reload the list.');
-  return { id: Number(m[1]), occurredAt: m[2]! };
+  return { id: Number(m[1]), occurredUtc: m[2]! };
 }
 
 /**
@@ -252,14 +267,14 @@ export function listEntries(db: Db, query: JournalQuery = {}): JournalPage {
     where.push('i.organization_id = @org');
     params.org = query.organizationId;
   }
-  // occurred_at is a date or a date-time; comparing its first 10 characters is comparing local dates.
+  // Local dates, as the user meant them (migration 30).
   if (query.from) {
-    where.push('i.occurred_at >= @from');
+    where.push('i.occurred_date >= @from');
     params.from = query.from;
   }
   if (query.to) {
-    where.push('i.occurred_at < @toNext');
-    params.toNext = `${query.to}~`; // '~' sorts after 'T' and digits: every time on that day
+    where.push('i.occurred_date <= @to');
+    params.to = query.to;
   }
   const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
   const total = (db.prepare(`SELECT count(*) AS n FROM interactions i ${filter}`).get(params) as { n: number }).n;
@@ -268,43 +283,52 @@ export function listEntries(db: Db, query: JournalQuery = {}): JournalPage {
   const page = [...where];
   if (query.cursor) {
     const c = decodeCursor(query.cursor);
-    page.push('(i.occurred_at < @cAt OR (i.occurred_at = @cAt AND i.id < @cId))');
-    params.cAt = c.occurredAt;
+    page.push('(i.occurred_utc < @cAt OR (i.occurred_utc = @cAt AND i.id < @cId))');
+    params.cAt = c.occurredUtc;
     params.cId = c.id;
   }
   const records = db
     .prepare(
       `${ROW_SELECT} ${page.length ? `WHERE ${page.join(' AND ')}` : ''}
-        ORDER BY i.occurred_at DESC, i.id DESC LIMIT @limit OFFSET @offset`,
+        ORDER BY i.occurred_utc DESC, i.id DESC LIMIT @limit OFFSET @offset`,
     )
     .all({ ...params, limit: limit + 1, offset: query.cursor ? 0 : (query.offset ?? 0) }) as EntryRecord[];
   const more = records.length > limit;
-  const items = toRows(db, records.slice(0, limit));
-  const last = items[items.length - 1];
-  return { items, total, nextCursor: more && last ? encodeCursor(last) : null };
+  const kept = records.slice(0, limit);
+  const items = toRows(db, kept);
+  const last = kept[kept.length - 1];
+  return { items, total, nextCursor: more && last ? encodeCursor({ id: last.id, occurredUtc: last.occurred_utc }) : null };
+}
+
+/** A person's last contact: the newest live entry with them, as an instant and as the local date the user meant. */
+export interface LastContact {
+  /** UTC instant, ISO ('2024-05-01T01:00:00.000Z'); a date-only entry counts at the end of its day. */
+  utc: string;
+  date: string;
 }
 
 /**
- * Newest non-deleted entry time per person (what "last contact" means), for
- * everyone or for the people given. Values are occurred_at as stored.
+ * Newest non-deleted entry per person (what "last contact" means), for
+ * everyone or for the people given, compared as instants (migration 30).
  */
-export function lastEntryTimes(db: Db, personIds?: readonly number[]): Map<number, string> {
+export function lastEntryTimes(db: Db, personIds?: readonly number[]): Map<number, LastContact> {
+  // SQLite's bare columns beside max() come from the row holding the maximum.
   const rows = personIds
-    ? stmt<{ person_id: number; at: string }>(
+    ? stmt<{ person_id: number; utc: string; date: string }>(
         db,
-        `SELECT ip.person_id, max(i.occurred_at) AS at
+        `SELECT ip.person_id, max(i.occurred_utc) AS utc, i.occurred_date AS date
            FROM interaction_participants ip JOIN interactions i ON i.id = ip.interaction_id
           WHERE i.deleted_at IS NULL AND ip.person_id IN (SELECT value FROM json_each(?))
           GROUP BY ip.person_id`,
       ).all(JSON.stringify(personIds))
-    : stmt<{ person_id: number; at: string }>(
+    : stmt<{ person_id: number; utc: string; date: string }>(
         db,
-        `SELECT ip.person_id, max(i.occurred_at) AS at
+        `SELECT ip.person_id, max(i.occurred_utc) AS utc, i.occurred_date AS date
            FROM interaction_participants ip JOIN interactions i ON i.id = ip.interaction_id
           WHERE i.deleted_at IS NULL
           GROUP BY ip.person_id`,
       ).all();
-  return new Map(rows.map((r) => [r.person_id, r.at]));
+  return new Map(rows.map((r) => [r.person_id, { utc: r.utc, date: r.date }]));
 }
 
 interface IntroductionRecord {
@@ -331,7 +355,7 @@ export function getTimeline(db: Db, personId: number, limit = 200): TimelineItem
   const entryIds = stmt<{ id: number }>(
     db,
     `SELECT i.id FROM interaction_participants ip JOIN interactions i ON i.id = ip.interaction_id
-      WHERE ip.person_id = ? AND i.deleted_at IS NULL ORDER BY i.occurred_at DESC, i.id DESC LIMIT ?`,
+      WHERE ip.person_id = ? AND i.deleted_at IS NULL ORDER BY i.occurred_utc DESC, i.id DESC LIMIT ?`,
   ).all(personId, limit);
   const rows = getEntryRows(db, entryIds.map((r) => r.id));
   for (const { id } of entryIds) {

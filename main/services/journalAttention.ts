@@ -3,7 +3,7 @@
 // marked contacted without writing an entry. And "last contact", which those
 // marks feed into.
 import type { Db } from '../db/open';
-import { journalLocalDate, type LocalDate, type TimeZone } from '../../shared/cadence';
+import { type LocalDate, type TimeZone } from '../../shared/cadence';
 import { lastEntryTimes } from './journal';
 import { nowIso, stmt } from './util';
 
@@ -50,7 +50,9 @@ export function isHidden(state: AttentionState | undefined, today: LocalDate, ev
  */
 export function lastContactDates(db: Db, zone: TimeZone, personIds?: readonly number[]): Map<number, LocalDate> {
   const out = new Map<number, LocalDate>();
-  for (const [id, at] of lastEntryTimes(db, personIds)) out.set(id, journalLocalDate(at, zone));
+  // The local date stored with the entry is the one the user meant (migration 30); `zone` stays for callers' symmetry.
+  void zone;
+  for (const [id, last] of lastEntryTimes(db, personIds)) out.set(id, last.date);
   const wanted = personIds ? new Set(personIds) : null;
   for (const [id, state] of attentionStates(db, 'cadence')) {
     if (!state.contactedOn || (wanted && !wanted.has(id))) continue;

@@ -12,7 +12,7 @@
 // current strength, or when it is at least 2 lower (a clear drift; one quiet
 // spell should not demote a close friend).
 import type { Db } from '../db/open';
-import { addDays, daysBetween, journalLocalDate, type LocalDate, type TimeZone } from '../../shared/cadence';
+import { addDays, daysBetween, type LocalDate, type TimeZone } from '../../shared/cadence';
 import type { Tie } from '../../shared/domain';
 import type { TieSuggestion } from '../../shared/journal';
 import { attentionStates, isHidden, setAttention } from './journalAttention';
@@ -52,25 +52,25 @@ function describe(e: SuggestionEvidence): string {
 /**
  * The evidence for everyone I have non-deleted entries with (archived people
  * and me left out), aggregated in SQL: a journal may hold 100,000 entries.
- * Entries dated after today (planned) are not contact yet. The year window
- * reads each entry's date as written; the last contact is converted into the
- * user's zone.
+ * Entries dated after today (planned) are not contact yet. Dates are the local
+ * dates stored with each entry (migration 30), and the last contact is the
+ * newest entry as an instant; the zone was applied when the entry was written.
  */
-export function suggestionEvidence(db: Db, today: LocalDate, zone: TimeZone): Map<number, SuggestionEvidence & { name: string }> {
+export function suggestionEvidence(db: Db, today: LocalDate, _zone: TimeZone): Map<number, SuggestionEvidence & { name: string }> {
   const rows = stmt<{ person_id: number; name: string; entries: number; last_year: number; last: string; kinds: number; orgs: number }>(
     db,
     `SELECT ip.person_id, p.display_name AS name, count(*) AS entries,
-            sum(substr(i.occurred_at, 1, 10) > @yearAgo) AS last_year, max(i.occurred_at) AS last,
+            sum(i.occurred_date > @yearAgo) AS last_year, i.occurred_date AS last, max(i.occurred_utc) AS last_utc,
             count(DISTINCT i.kind) AS kinds, count(DISTINCT i.organization_id) AS orgs
        FROM interaction_participants ip
        JOIN interactions i ON i.id = ip.interaction_id
        JOIN people p ON p.id = ip.person_id
-      WHERE i.deleted_at IS NULL AND p.is_me = 0 AND p.archived_at IS NULL AND substr(i.occurred_at, 1, 10) <= @today
+      WHERE i.deleted_at IS NULL AND p.is_me = 0 AND p.archived_at IS NULL AND i.occurred_date <= @today
       GROUP BY ip.person_id`,
   ).all({ today, yearAgo: addDays(today, -365) });
   const out = new Map<number, SuggestionEvidence & { name: string }>();
   for (const r of rows) {
-    const last = journalLocalDate(r.last, zone);
+    const last = r.last;
     const lastContactOn = last > today ? today : last;
     out.set(r.person_id, {
       name: r.name,

@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test as base, expect, type BrowserContext, type Page, type TestInfo } from '@playwright/test';
+import { offsetClock, setClock } from '../../shared/clock';
 import type { Channel, ChannelInput, ChannelOutput } from '../../shared/contract';
 import type { IpcResult } from '../../shared/errors';
 import { KithBackend } from './harness/backend';
@@ -45,7 +46,20 @@ export interface KithApp {
   blockedRequests: string[];
   /** Handler failures that answered INTERNAL, with stacks. */
   internalErrors: string[];
+  /** The pinned instant this test started at (both the page and the handlers run from it), and the zone they share. */
+  startedAt: Date;
+  timeZone: string;
 }
+
+/**
+ * Every end-to-end test runs at a pinned instant (issue 11), in the browser
+ * context's `timezoneId`: the page through Playwright's clock, the handlers
+ * through shared/clock.ts. Both start at `kithNow` and move on with real time,
+ * so debounces and timers behave as usual. Expectations are computed from the
+ * pinned date, never from the day the suite runs. Override per file with
+ * `test.use({ kithNow: '2028-02-29T23:30:00+01:00', timezoneId: 'Europe/Berlin' })`.
+ */
+export const DEFAULT_NOW = '2027-05-12T09:30:00Z';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const RENDERER_ROOT = path.join(REPO_ROOT, 'out', 'renderer');
@@ -108,7 +122,9 @@ function screenshotPath(testInfo: TestInfo, name: string): string {
   return path.join(root, 'test-results', 'screenshots', `${safe}.png`);
 }
 
-export const test = base.extend<{ app: KithApp }, { rendererServer: RendererServer }>({
+export const test = base.extend<{ app: KithApp; kithNow: string }, { rendererServer: RendererServer }>({
+  kithNow: [DEFAULT_NOW, { option: true }],
+
   // Chromium from the system (or KITH_CHROMIUM), with the flags a container needs.
   launchOptions: [
     async ({ launchOptions }, use) => {
@@ -129,7 +145,11 @@ export const test = base.extend<{ app: KithApp }, { rendererServer: RendererServ
     { scope: 'worker' },
   ],
 
-  app: async ({ page, context, rendererServer }, use, testInfo) => {
+  app: async ({ page, context, rendererServer, kithNow, timezoneId }, use, testInfo) => {
+    const zone = timezoneId ?? 'UTC';
+    const startedAt = new Date(kithNow);
+    const restoreClock = setClock(offsetClock(startedAt, zone));
+    await page.clock.install({ time: startedAt });
     const tempRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'kith-e2e-'));
     const dataDir = path.join(tempRoot, 'data');
     const backend = new KithBackend(dataDir);
@@ -191,12 +211,15 @@ export const test = base.extend<{ app: KithApp }, { rendererServer: RendererServ
       pageErrors,
       blockedRequests,
       internalErrors: backend.internalErrors,
+      startedAt,
+      timeZone: zone,
     };
 
     await use(app);
 
     await page.close().catch(() => undefined);
     backend.close();
+    restoreClock();
     fs.rmSync(tempRoot, { recursive: true, force: true });
   },
 });

@@ -3,20 +3,24 @@
 // cadence resetting so the person leaves Home's due list, delete with undo,
 // Markdown that cannot run anything, and screenshots of Home, the Journal and
 // a person's timeline in light and dark.
+import { addCadence, addDays, daysBetween, localDateOf } from '../../shared/cadence';
 import { expect, test, type KithApp } from './fixtures';
 import { EntryEditor, HomePage, JournalPage, PersonTimelinePage } from './pages/JournalPage';
 import { Shell } from './pages/Shell';
 
-const DAY = 86_400_000;
-/** A UTC calendar date `days` from today (the browser runs in UTC, see playwright.config.ts). */
-const dateIn = (days: number) => new Date(Date.now() + days * DAY).toISOString().slice(0, 10);
+/** The pinned "today" of this test (fixtures.ts pins the clock in the page and the handlers). */
+const todayOf = (app: KithApp) => localDateOf(app.startedAt, app.timeZone);
+/** A local calendar date `days` from the pinned today. */
+const dateIn = (app: KithApp, days: number) => addDays(todayOf(app), days);
+/** How many days overdue a monthly cadence last met `daysAgo` days ago is, counted in calendar months as the app does. */
+const overdueDays = (app: KithApp, daysAgo: number) => daysBetween(addCadence(dateIn(app, -daysAgo), 30), todayOf(app));
 
 async function setup(app: KithApp) {
   await app.call('app:completeSetup', { displayName: 'Sam Rivera', loadSample: false });
   const ana = await app.call('people:create', { displayName: 'Ana Acosta', cadenceDays: 30 });
   const ben = await app.call('people:create', { displayName: 'Ben Okafor' });
   // Last talked to Ana 60 days ago: on a monthly cadence she is a month overdue.
-  await app.call('journal:create', { occurredAt: dateIn(-60), kind: 'call', title: 'Catch-up call', participantIds: [ana.id] });
+  await app.call('journal:create', { occurredAt: dateIn(app, -60), kind: 'call', title: 'Catch-up call', participantIds: [ana.id] });
   return { ana, ben };
 }
 
@@ -33,7 +37,7 @@ test('log an entry with two people from a person page, find it by a word in its 
   const home = new HomePage(app.page);
   await expect(home.root).toBeVisible();
   await expect(app.page.getByTestId('nav-home')).toHaveAttribute('aria-current', 'page');
-  await expect(home.dueFor(ana.id)).toContainText('30 days overdue');
+  await expect(home.dueFor(ana.id)).toContainText(`${overdueDays(app, 60)} days overdue`);
   await expect(home.dueFor(ana.id)).toContainText('every month');
 
   // Her page: the cadence is set, and the timeline has the old call.
@@ -59,7 +63,7 @@ test('log an entry with two people from a person page, find it by a word in its 
   const entries = await app.call('journal:list', { personId: ben.id });
   expect(entries.items).toHaveLength(1);
   expect(entries.items[0]!.participants.map((p) => p.displayName).sort()).toEqual(['Ana Acosta', 'Ben Okafor', 'Zoe']);
-  expect(entries.items[0]!.occurredAt).toBe(dateIn(0));
+  expect(entries.items[0]!.occurredAt).toBe(dateIn(app, 0));
 
   // Found by a word in its body, from the palette, with the word marked.
   const shell = new Shell(app.page);
@@ -94,7 +98,7 @@ test('log an entry with two people from a person page, find it by a word in its 
 
 test('the journal view: palette "Log an entry", filters, edit, delete with undo', async ({ app }) => {
   const { ana, ben } = await setup(app);
-  await app.call('journal:create', { occurredAt: dateIn(-10), kind: 'email', title: 'Intro email to Ben', participantIds: [ben.id] });
+  await app.call('journal:create', { occurredAt: dateIn(app, -10), kind: 'email', title: 'Intro email to Ben', participantIds: [ben.id] });
   await app.open('journal');
   const journal = new JournalPage(app.page);
   await expect(journal.count).toHaveText('2 entries');
@@ -148,7 +152,7 @@ test('the journal view: palette "Log an entry", filters, edit, delete with undo'
 test('a follow-up promised in a conversation: added from the entry, linked to it, due on Home, done from the entry', async ({ app }) => {
   const { ana, ben } = await setup(app);
   const entry = await app.call('journal:create', {
-    occurredAt: dateIn(-2),
+    occurredAt: dateIn(app, -2),
     kind: 'coffee',
     title: 'Coffee with Ana and Ben',
     body: 'Ben asked for the article on platform teams.',
@@ -162,7 +166,7 @@ test('a follow-up promised in a conversation: added from the entry, linked to it
   const form = journal.entry.getByTestId('followup-form');
   await form.getByTestId('followup-title').fill('Send Ben the article on platform teams');
   await form.getByTestId('followup-person').selectOption(String(ben.id));
-  await form.getByTestId('followup-due').fill(dateIn(0));
+  await form.getByTestId('followup-due').fill(dateIn(app, 0));
   await form.getByTestId('followup-save').click();
   await expect(form).toBeHidden();
   const listed = journal.entry.getByTestId('entry-followup');
@@ -173,7 +177,7 @@ test('a follow-up promised in a conversation: added from the entry, linked to it
   // Stored with the entry and the person it is about.
   const { items } = await app.call('reminders:list', { interactionId: entry.id });
   expect(items).toHaveLength(1);
-  expect(items[0]).toMatchObject({ title: 'Send Ben the article on platform teams', personId: ben.id, interactionId: entry.id, dueOn: dateIn(0) });
+  expect(items[0]).toMatchObject({ title: 'Send Ben the article on platform teams', personId: ben.id, interactionId: entry.id, dueOn: dateIn(app, 0) });
 
   // Due today: on Home.
   await app.open('home');
@@ -209,7 +213,7 @@ test('Markdown with <script>, <img onerror> and javascript: links renders as ine
     '',
     'See [the post](https://example.com/post) or mail <mailto:ana@example.org>.',
   ].join('\n');
-  const entry = await app.call('journal:create', { occurredAt: dateIn(0), kind: 'message', title: 'Tricky', participantIds: [ana.id], body });
+  const entry = await app.call('journal:create', { occurredAt: dateIn(app, 0), kind: 'message', title: 'Tricky', participantIds: [ana.id], body });
   const dialogs: string[] = [];
   app.page.on('dialog', (d) => {
     dialogs.push(d.message());
@@ -256,17 +260,17 @@ test('screenshots: Home, Journal and a person timeline, light and dark', async (
   await app.call('people:update', { id: a.id, patch: { cadenceDays: 90 } });
   await app.call('people:update', { id: c.id, patch: { cadenceDays: 30 } });
   await app.call('journal:create', {
-    occurredAt: `${dateIn(-2)}T09:30`,
+    occurredAt: `${dateIn(app, -2)}T09:30`,
     kind: 'coffee',
     title: 'Coffee about the platform team',
     participantIds: [a.id, b.id],
     body: 'Talked about the **platform team** and the kubernetes migration.\n\n- Ask about the staff role\n- Send the [design doc](https://example.com/doc)\n\n> They hire in Q3.',
   });
-  await app.call('journal:create', { occurredAt: dateIn(-120), kind: 'call', title: 'Catch-up call', participantIds: [c.id], body: 'Long overdue.' });
-  await app.call('journal:create', { occurredAt: dateIn(-20), kind: 'informational_interview', title: 'Informational interview', participantIds: [a.id], body: 'How the team works.' });
-  await app.call('reminders:create', { title: 'Send the article on platform teams', dueOn: dateIn(-1), personId: a.id });
-  await app.call('favors:create', { personId: d.id, direction: 'received', kind: 'referral', occurredOn: dateIn(-5), note: 'Referred me to the hiring manager' });
-  await app.call('favors:create', { personId: a.id, direction: 'given', kind: 'advice', occurredOn: dateIn(-30), note: 'Reviewed their CV' });
+  await app.call('journal:create', { occurredAt: dateIn(app, -120), kind: 'call', title: 'Catch-up call', participantIds: [c.id], body: 'Long overdue.' });
+  await app.call('journal:create', { occurredAt: dateIn(app, -20), kind: 'informational_interview', title: 'Informational interview', participantIds: [a.id], body: 'How the team works.' });
+  await app.call('reminders:create', { title: 'Send the article on platform teams', dueOn: dateIn(app, -1), personId: a.id });
+  await app.call('favors:create', { personId: d.id, direction: 'received', kind: 'referral', occurredOn: dateIn(app, -5), note: 'Referred me to the hiring manager' });
+  await app.call('favors:create', { personId: a.id, direction: 'given', kind: 'advice', occurredOn: dateIn(app, -30), note: 'Reviewed their CV' });
 
   await app.open('home');
   const home = new HomePage(app.page);

@@ -2,6 +2,7 @@
 // whole schema; an older file is backed up, migrated and its data carried
 // over; newer, foreign and non-SQLite files are refused and left untouched;
 // a failing migration leaves the file at its old version.
+import { nowIso } from '../../shared/clock';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
@@ -104,7 +105,7 @@ describe('a fresh database', () => {
   it('has exactly one me, which cannot be deleted, demoted or doubled', () => {
     const db = createTestDb();
     expect(db.prepare('SELECT count(*) FROM people WHERE is_me = 1').pluck().get()).toBe(1);
-    const now = new Date().toISOString();
+    const now = nowIso();
     expect(() => db.prepare(`INSERT INTO people (is_me, display_name, created_at, updated_at) VALUES (1, 'Me too', ?, ?)`).run(now, now)).toThrow(
       /UNIQUE/,
     );
@@ -116,7 +117,7 @@ describe('a fresh database', () => {
 
   it('has working FTS5 indexes that fold diacritics and follow updates and deletes', () => {
     const db = createTestDb();
-    const now = new Date().toISOString();
+    const now = nowIso();
     const id = Number(
       db.prepare(`INSERT INTO people (display_name, notes, created_at, updated_at) VALUES ('José Núñez', 'likes ramen', ?, ?)`).run(now, now)
         .lastInsertRowid,

@@ -1,5 +1,6 @@
 // Introduction routes (issue 4): the documented numbers, the sentences, every
 // edge case, the IPC channel, and the freshness of the route index.
+import { nowIso } from '../../shared/clock';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -40,7 +41,7 @@ function person(name: string): number {
   return createPerson(db, { displayName: name }).id;
 }
 function journal(on: string, ...people: number[]): void {
-  const now = new Date().toISOString();
+  const now = nowIso();
   const id = Number(
     db.prepare(`INSERT INTO interactions (occurred_at, kind, created_at, updated_at) VALUES (?, 'coffee', ?, ?)`).run(on, now, now).lastInsertRowid,
   );
@@ -286,7 +287,7 @@ describe('the route index stays fresh without rebuilding per query', () => {
       const zed = createPerson(app, { displayName: 'Zed' }).id;
       expect(findIntroRoutes(app, { personId: zed }).kind).toBe('noRoute');
       const cli = new Database(file);
-      const now = new Date().toISOString();
+      const now = nowIso();
       cli.prepare('INSERT INTO ties (person_a, person_b, strength, created_at, updated_at) VALUES (?, ?, 4, ?, ?)').run(Math.min(me, zed), Math.max(me, zed), now, now);
       cli.close();
       expect(findIntroRoutes(app, { personId: zed }).kind).toBe('direct');

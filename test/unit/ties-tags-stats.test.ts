@@ -1,5 +1,6 @@
 // Ties (undirected, one per pair, no self tie, strength 1–5 also enforced by
 // the database), tags, stats and the quick search.
+import { nowIso } from '../../shared/clock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../../main/db/open';
 import { createAffiliation } from '../../main/services/affiliations';
@@ -65,7 +66,7 @@ describe('ties', () => {
     expect(refusal(() => createTie(db, { personA: 999, personB: ana, strength: 3 })).code).toBe('NOT_FOUND');
     expect(snapshotDb(db)).toEqual(before);
     // The database refuses a self tie too (person_a < person_b).
-    const now = new Date().toISOString();
+    const now = nowIso();
     expect(() => db.prepare('INSERT INTO ties (person_a, person_b, strength, created_at, updated_at) VALUES (?, ?, 3, ?, ?)').run(ana, ana, now, now)).toThrow(/CHECK/);
   });
 
@@ -77,7 +78,7 @@ describe('ties', () => {
     }
     expect(getTie(db, t.id).strength).toBe(3);
     expect(findTie(db, ana, cleo)).toBeNull();
-    const now = new Date().toISOString();
+    const now = nowIso();
     expect(() =>
       db.prepare('INSERT INTO ties (person_a, person_b, strength, created_at, updated_at) VALUES (?, ?, 9, ?, ?)').run(ana, cleo, now, now),
     ).toThrow(/CHECK constraint failed: strength BETWEEN 1 AND 5/);
@@ -152,7 +153,7 @@ describe('stats', () => {
     });
     createAffiliation(db, { personId: ana, organizationName: 'Acme' });
     const old = createOrganization(db, { name: 'Old Co' });
-    db.prepare('UPDATE organizations SET archived_at = ? WHERE id = ?').run(new Date().toISOString(), old.id);
+    db.prepare('UPDATE organizations SET archived_at = ? WHERE id = ?').run(nowIso(), old.id);
     createTie(db, { personA: me, personB: ana, strength: 4 });
     createTie(db, { personA: ben, personB: me, strength: 4 });
     createTie(db, { personA: ben, personB: cleo, strength: 1 });

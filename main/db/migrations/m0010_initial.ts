@@ -1,5 +1,6 @@
 // Migration 10: the whole schema of DESIGN.md, so later work adds behaviour,
 // not tables. Tables are STRICT; dates are ISO-8601 text; booleans are 0/1.
+import { nowIso } from '../../../shared/clock';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 
 export function m0010Initial(db: Database): void {
@@ -233,7 +234,7 @@ export function m0010Initial(db: Database): void {
     END;
   `);
 
-  const now = new Date().toISOString();
+  const now = nowIso();
   db.prepare(
     `INSERT INTO people (is_me, display_name, created_at, updated_at) VALUES (1, 'Me', ?, ?)`,
   ).run(now, now);

@@ -2,6 +2,7 @@
 // network takes to generate and load (150 / 2,000 / 10,000 people), how fast
 // the People list and the quick search answer at 10,000 people through the
 // same dispatcher the app uses, and raw SQLite insert speed to compare with.
+import { nowIso } from '../../../shared/clock';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -57,7 +58,7 @@ function rawInsertRate(dir: string, rows: number): { ms: number; rowsPerSecond: 
   const db = openDatabase(path.join(dir, 'raw.db'));
   db.exec('CREATE TABLE raw (id INTEGER PRIMARY KEY, name TEXT NOT NULL, headline TEXT NOT NULL, n INTEGER NOT NULL, at TEXT NOT NULL) STRICT');
   const insert = db.prepare('INSERT INTO raw (name, headline, n, at) VALUES (?, ?, ?, ?)');
-  const now = new Date().toISOString();
+  const now = nowIso();
   const { ms } = time(() =>
     db.transaction(() => {
       for (let i = 0; i < rows; i++) insert.run(`Person ${i}`, 'Software Engineer at Acme Labs', i, now);

@@ -7,6 +7,7 @@
 // job-search notes, sprinkled with people's names, organizations and rare
 // invented words, so the index has very common terms (the, and), topical ones
 // (referral, platform), names, and rare ones.
+import { nowIso } from '../../../shared/clock';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -142,7 +143,7 @@ export function fillJournal(db: Db, count: number, seed = 7): JournalCorpus {
   const participant = db.prepare('INSERT OR IGNORE INTO interaction_participants (interaction_id, person_id) VALUES (?, ?)');
   const start = Date.UTC(2016, 0, 1);
   const span = Date.UTC(2026, 0, 1) - start;
-  const now = new Date().toISOString();
+  const now = nowIso();
   db.transaction(() => {
     for (let i = 0; i < count; i++) {
       const who = pick(people);

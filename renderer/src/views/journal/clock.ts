@@ -1,13 +1,16 @@
-// "Today" as the user sees it: the OS time zone, handed to main with every
-// request that depends on the date (issue 3: main never guesses the zone).
-import { addDays, localDateOf, type LocalDate } from '../../../../shared/cadence';
+// "Today" as the user sees it, from the one clock (shared/clock.ts, issue 11):
+// the OS time zone, handed to main with every request that depends on the
+// date (main never guesses the zone). End-to-end tests pin it with
+// Playwright's page.clock and the browser context's time zone.
+import { addDays, type LocalDate } from '../../../../shared/cadence';
+import { timeZone, today as clockToday } from '../../../../shared/clock';
 
 export function userTimeZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+  return timeZone();
 }
 
 export function today(): LocalDate {
-  return localDateOf(new Date(), userTimeZone());
+  return clockToday();
 }
 
 export function daysFromToday(days: number): LocalDate {
