@@ -122,7 +122,7 @@ function findArc(graph: RouteGraph, a: number, b: number): number {
 function lastContactTogether(db: Db, a: number, b: number): string | null {
   const row = stmt<{ at: string | null }>(
     db,
-    `SELECT i.occurred_date AS at, max(i.occurred_utc) FROM interaction_participants x
+    `SELECT CASE WHEN i.has_time THEN i.occurred_at ELSE i.occurred_date END AS at, max(i.occurred_utc) FROM interaction_participants x
        JOIN interaction_participants y ON y.interaction_id = x.interaction_id AND y.person_id = ?
        JOIN interactions i ON i.id = x.interaction_id AND i.deleted_at IS NULL
       WHERE x.person_id = ?`,

@@ -203,7 +203,8 @@ export function buildRouteGraph(db: Db): RouteGraph {
   const lastJournalAt = new Float64Array(n).fill(NaN);
   const journal = db
     .prepare(
-      `SELECT ip.person_id, max(i.occurred_utc) FROM interaction_participants ip
+      // The newest entry as an instant (migration 30); a date-only entry counts from its date, as it always has.
+      `SELECT ip.person_id, CASE WHEN i.has_time THEN i.occurred_utc ELSE i.occurred_date END, max(i.occurred_utc) FROM interaction_participants ip
          JOIN interactions i ON i.id = ip.interaction_id AND i.deleted_at IS NULL
         GROUP BY ip.person_id`,
     )

@@ -1,6 +1,7 @@
 // Home: due and overdue cadences, dormant weak ties ranked by usefulness,
 // follow-ups, thanks owed and recent entries; done / snooze / dismiss.
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fixedClock, setClock } from '../../shared/clock';
 import type { Db } from '../../main/db/open';
 import { createAffiliation } from '../../main/services/affiliations';
 import { createFavor } from '../../main/services/favors';
@@ -13,8 +14,16 @@ import { createTie } from '../../main/services/ties';
 import { createTestDb } from '../helpers/db';
 
 let db: Db;
-afterEach(() => db?.close());
 const zone = 'America/New_York';
+// Entries are written in the user's zone, the same one the requests carry (issue 11).
+let restoreClock: () => void = () => undefined;
+beforeEach(() => {
+  restoreClock = setClock(fixedClock('2025-03-01T12:00:00Z', zone));
+});
+afterEach(() => {
+  db?.close();
+  restoreClock();
+});
 
 /** A person added long ago (so "never contacted" is long overdue). */
 function person(name: string, cadenceDays: number | null = null) {

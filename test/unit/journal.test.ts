@@ -19,12 +19,20 @@ import { archivePerson, createPerson, getMeId } from '../../main/services/people
 import { createReminder } from '../../main/services/reminders';
 import { KithError } from '../../shared/errors';
 import { activeMention, findMentions, mentionedPeople, suggestMentions } from '../../shared/mentions';
+import { fixedClock, setClock } from '../../shared/clock';
+import { journalInstant } from '../../shared/journalTime';
 import { createTestDb } from '../helpers/db';
 
 let db: Db;
-afterEach(() => db?.close());
+let restoreClock: () => void = () => undefined;
+afterEach(() => {
+  db?.close();
+  restoreClock();
+});
 
 function setup() {
+  // Local times and date filters are read in the user's zone: pin it (issue 11).
+  restoreClock = setClock(fixedClock('2025-02-01T12:00:00Z', 'UTC'));
   db = createTestDb();
   const ana = createPerson(db, { displayName: 'Ana Acosta' });
   const jose = createPerson(db, { displayName: 'José Mendes' });
@@ -129,8 +137,10 @@ describe('journal entries', () => {
 
     const all = listEntries(db, { limit: 500 });
     expect(all.total).toBe(26);
-    const order = all.items.map((r) => r.occurredAt);
+    // Newest first as instants; a date-only entry after the timed ones of its day (issue 11).
+    const order = all.items.map((r) => journalInstant(r.occurredAt, 'UTC').utc);
     expect([...order].sort().reverse()).toEqual(order);
+    expect(all.items.slice(0, 3).map((r) => r.occurredAt)).toEqual(['2025-01-25', '2025-01-25T18:00:00Z', '2025-01-24']);
 
     // Keyset pages of 7 cover the list once, in order.
     const seen: number[] = [];
