@@ -8,12 +8,13 @@
 // settings table, so a follow-up that fell due while the app was closed is
 // announced once at the next start, and never twice.
 import type { Db } from '../db/open';
+import { addDays, localDateOf } from '../../shared/cadence';
+import { journalInstant } from '../../shared/journalTime';
 import { remindersDueSince } from '../services/reminders';
 import { getSetting, setSetting } from '../services/settings';
 import type { Reminder } from '../../shared/journal';
 
 export const LAST_CHECK_SETTING = 'notifications.remindersCheckedAt';
-const DAY_MS = 86_400_000;
 /** At most this many notifications at once; the rest are summed up in one. */
 export const MAX_NOTICES = 5;
 
@@ -36,7 +37,12 @@ export function checkDueReminders(db: Db, now: Date, timeZone: string): DueNotic
   const stored = getSetting<string | null>(db, LAST_CHECK_SETTING, null);
   const parsed = stored === null ? NaN : Date.parse(stored);
   // A missing, unreadable or future check (the clock went back) starts from a day ago.
-  const since = Number.isNaN(parsed) || parsed > now.getTime() ? new Date(now.getTime() - DAY_MS).toISOString() : new Date(parsed).toISOString();
+  // "A day ago" is the previous calendar day, not 24 hours: on a 25-hour autumn day, 24 hours before 23:30 is
+  // the same local date, and what is due today would never be announced (issue 11, found at 23:30 on DST days).
+  const since =
+    Number.isNaN(parsed) || parsed > now.getTime()
+      ? journalInstant(`${addDays(localDateOf(now, timeZone), -1)}T12:00`, timeZone, { lenient: true }).utc
+      : new Date(parsed).toISOString();
   const due = remindersDueSince(db, since, nowIso, timeZone);
   setSetting(db, LAST_CHECK_SETTING, nowIso);
   return noticesFor(due);

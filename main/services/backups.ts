@@ -8,7 +8,8 @@
 // `weekly` (a daily that aged out, kept as its week's copy), `manual` ("Back
 // up now", `kith backup`), and the safety copies taken before an import, a
 // migration (main/db/open.ts writes those, same folder and naming) and a restore.
-import { now as clockNow } from '../../shared/clock';
+import { addDays, localDateOf } from '../../shared/cadence';
+import { now as clockNow, timeZone } from '../../shared/clock';
 import { EventEmitter } from 'node:events';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -207,15 +208,16 @@ function explainWriteError(error: unknown, backupDir: string): unknown {
 
 // ---- rotation -------------------------------------------------------------
 
-/** The local calendar day of an instant, `YYYY-MM-DD`. */
+/** The user's calendar day of an instant, `YYYY-MM-DD`, in the clock's zone (issue 11: never the host's). */
 function localDay(at: Date): string {
-  return `${at.getFullYear()}-${String(at.getMonth() + 1).padStart(2, '0')}-${String(at.getDate()).padStart(2, '0')}`;
+  return localDateOf(at, timeZone());
 }
 
 /** The local day the week (Monday to Sunday) of an instant starts on: its week's key. */
 function weekKey(at: Date): string {
-  const monday = new Date(at.getFullYear(), at.getMonth(), at.getDate() - ((at.getDay() + 6) % 7));
-  return localDay(monday);
+  const day = localDay(at);
+  const weekday = new Date(`${day}T00:00:00Z`).getUTCDay(); // 0 = Sunday, read on the calendar date itself
+  return addDays(day, -((weekday + 6) % 7));
 }
 
 export interface RotationResult {
