@@ -16,6 +16,7 @@ const ALLOWED: Record<string, string> = {
   'test/bench/run.ts': "records when a benchmark report was generated (report metadata, not the app's time)",
   'scripts/native-electron.mjs': "stamps when the Electron native module was built (build tooling, not the app's time)",
   'test/unit/clock-guard.test.ts': 'this scan names the patterns it forbids',
+  'test/e2e/dates.spec.ts': "reads the page's own Date.now() inside the browser, to prove Playwright's clock pinned it",
 };
 
 const FORBIDDEN: { name: string; pattern: RegExp }[] = [
