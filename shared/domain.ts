@@ -148,6 +148,12 @@ export const PeopleQuery = z.strictObject({
   organizationId: id.optional(),
   tag: z.string().max(200).optional(),
   limit: z.number().int().min(1).max(100_000).optional(),
+  /**
+   * With a search: best name matches first, whatever `sort` says (the pickers,
+   * issue 17): name prefixes, then matches inside the name, then title or
+   * organization, then the stronger tie.
+   */
+  bestMatchFirst: z.boolean().optional(),
 });
 export type PeopleQuery = z.infer<typeof PeopleQuery>;
 

@@ -10,7 +10,8 @@ import type {
   PersonRow,
   PeopleQuery,
 } from '../../shared/domain';
-import { toFtsPrefixQuery } from '../../shared/text';
+import { nameMatchRank, toFtsPrefixQuery } from '../../shared/text';
+import { foldedPeopleCondition, refreshPeopleSearch } from './searchIndex';
 import { listAffiliationsOfPerson } from './affiliations';
 import { personTags, setPersonTags } from './tags';
 import { listTiesOf } from './ties';
@@ -214,15 +215,29 @@ export function listPeople(db: Db, query: PeopleQuery = {}): { items: PersonRow[
     params.tag = query.tag.normalize('NFKC').toLocaleLowerCase('und').trim();
   }
   const fts = query.search ? toFtsPrefixQuery(query.search) : null;
-  if (query.search && query.search.trim() && !fts) {
+  const folded = query.search ? foldedPeopleCondition('p.search_folded', query.search) : null;
+  if (query.search && query.search.trim() && !fts && !folded) {
     return { items: [], total: 0 }; // only punctuation typed: nothing can match
   }
-  if (fts) {
-    where.push(`(p.id IN (SELECT rowid FROM people_fts WHERE people_fts MATCH @fts)
+  if (fts || folded) {
+    // Names, e-mails and phones folded (issue 17: "soren" finds Søren, a phone
+    // by its digits), or the full-text index over headline, location, notes…,
+    // or the current organization's name.
+    const any: string[] = [];
+    if (folded) {
+      refreshPeopleSearch(db);
+      folded.params.forEach((value, i) => (params[`f${i}`] = value));
+      let i = 0;
+      any.push(folded.sql.replace(/\?/gu, () => `@f${i++}`));
+    }
+    if (fts) {
+      any.push(`p.id IN (SELECT rowid FROM people_fts WHERE people_fts MATCH @fts)
               OR p.id IN (SELECT a.person_id FROM affiliations a
                            WHERE a.is_current = 1
-                             AND a.organization_id IN (SELECT rowid FROM organizations_fts WHERE organizations_fts MATCH @fts)))`);
-    params.fts = fts;
+                             AND a.organization_id IN (SELECT rowid FROM organizations_fts WHERE organizations_fts MATCH @fts))`);
+      params.fts = fts;
+    }
+    where.push(`(${any.join(' OR ')})`);
   }
 
   const rows = db
@@ -272,6 +287,12 @@ export function listPeople(db: Db, query: PeopleQuery = {}): { items: PersonRow[
       break;
     default:
       missingCase(query.sort as never);
+  }
+  if (query.bestMatchFirst && query.search) {
+    // Issue 17: "Dalia S" puts Dalia Sánchez before Dalia Fernández (whose title has an S).
+    const search = query.search;
+    const rank = new Map(rows.map((r) => [r.id, nameMatchRank(search, r.display_name)]));
+    rows.sort((a, b) => rank.get(a.id)! - rank.get(b.id)! || (b.my_strength ?? 0) - (a.my_strength ?? 0) || byName(a, b));
   }
   const total = rows.length;
   const limited = query.limit !== undefined ? rows.slice(0, query.limit) : rows;

@@ -1,0 +1,23 @@
+// Migration 40 (issue 17): a folded shadow of what a person is found by.
+//
+// people.search_folded holds the person's name, e-mails and phone digits folded
+// for search (shared/text.ts personSearchText): "soren" finds Søren, "mueller"
+// Müller, "obrien" O'Brien, a phone by its digits. SQL cannot fold ø, ł or ß,
+// so the column is written by the services, not by a trigger. NULL means "not
+// folded yet": new rows start NULL, a trigger sets it back to NULL whenever a
+// name, e-mail or phone changes (whoever writes it: a service, an import, the
+// CLI), and main/services/searchIndex.ts folds the NULL rows before a search.
+// The partial index makes finding them free when there are none.
+import type { Database } from 'better-sqlite3-multiple-ciphers';
+
+export function m0040SearchFolded(db: Database): void {
+  db.exec(`
+    ALTER TABLE people ADD COLUMN search_folded TEXT;
+    CREATE INDEX people_search_stale ON people(id) WHERE search_folded IS NULL;
+    CREATE TRIGGER people_search_stale AFTER UPDATE OF display_name, emails, phones ON people
+      WHEN NEW.search_folded IS NOT NULL
+    BEGIN
+      UPDATE people SET search_folded = NULL WHERE id = NEW.id;
+    END;
+  `);
+}
