@@ -128,8 +128,16 @@ export function personSearchText(displayName: string, emails: readonly string[],
   for (const e of emails) {
     const f = foldForSearch(e.trim()).replace(/\s+/gu, '');
     if (!f) continue;
-    mail.push(f);
-    for (const part of f.split(/[^\p{L}\p{N}]+/u)) if (part) mail.push(part);
+    // Whole, its local part and domain, and each word, each also without hyphens ("zephyr-robotics").
+    const at = f.lastIndexOf('@');
+    const pieces = at > 0 ? [f, f.slice(0, at), f.slice(at + 1)] : [f];
+    for (const part of f.split(/[^\p{L}\p{N}]+/u)) if (part) pieces.push(part);
+    for (const piece of pieces) {
+      if (!piece) continue;
+      mail.push(piece);
+      const joined = piece.replace(JOINERS_RE, '');
+      if (joined !== piece) mail.push(joined);
+    }
   }
   const digits = phones.map(phoneDigits).filter((d) => d.length > 0);
   return ` ${words.join(' ')} @ ${mail.join(' ')} # ${digits.join(' ')} `;

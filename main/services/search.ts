@@ -256,11 +256,12 @@ export function searchAll(db: Db, query: SearchQuery, options: { entryRankWindow
 
   if (kinds.has('person')) {
     const ranked = prefix ? rankRows(db, PEOPLE_FTS, prefix, keepArchived, limit) : [];
+    // Snippets only for the index's own hits: asked for a row it does not match, FTS5 answers with another row's.
+    const snips = prefix ? snippetsFor(db, PEOPLE_FTS, prefix, ranked) : new Map<number, Record<string, string>>();
     const found = new Set(ranked.map((r) => r.rowid));
     // Folded matches the full-text index missed ("soren" for Søren) rank after its hits.
     const worst = ranked.length ? Math.max(...ranked.map((r) => r.score)) : 0;
     for (const id of foldedIds) if (!found.has(id) && ranked.length < limit) ranked.push({ rowid: id, score: worst + 1 });
-    const snips = prefix ? snippetsFor(db, PEOPLE_FTS, prefix, ranked) : new Map<number, Record<string, string>>();
     const info = new Map(
       stmt<{ id: number; display_name: string; headline: string; is_me: number; archived_at: string | null }>(
         db,
@@ -319,6 +320,8 @@ export function searchAll(db: Db, query: SearchQuery, options: { entryRankWindow
     const keep = query.includeDeleted ? '1' : 'c.deleted_at IS NULL';
     const window = options.entryRankWindow ?? ENTRY_RANK_WINDOW;
     const ranked = rankRows(db, ENTRY_FTS, entryMatch, keep, limit, window);
+    // Snippets only for the index's own hits: asked for a row it does not match, FTS5 answers with another row's.
+    const snips = snippetsFor(db, ENTRY_FTS, entryMatch, ranked);
     // Issue 17: an entry is also found by its participants' names, however
     // typed ("soren" finds the coffee with Søren): their newest entries, after
     // the full-text hits.
@@ -336,7 +339,6 @@ export function searchAll(db: Db, query: SearchQuery, options: { entryRankWindow
         for (const { id } of withThem) if (!found.has(id) && ranked.length < limit) ranked.push({ rowid: id, score: worst + 1 });
       }
     }
-    const snips = snippetsFor(db, ENTRY_FTS, entryMatch, ranked);
     const rows = getEntryRows(db, ranked.map((r) => r.rowid));
     results.entries = ranked.map((r): SearchHit => {
       const e = rows.get(r.rowid)!;
