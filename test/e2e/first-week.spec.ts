@@ -1,0 +1,103 @@
+// Issue 17, "A first week without friction", end to end: the participant
+// picker picks the name that matches best (never an invisible row), and names
+// are found however they are typed, in the palette, the People list and the
+// journal. Screenshots at 1280×800 and 1024×700, light and dark.
+import { expect, test, type KithApp } from './fixtures';
+import { PeoplePage } from './pages/PeoplePage';
+import { PersonTimelinePage } from './pages/JournalPage';
+import { Shell } from './pages/Shell';
+
+async function setup(app: KithApp) {
+  await app.call('app:completeSetup', { displayName: 'Sam Rivera', loadSample: false });
+  const me = (await app.call('people:list', {})).items.length; // nobody yet but me
+  expect(me).toBe(0);
+  const host = await app.call('people:create', { displayName: 'Ana Acosta' });
+  // Her title has an S-word and her name sorts first: the old picker chose her for "Dalia S".
+  const fernandez = await app.call('people:create', { displayName: 'Dalia Fernández', headline: 'Senior Software Engineer' });
+  const sanchez = await app.call('people:create', { displayName: 'Dalia Sánchez', headline: 'Designer' });
+  const soren = await app.call('people:create', {
+    displayName: 'Søren Kierkegaard',
+    emails: [{ label: 'work', value: 'soren@denmark.example' }],
+    phones: [{ label: 'mobile', value: '+45 31 22 33 44' }],
+  });
+  const muller = await app.call('people:create', { displayName: 'François Müller' });
+  return { host, fernandez, sanchez, soren, muller };
+}
+
+for (const size of [
+  { width: 1280, height: 800 },
+  { width: 1024, height: 700 },
+]) {
+  test(`"Dalia S" then Enter adds Dalia Sánchez, not the alphabetically first match (${size.width}×${size.height})`, async ({ app }) => {
+    await app.page.setViewportSize(size);
+    const { host, sanchez } = await setup(app);
+    await app.open(`people/${host.id}`);
+    const editor = await new PersonTimelinePage(app.page).logEntry();
+    const options = editor.root.getByTestId('entry-person-input-options').getByRole('option');
+
+    await editor.personInput.fill('Dalia');
+    await expect(options.filter({ hasText: /Dalia (Fernández|Sánchez)/ })).toHaveCount(2);
+    // Type the rest and press Enter at once, before the answer for "Dalia S"
+    // arrives: the row Enter picks must be one shown for what is typed now.
+    await editor.personInput.pressSequentially(' S', { delay: 0 });
+    await expect(options.first()).toHaveText(/Dalia Sánchez/);
+    await expect(options.filter({ hasText: 'Dalia Fernández' })).toHaveCount(0);
+    await editor.personInput.press('Enter');
+    await expect(editor.participants).toHaveText(['Ana Acosta×', 'Dalia Sánchez×']);
+
+    // The list sits inside the dialog, fully visible.
+    await editor.personInput.fill('Dalia');
+    await expect(options.filter({ hasText: 'Dalia Fernández' })).toHaveCount(1);
+    await expect(options.filter({ hasText: 'Dalia Sánchez' })).toHaveCount(0); // already picked
+    const list = await editor.root.getByTestId('entry-person-input-options').boundingBox();
+    const dialog = await editor.root.boundingBox();
+    expect(list && dialog).toBeTruthy();
+    expect(list!.height).toBeGreaterThan(20);
+    expect(list!.y + list!.height).toBeLessThanOrEqual(size.height);
+    await app.screenshot(`first-week-picker-${size.width}`);
+    await editor.personInput.fill('');
+    await editor.save();
+    const entries = await app.call('journal:list', { personId: sanchez.id });
+    expect(entries.items).toHaveLength(1);
+  });
+}
+
+test('names are found however they are typed: palette, People list, journal search', async ({ app }) => {
+  const { soren, muller, host } = await setup(app);
+  await app.call('journal:create', { occurredAt: '2026-11-02', kind: 'coffee', title: 'Coffee in Copenhagen', participantIds: [soren.id] });
+  await app.open();
+  const shell = new Shell(app.page);
+
+  for (const [query, person] of [
+    ['soren', soren],
+    ['mueller', muller],
+    ['muller', muller],
+    ['31223344', soren],
+    ['soren@denmark', soren],
+  ] as const) {
+    await shell.openPalette();
+    await shell.paletteInput.fill(query);
+    await expect(shell.palette.locator(`[data-testid="palette-item"][data-kind="person"]`).first(), query).toContainText(person.displayName);
+    await app.page.keyboard.press('Escape');
+  }
+  // The journal entry is found by its participant's name, typed without ø.
+  await shell.openPalette();
+  await shell.paletteInput.fill('soren');
+  await expect(shell.palette.locator('[data-testid="palette-item"][data-kind="entry"]')).toContainText(['Coffee in Copenhagen']);
+  await app.page.keyboard.press('Escape');
+
+  await shell.goPeople();
+  const people = new PeoplePage(app.page);
+  await people.searchFor('mueller');
+  await expect(people.rows).toHaveCount(1);
+  await expect(people.row('François Müller')).toBeVisible();
+  await people.searchFor('+45 3122 3344');
+  await expect(people.rows).toHaveCount(1);
+  await expect(people.row('Søren Kierkegaard')).toBeVisible();
+  for (const dark of [false, true]) {
+    await app.page.emulateMedia({ colorScheme: dark ? 'dark' : 'light' });
+    await app.page.setViewportSize({ width: 1024, height: 700 });
+    await app.screenshot(`first-week-people-search-1024-${dark ? 'dark' : 'light'}`);
+  }
+  expect(host.id).toBeGreaterThan(0);
+});
