@@ -4,7 +4,7 @@
 // journal. Screenshots at 1280×800 and 1024×700, light and dark.
 import { expect, test, type KithApp } from './fixtures';
 import { PeoplePage } from './pages/PeoplePage';
-import { PersonTimelinePage } from './pages/JournalPage';
+import { JournalPage, PersonTimelinePage } from './pages/JournalPage';
 import { Shell } from './pages/Shell';
 
 async function setup(app: KithApp) {
@@ -100,4 +100,58 @@ test('names are found however they are typed: palette, People list, journal sear
     await app.screenshot(`first-week-people-search-1024-${dark ? 'dark' : 'light'}`);
   }
   expect(host.id).toBeGreaterThan(0);
+});
+
+test('an @mention: the suggestions sit fully inside the window at 1024×700, no "Nobody called" beside them, stored as a reference and shown as a link', async ({ app }) => {
+  await app.page.setViewportSize({ width: 1024, height: 700 });
+  const { host, soren } = await setup(app);
+  const felipe = await app.call('people:create', { displayName: 'Felipe Ortega' });
+  await app.call('people:create', { displayName: 'Felix Braun' });
+  await app.open(`people/${host.id}`);
+  const editor = await new PersonTimelinePage(app.page).logEntry();
+  await editor.title.fill('Lunch');
+  await editor.body.fill('Asked about ');
+  await editor.body.press('End');
+  await editor.body.pressSequentially('@Fel');
+  const list = editor.mentionSuggestions;
+  await expect(list.getByRole('option')).toHaveText(['Felipe Ortega', 'Felix Braun']);
+  await expect(editor.root.getByTestId('unknown-mentions')).toHaveCount(0);
+  // Every option is fully visible: inside the window, not cut to a sliver by the dialog.
+  const box = await list.boundingBox();
+  expect(box).not.toBeNull();
+  expect(box!.height).toBeGreaterThanOrEqual(60);
+  expect(box!.y).toBeGreaterThanOrEqual(0);
+  expect(box!.y + box!.height).toBeLessThanOrEqual(700);
+  for (const option of await list.getByRole('option').all()) {
+    const o = (await option.boundingBox())!;
+    expect(o.height).toBeGreaterThan(20);
+    expect(o.y + o.height).toBeLessThanOrEqual(box!.y + box!.height + 1);
+  }
+  // The list does not cover the notes being typed.
+  const notes = (await editor.body.boundingBox())!;
+  expect(box!.y >= notes.y + notes.height || box!.y + box!.height <= notes.y).toBe(true);
+  await app.screenshot('first-week-mention-list-1024');
+  await editor.body.press('Enter');
+  await expect(list).toHaveCount(0);
+  await editor.body.pressSequentially('and @Søren Kierkegaard.');
+
+  // Mentioned, not "with": the chips stay Ana only; the mentions are listed apart.
+  await expect(editor.participants).toHaveText(['Ana Acosta×']);
+  await expect(editor.root.getByTestId('entry-mention')).toHaveText(['@Felipe Ortega', '@Søren Kierkegaard']);
+  await editor.save();
+
+  const felipeEntries = await app.call('journal:list', { personId: felipe.id });
+  expect(felipeEntries.items).toHaveLength(0); // a mention is not contact
+  const [entry] = (await app.call('journal:list', { personId: host.id })).items;
+  const full = await app.call('journal:get', { id: entry!.id });
+  expect(full.participants.map((p) => p.id)).toEqual([host.id]);
+  expect(full.mentions?.map((p) => p.id).sort()).toEqual([felipe.id, soren.id].sort());
+
+  await app.open('journal');
+  const journal = new JournalPage(app.page);
+  await journal.row('Lunch').click();
+  const links = journal.renderedBody.getByTestId('mention-link');
+  await expect(links).toHaveText(['@Felipe Ortega', '@Søren Kierkegaard']);
+  await links.first().click();
+  await expect(app.page).toHaveURL(new RegExp(`#/people/${felipe.id}$`));
 });

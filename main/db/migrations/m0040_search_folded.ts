@@ -1,4 +1,11 @@
-// Migration 40 (issue 17): a folded shadow of what a person is found by.
+// Migration 40 (issue 17): a folded shadow of what a person is found by, and
+// @mentions stored apart from participants.
+//
+// interaction_mentions: people named with @ in an entry's notes. A mention is
+// a reference, not a conversation: it does not count as contact (last
+// contact, cadences, "Worth reviving") and is not evidence that two people
+// know each other, so it is kept out of interaction_participants. Existing
+// entries keep their participants as they are: nothing is moved.
 //
 // people.search_folded holds the person's name, e-mails and phone digits folded
 // for search (shared/text.ts personSearchText): "soren" finds Søren, "mueller"
@@ -12,6 +19,13 @@ import type { Database } from 'better-sqlite3-multiple-ciphers';
 
 export function m0040SearchFolded(db: Database): void {
   db.exec(`
+    CREATE TABLE interaction_mentions (
+      interaction_id INTEGER NOT NULL REFERENCES interactions(id) ON DELETE CASCADE,
+      person_id      INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+      PRIMARY KEY (interaction_id, person_id)
+    ) STRICT, WITHOUT ROWID;
+    CREATE INDEX interaction_mentions_person ON interaction_mentions(person_id, interaction_id);
+
     ALTER TABLE people ADD COLUMN search_folded TEXT;
     CREATE INDEX people_search_stale ON people(id) WHERE search_folded IS NULL;
     CREATE TRIGGER people_search_stale AFTER UPDATE OF display_name, emails, phones ON people
