@@ -143,17 +143,20 @@ export function personSearchText(displayName: string, emails: readonly string[],
   return ` ${words.join(' ')} @ ${mail.join(' ')} # ${digits.join(' ')} `;
 }
 
+/** nameMatchRank when the name itself does not match (the title, organization or notes did). */
+export const NOT_BY_NAME = 4;
+
 /**
- * How well a name matches what was typed, for the pickers (lower is better):
- * 0 the name, or its last word onwards, starts with the query ("dalia s" →
- * Dalia Sánchez, "sanchez" → Dalia Sánchez); 1 every typed word starts a
- * word of the name ("dalia r" → Dalia Sánchez Ruiz); 2 every typed word is
- * inside the name ("小明" → 王小明, "ria" → Maria); 3 not by name (the match
- * was in the title, organization or elsewhere).
+ * How well a name matches what was typed, for the pickers and the palette
+ * (lower is better): 0 the name starts with the query ("dalia s" → Dalia
+ * Sánchez); 1 a later word onwards does (the last name: "sanchez" → Dalia
+ * Sánchez); 2 every typed word starts a word of the name ("dalia r" → Dalia
+ * Sánchez Ruiz); 3 every typed word is inside the name ("小明" → 王小明,
+ * "ria" → Maria); NOT_BY_NAME otherwise.
  */
-export function nameMatchRank(query: string, displayName: string): 0 | 1 | 2 | 3 {
+export function nameMatchRank(query: string, displayName: string): 0 | 1 | 2 | 3 | typeof NOT_BY_NAME {
   const q = foldedQueryWords(query);
-  if (q.length === 0) return 3;
+  if (q.length === 0) return NOT_BY_NAME;
   const words = foldedNameWords(displayName);
   const typed = q.join(' ');
   const plain = displayName
@@ -163,7 +166,7 @@ export function nameMatchRank(query: string, displayName: string): 0 | 1 | 2 | 3
     .map((w) => foldForSearch(w.replace(JOINERS_RE, '')));
   for (let i = 0; i < plain.length; i += 1) {
     // From the first word (first name) or from any later word (last names, "de la Cruz").
-    if (plain.slice(i).join(' ').startsWith(typed)) return 0;
+    if (plain.slice(i).join(' ').startsWith(typed)) return i === 0 ? 0 : 1;
   }
   const used = new Set<number>();
   const allStart = q.every((w) => {
@@ -172,8 +175,8 @@ export function nameMatchRank(query: string, displayName: string): 0 | 1 | 2 | 3
     used.add(at);
     return true;
   });
-  if (allStart) return 1;
+  if (allStart) return 2;
   const folded = words.join(' ');
-  if (q.every((w) => folded.includes(w))) return 2;
-  return 3;
+  if (q.every((w) => folded.includes(w))) return 3;
+  return NOT_BY_NAME;
 }

@@ -53,7 +53,7 @@ describe('mentions are references, not participants', () => {
     expect(snapshotDb(db)).toEqual(before);
   });
 
-  it('m0040 keeps the participants of entries written before, and starts with no mentions', () => {
+  it('m0040 keeps the participants of entries written before, starts with no mentions, and dates each strength from what is known', () => {
     const file = path.join(makeTempDir(), 'kith.db');
     const old = openDatabase(file, { migrations: MIGRATIONS.filter((m) => m.version <= 20) });
     const now = '2026-01-01T00:00:00.000Z';
@@ -67,6 +67,10 @@ describe('mentions are references, not participants', () => {
     const link = old.prepare('INSERT INTO interaction_participants (interaction_id, person_id) VALUES (?, ?)');
     link.run(entry, ana);
     link.run(entry, ben); // a mention stored as a participant, before issue 17
+    const tie = old.prepare('INSERT INTO ties (person_a, person_b, strength, source, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)');
+    const me = (old.prepare('SELECT id FROM people WHERE is_me = 1').get() as { id: number }).id;
+    tie.run(Math.min(me, ana), Math.max(me, ana), 4, 'manual', '2024-01-01T00:00:00.000Z', '2025-03-04T05:06:07.000Z');
+    tie.run(Math.min(ana, ben), Math.max(ana, ben), 2, 'imported', '2024-02-02T00:00:00.000Z', '2025-01-01T00:00:00.000Z');
     old.close();
 
     db = openDatabase(file, { backupDir: path.join(path.dirname(file), 'backups') });
@@ -75,6 +79,17 @@ describe('mentions are references, not participants', () => {
     expect(db.prepare('SELECT count(*) AS n FROM interaction_mentions').get()).toEqual({ n: 0 });
     // The folded search text is filled lazily: NULL until a search needs it.
     expect(db.prepare('SELECT count(*) AS n FROM people WHERE search_folded IS NULL').get()).toEqual({ n: 3 });
+    // A manual tie's strength was set at its last update at the latest; others keep their source and creation time.
+    expect(db.prepare('SELECT strength, source, strength_source, strength_set_at FROM ties ORDER BY id').all()).toEqual([
+      { strength: 4, source: 'manual', strength_source: 'manual', strength_set_at: '2025-03-04T05:06:07.000Z' },
+      { strength: 2, source: 'imported', strength_source: 'imported', strength_set_at: '2024-02-02T00:00:00.000Z' },
+    ]);
+    // New ties and hand-set strengths are dated by the triggers, whoever writes them.
+    db.prepare("UPDATE ties SET strength = 3, updated_at = '2026-05-05T00:00:00.000Z' WHERE source = 'imported'").run();
+    expect(db.prepare("SELECT strength_source, strength_set_at FROM ties WHERE source = 'imported'").get()).toEqual({
+      strength_source: 'manual',
+      strength_set_at: '2026-05-05T00:00:00.000Z',
+    });
     const people = db.prepare('SELECT display_name, emails FROM people WHERE id IN (?, ?) ORDER BY id').all(ana, ben);
     expect(people).toEqual([
       { display_name: 'Ana Acosta', emails: '[{"label":"work","value":"ana@acme.example"}]' },

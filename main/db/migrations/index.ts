@@ -16,7 +16,7 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { version: 10, name: 'initial schema', up: m0010Initial },
   { version: 20, name: 'journal: attention states, indexes', up: m0020Journal },
-  { version: 40, name: 'people: folded search text; entry mentions', up: m0040SearchFolded },
+  { version: 40, name: 'folded search text, entry mentions, when a tie strength was set', up: m0040SearchFolded },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -15,6 +15,16 @@
 // name, e-mail or phone changes (whoever writes it: a service, an import, the
 // CLI), and main/services/searchIndex.ts folds the NULL rows before a search.
 // The partial index makes finding them free when there are none.
+//
+// ties.strength_set_at / strength_source: when and how a strength was last set
+// ('manual' by the user, 'suggestion' accepted from Kith, or the tie's source
+// when it was created by an import or an introduction), so Kith does not
+// suggest changing a strength the user set by hand in the last 90 days
+// (issue 17). Existing ties: a manual tie's strength was last set at the
+// latest at its updated_at; others keep their source and creation time.
+// Triggers keep both current for every writer: a new tie takes its creation
+// time and source; a write of the strength that does not set them itself is
+// the user's hand ('manual').
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 
 export function m0040SearchFolded(db: Database): void {
@@ -25,6 +35,21 @@ export function m0040SearchFolded(db: Database): void {
       PRIMARY KEY (interaction_id, person_id)
     ) STRICT, WITHOUT ROWID;
     CREATE INDEX interaction_mentions_person ON interaction_mentions(person_id, interaction_id);
+
+    ALTER TABLE ties ADD COLUMN strength_set_at TEXT;
+    ALTER TABLE ties ADD COLUMN strength_source TEXT
+      CHECK (strength_source IS NULL OR strength_source IN ('manual', 'imported', 'introduced', 'suggestion'));
+    UPDATE ties SET strength_set_at = updated_at, strength_source = 'manual' WHERE source = 'manual';
+    UPDATE ties SET strength_set_at = created_at, strength_source = source WHERE source <> 'manual';
+    CREATE TRIGGER ties_strength_set_insert AFTER INSERT ON ties WHEN NEW.strength_set_at IS NULL
+    BEGIN
+      UPDATE ties SET strength_set_at = NEW.created_at, strength_source = NEW.source WHERE id = NEW.id;
+    END;
+    CREATE TRIGGER ties_strength_set_update AFTER UPDATE OF strength ON ties
+      WHEN NEW.strength_set_at IS OLD.strength_set_at AND NEW.strength_source IS OLD.strength_source
+    BEGIN
+      UPDATE ties SET strength_set_at = NEW.updated_at, strength_source = 'manual' WHERE id = NEW.id;
+    END;
 
     ALTER TABLE people ADD COLUMN search_folded TEXT;
     CREATE INDEX people_search_stale ON people(id) WHERE search_folded IS NULL;

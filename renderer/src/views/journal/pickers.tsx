@@ -1,7 +1,7 @@
 // Typeahead pickers for the journal: a person (with "create on the spot") and
 // an organization. Both reuse the app's Combobox.
 import { useState } from 'react';
-import { nameKey, nameMatchRank } from '../../../../shared/text';
+import { NOT_BY_NAME, nameKey, nameMatchRank } from '../../../../shared/text';
 import { Combobox } from '../../components/Combobox';
 import { useDebounced } from '../../data/useDebounced';
 import { useQuery } from '../../data/useQuery';
@@ -36,7 +36,7 @@ export function PersonPicker({ onPick, exclude = [], allowCreate = false, label,
     ? (results.data?.items ?? [])
         .filter((p) => !p.isMe && !exclude.includes(p.id))
         .map((p, order) => ({ p, order, rank: nameMatchRank(typed, p.displayName) }))
-        .filter((r) => fresh || r.rank < 3)
+        .filter((r) => fresh || r.rank < NOT_BY_NAME)
         .sort((a, b) => a.rank - b.rank || a.order - b.order)
         .map((r) => r.p)
         .slice(0, 8)
