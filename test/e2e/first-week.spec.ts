@@ -155,3 +155,58 @@ test('an @mention: the suggestions sit fully inside the window at 1024×700, no 
   await links.first().click();
   await expect(app.page).toHaveURL(new RegExp(`#/people/${felipe.id}$`));
 });
+
+test('the strength picker is one radio group: one Tab stop, arrows set it, labels visible; a strength set by hand is not second-guessed', async ({ app }) => {
+  await app.page.setViewportSize({ width: 1024, height: 700 });
+  await app.call('app:completeSetup', { displayName: 'Sam Rivera', loadSample: false });
+  const marta = await app.call('people:create', { displayName: 'Marta Silva' });
+  await app.open(`people/${marta.id}`);
+  const picker = app.page.getByTestId('my-tie-strength');
+  const radios = picker.getByRole('radio');
+  await expect(radios).toHaveCount(5);
+  // One Tab stop: only one radio is reachable with Tab.
+  const tabbable = await radios.evaluateAll((els) => els.filter((e) => (e as HTMLElement).tabIndex === 0).length);
+  expect(tabbable).toBe(1);
+  await expect(picker.getByTestId('my-tie-strength-caption')).toHaveText('Not set');
+  await picker.getByTestId('strength-2').click();
+  await expect(picker.getByTestId('strength-2')).toHaveAttribute('aria-checked', 'true');
+  // Arrows move and set it; the label is written out.
+  await picker.getByTestId('strength-2').focus();
+  await app.page.keyboard.press('ArrowRight');
+  await expect(picker.getByTestId('strength-3')).toHaveAttribute('aria-checked', 'true');
+  await expect(picker.getByTestId('strength-3')).toBeFocused();
+  await app.page.keyboard.press('ArrowRight');
+  await expect(picker.getByTestId('strength-4')).toHaveAttribute('aria-checked', 'true');
+  await expect(picker.getByTestId('my-tie-strength-caption')).toHaveText('Friend');
+  const caption = (await picker.getByTestId('my-tie-strength-caption').boundingBox())!;
+  const box = (await picker.boundingBox())!;
+  expect(caption.width).toBeGreaterThan(20);
+  expect(caption.x + caption.width).toBeLessThanOrEqual(box.x + box.width + 1);
+  expect(box.x + box.width).toBeLessThanOrEqual(1024);
+  await app.screenshot('first-week-strength-1024');
+
+  // One coffee right after: the evidence alone says 2, but the strength was just set by hand.
+  const today = await app.page.evaluate(() => new Date().toISOString().slice(0, 10));
+  await app.call('journal:create', { occurredAt: today, kind: 'coffee', participantIds: [marta.id] });
+  await app.reload();
+  await expect(app.page.getByTestId('person-timeline').getByTestId('timeline-item')).toHaveCount(1);
+  await expect(app.page.getByTestId('tie-suggestion')).toHaveCount(0);
+  const tie = (await app.call('people:get', { id: marta.id })).myTie;
+  expect(tie?.strength).toBe(4);
+
+  // The small pickers in "Knows" keep their captions inside the row at 1024×700.
+  const tom = await app.call('people:create', { displayName: 'Tom Becker-Lindqvist' });
+  await app.call('affiliations:create', { personId: tom.id, organizationName: 'Initech Worldwide Holdings', title: 'Engineering Manager', current: true });
+  await app.call('ties:create', { personA: marta.id, personB: tom.id, strength: 3, context: 'Worked together at Initech for three years' });
+  await app.reload();
+  const row = app.page.locator('[data-testid="tie-row"]').first();
+  await expect(row).toBeVisible();
+  const rowBox = (await row.boundingBox())!;
+  const small = (await row.getByRole('radiogroup').boundingBox())!;
+  expect(small.x + small.width).toBeLessThanOrEqual(rowBox.x + rowBox.width + 1);
+  expect(small.y + small.height).toBeLessThanOrEqual(rowBox.y + rowBox.height + 1);
+  for (const dark of [false, true]) {
+    await app.page.emulateMedia({ colorScheme: dark ? 'dark' : 'light' });
+    await app.screenshot(`first-week-ties-1024-${dark ? 'dark' : 'light'}`);
+  }
+});
