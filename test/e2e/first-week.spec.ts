@@ -210,3 +210,43 @@ test('the strength picker is one radio group: one Tab stop, arrows set it, label
     await app.screenshot(`first-week-ties-1024-${dark ? 'dark' : 'light'}`);
   }
 });
+
+test('a new user is guided: the empty Home and People offer "Import your LinkedIn connections" and "Add a person", at 1024×700 in light and dark', async ({ app }) => {
+  await app.page.setViewportSize({ width: 1024, height: 700 });
+  await app.call('app:completeSetup', { displayName: 'Sam Rivera', loadSample: false });
+  await app.open('home');
+  const guide = app.page.getByTestId('home-getting-started');
+  await expect(guide).toBeVisible();
+  await expect(app.page.getByText('You are all caught up')).toHaveCount(0);
+  for (const id of ['home-getting-started-import', 'home-getting-started-add-person']) {
+    const box = (await app.page.getByTestId(id).boundingBox())!;
+    expect(box.width).toBeGreaterThan(60);
+    expect(box.x).toBeGreaterThanOrEqual(224); // right of the sidebar
+    expect(box.x + box.width).toBeLessThanOrEqual(1024);
+    expect(box.y + box.height).toBeLessThanOrEqual(700);
+  }
+  const importBox = (await app.page.getByTestId('home-getting-started-import').boundingBox())!;
+  const addBox = (await app.page.getByTestId('home-getting-started-add-person').boundingBox())!;
+  expect(importBox.x + importBox.width <= addBox.x || importBox.y + importBox.height <= addBox.y).toBe(true); // no overlap
+  for (const dark of [false, true]) {
+    await app.page.emulateMedia({ colorScheme: dark ? 'dark' : 'light' });
+    await app.screenshot(`first-week-home-empty-1024-${dark ? 'dark' : 'light'}`);
+  }
+  await app.page.emulateMedia({ colorScheme: 'light' });
+
+  await app.page.getByTestId('home-getting-started-add-person').click();
+  await expect(app.page.getByRole('dialog')).toBeVisible();
+  await app.page.keyboard.press('Escape');
+  await app.page.getByTestId('home-getting-started-import').click();
+  await expect(app.page).toHaveURL(/#\/import$/);
+
+  await app.open('people');
+  await expect(app.page.getByTestId('people-empty')).toContainText('Start with the people you know');
+  await app.screenshot('first-week-people-empty-1024-light');
+
+  // With one person, Home says caught up instead.
+  await app.call('people:create', { displayName: 'Ana Acosta' });
+  await app.open('home');
+  await expect(app.page.getByText('You are all caught up')).toBeVisible();
+  await expect(guide).toHaveCount(0);
+});

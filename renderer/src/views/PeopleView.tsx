@@ -2,6 +2,7 @@ import { useRef, useState } from 'react';
 import type { PeopleSort, PersonRow } from '../../../shared/domain';
 import { useApp } from '../AppContext';
 import { Avatar } from '../components/Avatar';
+import { GettingStarted } from '../components/GettingStarted';
 import { EmptyState } from '../components/EmptyState';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { StrengthBadge } from '../components/StrengthBadge';
@@ -98,15 +99,13 @@ export function PeopleView() {
       ) : query.data && items.length === 0 ? (
         debounced ? (
           <EmptyState title={`No one matches “${debounced}”`} testId="people-empty">
-            Search looks at the start of names, headlines, titles and current organizations.
+            Search looks at names however they are spelled, e-mails, phone numbers, headlines, titles and current organizations.
           </EmptyState>
         ) : (
-          <EmptyState title="No people yet" testId="people-empty">
-            <p>Add the people you know: former coworkers, classmates, someone you met at a conference.</p>
-            <button type="button" className="button primary" onClick={openNewPerson}>
-              Add your first person
-            </button>
-          </EmptyState>
+          <GettingStarted
+            testId="people-empty"
+            lead="Add the people you know: former coworkers, classmates, someone you met at a conference. Or bring in your LinkedIn connections at once."
+          />
         )
       ) : (
         <VirtualList

@@ -6,6 +6,7 @@ import { useState, type ReactNode } from 'react';
 import { INTERACTION_KIND_LABELS, type HomeItemRef } from '../../../../shared/journal';
 import { Avatar } from '../../components/Avatar';
 import { EmptyState } from '../../components/EmptyState';
+import { GettingStarted } from '../../components/GettingStarted';
 import { ErrorNotice, InlineError } from '../../components/ErrorNotice';
 import { StrengthBadge } from '../../components/StrengthBadge';
 import { errorMessage, mutate } from '../../data/mutate';
@@ -20,6 +21,8 @@ const SNOOZE_DAYS = 7;
 export function HomeView() {
   const timeZone = userTimeZone();
   const query = useQuery('home:get', { timeZone });
+  // Anyone at all? A new user is guided in, not told they are "all caught up" (issue 17).
+  const anyone = useQuery('people:list', { limit: 1 });
   const [error, setError] = useState<string | null>(null);
 
   if (query.error && !query.data) {
@@ -54,7 +57,8 @@ export function HomeView() {
         </div>
       </header>
       <InlineError message={error} />
-      {nothing && (
+      {nothing && anyone.data?.total === 0 && <GettingStarted testId="home-getting-started" />}
+      {nothing && anyone.data !== undefined && anyone.data.total > 0 && (
         <EmptyState title="You are all caught up" testId="home-caught-up">
           Nobody is due, no follow-up is waiting. Set a keep-in-touch cadence on a person’s page to see them here when it is time.
         </EmptyState>
