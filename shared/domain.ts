@@ -154,6 +154,8 @@ export const PeopleQuery = z.strictObject({
    * organization, then the stronger tie.
    */
   bestMatchFirst: z.boolean().optional(),
+  /** Only people an import brought in and nobody has looked at since (Home's "Review N imported contacts", issue 17). */
+  review: z.literal('imported').optional(),
 });
 export type PeopleQuery = z.infer<typeof PeopleQuery>;
 

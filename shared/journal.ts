@@ -345,6 +345,11 @@ export const Home = z.object({
   followUps: z.array(Reminder),
   thanks: z.array(ThanksItem),
   recent: z.array(JournalRow),
+  /**
+   * Imported contacts nobody has looked at yet (issue 17): one card, not one
+   * "Worth reviving" row each. Optional so older answers still parse.
+   */
+  reviewImported: z.number().int().min(0).optional(),
 });
 export type Home = z.infer<typeof Home>;
 

@@ -183,6 +183,26 @@ interface PersonRowRecord {
   created_at: string;
 }
 
+/**
+ * People brought in by an import and not looked at since (issue 17): my tie
+ * with them still has the strength the import gave it, they have no cadence,
+ * and there is no conversation with them. Home shows them as one "Review N
+ * imported contacts" card instead of one "Worth reviving" row each; the
+ * People list shows just them with `review: 'imported'`. Needs @me.
+ */
+export const IMPORTED_TO_REVIEW_SQL = `
+  SELECT p.id FROM ties t
+    JOIN people p ON p.id = CASE WHEN t.person_a = @me THEN t.person_b ELSE t.person_a END
+   WHERE (t.person_a = @me OR t.person_b = @me) AND t.strength_source = 'imported'
+     AND p.archived_at IS NULL AND p.is_me = 0 AND p.cadence_days IS NULL
+     AND NOT EXISTS (SELECT 1 FROM interaction_participants ip JOIN interactions i ON i.id = ip.interaction_id
+                      WHERE ip.person_id = p.id AND i.deleted_at IS NULL)
+     AND NOT EXISTS (SELECT 1 FROM attention_states s WHERE s.person_id = p.id AND s.contacted_on IS NOT NULL)`;
+
+export function importedToReview(db: Db): number[] {
+  return stmt<{ id: number }>(db, IMPORTED_TO_REVIEW_SQL).all({ me: getMeId(db) }).map((r) => r.id);
+}
+
 /** A key that sorts names case- and accent-insensitively ("Émile" beside "Emil"), with numbers in order. */
 export function sortKey(name: string): string {
   return name
@@ -208,6 +228,7 @@ export function listPeople(db: Db, query: PeopleQuery = {}): { items: PersonRow[
     where.push('p.id IN (SELECT person_id FROM affiliations WHERE organization_id = @org)');
     params.org = query.organizationId;
   }
+  if (query.review === 'imported') where.push(`p.id IN (${IMPORTED_TO_REVIEW_SQL})`);
   if (query.tag) {
     where.push(
       `p.id IN (SELECT pt.person_id FROM person_tags pt JOIN tags t ON t.id = pt.tag_id WHERE t.name_key = @tag)`,

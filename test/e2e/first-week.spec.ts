@@ -2,6 +2,9 @@
 // picker picks the name that matches best (never an invisible row), and names
 // are found however they are typed, in the palette, the People list and the
 // journal. Screenshots at 1280×800 and 1024×700, light and dark.
+import fs from 'node:fs';
+import path from 'node:path';
+import { FIXTURES } from '../helpers/fixtures';
 import { expect, test, type KithApp } from './fixtures';
 import { PeoplePage } from './pages/PeoplePage';
 import { JournalPage, PersonTimelinePage } from './pages/JournalPage';
@@ -165,7 +168,7 @@ test('the strength picker is one radio group: one Tab stop, arrows set it, label
   const radios = picker.getByRole('radio');
   await expect(radios).toHaveCount(5);
   // One Tab stop: only one radio is reachable with Tab.
-  const tabbable = await radios.evaluateAll((els) => els.filter((e) => (e as HTMLElement).tabIndex === 0).length);
+  const tabbable = await radios.evaluateAll((els) => els.filter((e) => e.getAttribute('tabindex') === '0').length);
   expect(tabbable).toBe(1);
   await expect(picker.getByTestId('my-tie-strength-caption')).toHaveText('Not set');
   await picker.getByTestId('strength-2').click();
@@ -249,4 +252,39 @@ test('a new user is guided: the empty Home and People offer "Import your LinkedI
   await app.open('home');
   await expect(app.page.getByText('You are all caught up')).toBeVisible();
   await expect(guide).toHaveCount(0);
+});
+
+test('an import does not flood Home: one "Review N imported contacts" card, "See the people" shows just them', async ({ app }) => {
+  await app.page.setViewportSize({ width: 1024, height: 700 });
+  await app.call('app:completeSetup', { displayName: 'Sam Rivera', loadSample: false });
+  const me = (await app.call('people:list', { search: 'Sam Rivera', archived: 'include' })).items[0]?.id;
+  expect(me).toBeUndefined(); // me is never in the list
+  const old = await app.call('people:create', { displayName: 'Olga Old-Friend' });
+  const meId = (await app.call('people:get', { id: old.id })).ties.length; // no tie yet
+  expect(meId).toBe(0);
+  const text = fs.readFileSync(path.join(FIXTURES, 'linkedin', 'Connections.csv'), 'utf8');
+  await app.call('import:commit', { format: 'linkedin', text });
+  const imported = (await app.call('people:list', { review: 'imported' })).items;
+  expect(imported.length).toBeGreaterThan(3);
+
+  await app.open('home');
+  const card = app.page.getByTestId('home-review-imported');
+  await expect(card).toContainText(`Review ${imported.length} imported contacts`);
+  await expect(app.page.getByTestId('home-dormant-item')).toHaveCount(0);
+  await expect(app.page.getByText('You are all caught up')).toHaveCount(0);
+  const box = (await card.boundingBox())!;
+  const button = (await card.getByTestId('home-review-imported-open').boundingBox())!;
+  expect(button.x + button.width).toBeLessThanOrEqual(box.x + box.width);
+  expect(box.x + box.width).toBeLessThanOrEqual(1024);
+  for (const dark of [false, true]) {
+    await app.page.emulateMedia({ colorScheme: dark ? 'dark' : 'light' });
+    await app.screenshot(`first-week-home-imports-1024-${dark ? 'dark' : 'light'}`);
+  }
+  await app.page.emulateMedia({ colorScheme: 'light' });
+
+  await card.getByTestId('home-review-imported-open').click();
+  await expect(app.page.getByTestId('people-review-filter')).toBeVisible();
+  await expect(app.page.getByTestId('person-row')).toHaveCount(imported.length);
+  await expect(app.page.getByTestId('person-row-name').filter({ hasText: 'Olga Old-Friend' })).toHaveCount(0);
+  await app.screenshot('first-week-people-review-1024-light');
 });

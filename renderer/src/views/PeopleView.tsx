@@ -11,7 +11,7 @@ import { useDebounced } from '../data/useDebounced';
 import { useQuery } from '../data/useQuery';
 import { useStickyState } from '../data/useStickyState';
 import { useSlashToFocus } from '../data/useSlashToFocus';
-import { hrefFor, navigate } from '../router';
+import { hrefFor, navigate, useHash } from '../router';
 import { SearchField } from '../components/SearchField';
 
 const ROW_HEIGHT = 44;
@@ -32,16 +32,20 @@ export function PeopleView() {
   useSlashToFocus(searchRef);
 
   const debounced = useDebounced(search.trim(), 120);
+  // #/people?review=imported: only the imported contacts not looked at yet (Home's card, issue 17).
+  const hash = useHash();
+  const reviewImported = new URLSearchParams(hash.split('?')[1] ?? '').get('review') === 'imported';
   const query = useQuery('people:list', {
     search: debounced || undefined,
     sort,
     archived: showArchived ? 'include' : 'exclude',
+    ...(reviewImported ? { review: 'imported' as const } : {}),
   });
   const items = query.data?.items ?? [];
 
   // A new search starts at the top of the list.
-  const [lastQuery, setLastQuery] = useState(`${debounced}|${sort}|${showArchived}`);
-  const currentQuery = `${debounced}|${sort}|${showArchived}`;
+  const [lastQuery, setLastQuery] = useState(`${debounced}|${sort}|${showArchived}|${reviewImported}`);
+  const currentQuery = `${debounced}|${sort}|${showArchived}|${reviewImported}`;
   if (currentQuery !== lastQuery) {
     setLastQuery(currentQuery);
     setSelected(0);
@@ -60,6 +64,14 @@ export function PeopleView() {
           <span className="view-count" data-testid="people-count">
             {query.data ? `${query.data.total.toLocaleString()}${debounced ? ' found' : ''}` : ''}
           </span>
+          {reviewImported && (
+            <span className="chip" data-testid="people-review-filter">
+              <span className="truncate">Imported, not reviewed yet</span>
+              <a className="chip-remove" href={hrefFor.people()} aria-label="Show everyone" title="Show everyone">
+                ×
+              </a>
+            </span>
+          )}
           <div className="view-header-actions">
             <button type="button" className="button primary" onClick={openNewPerson} data-testid="new-person">
               New person
