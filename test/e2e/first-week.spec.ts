@@ -288,3 +288,40 @@ test('an import does not flood Home: one "Review N imported contacts" card, "See
   await expect(app.page.getByTestId('person-row-name').filter({ hasText: 'Olga Old-Friend' })).toHaveCount(0);
   await app.screenshot('first-week-people-review-1024-light');
 });
+
+test('roles are suggested from the title in the new-person dialog and the work form, like an import', async ({ app }) => {
+  await app.page.setViewportSize({ width: 1024, height: 700 });
+  await app.call('app:completeSetup', { displayName: 'Sam Rivera', loadSample: false });
+  await app.open('people');
+  await app.page.getByTestId('new-person').click();
+  const dialog = app.page.getByTestId('new-person-dialog');
+  await dialog.getByTestId('new-person-name').fill('Tom Becker');
+  await dialog.getByTestId('new-person-org').fill('Acme Labs');
+  await dialog.getByTestId('new-person-title').fill('Engineering Manager');
+  await expect(dialog.getByTestId('new-person-hiring')).not.toBeChecked();
+  await expect(dialog.getByTestId('new-person-role-hint')).toContainText('usually hires');
+  // Inside the dialog, not overlapping the fields around it.
+  const hint = (await dialog.getByTestId('new-person-role-hint').boundingBox())!;
+  const panel = (await dialog.boundingBox())!;
+  const titleBox = (await dialog.getByTestId('new-person-title').boundingBox())!;
+  expect(hint.y).toBeGreaterThanOrEqual(titleBox.y + titleBox.height);
+  expect(hint.x + hint.width).toBeLessThanOrEqual(panel.x + panel.width);
+  await app.screenshot('first-week-new-person-role-1024');
+  await dialog.getByTestId('new-person-role-hint-accept').click();
+  await expect(dialog.getByTestId('new-person-hiring')).toBeChecked();
+  await dialog.getByTestId('create-person').click();
+  await expect(app.page.getByTestId('person-name')).toHaveText('Tom Becker');
+  const tom = (await app.call('people:list', { search: 'Tom Becker' })).items[0]!;
+  expect((await app.call('people:get', { id: tom.id })).affiliations[0]).toMatchObject({ title: 'Engineering Manager', isHiringManager: true, isRecruiter: false });
+
+  // The work form ticks Recruiter from the title, as an import would.
+  await app.page.getByTestId('affiliations').getByTestId('add-affiliation').click();
+  const form = app.page.getByTestId('affiliation-form');
+  await form.getByTestId('affiliation-org-input').fill('Fabrikam');
+  await form.getByTestId('affiliation-title-input').fill('Director, Talent Acquisition');
+  await expect(form.getByTestId('affiliation-recruiter')).toBeChecked();
+  await expect(form.getByTestId('affiliation-hiring')).not.toBeChecked();
+  await form.getByTestId('affiliation-recruiter').uncheck();
+  await form.getByTestId('affiliation-title-input').fill('Senior Recruiter');
+  await expect(form.getByTestId('affiliation-recruiter')).not.toBeChecked(); // set by hand: the title no longer decides
+});
