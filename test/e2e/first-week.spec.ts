@@ -325,3 +325,23 @@ test('roles are suggested from the title in the new-person dialog and the work f
   await form.getByTestId('affiliation-title-input').fill('Senior Recruiter');
   await expect(form.getByTestId('affiliation-recruiter')).not.toBeChecked(); // set by hand: the title no longer decides
 });
+
+test('the Journal highlights no row while the reader says "Select an entry"; ArrowDown opens the first', async ({ app }) => {
+  await app.page.setViewportSize({ width: 1024, height: 700 });
+  const { host, sanchez } = await setup(app);
+  await app.call('journal:create', { occurredAt: '2026-11-02', kind: 'coffee', title: 'Older coffee', participantIds: [host.id] });
+  await app.call('journal:create', { occurredAt: '2026-11-20', kind: 'call', title: 'Newer call', participantIds: [sanchez.id] });
+  await app.open('journal');
+  const journal = new JournalPage(app.page);
+  await expect(journal.rows).toHaveCount(2);
+  await expect(journal.detail).toContainText('Select an entry');
+  await expect(app.page.locator('[data-testid="journal-list"] [aria-selected="true"]')).toHaveCount(0);
+  for (const dark of [false, true]) {
+    await app.page.emulateMedia({ colorScheme: dark ? 'dark' : 'light' });
+    await app.screenshot(`first-week-journal-nothing-open-1024-${dark ? 'dark' : 'light'}`);
+  }
+  await app.page.getByTestId('journal-list').focus();
+  await app.page.keyboard.press('ArrowDown');
+  await expect(journal.entry.getByTestId('entry-view-title')).toHaveText('Newer call');
+  await expect(app.page.locator('[data-testid="journal-list"] [aria-selected="true"]')).toHaveCount(1);
+});
