@@ -148,6 +148,8 @@ export const PeopleQuery = z.strictObject({
   organizationId: id.optional(),
   tag: z.string().max(200).optional(),
   limit: z.number().int().min(1).max(100_000).optional(),
+  /** Rows to skip (the People list fetches the pages it shows, issue 17). */
+  offset: z.number().int().min(0).max(10_000_000).optional(),
   /**
    * With a search: best name matches first, whatever `sort` says (the pickers,
    * issue 17): name prefixes, then matches inside the name, then title or

@@ -316,7 +316,8 @@ export function listPeople(db: Db, query: PeopleQuery = {}): { items: PersonRow[
     rows.sort((a, b) => rank.get(a.id)! - rank.get(b.id)! || (b.my_strength ?? 0) - (a.my_strength ?? 0) || byName(a, b));
   }
   const total = rows.length;
-  const limited = query.limit !== undefined ? rows.slice(0, query.limit) : rows;
+  const offset = query.offset ?? 0;
+  const limited = query.limit !== undefined ? rows.slice(offset, offset + query.limit) : rows.slice(offset);
   return {
     total,
     items: limited.map((r) => ({

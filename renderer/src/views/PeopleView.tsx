@@ -8,7 +8,7 @@ import { ErrorNotice } from '../components/ErrorNotice';
 import { StrengthBadge } from '../components/StrengthBadge';
 import { handleListKey, VirtualList } from '../components/VirtualList';
 import { useDebounced } from '../data/useDebounced';
-import { useQuery } from '../data/useQuery';
+import { usePagedPeople } from '../data/usePagedPeople';
 import { useStickyState } from '../data/useStickyState';
 import { useSlashToFocus } from '../data/useSlashToFocus';
 import { hrefFor, navigate, useHash } from '../router';
@@ -35,13 +35,14 @@ export function PeopleView() {
   // #/people?review=imported: only the imported contacts not looked at yet (Home's card, issue 17).
   const hash = useHash();
   const reviewImported = new URLSearchParams(hash.split('?')[1] ?? '').get('review') === 'imported';
-  const query = useQuery('people:list', {
+  // Pages of 100, fetched as they come into view (issue 17).
+  const people = usePagedPeople({
     search: debounced || undefined,
     sort,
     archived: showArchived ? 'include' : 'exclude',
     ...(reviewImported ? { review: 'imported' as const } : {}),
   });
-  const items = query.data?.items ?? [];
+  const items = people.items;
 
   // A new search starts at the top of the list.
   const [lastQuery, setLastQuery] = useState(`${debounced}|${sort}|${showArchived}|${reviewImported}`);
@@ -54,7 +55,9 @@ export function PeopleView() {
   // The list can shrink under the selection (an archive, a refetch): clamp instead of storing a fix-up.
   const current = Math.min(selected, items.length - 1);
 
-  const open = (row: PersonRow) => navigate(hrefFor.person(row.id));
+  const open = (row: PersonRow | undefined) => {
+    if (row) navigate(hrefFor.person(row.id));
+  };
 
   return (
     <div className="list-view" data-testid="people-view">
@@ -62,7 +65,7 @@ export function PeopleView() {
         <div className="view-title-row">
           <h1 className="view-title">People</h1>
           <span className="view-count" data-testid="people-count">
-            {query.data ? `${query.data.total.toLocaleString()}${debounced ? ' found' : ''}` : ''}
+            {people.total !== null ? `${people.total.toLocaleString()}${debounced ? ' found' : ''}` : ''}
           </span>
           {reviewImported && (
             <span className="chip" data-testid="people-review-filter">
@@ -104,11 +107,11 @@ export function PeopleView() {
           </label>
         </div>
       </header>
-      {query.error ? (
+      {people.error && people.total === null ? (
         <div className="page">
-          <ErrorNotice title="The people list could not be loaded" message={query.error.message} />
+          <ErrorNotice title="The people list could not be loaded" message={people.error.message} />
         </div>
-      ) : query.data && items.length === 0 ? (
+      ) : people.total === 0 ? (
         debounced ? (
           <EmptyState title={`No one matches “${debounced}”`} testId="people-empty">
             Search looks at names however they are spelled, e-mails, phone numbers, headlines, titles and current organizations.
@@ -126,10 +129,11 @@ export function PeopleView() {
           selected={current}
           onSelect={setSelected}
           onOpen={open}
-          itemKey={(row) => row.id}
+          itemKey={(row, index) => row?.id ?? `loading-${index}`}
           label="People"
           testId="people-list"
-          renderRow={(row) => <PersonListRow row={row} />}
+          onRange={people.onRange}
+          renderRow={(row) => (row ? <PersonListRow row={row} /> : <div className="person-row person-row-loading" aria-busy="true" />)}
         />
       )}
     </div>
