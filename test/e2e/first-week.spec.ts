@@ -345,3 +345,32 @@ test('the Journal highlights no row while the reader says "Select an entry"; Arr
   await expect(journal.entry.getByTestId('entry-view-title')).toHaveText('Newer call');
   await expect(app.page.locator('[data-testid="journal-list"] [aria-selected="true"]')).toHaveCount(1);
 });
+
+test('the People list loads what it shows: pages of 100 as they scroll into view, sorted and searched by the main process', async ({ app }) => {
+  await app.page.setViewportSize({ width: 1024, height: 700 });
+  await app.call('app:completeSetup', { displayName: 'Sam Rivera', loadSample: false });
+  for (let i = 0; i < 350; i++) await app.call('people:create', { displayName: `Person ${String(i).padStart(3, '0')} Example` });
+  const page = await app.call('people:list', { sort: 'name', offset: 300, limit: 100 });
+  expect(page.total).toBe(350);
+  expect(page.items.map((p) => p.displayName)[0]).toBe('Person 300 Example');
+  expect(page.items).toHaveLength(50);
+
+  await app.open('people');
+  const people = new PeoplePage(app.page);
+  await expect(people.count).toHaveText('350');
+  await expect(people.rowNames().then((n) => n[0])).resolves.toBe('Person 000 Example');
+  // Only the rows on screen (and a few more) are in the DOM.
+  expect(await people.rows.count()).toBeLessThan(60);
+  // The end of the list: its page is fetched when it comes into view.
+  await people.list.focus();
+  await app.page.keyboard.press('End');
+  await expect(people.row('Person 349 Example')).toBeVisible();
+  await expect(people.selectedRow()).toContainText('Person 349 Example');
+  await app.page.keyboard.press('Enter');
+  await expect(app.page.getByTestId('person-name')).toHaveText('Person 349 Example');
+  // Search answers from the main process, paged the same way.
+  await app.page.goBack();
+  await people.searchFor('person 12');
+  await expect(people.count).toHaveText('10 found'); // Person 120 … Person 129
+  await expect(people.rows).toHaveCount(10);
+});

@@ -259,3 +259,16 @@ describe('picker ranking (issue 17)', () => {
     expect(quickSearch(db, 'Dalia S').map((r) => r.id).slice(0, 2).sort()).toEqual([sanchez.id, sanz.id].sort());
   });
 });
+
+describe('people:list by pages (issue 17)', () => {
+  it('returns the asked slice of the sorted, searched list and the full total', () => {
+    db = createTestDb({ file: true });
+    for (let i = 0; i < 250; i++) createPerson(db, { displayName: `Émile ${String(i).padStart(3, '0')}` });
+    const whole = listPeople(db, { sort: 'name' }).items.map((p) => p.id);
+    const pages = [0, 100, 200].flatMap((offset) => listPeople(db, { sort: 'name', offset, limit: 100 }).items.map((p) => p.id));
+    expect(pages).toEqual(whole);
+    const found = listPeople(db, { search: 'emile 1', offset: 5, limit: 10 });
+    expect(found.total).toBe(100); // Émile 100 … Émile 199
+    expect(found.items.map((p) => p.displayName)).toEqual(Array.from({ length: 10 }, (_, i) => `Émile ${105 + i}`));
+  });
+});
