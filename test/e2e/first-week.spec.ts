@@ -374,3 +374,28 @@ test('the People list loads what it shows: pages of 100 as they scroll into view
   await expect(people.count).toHaveText('10 found'); // Person 120 … Person 129
   await expect(people.rows).toHaveCount(10);
 });
+
+test('"/" focuses the page’s own search after navigating to it; elsewhere it and Ctrl K open the palette', async ({ app }) => {
+  await setup(app);
+  await app.open('home');
+  const shell = new Shell(app.page);
+  // Navigate (the views mount after the shell): "/" must reach the page's search, not the palette.
+  for (const [nav, search] of [
+    ['nav-people', 'people-search'],
+    ['nav-orgs', 'orgs-search'],
+  ] as const) {
+    await app.page.getByTestId(nav).click();
+    await app.page.locator('body').click({ position: { x: 600, y: 650 } });
+    await app.page.keyboard.press('/');
+    await expect(app.page.getByTestId(search)).toBeFocused();
+    await expect(shell.palette).toHaveCount(0);
+  }
+  await app.page.getByTestId('nav-home').click();
+  await app.page.locator('body').click({ position: { x: 600, y: 650 } });
+  await app.page.keyboard.press('/');
+  await expect(shell.paletteInput).toBeFocused();
+  await app.page.keyboard.press('Escape');
+  await shell.openPalette(); // Ctrl K (Cmd K on macOS)
+  await shell.paletteInput.fill('dalia s');
+  await expect(shell.palette.locator('[data-testid="palette-item"][data-kind="person"]').first()).toContainText('Dalia Sánchez');
+});
