@@ -399,3 +399,21 @@ test('"/" focuses the page’s own search after navigating to it; elsewhere it a
   await shell.paletteInput.fill('dalia s');
   await expect(shell.palette.locator('[data-testid="palette-item"][data-kind="person"]').first()).toContainText('Dalia Sánchez');
 });
+
+test('"Worth reviving" rows show their main reason whole and the silence once, at 1024×700', async ({ app }) => {
+  await app.page.setViewportSize({ width: 1024, height: 700 });
+  await app.call('app:completeSetup', { displayName: 'Sam Rivera', loadSample: true });
+  await app.open('home');
+  const reasons = app.page.getByTestId('home-dormant-reason');
+  await expect(reasons.first()).toBeVisible();
+  for (const reason of await reasons.all()) {
+    const text = (await reason.textContent()) ?? '';
+    expect(text).not.toMatch(/No contact for|No conversation logged yet/);
+    expect(text.match(/quiet for|never logged/g)?.length).toBe(1);
+    // Not cut: the whole text fits in its (at most two) lines.
+    const cut = await reason.evaluate((el) => el.scrollHeight > el.clientHeight + 1 || el.scrollWidth > el.clientWidth + 1);
+    expect(cut, text).toBe(false);
+  }
+  await app.page.getByTestId('home-dormant').scrollIntoViewIfNeeded();
+  await app.screenshot('first-week-home-reviving-1024-light');
+});
