@@ -158,6 +158,8 @@ export const PeopleQuery = z.strictObject({
   bestMatchFirst: z.boolean().optional(),
   /** Only people an import brought in and nobody has looked at since (Home's "Review N imported contacts", issue 17). */
   review: z.literal('imported').optional(),
+  /** Only the people one import brought in (people.import_batch, issue 17). */
+  importBatch: z.string().max(40).optional(),
 });
 export type PeopleQuery = z.infer<typeof PeopleQuery>;
 

@@ -229,6 +229,10 @@ export function listPeople(db: Db, query: PeopleQuery = {}): { items: PersonRow[
     params.org = query.organizationId;
   }
   if (query.review === 'imported') where.push(`p.id IN (${IMPORTED_TO_REVIEW_SQL})`);
+  if (query.importBatch !== undefined) {
+    where.push('p.import_batch = @batch');
+    params.batch = query.importBatch;
+  }
   if (query.tag) {
     where.push(
       `p.id IN (SELECT pt.person_id FROM person_tags pt JOIN tags t ON t.id = pt.tag_id WHERE t.name_key = @tag)`,

@@ -4,6 +4,7 @@
 // journal. Screenshots at 1280×800 and 1024×700, light and dark.
 import fs from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { FIXTURES } from '../helpers/fixtures';
 import { expect, test, type KithApp } from './fixtures';
 import { PeoplePage } from './pages/PeoplePage';
@@ -287,6 +288,17 @@ test('an import does not flood Home: one "Review N imported contacts" card, "See
   await expect(app.page.getByTestId('person-row')).toHaveCount(imported.length);
   await expect(app.page.getByTestId('person-row-name').filter({ hasText: 'Olga Old-Friend' })).toHaveCount(0);
   await app.screenshot('first-week-people-review-1024-light');
+
+  // The import's batch (people.import_batch): #/people?batch=… lists exactly the people that import created.
+  const file = new Database(app.dbFile, { readonly: true });
+  const batch = file.prepare('SELECT import_batch AS b, count(*) AS n FROM people WHERE import_batch IS NOT NULL GROUP BY import_batch').all() as { b: string; n: number }[];
+  file.close();
+  expect(batch).toHaveLength(1);
+  await app.open(`people?batch=${encodeURIComponent(batch[0]!.b)}`);
+  await expect(app.page.getByTestId('people-batch-filter')).toBeVisible();
+  await expect(app.page.getByTestId('person-row')).toHaveCount(batch[0]!.n);
+  await expect(app.page.getByTestId('person-row-name').filter({ hasText: 'Olga Old-Friend' })).toHaveCount(0);
+
 });
 
 test('roles are suggested from the title in the new-person dialog and the work form, like an import', async ({ app }) => {

@@ -74,3 +74,24 @@ describe('imports do not flood Home (issue 17)', () => {
     expect(home.reviewImported).toBe(0);
   });
 });
+
+describe('the import batch (issue 17)', () => {
+  it('marks the people one import created, and the People list can show just them', () => {
+    restore = setClock(fixedClock('2027-01-31T12:00:00Z', zone));
+    db = createTestDb({ file: true });
+    const before = createPerson(db, { displayName: 'Tom Becker' }); // already there: matched, not created
+    const text = fs.readFileSync(path.join(FIXTURES, 'linkedin', 'Connections.csv'), 'utf8');
+    importText(db, 'linkedin', text);
+    const batches = db.prepare('SELECT import_batch AS batch, count(*) AS n FROM people WHERE import_batch IS NOT NULL GROUP BY import_batch').all() as { batch: string; n: number }[];
+    expect(batches).toHaveLength(1);
+    expect(batches[0]!.batch).toBe('2027-01-31T12:00:00.000Z');
+    const inBatch = listPeople(db, { importBatch: batches[0]!.batch }).items;
+    expect(inBatch).toHaveLength(batches[0]!.n);
+    expect(inBatch.map((p) => p.id)).not.toContain(before.id);
+    // A second import later is its own batch; the first one's people keep theirs.
+    restore();
+    restore = setClock(fixedClock('2027-02-01T09:00:00Z', zone));
+    importText(db, 'vcard', fs.readFileSync(path.join(FIXTURES, 'vcard', fs.readdirSync(path.join(FIXTURES, 'vcard'))[0]!), 'utf8'));
+    expect(listPeople(db, { importBatch: batches[0]!.batch }).items).toHaveLength(batches[0]!.n);
+  });
+});

@@ -25,6 +25,12 @@
 // Triggers keep both current for every writer: a new tie takes its creation
 // time and source; a write of the strength that does not set them itself is
 // the user's hand ('manual').
+//
+// people.import_batch: the import that brought a person in (its time, which
+// every row one import writes shares), so "See the people" after an import
+// shows just them. Set by a trigger when an import writes a tie for a person
+// it created in the same transaction, so the importers need no change. NULL
+// for people added by hand and for everyone already there.
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 
 export function m0040SearchFolded(db: Database): void {
@@ -49,6 +55,14 @@ export function m0040SearchFolded(db: Database): void {
       WHEN NEW.strength_set_at IS OLD.strength_set_at AND NEW.strength_source IS OLD.strength_source
     BEGIN
       UPDATE ties SET strength_set_at = NEW.updated_at, strength_source = 'manual' WHERE id = NEW.id;
+    END;
+
+    ALTER TABLE people ADD COLUMN import_batch TEXT;
+    CREATE INDEX people_import_batch ON people(import_batch) WHERE import_batch IS NOT NULL;
+    CREATE TRIGGER people_import_batch AFTER INSERT ON ties WHEN NEW.source = 'imported'
+    BEGIN
+      UPDATE people SET import_batch = NEW.created_at
+       WHERE id IN (NEW.person_a, NEW.person_b) AND is_me = 0 AND import_batch IS NULL AND created_at = NEW.created_at;
     END;
 
     ALTER TABLE people ADD COLUMN search_folded TEXT;

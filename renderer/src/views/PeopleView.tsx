@@ -34,19 +34,23 @@ export function PeopleView() {
   const debounced = useDebounced(search.trim(), 120);
   // #/people?review=imported: only the imported contacts not looked at yet (Home's card, issue 17).
   const hash = useHash();
-  const reviewImported = new URLSearchParams(hash.split('?')[1] ?? '').get('review') === 'imported';
+  const params = new URLSearchParams(hash.split('?')[1] ?? '');
+  const reviewImported = params.get('review') === 'imported';
+  // #/people?batch=<import time>: the people one import brought in (people.import_batch).
+  const importBatch = params.get('batch')?.slice(0, 40) || null;
   // Pages of 100, fetched as they come into view (issue 17).
   const people = usePagedPeople({
     search: debounced || undefined,
     sort,
     archived: showArchived ? 'include' : 'exclude',
     ...(reviewImported ? { review: 'imported' as const } : {}),
+    ...(importBatch ? { importBatch } : {}),
   });
   const items = people.items;
 
   // A new search starts at the top of the list.
-  const [lastQuery, setLastQuery] = useState(`${debounced}|${sort}|${showArchived}|${reviewImported}`);
-  const currentQuery = `${debounced}|${sort}|${showArchived}|${reviewImported}`;
+  const [lastQuery, setLastQuery] = useState(`${debounced}|${sort}|${showArchived}|${reviewImported}|${importBatch}`);
+  const currentQuery = `${debounced}|${sort}|${showArchived}|${reviewImported}|${importBatch}`;
   if (currentQuery !== lastQuery) {
     setLastQuery(currentQuery);
     setSelected(0);
@@ -67,6 +71,14 @@ export function PeopleView() {
           <span className="view-count" data-testid="people-count">
             {people.total !== null ? `${people.total.toLocaleString()}${debounced ? ' found' : ''}` : ''}
           </span>
+          {importBatch && (
+            <span className="chip" data-testid="people-batch-filter">
+              <span className="truncate">From one import</span>
+              <a className="chip-remove" href={hrefFor.people()} aria-label="Show everyone" title="Show everyone">
+                ×
+              </a>
+            </span>
+          )}
           {reviewImported && (
             <span className="chip" data-testid="people-review-filter">
               <span className="truncate">Imported, not reviewed yet</span>
