@@ -148,6 +148,18 @@ export const PeopleQuery = z.strictObject({
   organizationId: id.optional(),
   tag: z.string().max(200).optional(),
   limit: z.number().int().min(1).max(100_000).optional(),
+  /** Rows to skip (the People list fetches the pages it shows, issue 17). */
+  offset: z.number().int().min(0).max(10_000_000).optional(),
+  /**
+   * With a search: best name matches first, whatever `sort` says (the pickers,
+   * issue 17): name prefixes, then matches inside the name, then title or
+   * organization, then the stronger tie.
+   */
+  bestMatchFirst: z.boolean().optional(),
+  /** Only people an import brought in and nobody has looked at since (Home's "Review N imported contacts", issue 17). */
+  review: z.literal('imported').optional(),
+  /** Only the people one import brought in (people.import_batch, issue 17). */
+  importBatch: z.string().max(40).optional(),
 });
 export type PeopleQuery = z.infer<typeof PeopleQuery>;
 

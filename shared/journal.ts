@@ -67,6 +67,11 @@ export const JournalEntry = z.object({
   organizationId: id.nullable(),
   organizationName: z.string().nullable(),
   participants: z.array(Participant),
+  /**
+   * People @mentioned in the notes (issue 17): references, not participants.
+   * Present on a full entry when there are any; never on list rows.
+   */
+  mentions: z.array(Participant).optional(),
   deletedAt: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -74,7 +79,7 @@ export const JournalEntry = z.object({
 export type JournalEntry = z.infer<typeof JournalEntry>;
 
 /** One row of the journal list: the body is cut to an excerpt (lists hold thousands). */
-export const JournalRow = JournalEntry.omit({ body: true }).extend({ excerpt: z.string() });
+export const JournalRow = JournalEntry.omit({ body: true, mentions: true }).extend({ excerpt: z.string() });
 export type JournalRow = z.infer<typeof JournalRow>;
 
 const NewParticipant = z.strictObject({ displayName: RequiredName('Name') });
@@ -89,6 +94,11 @@ const entryFields = {
   participantIds: z.array(id).max(LIMITS.listItems).optional(),
   /** People to create on the spot (from an unknown @mention), in the same transaction. */
   newParticipants: z.array(NewParticipant).max(LIMITS.listItems).optional(),
+  /**
+   * People @mentioned in the notes (issue 17). Stored apart from participants:
+   * a mention is not contact. A participant or me mentioned is not repeated.
+   */
+  mentionIds: z.array(id).max(LIMITS.listItems).optional(),
 };
 export const JournalCreate = z
   .strictObject(entryFields)
@@ -335,6 +345,11 @@ export const Home = z.object({
   followUps: z.array(Reminder),
   thanks: z.array(ThanksItem),
   recent: z.array(JournalRow),
+  /**
+   * Imported contacts nobody has looked at yet (issue 17): one card, not one
+   * "Worth reviving" row each. Optional so older answers still parse.
+   */
+  reviewImported: z.number().int().min(0).optional(),
 });
 export type Home = z.infer<typeof Home>;
 

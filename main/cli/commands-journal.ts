@@ -73,7 +73,7 @@ function addJournalCommands(program: Command, ctx: CliContext): void {
         .addOption(new Option('-k, --kind <kind>', 'what it was').choices(INTERACTION_KINDS).default('coffee'))
         .option('-d, --date <when>', 'when: 2024-03-15 or 2024-03-15T10:30 (default: today)')
         .option('-t, --title <text>', 'a short title')
-        .option('-b, --body <markdown>', 'notes in Markdown; @Name mentions add the people named')
+        .option('-b, --body <markdown>', 'notes in Markdown; @Name mentions link the people named (a mention is not contact)')
         .option('--org <organization>', 'the organization it was about: an id or a name')
         .option('--tz <zone>', 'the time zone "today" is in (default: this machine\'s)'),
     ),
@@ -94,7 +94,9 @@ function addJournalCommands(program: Command, ctx: CliContext): void {
         title: options.title,
         body: options.body,
         organizationId: options.org ? resolveOrganizationId(db, options.org) : undefined,
-        participantIds: [...new Set([...withIds, ...mentioned])],
+        participantIds: [...new Set(withIds)],
+        // Issue 17: a mention is a reference, stored apart; it does not count as contact.
+        mentionIds: mentioned,
         newParticipants: (options.new ?? []).map((displayName) => ({ displayName })),
       },
       { occurredAt: '--date', kind: '--kind', title: '--title', body: '--body', participantIds: '--with', newParticipants: '--new' },

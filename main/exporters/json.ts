@@ -26,6 +26,7 @@ export const EXPORT_TABLES = [
   { name: 'ties', orderBy: 'id' },
   { name: 'interactions', orderBy: 'id' },
   { name: 'interaction_participants', orderBy: 'interaction_id, person_id' },
+  { name: 'interaction_mentions', orderBy: 'interaction_id, person_id' },
   { name: 'introductions', orderBy: 'id' },
   { name: 'introduction_events', orderBy: 'id' },
   { name: 'favors', orderBy: 'id' },

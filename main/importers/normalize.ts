@@ -58,18 +58,8 @@ export function parseExportDate(raw: string): string | null {
   return null;
 }
 
-/**
- * Role flags read from a title or a vCard ROLE, so routes can find the hiring
- * manager and the recruiters at a target organization (DESIGN.md, "route warmth").
- * Deliberately narrow: a wrong flag misleads more than a missing one.
- */
-export function roleFlags(...texts: string[]): { isHiringManager: boolean; isRecruiter: boolean } {
-  const all = texts.join(' ');
-  return {
-    isHiringManager: /\bhiring manager\b/i.test(all),
-    isRecruiter: /\b(recruit(er|ing|ment)?|talent acquisition|talent partner|sourcer)\b/i.test(all),
-  };
-}
+// Role flags from a title: one set of rules for imports and the forms (issue 17).
+export { roleFlags } from '../../shared/roles';
 
 /** Collapses white space and trims: one-line fields (names, titles, labels) from any export. */
 export function oneLine(text: string | undefined | null): string {

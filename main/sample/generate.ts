@@ -122,6 +122,23 @@ const TITLES = [
 ];
 const CONTEXT_WEAK = ['Met at a conference', 'Friend of a friend', 'Same meetup group', 'Online community', 'Alumni network', 'Met once at a workshop'];
 const CONTEXT_STRONG = ['Close friend', 'Mentor', 'Studied together', 'Former teammate', 'Family friend'];
+/** A person's "how we met", told the way the tie's context is (kept consistent with it). */
+function howWeMetFor(context: string): string {
+  const told: Record<string, string> = {
+    'Close friend': 'We have been friends for years',
+    Mentor: 'They mentored me',
+    'Studied together': 'We studied together',
+    'Former teammate': 'We were on the same team',
+    'Family friend': 'Through my family',
+    'Met at a conference': 'At a conference',
+    'Friend of a friend': 'Through a friend',
+    'Same meetup group': 'At a meetup',
+    'Online community': 'Online',
+    'Alumni network': 'Through the alumni network',
+    'Met once at a workshop': 'At a workshop',
+  };
+  return told[context] ?? context;
+}
 const HOW_WE_MET = ['At a meetup', 'Through a friend', 'Former colleague', 'At university', 'At a conference talk', 'Online', ''];
 const INTERACTION_KINDS: SampleInteraction['kind'][] = ['coffee', 'call', 'video_call', 'email', 'message', 'meeting', 'event', 'informational_interview'];
 const TOPICS = [
@@ -244,6 +261,15 @@ export function generateNetwork(options: SampleOptions = {}): SampleNetwork {
     const strength = pick(rand, strengthsForMe);
     const context = strength >= 4 ? pick(rand, CONTEXT_STRONG) : strength === 3 ? `Worked together at ${organizations[0]!.name}` : pick(rand, CONTEXT_WEAK);
     if (addTie(-1, p, strength, context)) n++;
+  }
+  // "How we met" follows my tie's context (issue 17: the sample said "Met at a
+  // conference" on the tie and "At university" on the person). Someone I have
+  // no tie with has no "how we met". Drawn after the fact so the random
+  // sequence, and so the rest of the sample, stays as it was.
+  for (const person of people) person.howWeMet = '';
+  for (const t of ties) {
+    if (t.a === -1) people[t.b]!.howWeMet = howWeMetFor(t.context);
+    else if (t.b === -1) people[t.a]!.howWeMet = howWeMetFor(t.context);
   }
   // Coworkers (strong-ish, within an organization) and weak bridges across organizations.
   for (let guard = 0; ties.length < tieTarget && guard < tieTarget * 30; guard++) {

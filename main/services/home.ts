@@ -35,7 +35,7 @@ import type { CadenceItem, DormantItem, Home, HomeAction, HomeQuery } from '../.
 import { acknowledgeFavorsFrom, unthankedFavors } from './favors';
 import { createEntry, listEntries } from './journal';
 import { attentionStates, isHidden, lastContactDates, setAttention } from './journalAttention';
-import { getMeId, getPerson } from './people';
+import { getMeId, getPerson, importedToReview } from './people';
 import { completeReminder, dismissReminder, listReminders, snoozeReminder } from './reminders';
 import { stmt } from './util';
 
@@ -108,8 +108,10 @@ export function dormantTies(
   ).all({ a: me });
   const last = lastContactDates(db, zone, weak.map((w) => w.id));
   const states = attentionStates(db, 'dormant');
+  // Fresh imports are one "Review N imported contacts" card, not a row each (issue 17).
+  const unreviewed = new Set(importedToReview(db));
   const candidates = weak.filter((w) => {
-    if (exclude.has(w.id)) return false;
+    if (exclude.has(w.id) || unreviewed.has(w.id)) return false;
     const on = last.get(w.id);
     if (on !== undefined && daysBetween(on, today) < dormantAfterDays) return false;
     return !isHidden(states.get(w.id), today, on ?? 'never');
@@ -207,6 +209,7 @@ export function getHome(db: Db, query: HomeQuery): Home {
     followUps: listReminders(db, { dueBy: today }).slice(0, limit),
     thanks: visibleThanks(db, today).slice(0, limit),
     recent: listEntries(db, { limit: Math.min(limit, 10) }).items,
+    reviewImported: importedToReview(db).length,
   };
 }
 

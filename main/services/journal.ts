@@ -3,6 +3,7 @@
 // person's timeline. Me is implicit in every entry and never stored as a
 // participant: an entry lists the *other* people (a "me" id given is dropped).
 import type { Db } from '../db/open';
+import { mentionsOf, setMentions } from './mentions';
 import { KithError } from '../../shared/errors';
 import type {
   FavorDirection,
@@ -121,7 +122,9 @@ function toRows(db: Db, records: EntryRecord[]): JournalRow[] {
 export function getEntry(db: Db, id: number): JournalEntry {
   const row = stmt<EntryRecord>(db, `${ENTRY_SELECT} WHERE i.id = ?`).get(id);
   if (!row) throw notFound('journal entry', id);
-  return toEntry(row, participantsOf(db, [id]).get(id) ?? []);
+  const entry = toEntry(row, participantsOf(db, [id]).get(id) ?? []);
+  const mentions = mentionsOf(db, id); // issue 17: only when there are any, so older answers stay as they were
+  return mentions.length > 0 ? { ...entry, mentions } : entry;
 }
 
 export function getEntryRows(db: Db, ids: readonly number[]): Map<number, JournalRow> {
@@ -182,6 +185,7 @@ export function createEntry(db: Db, input: JournalCreate): JournalEntry {
       ).run(input.occurredAt, input.kind, input.title ?? '', input.body ?? '', input.organizationId ?? null, now, now).lastInsertRowid,
     );
     setParticipants(db, id, participants);
+    if (input.mentionIds?.length) setMentions(db, id, input.mentionIds, participants);
     return getEntry(db, id);
   })();
 }
@@ -207,6 +211,10 @@ export function updateEntry(db: Db, id: number, patch: JournalPatch): JournalEnt
       const participants = resolveParticipants(db, base, patch.newParticipants ?? []);
       if (participants.length === 0) throw needSomeone();
       setParticipants(db, id, participants);
+    }
+    if (patch.mentionIds !== undefined) {
+      const participants = (stmt(db, 'SELECT person_id FROM interaction_participants WHERE interaction_id = ?').all(id) as { person_id: number }[]).map((r) => r.person_id);
+      setMentions(db, id, patch.mentionIds, participants);
     }
     return getEntry(db, id);
   })();

@@ -10,7 +10,8 @@ import type {
   PersonRow,
   PeopleQuery,
 } from '../../shared/domain';
-import { toFtsPrefixQuery } from '../../shared/text';
+import { nameMatchRank, toFtsPrefixQuery } from '../../shared/text';
+import { foldedPeopleCondition, refreshPeopleSearch } from './searchIndex';
 import { listAffiliationsOfPerson } from './affiliations';
 import { personTags, setPersonTags } from './tags';
 import { listTiesOf } from './ties';
@@ -182,6 +183,26 @@ interface PersonRowRecord {
   created_at: string;
 }
 
+/**
+ * People brought in by an import and not looked at since (issue 17): my tie
+ * with them still has the strength the import gave it, they have no cadence,
+ * and there is no conversation with them. Home shows them as one "Review N
+ * imported contacts" card instead of one "Worth reviving" row each; the
+ * People list shows just them with `review: 'imported'`. Needs @me.
+ */
+export const IMPORTED_TO_REVIEW_SQL = `
+  SELECT p.id FROM ties t
+    JOIN people p ON p.id = CASE WHEN t.person_a = @me THEN t.person_b ELSE t.person_a END
+   WHERE (t.person_a = @me OR t.person_b = @me) AND t.strength_source = 'imported'
+     AND p.archived_at IS NULL AND p.is_me = 0 AND p.cadence_days IS NULL
+     AND NOT EXISTS (SELECT 1 FROM interaction_participants ip JOIN interactions i ON i.id = ip.interaction_id
+                      WHERE ip.person_id = p.id AND i.deleted_at IS NULL)
+     AND NOT EXISTS (SELECT 1 FROM attention_states s WHERE s.person_id = p.id AND s.contacted_on IS NOT NULL)`;
+
+export function importedToReview(db: Db): number[] {
+  return stmt<{ id: number }>(db, IMPORTED_TO_REVIEW_SQL).all({ me: getMeId(db) }).map((r) => r.id);
+}
+
 /** A key that sorts names case- and accent-insensitively ("Émile" beside "Emil"), with numbers in order. */
 export function sortKey(name: string): string {
   return name
@@ -207,6 +228,11 @@ export function listPeople(db: Db, query: PeopleQuery = {}): { items: PersonRow[
     where.push('p.id IN (SELECT person_id FROM affiliations WHERE organization_id = @org)');
     params.org = query.organizationId;
   }
+  if (query.review === 'imported') where.push(`p.id IN (${IMPORTED_TO_REVIEW_SQL})`);
+  if (query.importBatch !== undefined) {
+    where.push('p.import_batch = @batch');
+    params.batch = query.importBatch;
+  }
   if (query.tag) {
     where.push(
       `p.id IN (SELECT pt.person_id FROM person_tags pt JOIN tags t ON t.id = pt.tag_id WHERE t.name_key = @tag)`,
@@ -214,15 +240,29 @@ export function listPeople(db: Db, query: PeopleQuery = {}): { items: PersonRow[
     params.tag = query.tag.normalize('NFKC').toLocaleLowerCase('und').trim();
   }
   const fts = query.search ? toFtsPrefixQuery(query.search) : null;
-  if (query.search && query.search.trim() && !fts) {
+  const folded = query.search ? foldedPeopleCondition('p.search_folded', query.search) : null;
+  if (query.search && query.search.trim() && !fts && !folded) {
     return { items: [], total: 0 }; // only punctuation typed: nothing can match
   }
-  if (fts) {
-    where.push(`(p.id IN (SELECT rowid FROM people_fts WHERE people_fts MATCH @fts)
+  if (fts || folded) {
+    // Names, e-mails and phones folded (issue 17: "soren" finds Søren, a phone
+    // by its digits), or the full-text index over headline, location, notes…,
+    // or the current organization's name.
+    const any: string[] = [];
+    if (folded) {
+      refreshPeopleSearch(db);
+      folded.params.forEach((value, i) => (params[`f${i}`] = value));
+      let i = 0;
+      any.push(folded.sql.replace(/\?/gu, () => `@f${i++}`));
+    }
+    if (fts) {
+      any.push(`p.id IN (SELECT rowid FROM people_fts WHERE people_fts MATCH @fts)
               OR p.id IN (SELECT a.person_id FROM affiliations a
                            WHERE a.is_current = 1
-                             AND a.organization_id IN (SELECT rowid FROM organizations_fts WHERE organizations_fts MATCH @fts)))`);
-    params.fts = fts;
+                             AND a.organization_id IN (SELECT rowid FROM organizations_fts WHERE organizations_fts MATCH @fts))`);
+      params.fts = fts;
+    }
+    where.push(`(${any.join(' OR ')})`);
   }
 
   const rows = db
@@ -273,8 +313,15 @@ export function listPeople(db: Db, query: PeopleQuery = {}): { items: PersonRow[
     default:
       missingCase(query.sort as never);
   }
+  if (query.bestMatchFirst && query.search) {
+    // Issue 17: "Dalia S" puts Dalia Sánchez before Dalia Fernández (whose title has an S).
+    const search = query.search;
+    const rank = new Map(rows.map((r) => [r.id, nameMatchRank(search, r.display_name)]));
+    rows.sort((a, b) => rank.get(a.id)! - rank.get(b.id)! || (b.my_strength ?? 0) - (a.my_strength ?? 0) || byName(a, b));
+  }
   const total = rows.length;
-  const limited = query.limit !== undefined ? rows.slice(0, query.limit) : rows;
+  const offset = query.offset ?? 0;
+  const limited = query.limit !== undefined ? rows.slice(offset, offset + query.limit) : rows.slice(offset);
   return {
     total,
     items: limited.map((r) => ({

@@ -2,7 +2,8 @@
 // prefix) and searchAll over people, organizations, notes and the journal.
 import type { Db } from '../db/open';
 import type { QuickResult } from '../../shared/domain';
-import { toFtsPrefixQuery } from '../../shared/text';
+import { nameMatchRank, toFtsPrefixQuery } from '../../shared/text';
+import { foldedPeopleCondition, refreshPeopleSearch } from './searchIndex';
 import { stmt } from './util';
 import type { SearchHit, SearchQuery, SearchResults, TextSegment } from '../../shared/journal';
 import { INTERACTION_KIND_LABELS } from '../../shared/journal';
@@ -17,10 +18,25 @@ export function cleanQuery(text: string): string {
   return text.replace(/[\u0000-\u001f\u007f]/gu, ' ');
 }
 
+/**
+ * People whose folded name, e-mails or phones match (issue 17), newest-written
+ * last; at most `limit`. `namesOnly` for the journal's "entries with this person".
+ */
+export function foldedPeopleMatches(db: Db, query: string, limit: number, options: { namesOnly?: boolean; includeArchived?: boolean } = {}): number[] {
+  const cond = foldedPeopleCondition('search_folded', cleanQuery(query), options.namesOnly);
+  if (!cond) return [];
+  refreshPeopleSearch(db);
+  const archived = options.includeArchived ? '' : ' AND archived_at IS NULL';
+  return stmt<{ id: number }>(db, `SELECT id FROM people WHERE ${cond.sql}${archived} ORDER BY id LIMIT ?`)
+    .all(...cond.params, limit)
+    .map((r) => r.id);
+}
+
 export function quickSearch(db: Db, query: string, limit = 20): QuickResult[] {
   const fts = toFtsPrefixQuery(cleanQuery(query));
-  if (!fts) return [];
-  const people = stmt<{ id: number; display_name: string; is_me: number; headline: string; org: string | null }>(
+  const foldedIds = foldedPeopleMatches(db, query, limit);
+  if (!fts && foldedIds.length === 0) return [];
+  const ftsPeople = fts ? stmt<{ id: number; display_name: string; is_me: number; headline: string; org: string | null }>(
     db,
     `SELECT p.id, p.display_name, p.is_me, p.headline,
             (SELECT o.name FROM affiliations a JOIN organizations o ON o.id = a.organization_id
@@ -28,13 +44,27 @@ export function quickSearch(db: Db, query: string, limit = 20): QuickResult[] {
        FROM people_fts f JOIN people p ON p.id = f.rowid
       WHERE people_fts MATCH ? AND p.archived_at IS NULL
       ORDER BY bm25(people_fts, 10.0, 2.0, 1.0, 0.5, 0.5) LIMIT ?`,
-  ).all(fts, limit);
-  const orgs = stmt<{ id: number; name: string; kind: string }>(
-    db,
-    `SELECT o.id, o.name, o.kind FROM organizations_fts f JOIN organizations o ON o.id = f.rowid
-      WHERE organizations_fts MATCH ? AND o.archived_at IS NULL
-      ORDER BY bm25(organizations_fts, 10.0, 2.0, 1.0) LIMIT ?`,
-  ).all(fts, limit);
+  ).all(fts, limit) : [];
+  const seen = new Set(ftsPeople.map((p) => p.id));
+  const extra = foldedIds.filter((id) => !seen.has(id));
+  const people = [
+    ...ftsPeople,
+    ...stmt<{ id: number; display_name: string; is_me: number; headline: string; org: string | null }>(
+      db,
+      `SELECT p.id, p.display_name, p.is_me, p.headline,
+              (SELECT o.name FROM affiliations a JOIN organizations o ON o.id = a.organization_id
+                WHERE a.person_id = p.id AND a.is_current = 1 ORDER BY a.start_date DESC NULLS LAST, a.id DESC LIMIT 1) AS org
+         FROM people p WHERE p.id IN (SELECT value FROM json_each(?)) ORDER BY p.id`,
+    ).all(JSON.stringify(extra)),
+  ];
+  const orgs = fts
+    ? stmt<{ id: number; name: string; kind: string }>(
+        db,
+        `SELECT o.id, o.name, o.kind FROM organizations_fts f JOIN organizations o ON o.id = f.rowid
+          WHERE organizations_fts MATCH ? AND o.archived_at IS NULL
+          ORDER BY bm25(organizations_fts, 10.0, 2.0, 1.0) LIMIT ?`,
+      ).all(fts, limit)
+    : [];
   const results: QuickResult[] = [
     ...people.map((p) => ({
       kind: 'person' as const,
@@ -44,10 +74,11 @@ export function quickSearch(db: Db, query: string, limit = 20): QuickResult[] {
     })),
     ...orgs.map((o) => ({ kind: 'organization' as const, id: o.id, label: o.name, detail: o.kind })),
   ];
-  // Names that start with what was typed come first ("acm" → Acme Labs before a person who works there).
-  const typed = query.trim().normalize('NFKC').toLocaleLowerCase();
-  const startsWithTyped = (r: QuickResult) => r.label.normalize('NFKC').toLocaleLowerCase().startsWith(typed);
-  results.sort((x, y) => Number(startsWithTyped(y)) - Number(startsWithTyped(x)));
+  // Names that match what was typed best come first ("acm" → Acme Labs before a
+  // person who works there; "dalia s" → Dalia Sánchez before Dalia Fernández,
+  // whose title has an S): name prefixes, then inside names, then the rest.
+  const rank = new Map(results.map((r) => [r, nameMatchRank(query, r.label)]));
+  results.sort((x, y) => rank.get(x)! - rank.get(y)!);
   return results.slice(0, limit);
 }
 
@@ -218,12 +249,19 @@ export function searchAll(db: Db, query: SearchQuery, options: { entryRankWindow
   const limit = query.limit ?? DEFAULT_SEARCH_LIMIT;
   const kinds = new Set(query.kinds ?? ['person', 'organization', 'entry']);
   const prefix = toFtsPrefixQuery(cleanQuery(query.query));
-  if (!prefix) return results;
+  // Issue 17: people are also found by folded names, e-mails and phones.
+  const foldedIds = kinds.has('person') ? foldedPeopleMatches(db, query.query, limit, { includeArchived: query.includeArchived }) : [];
+  if (!prefix && foldedIds.length === 0) return results;
   const keepArchived = query.includeArchived ? '1' : 'c.archived_at IS NULL';
 
   if (kinds.has('person')) {
-    const ranked = rankRows(db, PEOPLE_FTS, prefix, keepArchived, limit);
-    const snips = snippetsFor(db, PEOPLE_FTS, prefix, ranked);
+    const ranked = prefix ? rankRows(db, PEOPLE_FTS, prefix, keepArchived, limit) : [];
+    // Snippets only for the index's own hits: asked for a row it does not match, FTS5 answers with another row's.
+    const snips = prefix ? snippetsFor(db, PEOPLE_FTS, prefix, ranked) : new Map<number, Record<string, string>>();
+    const found = new Set(ranked.map((r) => r.rowid));
+    // Folded matches the full-text index missed ("soren" for Søren) rank after its hits.
+    const worst = ranked.length ? Math.max(...ranked.map((r) => r.score)) : 0;
+    for (const id of foldedIds) if (!found.has(id) && ranked.length < limit) ranked.push({ rowid: id, score: worst + 1 });
     const info = new Map(
       stmt<{ id: number; display_name: string; headline: string; is_me: number; archived_at: string | null }>(
         db,
@@ -234,7 +272,9 @@ export function searchAll(db: Db, query: SearchQuery, options: { entryRankWindow
     );
     results.people = ranked.map((r): SearchHit => {
       const p = info.get(r.rowid)!;
-      const { field, marked } = pickField(snips.get(r.rowid), ['notes', 'how_we_met', 'headline', 'location', 'display_name'], 'display_name');
+      const picked = pickField(snips.get(r.rowid), ['notes', 'how_we_met', 'headline', 'location', 'display_name'], 'display_name');
+      const field = picked.field;
+      const marked = picked.marked || p.display_name;
       return {
         kind: 'person',
         id: r.rowid,
@@ -248,7 +288,7 @@ export function searchAll(db: Db, query: SearchQuery, options: { entryRankWindow
     });
   }
 
-  if (kinds.has('organization')) {
+  if (kinds.has('organization') && prefix) {
     const ranked = rankRows(db, ORG_FTS, prefix, keepArchived, limit);
     const snips = snippetsFor(db, ORG_FTS, prefix, ranked);
     const info = new Map(
@@ -280,11 +320,31 @@ export function searchAll(db: Db, query: SearchQuery, options: { entryRankWindow
     const keep = query.includeDeleted ? '1' : 'c.deleted_at IS NULL';
     const window = options.entryRankWindow ?? ENTRY_RANK_WINDOW;
     const ranked = rankRows(db, ENTRY_FTS, entryMatch, keep, limit, window);
+    // Snippets only for the index's own hits: asked for a row it does not match, FTS5 answers with another row's.
     const snips = snippetsFor(db, ENTRY_FTS, entryMatch, ranked);
+    // Issue 17: an entry is also found by its participants' names, however
+    // typed ("soren" finds the coffee with Søren): their newest entries, after
+    // the full-text hits.
+    if (ranked.length < limit) {
+      const who = foldedPeopleMatches(db, query.query, 50, { namesOnly: true, includeArchived: true });
+      if (who.length > 0) {
+        const found = new Set(ranked.map((r) => r.rowid));
+        const worst = ranked.length ? Math.max(...ranked.map((r) => r.score)) : 0;
+        const withThem = stmt<{ id: number }>(
+          db,
+          `SELECT DISTINCT i.id FROM interaction_participants ip JOIN interactions i ON i.id = ip.interaction_id
+            WHERE ip.person_id IN (SELECT value FROM json_each(?)) AND (? OR i.deleted_at IS NULL)
+            ORDER BY i.occurred_at DESC, i.id DESC LIMIT ?`,
+        ).all(JSON.stringify(who), query.includeDeleted ? 1 : 0, limit);
+        for (const { id } of withThem) if (!found.has(id) && ranked.length < limit) ranked.push({ rowid: id, score: worst + 1 });
+      }
+    }
     const rows = getEntryRows(db, ranked.map((r) => r.rowid));
     results.entries = ranked.map((r): SearchHit => {
       const e = rows.get(r.rowid)!;
-      const { field, marked } = pickField(snips.get(r.rowid), ['body', 'title'], e.title ? 'title' : 'body');
+      const picked = pickField(snips.get(r.rowid), ['body', 'title'], e.title ? 'title' : 'body');
+      const field = picked.field;
+      const marked = picked.marked || e.title || e.excerpt;
       const who = e.participants.map((p) => p.displayName).join(', ');
       return {
         kind: 'entry',

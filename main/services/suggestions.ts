@@ -11,8 +11,10 @@
 // A suggestion is shown when there is no tie yet, when it is higher than the
 // current strength, or when it is at least 2 lower (a clear drift; one quiet
 // spell should not demote a close friend).
+// Never for a strength the user set by hand in the last 90 days (issue 17:
+// "I set Marta to 4, logged one coffee, and Kith asked to make it 2").
 import type { Db } from '../db/open';
-import { addDays, daysBetween, type LocalDate, type TimeZone } from '../../shared/cadence';
+import { addDays, daysBetween, localDateOf, type LocalDate, type TimeZone } from '../../shared/cadence';
 import type { Tie } from '../../shared/domain';
 import type { TieSuggestion } from '../../shared/journal';
 import { attentionStates, isHidden, setAttention } from './journalAttention';
@@ -84,12 +86,22 @@ export function suggestionEvidence(db: Db, today: LocalDate, _zone: TimeZone): M
   return out;
 }
 
-function myStrengths(db: Db, me: number): Map<number, number> {
-  const rows = stmt<{ other: number; strength: number }>(
+/** Days a strength set by hand is left alone (issue 17). */
+export const MANUAL_STRENGTH_QUIET_DAYS = 90;
+
+function myStrengths(db: Db, me: number): Map<number, { strength: number; source: string | null; setAt: string | null }> {
+  const rows = stmt<{ other: number; strength: number; strength_source: string | null; strength_set_at: string | null }>(
     db,
-    `SELECT CASE WHEN person_a = @a THEN person_b ELSE person_a END AS other, strength FROM ties WHERE person_a = @a OR person_b = @a`,
+    `SELECT CASE WHEN person_a = @a THEN person_b ELSE person_a END AS other, strength, strength_source, strength_set_at
+       FROM ties WHERE person_a = @a OR person_b = @a`,
   ).all({ a: me });
-  return new Map(rows.map((r) => [r.other, r.strength]));
+  return new Map(rows.map((r) => [r.other, { strength: r.strength, source: r.strength_source, setAt: r.strength_set_at }]));
+}
+
+/** Did the user set this strength by hand less than 90 days before `today`? */
+function setByHandLately(tie: { source: string | null; setAt: string | null } | undefined, today: LocalDate, zone: TimeZone): boolean {
+  if (!tie || tie.source !== 'manual' || !tie.setAt) return false;
+  return daysBetween(localDateOf(tie.setAt, zone), today) < MANUAL_STRENGTH_QUIET_DAYS;
 }
 
 /** Suggestions worth showing, strongest evidence first. */
@@ -100,8 +112,10 @@ export function listSuggestions(db: Db, today: LocalDate, zone: TimeZone): TieSu
   const out: TieSuggestion[] = [];
   for (const [personId, e] of suggestionEvidence(db, today, zone)) {
     const suggested = suggestStrength(e);
-    const current = strengths.get(personId) ?? null;
+    const tie = strengths.get(personId);
+    const current = tie?.strength ?? null;
     if (!worthSuggesting(current, suggested)) continue;
+    if (setByHandLately(tie, today, zone)) continue;
     if (isHidden(ignored.get(personId), today, signature(suggested, e))) continue;
     const { name, ...evidence } = e;
     out.push({ personId, displayName: name, currentStrength: current, suggestedStrength: suggested, evidence, reason: describe(e) });
@@ -122,6 +136,8 @@ export function acceptSuggestion(db: Db, personId: number, strength: number): Ti
     getPerson(db, personId);
     const existing = findTie(db, me, personId);
     const tie = existing ? updateTie(db, existing.id, { strength }) : createTie(db, { personA: me, personB: personId, strength });
+    // Accepted from a suggestion, not set by hand: later suggestions may still follow the evidence.
+    stmt(db, "UPDATE ties SET strength_source = 'suggestion' WHERE id = ?").run(tie.id);
     setAttention(db, 'suggestion', personId, { dismissedKey: null });
     return tie;
   })();

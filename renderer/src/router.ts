@@ -21,6 +21,8 @@ export function parseRoute(hash: string): Route {
   const parts = path.split('/').filter(Boolean);
   const id = parts[1] !== undefined && /^\d+$/.test(parts[1]) ? Number(parts[1]) : null;
   if (parts[0] === 'people' && parts.length === 1) return { name: 'people' };
+  // #/people?review=imported (issue 17): the People view reads its own query.
+  if (/^\/?people\?/.test(path)) return { name: 'people' };
   if (parts[0] === 'people' && parts.length === 2 && id !== null && id > 0) return { name: 'person', id };
   if (parts[0] === 'orgs' && parts.length === 1) return { name: 'orgs' };
   if (parts[0] === 'orgs' && parts.length === 2 && id !== null && id > 0) return { name: 'org', id };

@@ -48,7 +48,9 @@ test('starting empty shows a helpful empty People list', async ({ app }) => {
   await app.open();
   await new WelcomePage(app.page).startEmpty('Robin Example');
   const people = new PeoplePage(app.page);
-  await expect(people.empty).toContainText('No people yet');
+  await expect(people.empty).toContainText('Start with the people you know');
+  await expect(people.empty.getByTestId('people-empty-import')).toHaveText('Import your LinkedIn connections');
+  await expect(people.empty.getByTestId('people-empty-add-person')).toHaveText('Add a person');
   await expect(people.rows).toHaveCount(0);
   await app.page.getByTestId('nav-orgs').click();
   await expect(app.page.getByTestId('orgs-empty')).toContainText('No organizations yet');

@@ -46,24 +46,29 @@ test('log an entry with two people from a person page, find it by a word in its 
   await expect(person.cadence.getByTestId('cadence-select')).toHaveValue('30');
   await expect(person.items).toHaveCount(1);
 
-  // Log a coffee with Ana (preset), Ben (by @mention) and Zoe (a new person, by @mention).
+  // Log a coffee with Ana (preset) and Zoe (a new person, from an @mention);
+  // Ben is @mentioned: a reference, not a participant (issue 17).
   const editor = await person.logEntry();
   await expect(editor.participants).toHaveText(['Ana Acosta×']);
   await editor.title.fill('Coffee about the platform team');
   await editor.body.fill('Talked kubernetes migration with ');
   await editor.mention('ben', 'Ben Okafor');
   await editor.body.pressSequentially('and @Zoe');
-  await expect(editor.participants).toHaveText(['Ana Acosta×', 'Ben Okafor@']);
+  await expect(editor.participants).toHaveText(['Ana Acosta×']);
+  await expect(editor.root.getByTestId('entry-mention')).toHaveText(['@Ben Okafor']);
   await editor.root.getByTestId('create-mentioned').click();
-  await expect(editor.participants).toHaveText(['Ana Acosta×', 'Zoenew×', 'Ben Okafor@']);
+  await expect(editor.participants).toHaveText(['Ana Acosta×', 'Zoenew×']);
   await editor.save();
 
   await expect(person.items).toHaveCount(2);
   await expect(person.items.first()).toContainText('Coffee about the platform team');
-  const entries = await app.call('journal:list', { personId: ben.id });
-  expect(entries.items).toHaveLength(1);
-  expect(entries.items[0]!.participants.map((p) => p.displayName).sort()).toEqual(['Ana Acosta', 'Ben Okafor', 'Zoe']);
+  // A mention is not contact: Ben has no entry; the entry links him.
+  expect((await app.call('journal:list', { personId: ben.id })).items).toHaveLength(0);
+  const entries = await app.call('journal:list', { personId: ana.id });
+  expect(entries.items).toHaveLength(2);
+  expect(entries.items[0]!.participants.map((p) => p.displayName).sort()).toEqual(['Ana Acosta', 'Zoe']);
   expect(entries.items[0]!.occurredAt).toBe(dateIn(app, 0));
+  expect((await app.call('journal:get', { id: entries.items[0]!.id })).mentions?.map((p) => p.id)).toEqual([ben.id]);
 
   // Found by a word in its body, from the palette, with the word marked.
   const shell = new Shell(app.page);
@@ -75,8 +80,11 @@ test('log an entry with two people from a person page, find it by a word in its 
   await hit.click();
   const journal = new JournalPage(app.page);
   await expect(journal.entry.getByTestId('entry-view-title')).toHaveText('Coffee about the platform team');
-  await expect(journal.entry.getByTestId('entry-person-link')).toHaveText(['Ana Acosta', 'Ben Okafor', 'Zoe']);
+  await expect(journal.entry.getByTestId('entry-person-link')).toHaveText(['Ana Acosta', 'Zoe']);
   await expect(journal.renderedBody).toContainText('Talked kubernetes migration with @Ben Okafor and @Zoe');
+  // Mentions render as links to the people's pages.
+  await expect(journal.renderedBody.getByTestId('mention-link')).toHaveText(['@Ben Okafor', '@Zoe']);
+  await expect(journal.renderedBody.getByTestId('mention-link').first()).toHaveAttribute('href', `#/people/${ben.id}`);
 
   // And from the search view.
   await app.open('search?q=migration');

@@ -36,7 +36,7 @@ async function person(name: string, ...extra: string[]): Promise<Person> {
 }
 
 describe('kith journal', () => {
-  it('add: --with and @mentions in the body become participants; --new creates a person; text and --json', async () => {
+  it('add: --with become participants, @mentions in the body references (issue 17); --new creates a person; text and --json', async () => {
     const ana = await person('Ana Acosta');
     const ben = await person('Ben Okafor');
     const r = await run(
@@ -46,8 +46,9 @@ describe('kith journal', () => {
     expect(r.code, r.stderr).toBe(0);
     const entry = r.json<JournalEntry>();
     expect(entry).toMatchObject({ kind: 'coffee', occurredAt: '2024-03-15T10:30', title: 'Platform team' });
-    expect(entry.participants.map((p) => p.displayName).sort()).toEqual(['Ana Acosta', 'Ben Okafor', 'Zoe Park']);
-    expect(entry.participants.map((p) => p.id)).toEqual(expect.arrayContaining([ana.id, ben.id]));
+    expect(entry.participants.map((p) => p.displayName).sort()).toEqual(['Ana Acosta', 'Zoe Park']);
+    expect(entry.participants.map((p) => p.id)).toEqual(expect.arrayContaining([ana.id]));
+    expect(entry.mentions?.map((p) => p.id)).toEqual([ben.id]);
 
     const text = await run('journal', 'add', '--with', String(ben.id), '--kind', 'call', '--date', '2024-04-01', '--title', 'Follow-up call');
     expect(text.code, text.stderr).toBe(0);

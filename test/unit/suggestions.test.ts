@@ -1,19 +1,30 @@
 // Tie-strength suggestions from frequency, recency and breadth of contact.
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../../main/db/open';
 import { createEntry, deleteEntry } from '../../main/services/journal';
 import { createOrganization } from '../../main/services/organizations';
 import { createPerson, getMeId } from '../../main/services/people';
 import { acceptSuggestion, ignoreSuggestion, listSuggestions, suggestStrength } from '../../main/services/suggestions';
-import { createTie, findTie } from '../../main/services/ties';
+import { createTie, findTie, updateTie } from '../../main/services/ties';
 import { addDays } from '../../shared/cadence';
 import type { InteractionKind } from '../../shared/journal';
+import { fixedClock, setClock } from '../../shared/clock';
 import { createTestDb } from '../helpers/db';
 
 let db: Db;
-afterEach(() => db?.close());
 const today = '2025-06-30';
 const zone = 'Europe/Lisbon';
+// Ties are written at the pinned clock: half a year before `today`, so a
+// strength set by hand is past its 90 quiet days (issue 17) unless a test
+// says otherwise.
+let restoreClock: () => void = () => undefined;
+beforeEach(() => {
+  restoreClock = setClock(fixedClock('2025-01-02T12:00:00Z', zone));
+});
+afterEach(() => {
+  restoreClock();
+  db?.close();
+});
 
 function entries(personId: number, daysAgo: number[], kinds: InteractionKind[] = ['coffee'], organizationId: number | null = null) {
   return daysAgo.map((d, i) =>
@@ -88,5 +99,40 @@ describe('suggestions', () => {
     createTie(db, { personA: me, personB: bo.id, strength: 1 });
     expect(acceptSuggestion(db, bo.id, 3).strength).toBe(3);
     expect(() => acceptSuggestion(db, 999, 3)).toThrow(/No person/);
+  });
+});
+
+describe('a strength set by hand (issue 17)', () => {
+  it('is not second-guessed for 90 days: no suggestion to change it, then the evidence speaks again', () => {
+    db = createTestDb({ file: true });
+    const me = getMeId(db);
+    const marta = createPerson(db, { displayName: 'Marta' });
+    const tie = createTie(db, { personA: me, personB: marta.id, strength: 2 });
+    // Set to 4 by hand today, then one coffee: the evidence says 2.
+    restoreClock();
+    restoreClock = setClock(fixedClock(`${today}T09:00:00Z`, zone));
+    updateTie(db, tie.id, { strength: 4 });
+    const row = db.prepare('SELECT strength_source, strength_set_at FROM ties WHERE id = ?').get(tie.id);
+    expect(row).toEqual({ strength_source: 'manual', strength_set_at: `${today}T09:00:00.000Z` });
+    entries(marta.id, [0]);
+    expect(listSuggestions(db, today, zone).map((s) => s.personId)).not.toContain(marta.id);
+    expect(listSuggestions(db, addDays(today, 89), zone).map((s) => s.personId)).not.toContain(marta.id);
+    // 90 days on, the suggestion may come back (one coffee 90 days ago: 4 → 2 is a clear drift).
+    const later = listSuggestions(db, addDays(today, 90), zone).find((s) => s.personId === marta.id);
+    expect(later?.currentStrength).toBe(4);
+  });
+
+  it('an accepted suggestion is not a hand-set strength; an imported tie is not either', () => {
+    db = createTestDb({ file: true });
+    const me = getMeId(db);
+    const ana = createPerson(db, { displayName: 'Ana' });
+    const ben = createPerson(db, { displayName: 'Ben' });
+    entries(ana.id, [3, 20, 40, 70, 100]);
+    const accepted = acceptSuggestion(db, ana.id, 3);
+    expect(db.prepare('SELECT strength_source FROM ties WHERE id = ?').get(accepted.id)).toEqual({ strength_source: 'suggestion' });
+    createTie(db, { personA: me, personB: ben.id, strength: 5, source: 'imported' });
+    entries(ben.id, [200]);
+    expect(db.prepare("SELECT strength_source FROM ties WHERE person_b = ? OR person_a = ?").get(ben.id, ben.id)).toEqual({ strength_source: 'imported' });
+    expect(listSuggestions(db, today, zone).find((s) => s.personId === ben.id)?.currentStrength).toBe(5);
   });
 });

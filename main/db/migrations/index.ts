@@ -6,6 +6,7 @@ import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { m0010Initial } from './m0010_initial';
 import { m0020Journal } from './m0020_journal';
 import { m0030JournalInstants } from './m0030_journal_instants';
+import { m0040SearchFolded } from './m0040_search_folded';
 
 export interface Migration {
   version: number;
@@ -17,6 +18,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 10, name: 'initial schema', up: m0010Initial },
   { version: 20, name: 'journal: attention states, indexes', up: m0020Journal },
   { version: 30, name: 'journal: entries as instants and local dates', up: m0030JournalInstants },
+  { version: 40, name: 'folded search text, entry mentions, when a tie strength was set', up: m0040SearchFolded },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

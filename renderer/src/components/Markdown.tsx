@@ -8,7 +8,32 @@
 import { useState, type ReactNode } from 'react';
 import ReactMarkdown, { type Components } from 'react-markdown';
 import remarkGfm from 'remark-gfm';
+import { findMentions } from '../../../shared/mentions';
 import { Modal } from './Modal';
+
+/** An in-app link to a person, as written for an @mention (issue 17). */
+const PERSON_HREF = /^#\/people\/(\d+)$/u;
+
+/**
+ * "@Ana Acosta" → "[@Ana Acosta](#/people/12)" for the people given, so the
+ * reader shows mentions as links. Brackets and backslashes in a name are
+ * escaped so a name cannot change the Markdown around it.
+ */
+export function linkMentions(text: string, people: readonly { id: number; displayName: string }[]): string {
+  if (people.length === 0) return text;
+  const found = findMentions(
+    text,
+    people.map((p) => ({ id: p.id, name: p.displayName })),
+  ).filter((m) => m.personId !== null);
+  let out = '';
+  let at = 0;
+  for (const m of found) {
+    const label = text.slice(m.start, m.end).replace(/[\\[\]]/gu, (c) => `\\${c}`);
+    out += `${text.slice(at, m.start)}[${label}](#/people/${m.personId})`;
+    at = m.end;
+  }
+  return out + text.slice(at);
+}
 
 const OPENABLE = new Set(['http:', 'https:', 'mailto:']);
 
@@ -23,11 +48,29 @@ export function openableUrl(href: string | undefined): string | null {
   }
 }
 
-export function Markdown({ text, className, testId }: { text: string; className?: string; testId?: string }) {
+export function Markdown({
+  text,
+  className,
+  testId,
+  people,
+}: {
+  text: string;
+  className?: string;
+  testId?: string;
+  /** People whose @mentions become links to their pages. */
+  people?: readonly { id: number; displayName: string }[];
+}) {
   const [confirming, setConfirming] = useState<string | null>(null);
 
   const components: Components = {
     a: ({ href, children }) => {
+      if (href && PERSON_HREF.test(href)) {
+        return (
+          <a className="mention-link" href={href} data-testid="mention-link">
+            {children}
+          </a>
+        );
+      }
       const url = openableUrl(href);
       if (!url) return <span className="md-inert-link">{children}</span>;
       return (
@@ -42,7 +85,7 @@ export function Markdown({ text, className, testId }: { text: string; className?
   return (
     <div className={`markdown ${className ?? ''}`} data-testid={testId ?? 'markdown'}>
       <ReactMarkdown remarkPlugins={[remarkGfm]} components={components}>
-        {text}
+        {people ? linkMentions(text, people) : text}
       </ReactMarkdown>
       {confirming && <OpenLinkConfirm url={confirming} onClose={() => setConfirming(null)} />}
     </div>

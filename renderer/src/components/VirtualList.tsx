@@ -8,7 +8,9 @@ interface Props<T> {
   onSelect: (index: number) => void;
   onOpen: (item: T) => void;
   renderRow: (item: T, index: number) => ReactNode;
-  itemKey: (item: T) => string | number;
+  itemKey: (item: T, index: number) => string | number;
+  /** Told the first and last rendered row (overscan included) whenever they change: for lists that fetch what they show (issue 17). */
+  onRange?: (start: number, end: number) => void;
   label: string;
   testId: string;
 }
@@ -18,7 +20,7 @@ interface Props<T> {
  * so 10,000 people scroll as smoothly as 10. Arrow keys move the selection,
  * Enter opens it.
  */
-export function VirtualList<T>({ items, rowHeight, selected, onSelect, onOpen, renderRow, itemKey, label, testId }: Props<T>) {
+export function VirtualList<T>({ items, rowHeight, selected, onSelect, onOpen, renderRow, itemKey, label, testId, onRange }: Props<T>) {
   const scrollRef = useRef<HTMLDivElement>(null);
   // The virtualizer's functions are not memoizable; that is expected here.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -27,8 +29,14 @@ export function VirtualList<T>({ items, rowHeight, selected, onSelect, onOpen, r
     getScrollElement: () => scrollRef.current,
     estimateSize: () => rowHeight,
     overscan: 12,
-    getItemKey: (index) => itemKey(items[index]!),
+    getItemKey: (index) => itemKey(items[index]!, index),
   });
+  const shown = virtualizer.getVirtualItems();
+  const first = shown[0]?.index ?? 0;
+  const last = shown[shown.length - 1]?.index ?? -1;
+  useEffect(() => {
+    if (onRange && last >= first) onRange(first, last);
+  }, [onRange, first, last]);
 
   useEffect(() => {
     if (selected >= 0 && selected < items.length) virtualizer.scrollToIndex(selected, { align: 'auto' });

@@ -12,7 +12,10 @@ export function useSlashToFocus(ref: RefObject<HTMLInputElement | null>): void {
       ref.current?.focus();
       ref.current?.select();
     };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
+    // Capture phase (issue 17): the shell's own "/" (open the palette) listens
+    // in the bubble phase and was added first, so after a navigation it ran
+    // first and the view's search never got the key.
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
   }, [ref]);
 }

@@ -3,6 +3,7 @@ import { PartialDate, type Affiliation } from '../../../shared/domain';
 import { InlineError } from '../components/ErrorNotice';
 import { errorMessage, mutate } from '../data/mutate';
 import { OrganizationCombobox } from './OrganizationCombobox';
+import { HiringManagerHint, useSuggestedRoles } from './RoleSuggestion';
 
 interface Props {
   personId: number;
@@ -26,8 +27,11 @@ export function AffiliationForm({ personId, affiliation, onDone }: Props) {
   const [startDate, setStartDate] = useState(affiliation?.startDate ?? '');
   const [endDate, setEndDate] = useState(affiliation?.endDate ?? '');
   const [current, setCurrent] = useState(affiliation?.current ?? true);
-  const [isHiringManager, setHiringManager] = useState(affiliation?.isHiringManager ?? false);
-  const [isRecruiter, setRecruiter] = useState(affiliation?.isRecruiter ?? false);
+  // A new job follows its title (issue 17: the same rules as the importers); an existing one keeps what was set.
+  const role = useSuggestedRoles(title, affiliation ? { isHiringManager: affiliation.isHiringManager, isRecruiter: affiliation.isRecruiter } : undefined);
+  const { isHiringManager, isRecruiter } = role.roles;
+  const setHiringManager = (value: boolean) => role.set({ ...role.roles, isHiringManager: value });
+  const setRecruiter = (value: boolean) => role.set({ ...role.roles, isRecruiter: value });
   const [isReferrer, setReferrer] = useState(affiliation?.isReferrer ?? false);
   const [errors, setErrors] = useState<Errors>({});
   const [serverError, setServerError] = useState<string | null>(null);
@@ -131,6 +135,7 @@ export function AffiliationForm({ personId, affiliation, onDone }: Props) {
           {errors.endDate && <span className="field-error" data-testid="error-endDate">{errors.endDate}</span>}
         </label>
       </div>
+      <HiringManagerHint title={title} roles={role.roles} onAccept={() => setHiringManager(true)} testId="affiliation-role-hint" />
       <div className="checkbox-row">
         <label className="toggle">
           <input type="checkbox" checked={current} onChange={(event) => setCurrent(event.target.checked)} data-testid="affiliation-current" />

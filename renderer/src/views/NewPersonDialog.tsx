@@ -7,6 +7,7 @@ import { useApp } from '../AppContext';
 import { fieldErrors, type FieldErrors } from '../data/fieldErrors';
 import { errorMessage, mutate } from '../data/mutate';
 import { hrefFor, navigate } from '../router';
+import { HiringManagerHint, useSuggestedRoles } from './RoleSuggestion';
 
 const LABELS = { displayName: 'Name', headline: 'Headline' };
 
@@ -18,6 +19,7 @@ export function NewPersonDialog({ onClose }: { onClose: () => void }) {
   const [organization, setOrganization] = useState('');
   const [title, setTitle] = useState('');
   const [strength, setStrength] = useState<number | null>(null);
+  const role = useSuggestedRoles(title);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [serverError, setServerError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
@@ -33,7 +35,14 @@ export function NewPersonDialog({ onClose }: { onClose: () => void }) {
       const person = await mutate('people:create', parsed.data);
       // The person exists now; the extras are best effort, reported but not undone.
       if (organization.trim()) {
-        await mutate('affiliations:create', { personId: person.id, organizationName: organization.trim(), title: title.trim(), current: true });
+        await mutate('affiliations:create', {
+          personId: person.id,
+          organizationName: organization.trim(),
+          title: title.trim(),
+          current: true,
+          isHiringManager: role.roles.isHiringManager,
+          isRecruiter: role.roles.isRecruiter,
+        });
       }
       if (strength !== null) await mutate('ties:create', { personA: info.me.id, personB: person.id, strength });
       onClose();
@@ -72,6 +81,31 @@ export function NewPersonDialog({ onClose }: { onClose: () => void }) {
             <input className="input" value={title} placeholder="Title" data-testid="new-person-title" onChange={(event) => setTitle(event.target.value)} />
           </label>
         </div>
+        {organization.trim() && title.trim() && (
+          <div className="checkbox-row" data-testid="new-person-roles">
+            <label className="toggle">
+              <input
+                type="checkbox"
+                checked={role.roles.isHiringManager}
+                data-testid="new-person-hiring"
+                onChange={(event) => role.set({ ...role.roles, isHiringManager: event.target.checked })}
+              />
+              <span>Hiring manager</span>
+            </label>
+            <label className="toggle">
+              <input
+                type="checkbox"
+                checked={role.roles.isRecruiter}
+                data-testid="new-person-recruiter"
+                onChange={(event) => role.set({ ...role.roles, isRecruiter: event.target.checked })}
+              />
+              <span>Recruiter</span>
+            </label>
+          </div>
+        )}
+        {organization.trim() && (
+          <HiringManagerHint title={title} roles={role.roles} onAccept={() => role.set({ ...role.roles, isHiringManager: true })} testId="new-person-role-hint" />
+        )}
         <div className="form-field">
           <span className="form-label">How well do you know them?</span>
           <StrengthPicker value={strength} onChange={setStrength} label="Your tie strength" testId="new-person-strength" />

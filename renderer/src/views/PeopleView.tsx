@@ -2,15 +2,16 @@ import { useRef, useState } from 'react';
 import type { PeopleSort, PersonRow } from '../../../shared/domain';
 import { useApp } from '../AppContext';
 import { Avatar } from '../components/Avatar';
+import { GettingStarted } from '../components/GettingStarted';
 import { EmptyState } from '../components/EmptyState';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { StrengthBadge } from '../components/StrengthBadge';
 import { handleListKey, VirtualList } from '../components/VirtualList';
 import { useDebounced } from '../data/useDebounced';
-import { useQuery } from '../data/useQuery';
+import { usePagedPeople } from '../data/usePagedPeople';
 import { useStickyState } from '../data/useStickyState';
 import { useSlashToFocus } from '../data/useSlashToFocus';
-import { hrefFor, navigate } from '../router';
+import { hrefFor, navigate, useHash } from '../router';
 import { SearchField } from '../components/SearchField';
 
 const ROW_HEIGHT = 44;
@@ -31,16 +32,25 @@ export function PeopleView() {
   useSlashToFocus(searchRef);
 
   const debounced = useDebounced(search.trim(), 120);
-  const query = useQuery('people:list', {
+  // #/people?review=imported: only the imported contacts not looked at yet (Home's card, issue 17).
+  const hash = useHash();
+  const params = new URLSearchParams(hash.split('?')[1] ?? '');
+  const reviewImported = params.get('review') === 'imported';
+  // #/people?batch=<import time>: the people one import brought in (people.import_batch).
+  const importBatch = params.get('batch')?.slice(0, 40) || null;
+  // Pages of 100, fetched as they come into view (issue 17).
+  const people = usePagedPeople({
     search: debounced || undefined,
     sort,
     archived: showArchived ? 'include' : 'exclude',
+    ...(reviewImported ? { review: 'imported' as const } : {}),
+    ...(importBatch ? { importBatch } : {}),
   });
-  const items = query.data?.items ?? [];
+  const items = people.items;
 
   // A new search starts at the top of the list.
-  const [lastQuery, setLastQuery] = useState(`${debounced}|${sort}|${showArchived}`);
-  const currentQuery = `${debounced}|${sort}|${showArchived}`;
+  const [lastQuery, setLastQuery] = useState(`${debounced}|${sort}|${showArchived}|${reviewImported}|${importBatch}`);
+  const currentQuery = `${debounced}|${sort}|${showArchived}|${reviewImported}|${importBatch}`;
   if (currentQuery !== lastQuery) {
     setLastQuery(currentQuery);
     setSelected(0);
@@ -49,7 +59,9 @@ export function PeopleView() {
   // The list can shrink under the selection (an archive, a refetch): clamp instead of storing a fix-up.
   const current = Math.min(selected, items.length - 1);
 
-  const open = (row: PersonRow) => navigate(hrefFor.person(row.id));
+  const open = (row: PersonRow | undefined) => {
+    if (row) navigate(hrefFor.person(row.id));
+  };
 
   return (
     <div className="list-view" data-testid="people-view">
@@ -57,8 +69,24 @@ export function PeopleView() {
         <div className="view-title-row">
           <h1 className="view-title">People</h1>
           <span className="view-count" data-testid="people-count">
-            {query.data ? `${query.data.total.toLocaleString()}${debounced ? ' found' : ''}` : ''}
+            {people.total !== null ? `${people.total.toLocaleString()}${debounced ? ' found' : ''}` : ''}
           </span>
+          {importBatch && (
+            <span className="chip" data-testid="people-batch-filter">
+              <span className="truncate">From one import</span>
+              <a className="chip-remove" href={hrefFor.people()} aria-label="Show everyone" title="Show everyone">
+                ×
+              </a>
+            </span>
+          )}
+          {reviewImported && (
+            <span className="chip" data-testid="people-review-filter">
+              <span className="truncate">Imported, not reviewed yet</span>
+              <a className="chip-remove" href={hrefFor.people()} aria-label="Show everyone" title="Show everyone">
+                ×
+              </a>
+            </span>
+          )}
           <div className="view-header-actions">
             <button type="button" className="button primary" onClick={openNewPerson} data-testid="new-person">
               New person
@@ -91,22 +119,20 @@ export function PeopleView() {
           </label>
         </div>
       </header>
-      {query.error ? (
+      {people.error && people.total === null ? (
         <div className="page">
-          <ErrorNotice title="The people list could not be loaded" message={query.error.message} />
+          <ErrorNotice title="The people list could not be loaded" message={people.error.message} />
         </div>
-      ) : query.data && items.length === 0 ? (
+      ) : people.total === 0 ? (
         debounced ? (
           <EmptyState title={`No one matches “${debounced}”`} testId="people-empty">
-            Search looks at the start of names, headlines, titles and current organizations.
+            Search looks at names however they are spelled, e-mails, phone numbers, headlines, titles and current organizations.
           </EmptyState>
         ) : (
-          <EmptyState title="No people yet" testId="people-empty">
-            <p>Add the people you know: former coworkers, classmates, someone you met at a conference.</p>
-            <button type="button" className="button primary" onClick={openNewPerson}>
-              Add your first person
-            </button>
-          </EmptyState>
+          <GettingStarted
+            testId="people-empty"
+            lead="Add the people you know: former coworkers, classmates, someone you met at a conference. Or bring in your LinkedIn connections at once."
+          />
         )
       ) : (
         <VirtualList
@@ -115,10 +141,11 @@ export function PeopleView() {
           selected={current}
           onSelect={setSelected}
           onOpen={open}
-          itemKey={(row) => row.id}
+          itemKey={(row, index) => row?.id ?? `loading-${index}`}
           label="People"
           testId="people-list"
-          renderRow={(row) => <PersonListRow row={row} />}
+          onRange={people.onRange}
+          renderRow={(row) => (row ? <PersonListRow row={row} /> : <div className="person-row person-row-loading" aria-busy="true" />)}
         />
       )}
     </div>

@@ -6,6 +6,7 @@ import { useState, type ReactNode } from 'react';
 import { INTERACTION_KIND_LABELS, type HomeItemRef } from '../../../../shared/journal';
 import { Avatar } from '../../components/Avatar';
 import { EmptyState } from '../../components/EmptyState';
+import { GettingStarted } from '../../components/GettingStarted';
 import { ErrorNotice, InlineError } from '../../components/ErrorNotice';
 import { StrengthBadge } from '../../components/StrengthBadge';
 import { errorMessage, mutate } from '../../data/mutate';
@@ -20,6 +21,8 @@ const SNOOZE_DAYS = 7;
 export function HomeView() {
   const timeZone = userTimeZone();
   const query = useQuery('home:get', { timeZone });
+  // Anyone at all? A new user is guided in, not told they are "all caught up" (issue 17).
+  const anyone = useQuery('people:list', { limit: 1 });
   const [error, setError] = useState<string | null>(null);
 
   if (query.error && !query.data) {
@@ -40,7 +43,7 @@ export function HomeView() {
       setError(errorMessage(e));
     }
   };
-  const nothing = home.due.length + home.followUps.length + home.thanks.length + home.dormant.length === 0;
+  const nothing = home.due.length + home.followUps.length + home.thanks.length + home.dormant.length + (home.reviewImported ?? 0) === 0;
 
   return (
     <div className="page home-view" data-testid="home-view">
@@ -54,7 +57,9 @@ export function HomeView() {
         </div>
       </header>
       <InlineError message={error} />
-      {nothing && (
+      {(home.reviewImported ?? 0) > 0 && <ReviewImportedCard count={home.reviewImported!} />}
+      {nothing && anyone.data?.total === 0 && <GettingStarted testId="home-getting-started" />}
+      {nothing && anyone.data !== undefined && anyone.data.total > 0 && (
         <EmptyState title="You are all caught up" testId="home-caught-up">
           Nobody is due, no follow-up is waiting. Set a keep-in-touch cadence on a person’s page to see them here when it is time.
         </EmptyState>
@@ -142,9 +147,13 @@ export function HomeView() {
             name={d.displayName}
             badge={<StrengthBadge strength={d.strength} />}
             detail={
-              <span>
-                {d.daysSinceContact === null ? 'never logged' : `quiet for ${d.daysSinceContact} days`}
-                {d.reasons.length > 0 && ` · ${d.reasons.join(' · ')}`}
+              // Issue 17: the main reason first and whole (it wrapped away as
+              // "Bridges to 2 o…"), the silence once (it was said twice).
+              <span className="dormant-detail" title={d.reasons.join(' · ')} data-testid="home-dormant-reason">
+                {[
+                  ...d.reasons.filter((r) => !SILENCE_REASON.test(r)),
+                  d.daysSinceContact === null ? 'never logged' : `quiet for ${quietFor(d.daysSinceContact)}`,
+                ].join(' · ')}
               </span>
             }
             actions={
@@ -194,6 +203,31 @@ function HomeSection({ title, count, testId, link, children }: { title: string; 
         )}
       </div>
       <ul className="rows">{children}</ul>
+    </section>
+  );
+}
+
+/** The server's own silence reason ("No contact for 18 months", "No conversation logged yet"), said once by the row instead. */
+const SILENCE_REASON = /^(No contact for |No conversation logged yet)/u;
+const quietFor = (days: number) => (days >= 60 ? `${Math.round(days / 30)} months` : `${days} ${days === 1 ? 'day' : 'days'}`);
+
+/**
+ * Fresh imports with no history (issue 17): one card instead of a "Worth
+ * reviving" row each; "See the people" lists just them, to set how well you
+ * know each and a cadence for the few that matter.
+ */
+function ReviewImportedCard({ count }: { count: number }) {
+  return (
+    <section className="home-section review-imported" data-testid="home-review-imported">
+      <div className="review-imported-text">
+        <h2 className="review-imported-title">
+          Review {count} imported {count === 1 ? 'contact' : 'contacts'}
+        </h2>
+        <p className="muted-text">Set how well you know each one, and a keep-in-touch cadence for the few that matter. It takes a minute.</p>
+      </div>
+      <a className="button primary" href="#/people?review=imported" data-testid="home-review-imported-open">
+        See the people
+      </a>
     </section>
   );
 }

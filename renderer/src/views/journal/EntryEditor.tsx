@@ -1,6 +1,7 @@
 // Write or edit a journal entry (issue 3): when, kind, title, a Markdown body
-// and who it was with. People are added with the picker or by typing
-// "@name" in the body; a name nobody has can become a new person on save.
+// and who it was with. People are added with the picker; "@name" in the body
+// links a person without making them a participant (issue 17: a mention is
+// not contact); a name nobody has can become a new person on save.
 import { useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { activeMention, findMentions, suggestMentions, type KnownName } from '../../../../shared/mentions';
 import { INTERACTION_KIND_LABELS, INTERACTION_KINDS, JournalCreate, type InteractionKind } from '../../../../shared/journal';
@@ -52,13 +53,20 @@ export function EntryEditor({ request, onClose }: Props) {
   const pickedIds = picked.flatMap((p) => (p.id === null ? [] : [p.id]));
   const newNames = picked.filter((p) => p.id === null).map((p) => p.displayName);
   const fromMentions = mentionedKnown.filter((p) => !pickedIds.includes(p.id));
+  const typing = activeMention(body, cursor);
+  const suggestions = typing && mentionClosed !== typing.start ? suggestMentions(typing.query, names, 6) : [];
+  // Issue 17: while suggestions are offered for the name being typed, it is
+  // not "nobody" yet (it read "Nobody called @Fel yet" beside Felipe).
   const unknownMentions = uniqueBy(
-    mentions.filter((m) => m.personId === null && !newNames.some((n) => n.toLocaleLowerCase() === m.name.toLocaleLowerCase())),
+    mentions.filter(
+      (m) =>
+        m.personId === null &&
+        !(suggestions.length > 0 && m.start === typing?.start) &&
+        !newNames.some((n) => n.toLocaleLowerCase() === m.name.toLocaleLowerCase()),
+    ),
     (m) => m.name.toLocaleLowerCase(),
   );
 
-  const typing = activeMention(body, cursor);
-  const suggestions = typing && mentionClosed !== typing.start ? suggestMentions(typing.query, names, 6) : [];
   const suggestionIndex = Math.min(activeSuggestion, suggestions.length - 1);
 
   const insertMention = (person: KnownName) => {
@@ -101,7 +109,8 @@ export function EntryEditor({ request, onClose }: Props) {
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setError(null);
-    const participantIds = uniqueBy([...pickedIds, ...fromMentions.map((p) => p.id)], String);
+    // Issue 17: @mentions are references, stored apart; only "With" is who it was with.
+    const participantIds = uniqueBy(pickedIds, String);
     const fields = {
       occurredAt: time ? `${date}T${time}` : date,
       kind,
@@ -110,6 +119,7 @@ export function EntryEditor({ request, onClose }: Props) {
       organizationId: org?.id ?? null,
       participantIds,
       newParticipants: newNames.map((displayName) => ({ displayName })),
+      mentionIds: fromMentions.map((p) => p.id),
     };
     const parsed = JournalCreate.safeParse(fields);
     if (!parsed.success) {
@@ -168,19 +178,13 @@ export function EntryEditor({ request, onClose }: Props) {
                 </button>
               </span>
             ))}
-            {fromMentions.map((p) => (
-              <span key={`m-${p.id}`} className="chip chip-mention" data-testid="entry-participant" title="Mentioned in the text">
-                <span className="truncate">{p.displayName}</span>
-                <span className="chip-note">@</span>
-              </span>
-            ))}
             <div className="chip-input">
               <PersonPicker
                 label="Add a person"
-                placeholder={picked.length + fromMentions.length ? 'Add someone…' : 'Who was it with? Type a name, or @name below'}
+                placeholder={picked.length ? 'Add someone…' : 'Who was it with? Type a name'}
                 testId="entry-person-input"
                 allowCreate
-                exclude={[...pickedIds, ...fromMentions.map((p) => p.id)]}
+                exclude={pickedIds}
                 onPick={(p) => {
                   if (p.id === null && newNames.some((n) => n.toLocaleLowerCase() === p.displayName.toLocaleLowerCase())) return;
                   setPicked([...picked, p]);
@@ -216,7 +220,13 @@ export function EntryEditor({ request, onClose }: Props) {
             onFocus={() => setMentionClosed(null)}
           />
           {suggestions.length > 0 && (
-            <ul className="combobox-list mention-list" role="listbox" aria-label="People to mention" data-testid="mention-suggestions">
+            <ul
+              className="combobox-list mention-list"
+              role="listbox"
+              aria-label="People to mention"
+              data-testid="mention-suggestions"
+              ref={(list) => placeMentionList(list, bodyRef.current)}
+            >
               {suggestions.map((s, i) => (
                 <li
                   key={s.id}
@@ -232,6 +242,16 @@ export function EntryEditor({ request, onClose }: Props) {
                 </li>
               ))}
             </ul>
+          )}
+          {fromMentions.length > 0 && (
+            <p className="entry-mentions" data-testid="entry-mentions">
+              <span className="muted-text">Mentioned (linked, not counted as contact):</span>{' '}
+              {fromMentions.map((p) => (
+                <span key={p.id} className="chip chip-mention" data-testid="entry-mention">
+                  <span className="truncate">@{p.displayName}</span>
+                </span>
+              ))}
+            </p>
           )}
           {unknownMentions.length > 0 && (
             <div className="unknown-mentions" data-testid="unknown-mentions">
@@ -268,6 +288,28 @@ export function EntryEditor({ request, onClose }: Props) {
       </form>
     </Modal>
   );
+}
+
+/**
+ * Where the @mention suggestions go (issue 17): fixed to the window, so the
+ * dialog's scroll box never clips them; below the notes when they fit there,
+ * else above them.
+ */
+function placeMentionList(list: HTMLUListElement | null, textarea: HTMLTextAreaElement | null): void {
+  if (!list || !textarea) return;
+  const rect = textarea.getBoundingClientRect();
+  const height = list.getBoundingClientRect().height;
+  const below = window.innerHeight - rect.bottom - 8;
+  const top = below >= height ? rect.bottom + 4 : Math.max(8, rect.top - height - 4);
+  Object.assign(list.style, {
+    position: 'fixed',
+    left: `${rect.left}px`,
+    width: `${Math.min(rect.width, 360)}px`,
+    right: 'auto',
+    top: `${top}px`,
+    bottom: 'auto',
+    transform: 'none',
+  });
 }
 
 function uniqueBy<T>(items: readonly T[], key: (item: T) => string): T[] {

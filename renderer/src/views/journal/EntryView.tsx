@@ -78,7 +78,12 @@ export function EntryView({ entry, onDeleted }: { entry: JournalEntry; onDeleted
       {addingFollowUp && <FollowUpForm people={entry.participants} interactionId={entry.id} onDone={() => setAddingFollowUp(false)} />}
       <EntryFollowUps entryId={entry.id} people={entry.participants} />
       {entry.body.trim() ? (
-        <Markdown text={entry.body} className="entry-body-rendered selectable" testId="entry-body-rendered" />
+        <Markdown
+          text={entry.body}
+          className="entry-body-rendered selectable"
+          testId="entry-body-rendered"
+          people={[...entry.participants, ...(entry.mentions ?? [])]}
+        />
       ) : (
         <p className="muted-text">No notes.</p>
       )}

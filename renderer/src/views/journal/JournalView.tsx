@@ -54,7 +54,9 @@ export function JournalView() {
   const filtered = !!(kind || person || org || from || to);
   // The list's selection follows the entry shown, once its row has arrived.
   const openIndex = openId === null ? -1 : rows.items.findIndex((r) => r.id === openId);
-  const current = openIndex >= 0 ? openIndex : Math.min(selected, rows.items.length - 1);
+  // Nothing open, nothing highlighted (issue 17: the first row looked chosen
+  // while the reader said "Select an entry"); ArrowDown then starts at the top.
+  const current = openIndex >= 0 ? openIndex : openId === null ? -1 : Math.min(selected, rows.items.length - 1);
 
   const clear = () => {
     setKind('');

@@ -1,7 +1,7 @@
 // Typeahead pickers for the journal: a person (with "create on the spot") and
 // an organization. Both reuse the app's Combobox.
 import { useState } from 'react';
-import { nameKey } from '../../../../shared/text';
+import { NOT_BY_NAME, nameKey, nameMatchRank } from '../../../../shared/text';
 import { Combobox } from '../../components/Combobox';
 import { useDebounced } from '../../data/useDebounced';
 import { useQuery } from '../../data/useQuery';
@@ -25,8 +25,22 @@ interface PersonPickerProps {
 export function PersonPicker({ onPick, exclude = [], allowCreate = false, label, placeholder, testId }: PersonPickerProps) {
   const [text, setText] = useState('');
   const debounced = useDebounced(text.trim(), 80);
-  const results = useQuery('people:list', { search: debounced, limit: 12 }, debounced !== '');
-  const people = debounced ? (results.data?.items ?? []).filter((p) => !p.isMe && !exclude.includes(p.id)).slice(0, 8) : [];
+  const results = useQuery('people:list', { search: debounced, limit: 12, bestMatchFirst: true }, debounced !== '');
+  // Issue 17: the list shown is ranked against what is typed now, so Enter
+  // picks the best visible name. While the answer for the latest keystrokes is
+  // on its way, rows that no longer match by name are hidden rather than
+  // offered (they matched an older, shorter text).
+  const typed = text.trim();
+  const fresh = debounced === typed;
+  const people = debounced
+    ? (results.data?.items ?? [])
+        .filter((p) => !p.isMe && !exclude.includes(p.id))
+        .map((p, order) => ({ p, order, rank: nameMatchRank(typed, p.displayName) }))
+        .filter((r) => fresh || r.rank < NOT_BY_NAME)
+        .sort((a, b) => a.rank - b.rank || a.order - b.order)
+        .map((r) => r.p)
+        .slice(0, 8)
+    : [];
   const exact = people.some((p) => nameKey(p.displayName) === nameKey(text));
   return (
     <Combobox
