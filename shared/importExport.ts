@@ -1,7 +1,8 @@
 // IPC channels of issue 6, "Getting people in and out": import previews and
 // commits, and exports. Spread into shared/contract.ts's `contract`. The
-// renderer never sees a file path: the Electron layer reads the file the user
-// picked and passes its text, and writes the export's text where they chose.
+// renderer never sees a file path: it reads the file the user picked as bytes
+// (issue 13: encoding detection needs them) and passes them base64-encoded,
+// which survives every transport; main finds the encoding.
 import { z } from 'zod';
 
 export const IMPORT_FORMATS = ['linkedin', 'vcard', 'google', 'json'] as const;
@@ -19,12 +20,39 @@ export const ImportText = z
   .string({ error: 'The file contents must be text' })
   .max(MAX_IMPORT_CHARS, 'The file is too large to import (more than 50 MB of text). Split it into smaller files and import them one by one.');
 
-export const ImportRequest = z.strictObject({
-  format: ImportFormat,
-  text: ImportText,
-  /** Records the user unticked in the preview, by key (`line 12`, `card 3`): they are left out. */
-  exclude: z.array(z.string().max(100)).max(1_000_000).optional(),
-});
+/** The encodings decoding recognises (issue 13); 'mixed' is UTF-8 with some Windows-1252 lines. */
+export const IMPORT_ENCODINGS = ['utf-8', 'utf-8-bom', 'utf-16le', 'utf-16be', 'windows-1252', 'mixed'] as const;
+export const ImportEncoding = z.enum(IMPORT_ENCODINGS);
+export type ImportEncoding = z.infer<typeof ImportEncoding>;
+
+export const ENCODING_LABELS: Record<ImportEncoding, string> = {
+  'utf-8': 'UTF-8',
+  'utf-8-bom': 'UTF-8 (with byte-order mark)',
+  'utf-16le': 'UTF-16 little-endian',
+  'utf-16be': 'UTF-16 big-endian',
+  'windows-1252': 'Windows-1252 (Western European)',
+  mixed: 'UTF-8 with some Windows-1252 lines',
+};
+
+/** The file's bytes as base64: 50 MB of file is at most this many characters. */
+export const MAX_IMPORT_BASE64 = Math.ceil(MAX_IMPORT_CHARS / 3) * 4;
+
+export const ImportBytes = z
+  .string({ error: 'The file contents must be base64 text' })
+  .max(MAX_IMPORT_BASE64, 'The file is too large to import (more than 50 MB). Split it into smaller files and import them one by one.')
+  .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'The file contents must be base64 text');
+
+export const ImportRequest = z
+  .strictObject({
+    format: ImportFormat,
+    /** The file's bytes, base64: the encoding is found in main (issue 13). */
+    bytes: ImportBytes.optional(),
+    /** Already-decoded text, for callers that hold text (tests, scripts); `bytes` is what the app sends. */
+    text: ImportText.optional(),
+    /** Records the user unticked in the preview, by key (`line 12`, `card 3`): they are left out. */
+    exclude: z.array(z.string().max(100)).max(1_000_000).optional(),
+  })
+  .refine((r) => (r.bytes === undefined) !== (r.text === undefined), { message: 'Send the file as bytes (or as text), exactly one of them' });
 export type ImportRequest = z.infer<typeof ImportRequest>;
 
 /** A problem or remark about one line or card of the file. */
@@ -73,6 +101,8 @@ export const ImportPreview = z.object({
   matches: z.array(ImportMatch),
   skipped: z.array(ImportIssue),
   warnings: z.array(ImportIssue),
+  /** How the file's bytes were read (absent when text was sent). */
+  encoding: ImportEncoding.optional(),
   /** Nothing would change (the same file was imported before, or a JSON export of this very data). */
   nothingToDo: z.boolean(),
 });
@@ -83,6 +113,7 @@ export const ImportResult = z.object({
   counts: ImportCounts,
   skipped: z.array(ImportIssue),
   warnings: z.array(ImportIssue),
+  encoding: ImportEncoding.optional(),
 });
 export type ImportResult = z.infer<typeof ImportResult>;
 

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { type Command } from 'commander';
 import { BACKUP_KIND_LABELS, type BackupInfo } from '../../shared/backups';
 import { KithError } from '../../shared/errors';
-import { EXPORT_FORMATS, IMPORT_FORMATS, ImportRequest, type ImportIssue, type ImportPreview, type ImportResult } from '../../shared/importExport';
+import { ENCODING_LABELS, EXPORT_FORMATS, IMPORT_FORMATS, ImportFormat, MAX_IMPORT_CHARS, type ImportIssue, type ImportPreview, type ImportResult } from '../../shared/importExport';
 import { openKith } from '../db/kith';
 import { dataPaths } from '../db/paths';
 import { runExport } from '../exporters';
@@ -29,10 +29,14 @@ function oneOf(what: string, allowed: readonly string[], value: string): string 
   return value;
 }
 
-function readText(file: string): string {
+/** The file's bytes: the importers find the encoding (issue 13). */
+function readBytes(file: string): Buffer {
   try {
-    return fs.readFileSync(file, 'utf8');
+    const size = fs.statSync(file).size;
+    if (size > MAX_IMPORT_CHARS) throw new CliError(EXIT.refused, `${file} is too large to import (more than 50 MB). Split it into smaller files.`);
+    return fs.readFileSync(file);
   } catch (error) {
+    if (error instanceof CliError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new CliError(EXIT.refused, `${file} does not exist.`);
     if (code === 'EISDIR') throw new CliError(EXIT.refused, `${file} is a folder, not a file.`);
@@ -77,6 +81,7 @@ function countLines(counts: ImportResult['counts']): string {
 export function previewText(preview: ImportPreview): string {
   let out = `Dry run: nothing was changed. Importing this ${FORMAT_NAMES[preview.format]} (${plural(preview.counts.records, 'record')}) would give:\n`;
   out += countLines(preview.counts);
+  if (preview.encoding) out += `Read as ${ENCODING_LABELS[preview.encoding]}.\n`;
   if (preview.nothingToDo) out += 'Nothing would change: everything in the file is already in Kith.\n';
   if (preview.matches.length) {
     out += `Matched to people already in Kith (${preview.matches.length})\n`;
@@ -134,15 +139,15 @@ export function addDataCommands(program: Command, ctx: CliContext): void {
     ],
   ).action((format: string, file: string, options: CommonOptions & { dryRun?: boolean }) => {
     oneOf('FORMAT', IMPORT_FORMATS, format);
-    const request = validate(ImportRequest, { format, text: readText(file) }, { format: 'FORMAT', text: 'FILE' });
+    const request = { format: validate(ImportFormat, format, {}), bytes: readBytes(file) };
     const store = ctx.open(options);
     if (options.dryRun) {
-      const preview = previewImport(store.db, request.format, request.text);
+      const preview = previewImport(store.db, request.format, request.bytes);
       ctx.print(options, preview, () => previewText(preview));
       return;
     }
     const taken: { backup: BackupInfo | null } = { backup: null };
-    const result = importText(store.db, request.format, request.text, {
+    const result = importText(store.db, request.format, request.bytes, {
       // The import's own safety copy, just before its transaction, when it would change something.
       backupBeforeImport: () => (taken.backup = createBackupSync(store, 'before-import')),
     });

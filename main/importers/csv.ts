@@ -23,18 +23,19 @@ function countBreaks(s: string, from: number, to: number): number {
 }
 
 /**
- * Parses CSV text (already through cleanText) whose first line is line
+ * Parses CSV text (already through cleanText; tab-separated for Excel's
+ * "Unicode text", issue 13) whose first line is line
  * `firstLine` of the file. Rows that are entirely empty are left out. A quoting
  * error rejects the whole file with the line it is on: a broken quote shifts
  * every later field, so nothing after it can be trusted.
  */
-export function readCsv(text: string, firstLine = 1, what = 'The file'): CsvRow[] {
+export function readCsv(text: string, firstLine = 1, what = 'The file', delimiter: ',' | '\t' = ','): CsvRow[] {
   const rows: CsvRow[] = [];
   let line = firstLine;
   let offset = 0;
   let failure: { index: number; message: string } | null = null;
   Papa.parse<string[]>(text, {
-    delimiter: ',',
+    delimiter,
     newline: '\n',
     quoteChar: '"',
     skipEmptyLines: false,

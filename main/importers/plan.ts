@@ -16,7 +16,7 @@ import type { ImportCounts, ImportIssue, ImportMatch, ImportPreview } from '../.
 import { nameKey as sharedNameKey } from '../../shared/text';
 import type { Db } from '../db/open';
 import { getMeId } from '../services/people';
-import { emailKey, mergeValues, phoneKey } from './normalize';
+import { emailKey, isLinkedInProfile, mergeValues, normalizeLinkedInUrl, phoneKey } from './normalize';
 import { issue, type ImportedOrganization, type ImportedPerson, type ParsedImport, type SourceRef } from './types';
 
 export interface PlanOptions {
@@ -142,7 +142,8 @@ function fieldsOf(r: PersonRow): PersonFields {
     emails: JSON.parse(r.emails) as LabeledValue[],
     phones: JSON.parse(r.phones) as LabeledValue[],
     links: JSON.parse(r.links) as LabeledValue[],
-    linkedinUrl: r.linkedin_url,
+    // Stored before issue 13's canonical form (case, percent-encoding, host): read in today's form.
+    linkedinUrl: r.linkedin_url === null ? null : (normalizeLinkedInUrl(r.linkedin_url) ?? r.linkedin_url),
     notes: r.notes,
   };
 }
@@ -330,10 +331,25 @@ export function planImport(db: Db, parsed: ParsedImport, options: PlanOptions = 
     return s;
   };
 
+  const profileOf = (h: Handle): string | null => {
+    const state = typeof h === 'number' ? states.get(h) : h;
+    const url = state ? state.linkedinUrl : fieldsOf(existing.people.get(h as number)!).linkedinUrl;
+    return isLinkedInProfile(url) ? url : null;
+  };
+  /**
+   * A member profile URL is a person's identity (issue 13): two records with
+   * different profile URLs are two people, whatever their names, e-mails or
+   * employers, so no weaker key may join them.
+   */
+  const compatible = (p: ImportedPerson, h: Handle): boolean => {
+    if (!isLinkedInProfile(p.linkedinUrl)) return true;
+    const theirs = profileOf(h);
+    return theirs === null || theirs === p.linkedinUrl;
+  };
   const findMatch = (p: ImportedPerson): { handle: Handle; by: ImportMatch['matchedBy'] } | null => {
     for (const e of p.emails) {
       const h = byEmail.get(emailKey(e.value));
-      if (h !== undefined) return { handle: h, by: 'email' };
+      if (h !== undefined && compatible(p, h)) return { handle: h, by: 'email' };
     }
     if (p.linkedinUrl) {
       const h = byLinkedIn.get(p.linkedinUrl);
@@ -341,9 +357,9 @@ export function planImport(db: Db, parsed: ParsedImport, options: PlanOptions = 
     }
     if (p.affiliation) {
       const h = byNameOrg.get(nameOrgKey(p.displayName, orgKeyOf(p.affiliation.organization)));
-      if (h !== undefined) return { handle: h, by: 'name-and-organization' };
+      if (h !== undefined && compatible(p, h)) return { handle: h, by: 'name-and-organization' };
     } else {
-      const list = byName.get(nameKey(p.displayName));
+      const list = byName.get(nameKey(p.displayName))?.filter((h) => compatible(p, h));
       if (list?.length === 1) return { handle: list[0]!, by: 'name' };
     }
     return null;

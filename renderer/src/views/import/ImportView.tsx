@@ -1,19 +1,21 @@
 // #/import: pick a file, see what it would do (import:preview), then import it
-// whole or not at all (import:commit). The file is read here with File.text()
-// and only its text crosses to main: the renderer never sees a path.
+// whole or not at all (import:commit). The file is read here as bytes and
+// crosses to main base64-encoded, where its encoding is found (issue 13); the
+// renderer never sees a path.
 import { useId, useRef, useState } from 'react';
-import { IMPORT_FORMATS, type ImportFormat, type ImportIssue, type ImportPreview, type ImportResult } from '../../../../shared/importExport';
+import { ENCODING_LABELS, IMPORT_FORMATS, type ImportFormat, type ImportIssue, type ImportPreview, type ImportResult } from '../../../../shared/importExport';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { invoke } from '../../api';
 import { errorMessage, mutate } from '../../data/mutate';
 import { hrefFor } from '../../router';
 import { detectFormat, FORMAT_LABELS } from './detectFormat';
+import { sniffText, toBase64 } from './fileBytes';
 import '../../styles/data.css';
 
 type Step =
   | { kind: 'choose' }
   | { kind: 'previewing'; fileName: string }
-  | { kind: 'preview'; fileName: string; text: string; preview: ImportPreview }
+  | { kind: 'preview'; fileName: string; bytes: string; preview: ImportPreview }
   | { kind: 'importing'; fileName: string; preview: ImportPreview }
   | { kind: 'done'; fileName: string; result: ImportResult };
 
@@ -24,13 +26,13 @@ export function ImportView() {
   const [detected, setDetected] = useState<ImportFormat | null>(null);
   const [step, setStep] = useState<Step>({ kind: 'choose' });
   const [error, setError] = useState<{ title: string; message: string } | null>(null);
-  const [file, setFile] = useState<{ name: string; text: string } | null>(null);
+  const [file, setFile] = useState<{ name: string; bytes: string; head: string } | null>(null);
   const inputRef = useRef<HTMLInputElement>(null);
   const formatId = useId();
 
-  async function preview(name: string, text: string, chosen: ImportFormat | 'auto') {
+  async function preview(name: string, bytes: string, head: string, chosen: ImportFormat | 'auto') {
     setError(null);
-    const guess = detectFormat(name, text);
+    const guess = detectFormat(name, head);
     setDetected(guess);
     const effective = chosen === 'auto' ? guess : chosen;
     if (!effective) {
@@ -43,8 +45,8 @@ export function ImportView() {
     }
     setStep({ kind: 'previewing', fileName: name });
     try {
-      const result = await invoke('import:preview', { format: effective, text });
-      setStep({ kind: 'preview', fileName: name, text, preview: result });
+      const result = await invoke('import:preview', { format: effective, bytes });
+      setStep({ kind: 'preview', fileName: name, bytes, preview: result });
     } catch (e) {
       setStep({ kind: 'choose' });
       setError({ title: `${name} could not be read as ${FORMAT_LABELS[effective]}`, message: `${errorMessage(e)} Nothing was imported.` });
@@ -54,15 +56,17 @@ export function ImportView() {
   async function onFile(list: FileList | null) {
     const picked = list?.[0];
     if (!picked) return;
-    let text: string;
+    let raw: Uint8Array;
     try {
-      text = await picked.text();
+      raw = new Uint8Array(await picked.arrayBuffer());
     } catch (e) {
       setError({ title: `${picked.name} could not be read`, message: errorMessage(e) });
       return;
     }
-    setFile({ name: picked.name, text });
-    await preview(picked.name, text, format);
+    const bytes = toBase64(raw);
+    const head = sniffText(raw);
+    setFile({ name: picked.name, bytes, head });
+    await preview(picked.name, bytes, head, format);
   }
 
   async function commit() {
@@ -70,7 +74,7 @@ export function ImportView() {
     setError(null);
     setStep({ kind: 'importing', fileName: step.fileName, preview: step.preview });
     try {
-      const result = await mutate('import:commit', { format: step.preview.format, text: step.text });
+      const result = await mutate('import:commit', { format: step.preview.format, bytes: step.bytes });
       setStep({ kind: 'done', fileName: step.fileName, result });
     } catch (e) {
       setStep(step);
@@ -107,7 +111,7 @@ export function ImportView() {
                 ref={inputRef}
                 type="file"
                 className="file-input"
-                accept=".csv,.vcf,.vcard,.json,text/csv,text/vcard,application/json"
+                accept=".csv,.txt,.vcf,.vcard,.json,text/csv,text/plain,text/vcard,application/json"
                 disabled={busy}
                 onChange={(event) => void onFile(event.target.files)}
                 data-testid="import-file"
@@ -131,7 +135,7 @@ export function ImportView() {
               onChange={(event) => {
                 const next = event.target.value as ImportFormat | 'auto';
                 setFormat(next);
-                if (file) void preview(file.name, file.text, next);
+                if (file) void preview(file.name, file.bytes, file.head, next);
               }}
             >
               <option value="auto">{detected ? `Automatic: ${FORMAT_LABELS[detected]}` : 'Automatic'}</option>
@@ -200,7 +204,11 @@ function PreviewPanel({
     <section className="data-card import-preview" data-testid="import-preview" aria-label="Preview">
       <div className="section-header">
         <h2 className="section-title">
-          {fileName} <span className="section-count">{FORMAT_LABELS[preview.format]} · {counts.records.toLocaleString()} records</span>
+          {fileName}{' '}
+          <span className="section-count">
+            {FORMAT_LABELS[preview.format]} · {counts.records.toLocaleString()} records
+            {preview.encoding && <span data-testid="preview-encoding"> · read as {ENCODING_LABELS[preview.encoding]}</span>}
+          </span>
         </h2>
       </div>
       <div className="count-tiles">
