@@ -32,6 +32,7 @@ export function normalizeLinkedInUrl(raw: string): string | null {
     try {
       const decoded = decodeURIComponent(slug);
       // A decoded slug that would change the path's meaning stays encoded.
+      // eslint-disable-next-line no-control-regex -- control characters are what is being refused
       if (!/[\s/?#%\u0000-\u001f]/u.test(decoded)) slug = decoded;
     } catch {
       // malformed percent-encoding: keep it as written
@@ -135,6 +136,7 @@ export function labeled(value: string, label?: string): LabeledValue | null {
 }
 
 /** C0 control characters other than tab and line feed, and DEL: never in a real name (issue 13; SQLite's length() stops at a NUL). */
+// eslint-disable-next-line no-control-regex -- control characters are what is being found
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/u;
 
 /** Says which control character `text` holds, or null: "a NUL character (U+0000)". */
