@@ -9,7 +9,7 @@ import { invoke } from '../../api';
 import { errorMessage, mutate } from '../../data/mutate';
 import { hrefFor } from '../../router';
 import { detectFormat, FORMAT_LABELS } from './detectFormat';
-import { sniffText, toBase64 } from './fileBytes';
+import { sniffText, toBase64 } from '../../../../shared/importBytes';
 import '../../styles/data.css';
 
 type Step =

@@ -1,6 +1,6 @@
 // The picked file as bytes for import:preview/commit (issue 13: main finds the
 // encoding, so the renderer must not decode first), plus a rough text view of
-// its start for guessing the format. Plain functions, tested in vitest.
+// its start for guessing the format. Pure, for the renderer; tested in vitest.
 
 /** Standard base64 of `bytes`, in chunks so a 50 MB file does not overflow the call stack. */
 export function toBase64(bytes: Uint8Array): string {
