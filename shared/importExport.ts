@@ -51,8 +51,16 @@ export const ImportRequest = z
     text: ImportText.optional(),
     /** Records the user unticked in the preview, by key (`line 12`, `card 3`): they are left out. */
     exclude: z.array(z.string().max(100)).max(1_000_000).optional(),
+    /** Items offered unticked that the user ticked (LinkedIn message senders who are not connections: `sender <url>`). */
+    include: z.array(z.string().max(1000)).max(1_000_000).optional(),
+    /** Import LinkedIn messages' text into the journal entries (off by default, issue 13). */
+    messageText: z.boolean().optional(),
+    /** A folder the user chose with the native dialog (import:chooseFolder), by its token: never a path. */
+    folder: z.uuid().optional(),
   })
-  .refine((r) => (r.bytes === undefined) !== (r.text === undefined), { message: 'Send the file as bytes (or as text), exactly one of them' });
+  .refine((r) => [r.bytes, r.text, r.folder].filter((v) => v !== undefined).length === 1, {
+    message: 'Send the file as bytes (or as text), or a chosen folder: exactly one of them',
+  });
 export type ImportRequest = z.infer<typeof ImportRequest>;
 
 /** A problem or remark about one line or card of the file. */
@@ -93,6 +101,44 @@ export const ImportCounts = z.object({
 });
 export type ImportCounts = z.infer<typeof ImportCounts>;
 
+export const ARCHIVE_FILE_KINDS = ['connections', 'messages', 'invitations', 'notes', 'positions', 'recommendations', 'other'] as const;
+
+/** What an import of LinkedIn's data archive does beyond people (issue 13), in the preview and the result. */
+export const ArchiveSummary = z.object({
+  files: z.array(
+    z.object({ name: z.string(), kind: z.enum(ARCHIVE_FILE_KINDS), rows: z.number().int(), encoding: ImportEncoding.nullable() }),
+  ),
+  /** My profile URL: the one present in every conversation. */
+  me: z.string().nullable(),
+  messages: z.object({
+    messages: z.number().int(),
+    /** New journal entries: one per conversation and UTC day with someone in Kith. */
+    entries: z.number().int(),
+    alreadyImported: z.number().int(),
+    /** Conversations with more than 8 people, left out. */
+    largeConversations: z.number().int(),
+    drafts: z.number().int(),
+    spam: z.number().int(),
+    sponsored: z.number().int(),
+    /** Conversation days with nobody who is in Kith (or ticked as new). */
+    withNobodyKnown: z.number().int(),
+  }),
+  /** Message senders who are not connections, offered as new people; unticked unless listed in `include`. */
+  senders: z.array(z.object({ key: z.string(), name: z.string(), url: z.string(), messages: z.number().int(), included: z.boolean() })),
+  messageText: z.boolean(),
+  howWeMet: z.number().int(),
+  notes: z.number().int(),
+  positions: z.array(
+    z.object({ organization: z.string(), title: z.string(), startDate: z.string().nullable(), endDate: z.string().nullable(), isNew: z.boolean() }),
+  ),
+  favors: z.number().int(),
+});
+export type ArchiveSummary = z.infer<typeof ArchiveSummary>;
+
+/** A connection whose employer changed since the last import: the old affiliation ends, the new one starts (issue 13). */
+export const JobChange = z.object({ key: z.string(), where: z.string(), personId: z.number().int(), name: z.string(), from: z.array(z.string()), to: z.string() });
+export type JobChange = z.infer<typeof JobChange>;
+
 export const ImportPreview = z.object({
   format: ImportFormat,
   counts: ImportCounts,
@@ -103,6 +149,8 @@ export const ImportPreview = z.object({
   warnings: z.array(ImportIssue),
   /** How the file's bytes were read (absent when text was sent). */
   encoding: ImportEncoding.optional(),
+  jobChanges: z.array(JobChange).optional(),
+  archive: ArchiveSummary.optional(),
   /** Nothing would change (the same file was imported before, or a JSON export of this very data). */
   nothingToDo: z.boolean(),
 });
@@ -114,6 +162,8 @@ export const ImportResult = z.object({
   skipped: z.array(ImportIssue),
   warnings: z.array(ImportIssue),
   encoding: ImportEncoding.optional(),
+  jobChanges: z.array(JobChange).optional(),
+  archive: ArchiveSummary.optional(),
 });
 export type ImportResult = z.infer<typeof ImportResult>;
 

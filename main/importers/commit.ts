@@ -5,7 +5,7 @@ import type { ImportResult } from '../../shared/importExport';
 import { nameKey } from '../../shared/text';
 import type { Db } from '../db/open';
 import { nowIso } from '../services/util';
-import { personChangedFields, planImport, type ImportPlan, type PersonState, type PlanOptions } from './plan';
+import { affiliationChanged, personChangedFields, planImport, type ImportPlan, type PersonState, type PlanOptions } from './plan';
 import type { ParsedImport } from './types';
 
 export interface CommitOptions extends PlanOptions {
@@ -28,7 +28,7 @@ export function commitImport(db: Db, parsed: ParsedImport, options: CommitOption
   })();
 }
 
-function applyPlan(db: Db, plan: ImportPlan): void {
+export function applyPlan(db: Db, plan: ImportPlan): void {
   if (plan.preview.nothingToDo) return;
   const now = nowIso();
   const insertOrg = db.prepare(
@@ -48,7 +48,7 @@ function applyPlan(db: Db, plan: ImportPlan): void {
     `INSERT INTO affiliations (person_id, organization_id, title, is_hiring_manager, is_recruiter, is_current, created_at, updated_at)
      VALUES (?, ?, ?, ?, ?, 1, ?, ?)`,
   );
-  const updateAffiliationTitle = db.prepare('UPDATE affiliations SET title = ?, updated_at = ? WHERE id = ?');
+  const updateAffiliation = db.prepare('UPDATE affiliations SET title = ?, is_current = ?, updated_at = ? WHERE id = ?');
   const insertTie = db.prepare(
     `INSERT INTO ties (person_a, person_b, strength, context, since, source, created_at, updated_at)
      VALUES (?, ?, ?, ?, ?, 'imported', ?, ?)`,
@@ -101,8 +101,8 @@ function applyPlan(db: Db, plan: ImportPlan): void {
         now,
         now,
       );
-    } else if (a.title !== a.originalTitle) {
-      updateAffiliationTitle.run(a.title, now, a.id);
+    } else if (affiliationChanged(a)) {
+      updateAffiliation.run(a.title, a.isCurrent ? 1 : 0, now, a.id);
     }
   }
 

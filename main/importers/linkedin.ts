@@ -74,7 +74,7 @@ export function parseLinkedInConnections(input: string, delimiter: ',' | '\t' = 
       };
   const columnNames = header.cells.map((h) => oneLine(h).slice(0, 60) || 'unnamed');
 
-  const out: ParsedImport = { format: 'linkedin', records: [], relations: [], skipped: [], warnings: [] };
+  const out: ParsedImport = { format: 'linkedin', records: [], relations: [], skipped: [], warnings: [], currentJobs: true };
   if (byShape) {
     out.warnings.push(
       issue(

@@ -12,7 +12,7 @@
 // becomes a current affiliation, a missing tie with me is created. Anything the
 // user wrote stays as it is.
 import type { LabeledValue } from '../../shared/domain';
-import type { ImportCounts, ImportIssue, ImportMatch, ImportPreview } from '../../shared/importExport';
+import type { ImportCounts, ImportIssue, ImportMatch, ImportPreview, JobChange } from '../../shared/importExport';
 import { nameKey as sharedNameKey } from '../../shared/text';
 import type { Db } from '../db/open';
 import { getMeId } from '../services/people';
@@ -55,6 +55,8 @@ export interface AffiliationState {
   originalTitle: string;
   isHiringManager: boolean;
   isRecruiter: boolean;
+  isCurrent: boolean;
+  originalIsCurrent: boolean;
 }
 
 export interface OrganizationState {
@@ -85,6 +87,11 @@ export interface ImportPlan {
   affiliations: AffiliationState[];
   ties: TieState[];
   preview: ImportPreview;
+}
+
+/** True when a stored affiliation would change (the commit's UPDATE). */
+export function affiliationChanged(a: AffiliationState): boolean {
+  return a.id !== null && (a.title !== a.originalTitle || a.isCurrent !== a.originalIsCurrent);
 }
 
 interface PersonRow {
@@ -179,15 +186,15 @@ function loadExisting(db: Db, meId: number) {
     orgs.set(o.name_key, state);
     orgById.set(o.id, state);
   }
-  const affiliations = new Map<number, { id: number; orgKey: string; title: string; hm: number; rec: number }[]>();
+  const affiliations = new Map<number, { id: number; orgKey: string; title: string; hm: number; rec: number; current: number }[]>();
   for (const a of db
     .prepare(
-      `SELECT a.id, a.person_id, o.name_key, a.title, a.is_hiring_manager AS hm, a.is_recruiter AS rec
+      `SELECT a.id, a.person_id, o.name_key, a.title, a.is_hiring_manager AS hm, a.is_recruiter AS rec, a.is_current AS current
          FROM affiliations a JOIN organizations o ON o.id = a.organization_id ORDER BY a.id`,
     )
-    .all() as { id: number; person_id: number; name_key: string; title: string; hm: number; rec: number }[]) {
+    .all() as { id: number; person_id: number; name_key: string; title: string; hm: number; rec: number; current: number }[]) {
     const list = affiliations.get(a.person_id) ?? [];
-    list.push({ id: a.id, orgKey: a.name_key, title: a.title, hm: a.hm, rec: a.rec });
+    list.push({ id: a.id, orgKey: a.name_key, title: a.title, hm: a.hm, rec: a.rec, current: a.current });
     affiliations.set(a.person_id, list);
   }
   const tiesWithMe = new Map<number, { id: number; strength: number; context: string; since: string | null }>();
@@ -268,6 +275,7 @@ export function planImport(db: Db, parsed: ParsedImport, options: PlanOptions = 
   const touchedOrgs: OrganizationState[] = [];
   const touchedOrgKeys = new Set<string>();
   const changesByRecord = new Map<string, string[]>();
+  const jobChanges: JobChange[] = [];
 
   const touchOrg = (o: OrganizationState) => {
     if (!touchedOrgKeys.has(o.key)) {
@@ -321,6 +329,8 @@ export function planImport(db: Db, parsed: ParsedImport, options: PlanOptions = 
           originalTitle: a.title,
           isHiringManager: a.hm === 1,
           isRecruiter: a.rec === 1,
+          isCurrent: a.current === 1,
+          originalIsCurrent: a.current === 1,
         });
       }
       const t = existing.tiesWithMe.get(h);
@@ -410,7 +420,23 @@ export function planImport(db: Db, parsed: ParsedImport, options: PlanOptions = 
           originalTitle: '',
           isHiringManager: p.affiliation.isHiringManager,
           isRecruiter: p.affiliation.isRecruiter,
+          isCurrent: true,
+          originalIsCurrent: true,
         };
+        if (parsed.currentJobs && s.id !== null) {
+          // A new current employer on LinkedIn is a job change: the jobs Kith holds as current end (issue 13).
+          const ended: string[] = [];
+          for (const other of s.affiliations.values()) {
+            if (other.id === null || !other.isCurrent) continue;
+            other.isCurrent = false;
+            affiliations.push(other);
+            ended.push(other.organization.name);
+            changes.push(`no longer at ${other.organization.name}`);
+          }
+          if (ended.length > 0) {
+            jobChanges.push({ key: p.ref.key, where: p.ref.where, personId: s.id, name: s.original?.displayName ?? s.displayName, from: ended, to: org.name });
+          }
+        }
         s.affiliations.set(org.key, created);
         affiliations.push(created);
         changes.push(p.affiliation.title ? `${p.affiliation.title} at ${org.name}` : `works at ${org.name}`);
@@ -576,6 +602,7 @@ export function planImport(db: Db, parsed: ParsedImport, options: PlanOptions = 
       matches,
       skipped: skipped.sort((x, y) => (x.line ?? 0) - (y.line ?? 0)),
       warnings: parsed.warnings,
+      ...(jobChanges.length > 0 ? { jobChanges } : {}),
       nothingToDo,
     },
   };

@@ -4,7 +4,7 @@
 import type { importExportContract } from '../../shared/importExport';
 import { dataPaths } from '../db/paths';
 import { runExport } from '../exporters';
-import { importText, previewImport, requestInput } from '../importers';
+import { expandInput, importText, previewImport, requestInput } from '../importers';
 import { createBackupSync } from '../services/backups';
 import type { Handler, HandlerContext } from './handlers';
 
@@ -12,11 +12,14 @@ type ImportExportChannel = keyof typeof importExportContract;
 
 export function createImportExportHandlers({ db, dataDir }: HandlerContext): { [C in ImportExportChannel]: Handler<C> } {
   return {
-    'import:preview': ({ format, exclude, ...input }) => previewImport(db, format, requestInput(input), { exclude }),
+    'import:preview': async ({ format, exclude, include, messageText, ...input }) =>
+      previewImport(db, format, await expandInput(requestInput(input)), { exclude, include, messageText }),
     // A checked copy of the data is taken first whenever the import would change something (an in-memory database has no file to copy).
-    'import:commit': ({ format, exclude, ...input }) =>
-      importText(db, format, requestInput(input), {
+    'import:commit': async ({ format, exclude, include, messageText, ...input }) =>
+      importText(db, format, await expandInput(requestInput(input)), {
         exclude,
+        include,
+        messageText,
         ...(db.memory ? {} : { backupBeforeImport: () => createBackupSync({ db, backupDir: dataPaths(dataDir).backupDir }, 'before-import') }),
       }),
     'export:run': ({ format }) => runExport(db, format),

@@ -5,6 +5,7 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { m0010Initial } from './m0010_initial';
 import { m0020Journal } from './m0020_journal';
+import { m0050ImportKeys } from './m0050_import_keys';
 
 export interface Migration {
   version: number;
@@ -15,6 +16,7 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { version: 10, name: 'initial schema', up: m0010Initial },
   { version: 20, name: 'journal: attention states, indexes', up: m0020Journal },
+  { version: 50, name: 'import keys: LinkedIn conversations imported, by conversation and UTC day', up: m0050ImportKeys },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
