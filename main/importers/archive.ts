@@ -71,6 +71,10 @@ function baseName(name: string): string {
   return name.split(/[\\/]/).pop() ?? name;
 }
 
+function isConnectionsHeader(cells: readonly string[]): boolean {
+  return cells.includes('first name') && cells.includes('last name') && (cells.includes('connected on') || cells.includes('url'));
+}
+
 export type ArchiveFileKind = ArchiveSummary['files'][number]['kind'];
 
 /** What one decoded file of the archive is, by its header: for a single CSV, whether it needs the archive path. */
@@ -169,6 +173,9 @@ export function parseArchive(input: ArchiveInput): ParsedArchive {
       let connections: ParsedImport | null = null;
       try {
         connections = parseLinkedInConnections(text, delimiter);
+        // Other files of the archive start "First Name,Last Name," too (Profile.csv): connections have a URL or a date column.
+        const byShape = connections.warnings.some((w) => w.message.includes('recognised by their shape'));
+        if (!byShape && !findTable(text, isConnectionsHeader, name, delimiter)) connections = null;
       } catch (error) {
         if (!(error instanceof KithError)) throw error;
       }
@@ -282,8 +289,11 @@ export function planArchive(db: Db, parsed: ParsedArchive, options: ArchiveOptio
 
   // Senders who are neither connections nor in Kith: offered as new people, unticked.
   const senderInfo = new Map<string, { name: string; messages: number }>();
+  const isLarge = (d: ConversationDay) => (messages!.conversationUrls.get(d.conversationId) ?? d.urls).size > MAX_CONVERSATION_PEOPLE;
   if (messages) {
     for (const d of messages.days) {
+      // A conversation left out does not make its senders worth offering.
+      if (isLarge(d)) continue;
       for (const m of d.messages) {
         if (m.from === me || connectionUrls.has(m.from) || stored.has(m.from) || !isLinkedInProfile(m.from)) continue;
         const s = senderInfo.get(m.from);
@@ -338,8 +348,7 @@ export function planArchive(db: Db, parsed: ParsedArchive, options: ArchiveOptio
   const large = new Set<string>();
   const entries: PlannedEntry[] = [];
   for (const d of messages?.days ?? []) {
-    const everyone = messages!.conversationUrls.get(d.conversationId) ?? d.urls;
-    if (everyone.size > MAX_CONVERSATION_PEOPLE) {
+    if (isLarge(d)) {
       large.add(d.conversationId);
       continue;
     }
