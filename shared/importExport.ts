@@ -171,7 +171,12 @@ export const ExportRequest = z.strictObject({ format: ExportFormat });
 export const ExportResult = z.object({ fileName: z.string(), mimeType: z.string(), text: z.string() });
 export type ExportResult = z.infer<typeof ExportResult>;
 
+export const ChosenFolder = z.object({ token: z.uuid(), name: z.string(), files: z.number().int() });
+export type ChosenFolder = z.infer<typeof ChosenFolder>;
+
 export const importExportContract = {
+  /** Shows the OS folder dialog in main; answers a token for the folder (never its path), or null when cancelled. */
+  'import:chooseFolder': { input: z.strictObject({}).optional(), output: ChosenFolder.nullable() },
   'import:preview': { input: ImportRequest, output: ImportPreview },
   'import:commit': { input: ImportRequest, output: ImportResult },
   'export:run': { input: ExportRequest, output: ExportResult },

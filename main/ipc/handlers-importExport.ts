@@ -5,18 +5,23 @@ import type { importExportContract } from '../../shared/importExport';
 import { dataPaths } from '../db/paths';
 import { runExport } from '../exporters';
 import { expandInput, importText, previewImport, requestInput } from '../importers';
+import { ChosenFolders } from '../importers/chosenFolders';
 import { createBackupSync } from '../services/backups';
 import type { Handler, HandlerContext } from './handlers';
 
 type ImportExportChannel = keyof typeof importExportContract;
 
-export function createImportExportHandlers({ db, dataDir }: HandlerContext): { [C in ImportExportChannel]: Handler<C> } {
+export function createImportExportHandlers({ db, dataDir, chooseFolder }: HandlerContext): { [C in ImportExportChannel]: Handler<C> } {
+  const folders = new ChosenFolders(chooseFolder);
+  const inputOf = async (request: { bytes?: string | undefined; text?: string | undefined; folder?: string | undefined }) =>
+    request.folder !== undefined ? folders.read(request.folder) : expandInput(requestInput(request));
   return {
+    'import:chooseFolder': () => folders.chooseFolder(),
     'import:preview': async ({ format, exclude, include, messageText, ...input }) =>
-      previewImport(db, format, await expandInput(requestInput(input)), { exclude, include, messageText }),
+      previewImport(db, format, await inputOf(input), { exclude, include, messageText }),
     // A checked copy of the data is taken first whenever the import would change something (an in-memory database has no file to copy).
     'import:commit': async ({ format, exclude, include, messageText, ...input }) =>
-      importText(db, format, await expandInput(requestInput(input)), {
+      importText(db, format, await inputOf(input), {
         exclude,
         include,
         messageText,

@@ -244,6 +244,27 @@ describe('bad zips', () => {
     await expect(readZip(new Uint8Array(Buffer.from('PK\u0003\u0004 broken')))).rejects.toThrow(/could not be read/);
   });
 
+  it('a folder chosen with the native dialog is previewed and imported by token; no channel takes its path', async () => {
+    const db = freshDb();
+    const folder = path.join(tempDir(), 'Complete_LinkedInDataExport_02-08-2026');
+    fs.mkdirSync(folder);
+    for (const n of ARCHIVE_FILES) fs.copyFileSync(path.join(ARCHIVE, n), path.join(folder, n));
+    let answer: string | null = folder;
+    const dispatch = createDispatcher(createHandlers({ db, dataDir: path.dirname(db.name), chooseFolder: async () => answer }), { validateOutput: true });
+    const chosen = await dispatch('import:chooseFolder', undefined);
+    expect(chosen.ok && chosen.value).toMatchObject({ name: 'Complete_LinkedInDataExport_02-08-2026', files: 6 });
+    const token = (chosen.ok && chosen.value && chosen.value.token) as string;
+    expect(JSON.stringify(chosen)).not.toContain(path.dirname(folder));
+    const preview = await dispatch('import:preview', { format: 'linkedin', folder: token });
+    expect(preview.ok && preview.value).toMatchObject({ counts: { newPeople: 5 }, archive: { messages: { entries: 2 } } });
+    const commit = await dispatch('import:commit', { format: 'linkedin', folder: token });
+    expect(commit.ok && commit.value).toMatchObject({ counts: { newPeople: 5 } });
+    answer = null;
+    expect(await dispatch('import:chooseFolder', undefined)).toEqual({ ok: true, value: null });
+    const unknown = await dispatch('import:preview', { format: 'linkedin', folder: '00000000-0000-4000-8000-000000000000' });
+    expect(unknown).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringMatching(/Choose the folder again/) } });
+  });
+
   it('import:preview takes the zip as base64 bytes', async () => {
     const db = freshDb();
     const dispatch = createDispatcher(createHandlers({ db, dataDir: path.dirname(db.name) }), { validateOutput: true });
