@@ -253,7 +253,7 @@ describe('bad zips', () => {
     const dispatch = createDispatcher(createHandlers({ db, dataDir: path.dirname(db.name), chooseFolder: async () => answer }), { validateOutput: true });
     const chosen = await dispatch('import:chooseFolder', undefined);
     expect(chosen.ok && chosen.value).toMatchObject({ name: 'Complete_LinkedInDataExport_02-08-2026', files: 6 });
-    const token = (chosen.ok && chosen.value && chosen.value.token) as string;
+    const token = (chosen as { ok: true; value: { token: string } }).value.token;
     expect(JSON.stringify(chosen)).not.toContain(path.dirname(folder));
     const preview = await dispatch('import:preview', { format: 'linkedin', folder: token });
     expect(preview.ok && preview.value).toMatchObject({ counts: { newPeople: 5 }, archive: { messages: { entries: 2 } } });
