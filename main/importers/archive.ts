@@ -262,6 +262,9 @@ export function planArchive(db: Db, parsed: ParsedArchive, options: ArchiveOptio
     const url = normalizeLinkedInUrl(r.linkedin_url);
     if (url && !stored.has(url)) stored.set(url, r.id);
   }
+  for (const a of db.prepare(`SELECT person_id, value FROM person_aliases WHERE kind = 'linkedin'`).all() as { person_id: number; value: string }[]) {
+    if (!stored.has(a.value)) stored.set(a.value, a.person_id);
+  }
   const connectionUrls = new Set<string>();
   for (const r of parsed.connections?.records ?? []) if (r.kind === 'person' && r.linkedinUrl) connectionUrls.add(r.linkedinUrl);
 
@@ -422,7 +425,9 @@ export function planArchive(db: Db, parsed: ParsedArchive, options: ArchiveOptio
   // Positions: my affiliations, once each (same organization and start).
   const mine = db
     .prepare(
-      `SELECT o.name_key, a.title, a.start_date FROM affiliations a JOIN organizations o ON o.id = a.organization_id WHERE a.person_id = ?`,
+      `SELECT k.name_key, a.title, a.start_date FROM affiliations a
+         JOIN (SELECT id, name_key FROM organizations UNION ALL SELECT organization_id, name_key FROM organization_aliases) k ON k.id = a.organization_id
+        WHERE a.person_id = ?`,
     )
     .all(meId) as { name_key: string; title: string; start_date: string | null }[];
   const positions = parsed.positions.map((p) => {
@@ -525,6 +530,9 @@ function applyArchive(db: Db, plan: ArchivePlan): void {
   );
   const orgIds = new Map<string, number>();
   for (const o of findOrg.all() as { id: number; name_key: string }[]) if (!orgIds.has(looseOrgKey(o.name_key))) orgIds.set(looseOrgKey(o.name_key), o.id);
+  for (const o of db.prepare('SELECT organization_id AS id, name_key FROM organization_aliases').all() as { id: number; name_key: string }[]) {
+    if (!orgIds.has(looseOrgKey(o.name_key))) orgIds.set(looseOrgKey(o.name_key), o.id);
+  }
   for (const p of plan.positions) {
     if (!p.isNew) continue;
     const key = nameKey(p.organization);

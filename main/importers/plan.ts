@@ -221,7 +221,14 @@ function loadExisting(db: Db, meId: number) {
   }[]) {
     orgById.get(t.organization_id)?.existingTags.add(t.name_key);
   }
-  return { people, orgs, affiliations, tiesWithMe, personTags };
+  // What merges retired (issue 13): profile URLs, e-mails and organization names that now mean the one kept.
+  const personAliases = db.prepare('SELECT person_id, kind, value FROM person_aliases').all() as { person_id: number; kind: 'linkedin' | 'email'; value: string }[];
+  const orgAliases = new Map<string, OrganizationState>();
+  for (const a of db.prepare('SELECT name_key, organization_id FROM organization_aliases').all() as { name_key: string; organization_id: number }[]) {
+    const o = orgById.get(a.organization_id);
+    if (o) orgAliases.set(a.name_key, o);
+  }
+  return { people, orgs, affiliations, tiesWithMe, personTags, personAliases, orgAliases };
 }
 
 /**
@@ -265,6 +272,11 @@ export function planImport(db: Db, parsed: ParsedImport, options: PlanOptions = 
     const f = fieldsOf(row);
     index(row.id, f, (existing.affiliations.get(row.id) ?? []).map((a) => a.orgKey));
   }
+  for (const a of existing.personAliases) {
+    if (!existing.people.has(a.person_id)) continue;
+    if (a.kind === 'linkedin' && !byLinkedIn.has(a.value)) byLinkedIn.set(a.value, a.person_id);
+    if (a.kind === 'email' && !byEmail.has(a.value)) byEmail.set(a.value, a.person_id);
+  }
 
   const states = new Map<number, PersonState>();
   const people: PersonState[] = [];
@@ -285,9 +297,10 @@ export function planImport(db: Db, parsed: ParsedImport, options: PlanOptions = 
   };
   const orgsLoose = new Map<string, OrganizationState>();
   for (const o of orgs.values()) if (!orgsLoose.has(looseOrgKey(o.key))) orgsLoose.set(looseOrgKey(o.key), o);
+  for (const [key, o] of existing.orgAliases) if (!orgsLoose.has(looseOrgKey(key))) orgsLoose.set(looseOrgKey(key), o);
   const lookupOrg = (name: string): OrganizationState | undefined => {
     const key = nameKey(name);
-    return orgs.get(key) ?? orgsLoose.get(looseOrgKey(key));
+    return orgs.get(key) ?? existing.orgAliases.get(key) ?? orgsLoose.get(looseOrgKey(key));
   };
   /** The organization's key as stored: "Acme Labs, Inc." finds an existing "Acme Labs". */
   const orgKeyOf = (name: string) => lookupOrg(name)?.key ?? nameKey(name);

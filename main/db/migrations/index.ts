@@ -16,7 +16,7 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { version: 10, name: 'initial schema', up: m0010Initial },
   { version: 20, name: 'journal: attention states, indexes', up: m0020Journal },
-  { version: 50, name: 'import keys: LinkedIn conversations imported, by conversation and UTC day', up: m0050ImportKeys },
+  { version: 50, name: 'import keys (LinkedIn conversations by day) and aliases of merged people and organizations', up: m0050ImportKeys },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

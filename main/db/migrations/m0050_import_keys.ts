@@ -3,6 +3,11 @@
 // UTC day; its key (conversation id + day) is kept here with the entry it
 // became, so a newer archive that contains the old one skips those days.
 // Deleting the entry keeps the key: what the user deleted does not come back.
+//
+// It also keeps what a merge of duplicates retires (issue 13): the merged-away
+// people's profile URLs and e-mails, and the merged-away organizations' names,
+// as aliases of the one kept, so a later import matches them instead of
+// bringing the duplicate back.
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 
 export function m0050ImportKeys(db: Database): void {
@@ -15,5 +20,21 @@ export function m0050ImportKeys(db: Database): void {
       PRIMARY KEY (source, key)
     ) STRICT, WITHOUT ROWID;
     CREATE INDEX import_keys_interaction ON import_keys(interaction_id) WHERE interaction_id IS NOT NULL;
+
+    CREATE TABLE person_aliases (
+      person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+      kind      TEXT    NOT NULL CHECK (kind IN ('linkedin', 'email')),
+      -- Normalised as the importers match it: the canonical profile URL, the lower-cased e-mail.
+      value     TEXT    NOT NULL CHECK (length(value) BETWEEN 1 AND 2000),
+      PRIMARY KEY (kind, value)
+    ) STRICT, WITHOUT ROWID;
+    CREATE INDEX person_aliases_person ON person_aliases(person_id);
+
+    CREATE TABLE organization_aliases (
+      name_key        TEXT    NOT NULL PRIMARY KEY CHECK (length(name_key) > 0),
+      name            TEXT    NOT NULL CHECK (length(trim(name)) > 0),
+      organization_id INTEGER NOT NULL REFERENCES organizations(id) ON DELETE CASCADE
+    ) STRICT, WITHOUT ROWID;
+    CREATE INDEX organization_aliases_organization ON organization_aliases(organization_id);
   `);
 }
