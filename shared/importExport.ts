@@ -174,7 +174,34 @@ export type ExportResult = z.infer<typeof ExportResult>;
 export const ChosenFolder = z.object({ token: z.uuid(), name: z.string(), files: z.number().int() });
 export type ChosenFolder = z.infer<typeof ChosenFolder>;
 
+/** One import in the log (issue 13); only the last one not undone can be undone. */
+export const ImportLogEntry = z.object({
+  id: z.number().int(),
+  format: z.string(),
+  summary: z.string(),
+  createdAt: z.string(),
+  undoneAt: z.string().nullable(),
+  added: z.number().int(),
+  changed: z.number().int(),
+  canUndo: z.boolean(),
+});
+export type ImportLogEntry = z.infer<typeof ImportLogEntry>;
+
+export const UndoResult = z.object({
+  importId: z.number().int(),
+  summary: z.string(),
+  removed: z.number().int(),
+  restored: z.number().int(),
+  /** What was edited since and stops the undo, in words; empty when it can be (or was) undone. */
+  blockers: z.array(z.string()),
+  undone: z.boolean(),
+});
+export type UndoResult = z.infer<typeof UndoResult>;
+
 export const importExportContract = {
+  'imports:list': { input: z.strictObject({}).optional(), output: z.object({ items: z.array(ImportLogEntry) }) },
+  /** Undoes the last import; with dryRun, only says whether it can be and what stops it. */
+  'imports:undo': { input: z.strictObject({ dryRun: z.boolean().optional() }).optional(), output: UndoResult },
   /** Shows the OS folder dialog in main; answers a token for the folder (never its path), or null when cancelled. */
   'import:chooseFolder': { input: z.strictObject({}).optional(), output: ChosenFolder.nullable() },
   'import:preview': { input: ImportRequest, output: ImportPreview },

@@ -19,7 +19,8 @@ import type { Db } from '../db/open';
 import { createEntry } from '../services/journal';
 import { getMeId } from '../services/people';
 import { nowIso } from '../services/util';
-import { applyPlan, type CommitOptions } from './commit';
+import { applyPlan, summaryOf, type CommitOptions } from './commit';
+import { recordImport } from './importLog';
 import { findTable } from './csv';
 import { decodeBytes } from './decode';
 import { parseLinkedInConnections } from './linkedin';
@@ -559,7 +560,7 @@ export function commitArchive(db: Db, input: ArchiveInput, options: ArchiveOptio
   if (options.backupBeforeImport && !planArchive(db, parsed, options).preview.nothingToDo) options.backupBeforeImport(db);
   return db.transaction(() => {
     const plan = planArchive(db, parsed, options);
-    if (!plan.preview.nothingToDo) applyArchive(db, plan);
+    if (!plan.preview.nothingToDo) recordImport(db, 'linkedin', () => summaryOf(plan.preview), () => applyArchive(db, plan));
     const { counts, skipped, warnings, format, jobChanges, archive } = plan.preview;
     return { format, counts, skipped, warnings, ...(jobChanges ? { jobChanges } : {}), ...(archive ? { archive } : {}) };
   })();

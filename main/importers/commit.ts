@@ -1,7 +1,8 @@
 // Commit: apply a plan in one transaction. The plan is made again inside the
 // transaction (never taken from an earlier preview), so an edit made between
 // the preview and the commit cannot be overwritten or duplicated.
-import type { ImportResult } from '../../shared/importExport';
+import type { ImportPreview, ImportResult } from '../../shared/importExport';
+import { recordImport } from './importLog';
 import { nameKey } from '../../shared/text';
 import type { Db } from '../db/open';
 import { nowIso } from '../services/util';
@@ -22,10 +23,26 @@ export function commitImport(db: Db, parsed: ParsedImport, options: CommitOption
   if (options.backupBeforeImport && !planImport(db, parsed, options).preview.nothingToDo) options.backupBeforeImport(db);
   return db.transaction(() => {
     const plan = planImport(db, parsed, options);
-    applyPlan(db, plan);
-    const { counts, skipped, warnings, format } = plan.preview;
-    return { format, counts, skipped, warnings };
+    recordImport(db, parsed.format, () => summaryOf(plan.preview), () => applyPlan(db, plan));
+    const { counts, skipped, warnings, format, jobChanges } = plan.preview;
+    return { format, counts, skipped, warnings, ...(jobChanges ? { jobChanges } : {}) };
   })();
+}
+
+/** The import log's line for an import: what it added, in words. */
+export function summaryOf(preview: ImportPreview): string {
+  const c = preview.counts;
+  const a = preview.archive;
+  const parts = [
+    c.newPeople && `${c.newPeople} new people`,
+    c.updatedPeople && `${c.updatedPeople} people updated`,
+    c.newOrganizations && `${c.newOrganizations} new organizations`,
+    c.newTies && `${c.newTies} new ties`,
+    a?.messages.entries && `${a.messages.entries} journal entries`,
+    a?.notes && `${a.notes} notes`,
+    a?.favors && `${a.favors} favors`,
+  ].filter(Boolean);
+  return `${preview.format === 'linkedin' ? 'LinkedIn' : preview.format}: ${parts.join(', ') || 'details filled in'}`;
 }
 
 export function applyPlan(db: Db, plan: ImportPlan): void {

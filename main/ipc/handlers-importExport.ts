@@ -6,6 +6,7 @@ import { dataPaths } from '../db/paths';
 import { runExport } from '../exporters';
 import { expandInput, importText, previewImport, requestInput } from '../importers';
 import { ChosenFolders } from '../importers/chosenFolders';
+import { listImports, undoLastImport } from '../importers/importLog';
 import { createBackupSync } from '../services/backups';
 import type { Handler, HandlerContext } from './handlers';
 
@@ -17,6 +18,8 @@ export function createImportExportHandlers({ db, dataDir, chooseFolder }: Handle
     request.folder !== undefined ? folders.read(request.folder) : expandInput(requestInput(request));
   return {
     'import:chooseFolder': () => folders.chooseFolder(),
+    'imports:list': () => ({ items: listImports(db) }),
+    'imports:undo': (input) => undoLastImport(db, { dryRun: input?.dryRun === true }),
     'import:preview': async ({ format, exclude, include, messageText, ...input }) =>
       previewImport(db, format, await inputOf(input), { exclude, include, messageText }),
     // A checked copy of the data is taken first whenever the import would change something (an in-memory database has no file to copy).

@@ -19,6 +19,7 @@ import type { IpcResult } from '../../shared/errors';
 import { createTestDb, makeTempDir, removeTempDirs, snapshotDb } from '../helpers/db';
 import { JOURNAL_INVALID, JOURNAL_VALID } from './journal-ipc-cases';
 import fs from 'node:fs';
+import { importText } from '../../main/importers';
 import path from 'node:path';
 import { afterAll } from 'vitest';
 
@@ -151,6 +152,14 @@ const VALID: Partial<Record<Channel, { input: (f: Fixture) => unknown; empty?: b
   'search:quick': { input: () => ({ query: 'acm', limit: 5 }), check: (v: { label: string }[]) => expect(v[0]!.label).toBe('Acme Labs') },
   'stats:get': { input: () => ({}), check: (v: { people: number; myTies: number }) => expect(v).toMatchObject({ people: 2, myTies: 1 }) },
   'sample:load': { input: () => ({ people: 30, seed: 5 }), empty: true, check: (v: { people: number }) => expect(v.people).toBe(30) },
+  'imports:list': { input: () => undefined, check: (v: { items: unknown[] }) => expect(v.items).toEqual([]) },
+  'imports:undo': {
+    input: (f) => {
+      importText(f.db, 'linkedin', LINKEDIN_CSV);
+      return { dryRun: true };
+    },
+    check: (v: { blockers: string[]; undone: boolean }) => expect(v).toMatchObject({ blockers: [], undone: false }),
+  },
   'import:chooseFolder': { input: () => undefined, check: (v: { files: number; name: string }) => expect(v).toMatchObject({ files: 1, name: 'LinkedInDataExport' }) },
   'import:preview': {
     input: () => ({ format: 'linkedin', text: LINKEDIN_CSV }),
@@ -318,6 +327,8 @@ const INVALID: Partial<Record<Channel, (f: Fixture) => unknown[]>> = {
   'stats:get': nothingInvalid,
   'sample:load': () => [{ people: 5 }, { people: 100_001 }, { people: '150' }, { seed: -1 }, { seed: 1.5 }, { seed: 2 ** 31 }, { size: 10 }, 'big'],
   'import:chooseFolder': nothingInvalid,
+  'imports:list': nothingInvalid,
+  'imports:undo': () => [{ dryRun: 'yes' }, { extra: 1 }, 'x', 42, null, []],
   'import:preview': () => [
     {},
     { format: 'linkedin', folder: '/home/me/LinkedIn' },

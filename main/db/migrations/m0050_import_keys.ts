@@ -8,6 +8,10 @@
 // people's profile URLs and e-mails, and the merged-away organizations' names,
 // as aliases of the one kept, so a later import matches them instead of
 // bringing the duplicate back.
+//
+// And the log that lets the last import be undone (issue 13): each import,
+// and each row it added or changed with the row as it was before and as the
+// import left it, so undo can restore it, or say what was edited since.
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 
 export function m0050ImportKeys(db: Database): void {
@@ -36,5 +40,25 @@ export function m0050ImportKeys(db: Database): void {
       organization_id INTEGER NOT NULL REFERENCES organizations(id) ON DELETE CASCADE
     ) STRICT, WITHOUT ROWID;
     CREATE INDEX organization_aliases_organization ON organization_aliases(organization_id);
+
+    CREATE TABLE imports (
+      id         INTEGER PRIMARY KEY,
+      format     TEXT    NOT NULL,
+      summary    TEXT    NOT NULL DEFAULT '',
+      created_at TEXT    NOT NULL,
+      undone_at  TEXT
+    ) STRICT;
+
+    CREATE TABLE import_changes (
+      import_id  INTEGER NOT NULL REFERENCES imports(id) ON DELETE CASCADE,
+      seq        INTEGER NOT NULL,
+      table_name TEXT    NOT NULL,
+      -- The row's id, or its key columns as JSON for tables without one (person_tags, …).
+      row_key    TEXT    NOT NULL,
+      action     TEXT    NOT NULL CHECK (action IN ('insert', 'update')),
+      before     TEXT    CHECK (before IS NULL OR json_valid(before)),
+      after      TEXT    NOT NULL CHECK (json_valid(after)),
+      PRIMARY KEY (import_id, seq)
+    ) STRICT, WITHOUT ROWID;
   `);
 }
