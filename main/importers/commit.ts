@@ -33,14 +33,15 @@ export function commitImport(db: Db, parsed: ParsedImport, options: CommitOption
 export function summaryOf(preview: ImportPreview): string {
   const c = preview.counts;
   const a = preview.archive;
+  const n = (count: number | undefined, one: string, many: string) => (count ? `${count} ${count === 1 ? one : many}` : '');
   const parts = [
-    c.newPeople && `${c.newPeople} new people`,
-    c.updatedPeople && `${c.updatedPeople} people updated`,
-    c.newOrganizations && `${c.newOrganizations} new organizations`,
-    c.newTies && `${c.newTies} new ties`,
-    a?.messages.entries && `${a.messages.entries} journal entries`,
-    a?.notes && `${a.notes} notes`,
-    a?.favors && `${a.favors} favors`,
+    n(c.newPeople, 'new person', 'new people'),
+    n(c.updatedPeople, 'person updated', 'people updated'),
+    n(c.newOrganizations, 'new organization', 'new organizations'),
+    n(c.newTies, 'new tie', 'new ties'),
+    n(a?.messages.entries, 'journal entry', 'journal entries'),
+    n(a?.notes, 'note', 'notes'),
+    n(a?.favors, 'favor', 'favors'),
   ].filter(Boolean);
   return `${preview.format === 'linkedin' ? 'LinkedIn' : preview.format}: ${parts.join(', ') || 'details filled in'}`;
 }

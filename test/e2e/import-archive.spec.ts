@@ -81,3 +81,42 @@ test('a Windows-1252 Connections.csv: the preview names the encoding and the nam
   await importer.commit();
   expect((await app.call('people:list', {})).items.map((p) => p.displayName)).toEqual(['José Álvarez']);
 });
+
+test('Settings lists imports and undoes the last one; an edit since stops it and says what', async ({ app }) => {
+  await app.open();
+  await new WelcomePage(app.page).startEmpty('Sam Rivera');
+  await app.page.getByTestId('nav-import').click();
+  const importer = new ImportPage(app.page);
+  await importer.choose({ name: 'Basic_LinkedInDataExport_02-08-2026.zip', mimeType: 'application/zip', buffer: archiveZip() });
+  await importer.commit();
+  await expect(app.page.getByTestId('import-done-summary')).toContainText('5 new people');
+
+  await app.page.getByTestId('nav-settings').click();
+  const row = app.page.getByTestId('import-log-row');
+  await expect(row).toHaveCount(1);
+  await expect(row).toContainText('LinkedIn: 5 new people');
+  await row.getByTestId('import-undo').click();
+  const dialog = app.page.getByTestId('import-undo-dialog');
+  await expect(dialog).toContainText('Kith removes the');
+  await app.screenshot('import-undo-dialog-light');
+  await dialog.getByTestId('import-undo-confirm').click();
+  await expect(app.page.getByTestId('import-undone')).toContainText('Undone: LinkedIn: 5 new people');
+  expect((await app.call('people:list', {})).total).toBe(0);
+  expect((await app.call('journal:list', {})).total).toBe(0);
+  await expect(row).toContainText('Undone');
+
+  // Import again, edit someone it added: undo now says what stops it.
+  await app.page.getByTestId('nav-import').click();
+  await importer.choose({ name: 'Basic_LinkedInDataExport_02-08-2026.zip', mimeType: 'application/zip', buffer: archiveZip() });
+  await importer.commit();
+  const { items } = await app.call('people:list', { search: 'Li Wei' });
+  await app.call('people:update', { id: items[0]!.id, patch: { headline: 'Talent lead' } });
+  await app.page.getByTestId('nav-settings').click();
+  await app.page.getByTestId('import-log-row').first().getByTestId('import-undo').click();
+  await expect(app.page.getByTestId('import-undo-blocked')).toBeVisible();
+  await expect(app.page.getByTestId('import-undo-dialog')).toContainText('person "Li Wei" was edited since');
+  await app.page.emulateMedia({ colorScheme: 'dark' });
+  await app.screenshot('import-undo-blocked-dark');
+  expect(app.pageErrors).toEqual([]);
+  expect(app.internalErrors).toEqual([]);
+});
