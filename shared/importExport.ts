@@ -198,7 +198,49 @@ export const UndoResult = z.object({
 });
 export type UndoResult = z.infer<typeof UndoResult>;
 
+/** Likely duplicates (issue 13), with why they look like one. */
+export const DuplicateGroup = z.object({ ids: z.array(z.number().int()), names: z.array(z.string()), evidence: z.array(z.string()) });
+export type DuplicateGroup = z.infer<typeof DuplicateGroup>;
+
+export const MERGE_FIELDS = ['displayName', 'givenName', 'familyName', 'headline', 'location', 'linkedinUrl', 'cadenceDays'] as const;
+export const MergeField = z.enum(MERGE_FIELDS);
+export type MergeField = z.infer<typeof MergeField>;
+
+const mergeIds = z.array(z.number().int().positive()).min(2, 'Name at least two to merge').max(50);
+
+export const PeopleMergeRequest = z.strictObject({
+  /** The first is kept. */
+  ids: mergeIds,
+  /** Whose value to take for a field, instead of the first non-empty one. */
+  prefer: z.partialRecord(MergeField, z.number().int().positive()).optional(),
+  dryRun: z.boolean().optional(),
+});
+
+export const PeopleMergeResult = z.object({
+  keptId: z.number().int(),
+  mergedIds: z.array(z.number().int()),
+  fields: z.array(z.object({ field: z.string(), value: z.string(), fromId: z.number().int() })),
+  conflicts: z.array(z.object({ field: MergeField, values: z.array(z.object({ id: z.number().int(), value: z.string() })) })),
+  repointed: z.record(z.string(), z.number().int()),
+  aliases: z.array(z.string()),
+  dryRun: z.boolean(),
+});
+export type PeopleMergeResult = z.infer<typeof PeopleMergeResult>;
+
+export const OrganizationsMergeResult = z.object({
+  keptId: z.number().int(),
+  mergedIds: z.array(z.number().int()),
+  aliases: z.array(z.string()),
+  repointed: z.record(z.string(), z.number().int()),
+  dryRun: z.boolean(),
+});
+
 export const importExportContract = {
+  'duplicates:people': { input: z.strictObject({}).optional(), output: z.object({ groups: z.array(DuplicateGroup) }) },
+  'duplicates:organizations': { input: z.strictObject({}).optional(), output: z.object({ groups: z.array(DuplicateGroup) }) },
+  /** Merges people into the first (a backup is taken first); dryRun only shows what would happen. */
+  'duplicates:mergePeople': { input: PeopleMergeRequest, output: PeopleMergeResult },
+  'duplicates:mergeOrganizations': { input: z.strictObject({ ids: mergeIds, dryRun: z.boolean().optional() }), output: OrganizationsMergeResult },
   'imports:list': { input: z.strictObject({}).optional(), output: z.object({ items: z.array(ImportLogEntry) }) },
   /** Undoes the last import; with dryRun, only says whether it can be and what stops it. */
   'imports:undo': { input: z.strictObject({ dryRun: z.boolean().optional() }).optional(), output: UndoResult },

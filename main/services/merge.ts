@@ -15,6 +15,7 @@
 //     organizations ("Google", "Google LLC"); old names become aliases.
 // Each merge is one transaction; the caller takes a backup first (`backup`).
 import { KithError } from '../../shared/errors';
+import { MERGE_FIELDS, type MergeField } from '../../shared/importExport';
 import type { LabeledValue } from '../../shared/domain';
 import { nameKey } from '../../shared/text';
 import type { Db } from '../db/open';
@@ -153,8 +154,7 @@ export function findDuplicateOrganizations(db: Db): DuplicateGroup[] {
   return groupsOf(keys, names, () => true);
 }
 
-export const MERGE_FIELDS = ['displayName', 'givenName', 'familyName', 'headline', 'location', 'linkedinUrl', 'cadenceDays'] as const;
-export type MergeField = (typeof MERGE_FIELDS)[number];
+export { MERGE_FIELDS, type MergeField };
 
 const COLUMN: Record<MergeField, keyof PersonRecord> = {
   displayName: 'display_name',

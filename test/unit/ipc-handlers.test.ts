@@ -153,6 +153,19 @@ const VALID: Partial<Record<Channel, { input: (f: Fixture) => unknown; empty?: b
   'stats:get': { input: () => ({}), check: (v: { people: number; myTies: number }) => expect(v).toMatchObject({ people: 2, myTies: 1 }) },
   'sample:load': { input: () => ({ people: 30, seed: 5 }), empty: true, check: (v: { people: number }) => expect(v.people).toBe(30) },
   'imports:list': { input: () => undefined, check: (v: { items: unknown[] }) => expect(v.items).toEqual([]) },
+  'duplicates:people': { input: () => undefined, check: (v: { groups: unknown[] }) => expect(v.groups).toEqual([]) },
+  'duplicates:organizations': { input: () => undefined, check: (v: { groups: unknown[] }) => expect(v.groups).toEqual([]) },
+  'duplicates:mergePeople': {
+    input: (f) => ({ ids: [f.ana, f.ben], prefer: { displayName: f.ben } }),
+    check: (v: { keptId: number; dryRun: boolean }, f) => {
+      expect(v).toMatchObject({ keptId: f.ana, dryRun: false });
+      expect(f.db.prepare('SELECT display_name FROM people WHERE id = ?').pluck().get(f.ana)).toBe('Ben Bauer');
+    },
+  },
+  'duplicates:mergeOrganizations': {
+    input: (f) => ({ ids: [f.acme, createOrganization(f.db, { name: 'Acme Labs LLC' }).id], dryRun: true }),
+    check: (v: { aliases: string[] }) => expect(v.aliases).toEqual(['Acme Labs LLC']),
+  },
   'imports:undo': {
     input: (f) => {
       importText(f.db, 'linkedin', LINKEDIN_CSV);
@@ -328,6 +341,10 @@ const INVALID: Partial<Record<Channel, (f: Fixture) => unknown[]>> = {
   'sample:load': () => [{ people: 5 }, { people: 100_001 }, { people: '150' }, { seed: -1 }, { seed: 1.5 }, { seed: 2 ** 31 }, { size: 10 }, 'big'],
   'import:chooseFolder': nothingInvalid,
   'imports:list': nothingInvalid,
+  'duplicates:people': nothingInvalid,
+  'duplicates:organizations': nothingInvalid,
+  'duplicates:mergePeople': (f) => [{}, { ids: [f.ana] }, { ids: [f.ana, 'x'] }, { ids: [f.ana, f.ben], prefer: { notes: f.ana } }, { ids: [f.ana, f.ben], dryRun: 'yes' }, { ids: [f.ana, f.ben], extra: 1 }],
+  'duplicates:mergeOrganizations': (f) => [{}, { ids: [f.acme] }, { ids: [f.acme, -1] }, { ids: [f.acme, f.acme], dryRun: 1 }],
   'imports:undo': () => [{ dryRun: 'yes' }, { extra: 1 }, 'x', 42, null, []],
   'import:preview': () => [
     {},

@@ -11,6 +11,7 @@ import { Modal } from '../../components/Modal';
 import { errorMessage, mutate } from '../../data/mutate';
 import { useQuery } from '../../data/useQuery';
 import { EncryptionSection } from './EncryptionSection';
+import { DuplicatesSection } from './DuplicatesSection';
 import { ImportsSection } from './ImportsSection';
 import '../../styles/data.css';
 
@@ -60,6 +61,7 @@ export function SettingsView() {
       </section>
 
       <ImportsSection />
+      <DuplicatesSection />
 
       <ExportSection />
       <BackupsSection />
