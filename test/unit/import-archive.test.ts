@@ -204,6 +204,24 @@ describe('the whole archive', () => {
   });
 });
 
+describe('more archive files', () => {
+  it('Recommendations_Given.csv makes favors given; a UTF-16 tab-separated messages file (Excel "Unicode text") reads the same', () => {
+    const db = freshDb();
+    importText(db, 'linkedin', file('Connections.csv'));
+    const given = file('Recommendations_Received.csv').toString('utf8').replace('Amara,Okonkwo', 'Li,Wei');
+    const input: ArchiveInput = { files: [{ name: 'Recommendations_Given.csv', bytes: new Uint8Array(Buffer.from(given)) }], skipped: [] };
+    importText(db, 'linkedin', input);
+    expect(db.prepare(`SELECT p.display_name || ' ' || f.direction FROM favors f JOIN people p ON p.id = f.person_id`).pluck().all()).toEqual(['Li Wei given']);
+
+    const csv = file('messages-2026.csv').toString('utf8');
+    const rows = csv.trim().split('\n').map((line) => line.slice(1, -1).split('","').join('\t'));
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(rows.join('\r\n'), 'utf16le')]);
+    const preview = previewImport(db, 'linkedin', utf16);
+    expect(preview.archive!.files).toEqual([{ name: 'the file', kind: 'messages', rows: 3, encoding: 'utf-16le' }]);
+    expect(preview.archive!.messages).toMatchObject({ messages: 2, entries: 1, drafts: 1 });
+  });
+});
+
 describe('bad zips', () => {
   it('refuses a zip that is not LinkedIn\'s, changing nothing', async () => {
     const db = freshDb();
