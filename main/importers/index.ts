@@ -58,6 +58,12 @@ export function decodeInput(input: string | Uint8Array): DecodedText | { text: s
   return { text: input, encoding: undefined, delimiter: ',', warnings: [] };
 }
 
+/** One file sent as bytes (messages.csv alone): its encoding is the import's, as for any single file. */
+function oneFileEncoding<T extends { archive?: { files: { encoding: DecodedText['encoding'] | null }[] } }>(input: ImportInput, value: T): T {
+  if (!(input instanceof Uint8Array)) return value;
+  return withEncoding(value, value.archive?.files[0]?.encoding ?? undefined);
+}
+
 const notAnArchive = (format: ImportFormat) =>
   new KithError('INVALID_INPUT', `A zip or folder holds LinkedIn's data archive; choose LinkedIn as the format, not ${format}. Nothing was imported.`);
 
@@ -87,7 +93,7 @@ function withEncoding<T extends object>(value: T, encoding: DecodedText['encodin
 
 export function previewImport(db: Db, format: ImportFormat, input: ImportInput, options: ArchiveOptions = {}): ImportPreview {
   const archive = asArchive(format, input);
-  if (archive) return previewArchive(db, archive, options);
+  if (archive) return oneFileEncoding(input, previewArchive(db, archive, options));
   if (isArchiveInput(input)) throw notAnArchive(format);
   if (format === 'json') {
     const decoded = decodeInput(input);
@@ -99,7 +105,7 @@ export function previewImport(db: Db, format: ImportFormat, input: ImportInput, 
 
 export function importText(db: Db, format: ImportFormat, input: ImportInput, options: CommitOptions & ArchiveOptions = {}): ImportResult {
   const archive = asArchive(format, input);
-  if (archive) return commitArchive(db, archive, options);
+  if (archive) return oneFileEncoding(input, commitArchive(db, archive, options));
   if (isArchiveInput(input)) throw notAnArchive(format);
   if (format === 'json') {
     const decoded = decodeInput(input);

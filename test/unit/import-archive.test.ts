@@ -218,6 +218,7 @@ describe('more archive files', () => {
     const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(rows.join('\r\n'), 'utf16le')]);
     const preview = previewImport(db, 'linkedin', utf16);
     expect(preview.archive!.files).toEqual([{ name: 'the file', kind: 'messages', rows: 3, encoding: 'utf-16le' }]);
+    expect(preview.encoding).toBe('utf-16le');
     expect(preview.archive!.messages).toMatchObject({ messages: 2, entries: 1, drafts: 1 });
   });
 });
