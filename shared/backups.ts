@@ -4,7 +4,7 @@
 // path, and main refuses any name that is not one of Kith's backup names.
 import { z } from 'zod';
 
-export const BACKUP_KINDS = ['daily', 'weekly', 'manual', 'before-import', 'before-migration', 'before-restore'] as const;
+export const BACKUP_KINDS = ['daily', 'weekly', 'manual', 'before-import', 'before-merge', 'before-migration', 'before-restore'] as const;
 export const BackupKind = z.enum(BACKUP_KINDS);
 export type BackupKind = z.infer<typeof BackupKind>;
 
@@ -14,6 +14,7 @@ export const BACKUP_KIND_LABELS: Record<BackupKind, string> = {
   weekly: 'Weekly',
   manual: 'Made by you',
   'before-import': 'Before an import',
+  'before-merge': 'Before merging duplicates',
   'before-migration': 'Before an update',
   'before-restore': 'Before a restore',
 };
@@ -24,7 +25,7 @@ export const BACKUP_KIND_LABELS: Record<BackupKind, string> = {
  * main/db/open.ts writes it.
  */
 export const BACKUP_NAME_PATTERN =
-  /^kith-(daily|weekly|manual|before-import|before-restore|before-migration(?:-\d+-to-\d+)?)-(\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z)(?:-(\d{1,4}))?\.db$/;
+  /^kith-(daily|weekly|manual|before-import|before-merge|before-restore|before-migration(?:-\d+-to-\d+)?)-(\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z)(?:-(\d{1,4}))?\.db$/;
 
 export const BackupName = z
   .string()

@@ -6,11 +6,13 @@ import path from 'node:path';
 import { type Command } from 'commander';
 import { BACKUP_KIND_LABELS, type BackupInfo } from '../../shared/backups';
 import { KithError } from '../../shared/errors';
-import { EXPORT_FORMATS, IMPORT_FORMATS, ImportRequest, type ImportIssue, type ImportPreview, type ImportResult } from '../../shared/importExport';
+import { ENCODING_LABELS, EXPORT_FORMATS, IMPORT_FORMATS, ImportFormat, MAX_IMPORT_CHARS, type ArchiveSummary, type JobChange, type ImportIssue, type ImportPreview, type ImportResult } from '../../shared/importExport';
 import { openKith } from '../db/kith';
 import { dataPaths } from '../db/paths';
 import { runExport } from '../exporters';
-import { importText, previewImport } from '../importers';
+import { expandInput, importText, previewImport } from '../importers';
+import type { ArchiveInput } from '../importers/archive';
+import { readArchiveFolder } from '../importers/folder';
 import { backupToFile, createBackup, createBackupSync, listBackups, scheduleRestore } from '../services/backups';
 import { type CliContext, type CommonOptions, validate } from './context';
 import { CliError, EXIT } from './errors';
@@ -18,7 +20,7 @@ import { plural, table } from './format';
 import { common, examples } from './options';
 
 const FORMAT_NAMES: Record<(typeof IMPORT_FORMATS)[number], string> = {
-  linkedin: 'LinkedIn Connections.csv',
+  linkedin: 'LinkedIn data (archive zip or folder, or one of its CSV files)',
   vcard: 'vCard (.vcf, 2.1, 3.0 or 4.0)',
   google: 'Google Contacts CSV',
   json: 'Kith JSON export',
@@ -29,10 +31,16 @@ function oneOf(what: string, allowed: readonly string[], value: string): string 
   return value;
 }
 
-function readText(file: string): string {
+/** The file's bytes (the importers find the encoding, issue 13), or an unzipped archive folder's files. */
+function readInput(file: string): Buffer | ArchiveInput {
   try {
-    return fs.readFileSync(file, 'utf8');
+    const stat = fs.statSync(file);
+    if (stat.isDirectory()) return readArchiveFolder(file);
+    const size = stat.size;
+    if (size > MAX_IMPORT_CHARS) throw new CliError(EXIT.refused, `${file} is too large to import (more than 50 MB). Split it into smaller files.`);
+    return fs.readFileSync(file);
   } catch (error) {
+    if (error instanceof CliError || error instanceof KithError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new CliError(EXIT.refused, `${file} does not exist.`);
     if (code === 'EISDIR') throw new CliError(EXIT.refused, `${file} is a folder, not a file.`);
@@ -77,6 +85,9 @@ function countLines(counts: ImportResult['counts']): string {
 export function previewText(preview: ImportPreview): string {
   let out = `Dry run: nothing was changed. Importing this ${FORMAT_NAMES[preview.format]} (${plural(preview.counts.records, 'record')}) would give:\n`;
   out += countLines(preview.counts);
+  if (preview.encoding) out += `Read as ${ENCODING_LABELS[preview.encoding]}.\n`;
+  out += jobChangeLines(preview.jobChanges ?? []);
+  if (preview.archive) out += archiveLines(preview.archive, true);
   if (preview.nothingToDo) out += 'Nothing would change: everything in the file is already in Kith.\n';
   if (preview.matches.length) {
     out += `Matched to people already in Kith (${preview.matches.length})\n`;
@@ -93,8 +104,44 @@ export function previewText(preview: ImportPreview): string {
   return out;
 }
 
+function jobChangeLines(changes: readonly JobChange[]): string {
+  if (changes.length === 0) return '';
+  const shown = changes.slice(0, 50).map((c) => `  ${c.where}: ${c.name} left ${c.from.join(', ')} for ${c.to}`);
+  if (changes.length > 50) shown.push(`  … and ${changes.length - 50} more (--json lists them all)`);
+  return `Job changes (${changes.length}): the old affiliation ends, the new one starts\n${shown.join('\n')}\n`;
+}
+
+/** What LinkedIn's archive adds beyond people (issue 13). */
+function archiveLines(a: ArchiveSummary, preview: boolean): string {
+  const m = a.messages;
+  let out = `Files: ${a.files.map((f) => `${f.name} (${f.kind === 'other' ? 'not used' : f.kind})`).join(', ')}\n`;
+  out += a.me ? `Your profile: ${a.me}\n` : '';
+  out += `  ${String(m.entries).padStart(6)}  ${preview ? 'journal entries would be added' : 'journal entries added'} from ${plural(m.messages, 'message')} (one per conversation and day${a.messageText ? ', with the text' : ', without the text'})\n`;
+  const left = [
+    [m.alreadyImported, 'already imported'],
+    [m.largeConversations, `conversations with more than 8 people`],
+    [m.withNobodyKnown, 'with nobody in Kith'],
+    [m.drafts, 'drafts'],
+    [m.spam, 'spam'],
+    [m.sponsored, 'sponsored'],
+  ] as const;
+  const leftText = left.filter(([n]) => n > 0).map(([n, what]) => `${n} ${what}`).join(', ');
+  if (leftText) out += `          left out: ${leftText}\n`;
+  out += `  ${String(a.howWeMet).padStart(6)}  "how we met" filled from invitations\n`;
+  out += `  ${String(a.notes).padStart(6)}  notes\n`;
+  out += `  ${String(a.positions.filter((p) => p.isNew).length).padStart(6)}  of your positions\n`;
+  out += `  ${String(a.favors).padStart(6)}  recommendations (favors)\n`;
+  if (a.senders.length > 0) {
+    out += `Message senders who are not connections (${a.senders.length}), added only with --include KEY:\n`;
+    out += a.senders.slice(0, 50).map((s) => `  ${s.included ? '[x]' : '[ ]'} ${s.name} (${plural(s.messages, 'message')})  key: ${s.key}`).join('\n') + '\n';
+  }
+  return out;
+}
+
 function resultText(result: ImportResult, backup: BackupInfo | null): string {
   let out = `Imported ${FORMAT_NAMES[result.format]} (${plural(result.counts.records, 'record')}):\n${countLines(result.counts)}`;
+  out += jobChangeLines(result.jobChanges ?? []);
+  if (result.archive) out += archiveLines(result.archive, false);
   out += issueLines('Skipped', result.skipped);
   out += issueLines('Warnings', result.warnings);
   if (backup) out += `A backup of the data as it was before is in backups/${backup.name}.\n`;
@@ -123,26 +170,35 @@ export function addDataCommands(program: Command, ctx: CliContext): void {
         .command('import')
         .description('import people from a LinkedIn, vCard, Google Contacts or Kith JSON file: all of it or nothing')
         .argument('<format>', `the file's format: ${IMPORT_FORMATS.join(', ')}`)
-        .argument('<file>', 'the file to import')
-        .option('--dry-run', 'show what would be imported, matched and skipped, and change nothing'),
+        .argument('<file>', 'the file to import (for linkedin: the archive zip, its unzipped folder, or one of its CSV files)')
+        .option('--dry-run', 'show what would be imported, matched and skipped, and change nothing')
+        .option('--message-text', 'linkedin: import the text of messages into the journal (off by default: entries say how many messages)')
+        .option('--include <keys...>', 'linkedin: message senders who are not connections to add as people, by key ("sender <url>", listed by --dry-run)'),
     ),
     [
-      'kith import linkedin ~/Downloads/Connections.csv --dry-run',
+      'kith import linkedin ~/Downloads/Basic_LinkedInDataExport_02-08-2026.zip --dry-run',
+      'kith import linkedin ~/Downloads/Connections.csv',
       'kith import vcard contacts.vcf',
       'kith import google contacts.csv --json',
       'kith import json kith-2025-01-31.json',
     ],
-  ).action((format: string, file: string, options: CommonOptions & { dryRun?: boolean }) => {
+  ).action(async (format: string, file: string, options: CommonOptions & { dryRun?: boolean; messageText?: boolean; include?: string[] }) => {
     oneOf('FORMAT', IMPORT_FORMATS, format);
-    const request = validate(ImportRequest, { format, text: readText(file) }, { format: 'FORMAT', text: 'FILE' });
+    const raw = readInput(file);
+    const request = {
+      format: validate(ImportFormat, format, {}),
+      input: await expandInput(raw instanceof Buffer ? new Uint8Array(raw.buffer, raw.byteOffset, raw.byteLength) : raw),
+    };
+    const archiveOptions = { messageText: options.messageText === true, include: options.include ?? [] };
     const store = ctx.open(options);
     if (options.dryRun) {
-      const preview = previewImport(store.db, request.format, request.text);
+      const preview = previewImport(store.db, request.format, request.input, archiveOptions);
       ctx.print(options, preview, () => previewText(preview));
       return;
     }
     const taken: { backup: BackupInfo | null } = { backup: null };
-    const result = importText(store.db, request.format, request.text, {
+    const result = importText(store.db, request.format, request.input, {
+      ...archiveOptions,
       // The import's own safety copy, just before its transaction, when it would change something.
       backupBeforeImport: () => (taken.backup = createBackupSync(store, 'before-import')),
     });

@@ -23,6 +23,7 @@ import { getStats } from '../services/stats';
 import { createTie } from '../services/ties';
 import { type CliContext, type CommonOptions, validate } from './context';
 import { addDataCommands } from './commands-data';
+import { addMergeCommands } from './commands-merge';
 import { addPassphraseCommands } from './commands-passphrase';
 import { addRoutesCommands } from './commands-routes';
 import { addJournalCliCommands } from './commands-journal';
@@ -438,5 +439,6 @@ export function addCommands(program: Command, ctx: CliContext): void {
   addRoutesCommands(program, ctx);
   addJournalCliCommands(program, ctx);
   addDataCommands(program, ctx);
+  addMergeCommands(program, ctx);
   addPassphraseCommands(program, ctx);
 }

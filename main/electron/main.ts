@@ -67,7 +67,7 @@ async function start(): Promise<void> {
   const appDispatch = createAppDispatch({
     open: (passphrase) => openKith(dataDir, { passphrase, ...(nativeBindingPath() ? { nativeBinding: nativeBindingPath()! } : {}) }),
     buildDispatch: (s) =>
-      createDispatcher(createHandlers({ db: s.db, dataDir: s.dataDir }), {
+      createDispatcher(createHandlers({ db: s.db, dataDir: s.dataDir, chooseFolder: chooseArchiveFolder }), {
         // Output validation catches handler bugs in development; a packaged app
         // trusts its own handlers and saves the work.
         validateOutput: !app.isPackaged,
@@ -166,4 +166,11 @@ function showFatal(title: string, detail: string): void {
 function fatal(error: unknown): void {
   showFatal('Kith could not start', error instanceof Error ? (error.stack ?? error.message) : String(error));
   app.exit(1);
+}
+
+/** The OS folder dialog for an unzipped LinkedIn archive (issue 13); the path stays in main (main/importers/chosenFolders.ts). */
+async function chooseArchiveFolder(): Promise<string | null> {
+  const options = { title: 'Choose the unzipped LinkedIn data folder', properties: ['openDirectory' as const] };
+  const picked = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+  return picked.canceled ? null : (picked.filePaths[0] ?? null);
 }

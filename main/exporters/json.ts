@@ -32,6 +32,12 @@ export const EXPORT_TABLES = [
   { name: 'favors', orderBy: 'id' },
   { name: 'reminders', orderBy: 'id' },
   { name: 'attention_states', orderBy: 'subject, person_id' },
+  // Issue 13: what re-imports and merges rely on, and the import log.
+  { name: 'import_keys', orderBy: 'source, key' },
+  { name: 'person_aliases', orderBy: 'kind, value' },
+  { name: 'organization_aliases', orderBy: 'name_key' },
+  { name: 'imports', orderBy: 'id' },
+  { name: 'import_changes', orderBy: 'import_id, seq' },
 ] as const;
 export type ExportTable = (typeof EXPORT_TABLES)[number]['name'];
 

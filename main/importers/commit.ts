@@ -1,11 +1,12 @@
 // Commit: apply a plan in one transaction. The plan is made again inside the
 // transaction (never taken from an earlier preview), so an edit made between
 // the preview and the commit cannot be overwritten or duplicated.
-import type { ImportResult } from '../../shared/importExport';
+import type { ImportPreview, ImportResult } from '../../shared/importExport';
+import { recordImport } from './importLog';
 import { nameKey } from '../../shared/text';
 import type { Db } from '../db/open';
 import { nowIso } from '../services/util';
-import { personChangedFields, planImport, type ImportPlan, type PersonState, type PlanOptions } from './plan';
+import { affiliationChanged, personChangedFields, planImport, type ImportPlan, type PersonState, type PlanOptions } from './plan';
 import type { ParsedImport } from './types';
 
 export interface CommitOptions extends PlanOptions {
@@ -22,13 +23,30 @@ export function commitImport(db: Db, parsed: ParsedImport, options: CommitOption
   if (options.backupBeforeImport && !planImport(db, parsed, options).preview.nothingToDo) options.backupBeforeImport(db);
   return db.transaction(() => {
     const plan = planImport(db, parsed, options);
-    applyPlan(db, plan);
-    const { counts, skipped, warnings, format } = plan.preview;
-    return { format, counts, skipped, warnings };
+    recordImport(db, parsed.format, () => summaryOf(plan.preview), () => applyPlan(db, plan));
+    const { counts, skipped, warnings, format, jobChanges } = plan.preview;
+    return { format, counts, skipped, warnings, ...(jobChanges ? { jobChanges } : {}) };
   })();
 }
 
-function applyPlan(db: Db, plan: ImportPlan): void {
+/** The import log's line for an import: what it added, in words. */
+export function summaryOf(preview: ImportPreview): string {
+  const c = preview.counts;
+  const a = preview.archive;
+  const n = (count: number | undefined, one: string, many: string) => (count ? `${count} ${count === 1 ? one : many}` : '');
+  const parts = [
+    n(c.newPeople, 'new person', 'new people'),
+    n(c.updatedPeople, 'person updated', 'people updated'),
+    n(c.newOrganizations, 'new organization', 'new organizations'),
+    n(c.newTies, 'new tie', 'new ties'),
+    n(a?.messages.entries, 'journal entry', 'journal entries'),
+    n(a?.notes, 'note', 'notes'),
+    n(a?.favors, 'favor', 'favors'),
+  ].filter(Boolean);
+  return `${preview.format === 'linkedin' ? 'LinkedIn' : preview.format}: ${parts.join(', ') || 'details filled in'}`;
+}
+
+export function applyPlan(db: Db, plan: ImportPlan): void {
   if (plan.preview.nothingToDo) return;
   const now = nowIso();
   const insertOrg = db.prepare(
@@ -48,7 +66,7 @@ function applyPlan(db: Db, plan: ImportPlan): void {
     `INSERT INTO affiliations (person_id, organization_id, title, is_hiring_manager, is_recruiter, is_current, created_at, updated_at)
      VALUES (?, ?, ?, ?, ?, 1, ?, ?)`,
   );
-  const updateAffiliationTitle = db.prepare('UPDATE affiliations SET title = ?, updated_at = ? WHERE id = ?');
+  const updateAffiliation = db.prepare('UPDATE affiliations SET title = ?, is_current = ?, updated_at = ? WHERE id = ?');
   const insertTie = db.prepare(
     `INSERT INTO ties (person_a, person_b, strength, context, since, source, created_at, updated_at)
      VALUES (?, ?, ?, ?, ?, 'imported', ?, ?)`,
@@ -101,8 +119,8 @@ function applyPlan(db: Db, plan: ImportPlan): void {
         now,
         now,
       );
-    } else if (a.title !== a.originalTitle) {
-      updateAffiliationTitle.run(a.title, now, a.id);
+    } else if (affiliationChanged(a)) {
+      updateAffiliation.run(a.title, a.isCurrent ? 1 : 0, now, a.id);
     }
   }
 

@@ -23,18 +23,19 @@ function countBreaks(s: string, from: number, to: number): number {
 }
 
 /**
- * Parses CSV text (already through cleanText) whose first line is line
+ * Parses CSV text (already through cleanText; tab-separated for Excel's
+ * "Unicode text", issue 13) whose first line is line
  * `firstLine` of the file. Rows that are entirely empty are left out. A quoting
  * error rejects the whole file with the line it is on: a broken quote shifts
  * every later field, so nothing after it can be trusted.
  */
-export function readCsv(text: string, firstLine = 1, what = 'The file'): CsvRow[] {
+export function readCsv(text: string, firstLine = 1, what = 'The file', delimiter: ',' | '\t' = ','): CsvRow[] {
   const rows: CsvRow[] = [];
   let line = firstLine;
   let offset = 0;
   let failure: { index: number; message: string } | null = null;
   Papa.parse<string[]>(text, {
-    delimiter: ',',
+    delimiter,
     newline: '\n',
     quoteChar: '"',
     skipEmptyLines: false,
@@ -71,4 +72,43 @@ export function headerIndex(header: readonly string[]): (name: string) => number
     if (!map.has(k)) map.set(k, i);
   });
   return (name) => map.get(name.toLowerCase()) ?? -1;
+}
+
+export interface CsvTable {
+  header: CsvRow;
+  rows: CsvRow[];
+  /** Column index by header name (case- and space-insensitive), -1 when absent. */
+  col: (name: string) => number;
+}
+
+/**
+ * A table whose header is one of the first 50 lines and satisfies `isHeader`
+ * (given its cells in lower case): LinkedIn's archive files are told apart by
+ * their header, never by their name (issue 13). Null when no line fits.
+ */
+export function findTable(
+  input: string,
+  isHeader: (cells: readonly string[]) => boolean,
+  what: string,
+  delimiter: ',' | '\t' = ',',
+): CsvTable | null {
+  const text = cleanText(input);
+  const lines = text.split('\n', 50);
+  let offset = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    let cells: string[] = [];
+    try {
+      cells = readCsv(line, 1, what, delimiter)[0]?.cells ?? [];
+    } catch {
+      cells = [];
+    }
+    if (cells.length > 1 && isHeader(cells.map((c) => c.trim().toLowerCase().replace(/\s+/g, ' ')))) {
+      const rows = readCsv(text.slice(offset), i + 1, what, delimiter);
+      const header = rows.shift()!;
+      return { header, rows, col: headerIndex(header.cells) };
+    }
+    offset += line.length + 1;
+  }
+  return null;
 }

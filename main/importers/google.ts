@@ -27,9 +27,9 @@ function cleanLabel(label: string): string {
   return oneLine(label.replace(/^\*\s*/, ''));
 }
 
-export function parseGoogleContacts(input: string): ParsedImport {
+export function parseGoogleContacts(input: string, delimiter: ',' | '\t' = ','): ParsedImport {
   const text = cleanText(input);
-  const rows = readCsv(text, 1, 'The Google Contacts file');
+  const rows = readCsv(text, 1, 'The Google Contacts file', delimiter);
   const header = rows.shift();
   const col = headerIndex(header?.cells ?? []);
   const current = col('first name') >= 0 && col('last name') >= 0;

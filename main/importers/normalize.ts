@@ -5,10 +5,13 @@ import { nameKey } from '../../shared/text';
 import type { ImportedPerson } from './types';
 
 /**
- * A LinkedIn profile URL in one canonical form, so the same member matches
- * however the export spelled it (issue 6): https, lower-case host, no query or
- * fragment, no trailing slash. Returns null for anything that is not a
- * linkedin.com URL.
+ * A LinkedIn URL in one canonical form, so the same member matches however
+ * the export spelled it (issues 6 and 13): https, no query or fragment, no
+ * trailing slash. A member profile (`/in/<slug>`, `/pub/<slug>`) is the
+ * person's identity: its host becomes www.linkedin.com (country hosts such as
+ * de.linkedin.com show the same member), its slug is percent-decoded and in
+ * lower case, and anything after the slug is dropped. Returns null for
+ * anything that is not a linkedin.com URL.
  */
 export function normalizeLinkedInUrl(raw: string): string | null {
   let text = raw.trim();
@@ -23,6 +26,19 @@ export function normalizeLinkedInUrl(raw: string): string | null {
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
   const host = url.hostname.toLowerCase();
   if (host !== 'linkedin.com' && !host.endsWith('.linkedin.com')) return null;
+  const profile = /^\/+(in|pub)\/+([^/]+)/i.exec(url.pathname);
+  if (profile) {
+    let slug = profile[2]!;
+    try {
+      const decoded = decodeURIComponent(slug);
+      // A decoded slug that would change the path's meaning stays encoded.
+      // eslint-disable-next-line no-control-regex -- control characters are what is being refused
+      if (!/[\s/?#%\u0000-\u001f]/u.test(decoded)) slug = decoded;
+    } catch {
+      // malformed percent-encoding: keep it as written
+    }
+    return `https://www.linkedin.com/${profile[1]!.toLowerCase()}/${slug.normalize('NFC').toLowerCase()}`;
+  }
   const path = url.pathname.replace(/\/+$/, '');
   return `https://${host}${url.port ? `:${url.port}` : ''}${path}`;
 }
@@ -109,6 +125,19 @@ export function labeled(value: string, label?: string): LabeledValue | null {
   return l ? { value: v, label: l } : { value: v };
 }
 
+/** C0 control characters other than tab and line feed, and DEL: never in a real name (issue 13; SQLite's length() stops at a NUL). */
+// eslint-disable-next-line no-control-regex -- control characters are what is being found
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/u;
+
+/** Says which control character `text` holds, or null: "a NUL character (U+0000)". */
+export function controlCharacter(text: string): string | null {
+  const m = CONTROL.exec(text);
+  if (!m) return null;
+  const code = m[0].codePointAt(0)!;
+  const hex = `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
+  return code === 0 ? `a NUL character (${hex})` : `a control character (${hex})`;
+}
+
 /**
  * Checks a finished person record against the domain's limits so nothing the
  * app would refuse through its own forms reaches the database through an
@@ -117,6 +146,22 @@ export function labeled(value: string, label?: string): LabeledValue | null {
  */
 export function checkPerson(p: ImportedPerson, warn: (message: string) => void): string | null {
   if (!p.displayName.trim()) return 'no name';
+  const texts: [string, string][] = [
+    ['the name', p.displayName],
+    ['the given name', p.givenName],
+    ['the family name', p.familyName],
+    ['the note', p.notes],
+    ['the organization', p.affiliation?.organization ?? ''],
+    ['the title', p.affiliation?.title ?? ''],
+    ...p.emails.map((v): [string, string] => ['an e-mail', `${v.value}${v.label ?? ''}`]),
+    ...p.phones.map((v): [string, string] => ['a phone', `${v.value}${v.label ?? ''}`]),
+    ...p.links.map((v): [string, string] => ['a link', `${v.value}${v.label ?? ''}`]),
+    ...p.tags.map((t): [string, string] => ['a tag', t]),
+  ];
+  for (const [what, text] of texts) {
+    const bad = controlCharacter(text);
+    if (bad) return `${what} holds ${bad}; fix the file and import it again`;
+  }
   if (p.displayName.length > LIMITS.name) return `the name is too long (more than ${LIMITS.name} characters)`;
   if (p.givenName.length > LIMITS.name || p.familyName.length > LIMITS.name) return 'a name part is too long';
   if (p.notes.length > LIMITS.longText) return `the note is too long (more than ${LIMITS.longText} characters)`;

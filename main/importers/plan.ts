@@ -12,11 +12,11 @@
 // becomes a current affiliation, a missing tie with me is created. Anything the
 // user wrote stays as it is.
 import type { LabeledValue } from '../../shared/domain';
-import type { ImportCounts, ImportIssue, ImportMatch, ImportPreview } from '../../shared/importExport';
+import type { ImportCounts, ImportIssue, ImportMatch, ImportPreview, JobChange } from '../../shared/importExport';
 import { nameKey as sharedNameKey } from '../../shared/text';
 import type { Db } from '../db/open';
 import { getMeId } from '../services/people';
-import { emailKey, mergeValues, phoneKey } from './normalize';
+import { emailKey, isLinkedInProfile, mergeValues, normalizeLinkedInUrl, phoneKey } from './normalize';
 import { issue, type ImportedOrganization, type ImportedPerson, type ParsedImport, type SourceRef } from './types';
 
 export interface PlanOptions {
@@ -55,6 +55,8 @@ export interface AffiliationState {
   originalTitle: string;
   isHiringManager: boolean;
   isRecruiter: boolean;
+  isCurrent: boolean;
+  originalIsCurrent: boolean;
 }
 
 export interface OrganizationState {
@@ -85,6 +87,11 @@ export interface ImportPlan {
   affiliations: AffiliationState[];
   ties: TieState[];
   preview: ImportPreview;
+}
+
+/** True when a stored affiliation would change (the commit's UPDATE). */
+export function affiliationChanged(a: AffiliationState): boolean {
+  return a.id !== null && (a.title !== a.originalTitle || a.isCurrent !== a.originalIsCurrent);
 }
 
 interface PersonRow {
@@ -142,7 +149,8 @@ function fieldsOf(r: PersonRow): PersonFields {
     emails: JSON.parse(r.emails) as LabeledValue[],
     phones: JSON.parse(r.phones) as LabeledValue[],
     links: JSON.parse(r.links) as LabeledValue[],
-    linkedinUrl: r.linkedin_url,
+    // Stored before issue 13's canonical form (case, percent-encoding, host): read in today's form.
+    linkedinUrl: r.linkedin_url === null ? null : (normalizeLinkedInUrl(r.linkedin_url) ?? r.linkedin_url),
     notes: r.notes,
   };
 }
@@ -178,15 +186,15 @@ function loadExisting(db: Db, meId: number) {
     orgs.set(o.name_key, state);
     orgById.set(o.id, state);
   }
-  const affiliations = new Map<number, { id: number; orgKey: string; title: string; hm: number; rec: number }[]>();
+  const affiliations = new Map<number, { id: number; orgKey: string; title: string; hm: number; rec: number; current: number }[]>();
   for (const a of db
     .prepare(
-      `SELECT a.id, a.person_id, o.name_key, a.title, a.is_hiring_manager AS hm, a.is_recruiter AS rec
+      `SELECT a.id, a.person_id, o.name_key, a.title, a.is_hiring_manager AS hm, a.is_recruiter AS rec, a.is_current AS current
          FROM affiliations a JOIN organizations o ON o.id = a.organization_id ORDER BY a.id`,
     )
-    .all() as { id: number; person_id: number; name_key: string; title: string; hm: number; rec: number }[]) {
+    .all() as { id: number; person_id: number; name_key: string; title: string; hm: number; rec: number; current: number }[]) {
     const list = affiliations.get(a.person_id) ?? [];
-    list.push({ id: a.id, orgKey: a.name_key, title: a.title, hm: a.hm, rec: a.rec });
+    list.push({ id: a.id, orgKey: a.name_key, title: a.title, hm: a.hm, rec: a.rec, current: a.current });
     affiliations.set(a.person_id, list);
   }
   const tiesWithMe = new Map<number, { id: number; strength: number; context: string; since: string | null }>();
@@ -213,7 +221,14 @@ function loadExisting(db: Db, meId: number) {
   }[]) {
     orgById.get(t.organization_id)?.existingTags.add(t.name_key);
   }
-  return { people, orgs, affiliations, tiesWithMe, personTags };
+  // What merges retired (issue 13): profile URLs, e-mails and organization names that now mean the one kept.
+  const personAliases = db.prepare('SELECT person_id, kind, value FROM person_aliases').all() as { person_id: number; kind: 'linkedin' | 'email'; value: string }[];
+  const orgAliases = new Map<string, OrganizationState>();
+  for (const a of db.prepare('SELECT name_key, organization_id FROM organization_aliases').all() as { name_key: string; organization_id: number }[]) {
+    const o = orgById.get(a.organization_id);
+    if (o) orgAliases.set(a.name_key, o);
+  }
+  return { people, orgs, affiliations, tiesWithMe, personTags, personAliases, orgAliases };
 }
 
 /**
@@ -257,6 +272,11 @@ export function planImport(db: Db, parsed: ParsedImport, options: PlanOptions = 
     const f = fieldsOf(row);
     index(row.id, f, (existing.affiliations.get(row.id) ?? []).map((a) => a.orgKey));
   }
+  for (const a of existing.personAliases) {
+    if (!existing.people.has(a.person_id)) continue;
+    if (a.kind === 'linkedin' && !byLinkedIn.has(a.value)) byLinkedIn.set(a.value, a.person_id);
+    if (a.kind === 'email' && !byEmail.has(a.value)) byEmail.set(a.value, a.person_id);
+  }
 
   const states = new Map<number, PersonState>();
   const people: PersonState[] = [];
@@ -267,6 +287,7 @@ export function planImport(db: Db, parsed: ParsedImport, options: PlanOptions = 
   const touchedOrgs: OrganizationState[] = [];
   const touchedOrgKeys = new Set<string>();
   const changesByRecord = new Map<string, string[]>();
+  const jobChanges: JobChange[] = [];
 
   const touchOrg = (o: OrganizationState) => {
     if (!touchedOrgKeys.has(o.key)) {
@@ -276,9 +297,10 @@ export function planImport(db: Db, parsed: ParsedImport, options: PlanOptions = 
   };
   const orgsLoose = new Map<string, OrganizationState>();
   for (const o of orgs.values()) if (!orgsLoose.has(looseOrgKey(o.key))) orgsLoose.set(looseOrgKey(o.key), o);
+  for (const [key, o] of existing.orgAliases) if (!orgsLoose.has(looseOrgKey(key))) orgsLoose.set(looseOrgKey(key), o);
   const lookupOrg = (name: string): OrganizationState | undefined => {
     const key = nameKey(name);
-    return orgs.get(key) ?? orgsLoose.get(looseOrgKey(key));
+    return orgs.get(key) ?? existing.orgAliases.get(key) ?? orgsLoose.get(looseOrgKey(key));
   };
   /** The organization's key as stored: "Acme Labs, Inc." finds an existing "Acme Labs". */
   const orgKeyOf = (name: string) => lookupOrg(name)?.key ?? nameKey(name);
@@ -320,6 +342,8 @@ export function planImport(db: Db, parsed: ParsedImport, options: PlanOptions = 
           originalTitle: a.title,
           isHiringManager: a.hm === 1,
           isRecruiter: a.rec === 1,
+          isCurrent: a.current === 1,
+          originalIsCurrent: a.current === 1,
         });
       }
       const t = existing.tiesWithMe.get(h);
@@ -330,10 +354,25 @@ export function planImport(db: Db, parsed: ParsedImport, options: PlanOptions = 
     return s;
   };
 
+  const profileOf = (h: Handle): string | null => {
+    const state = typeof h === 'number' ? states.get(h) : h;
+    const url = state ? state.linkedinUrl : fieldsOf(existing.people.get(h as number)!).linkedinUrl;
+    return isLinkedInProfile(url) ? url : null;
+  };
+  /**
+   * A member profile URL is a person's identity (issue 13): two records with
+   * different profile URLs are two people, whatever their names, e-mails or
+   * employers, so no weaker key may join them.
+   */
+  const compatible = (p: ImportedPerson, h: Handle): boolean => {
+    if (!isLinkedInProfile(p.linkedinUrl)) return true;
+    const theirs = profileOf(h);
+    return theirs === null || theirs === p.linkedinUrl;
+  };
   const findMatch = (p: ImportedPerson): { handle: Handle; by: ImportMatch['matchedBy'] } | null => {
     for (const e of p.emails) {
       const h = byEmail.get(emailKey(e.value));
-      if (h !== undefined) return { handle: h, by: 'email' };
+      if (h !== undefined && compatible(p, h)) return { handle: h, by: 'email' };
     }
     if (p.linkedinUrl) {
       const h = byLinkedIn.get(p.linkedinUrl);
@@ -341,9 +380,9 @@ export function planImport(db: Db, parsed: ParsedImport, options: PlanOptions = 
     }
     if (p.affiliation) {
       const h = byNameOrg.get(nameOrgKey(p.displayName, orgKeyOf(p.affiliation.organization)));
-      if (h !== undefined) return { handle: h, by: 'name-and-organization' };
+      if (h !== undefined && compatible(p, h)) return { handle: h, by: 'name-and-organization' };
     } else {
-      const list = byName.get(nameKey(p.displayName));
+      const list = byName.get(nameKey(p.displayName))?.filter((h) => compatible(p, h));
       if (list?.length === 1) return { handle: list[0]!, by: 'name' };
     }
     return null;
@@ -394,7 +433,23 @@ export function planImport(db: Db, parsed: ParsedImport, options: PlanOptions = 
           originalTitle: '',
           isHiringManager: p.affiliation.isHiringManager,
           isRecruiter: p.affiliation.isRecruiter,
+          isCurrent: true,
+          originalIsCurrent: true,
         };
+        if (parsed.currentJobs && s.id !== null) {
+          // A new current employer on LinkedIn is a job change: the jobs Kith holds as current end (issue 13).
+          const ended: string[] = [];
+          for (const other of s.affiliations.values()) {
+            if (other.id === null || !other.isCurrent) continue;
+            other.isCurrent = false;
+            affiliations.push(other);
+            ended.push(other.organization.name);
+            changes.push(`no longer at ${other.organization.name}`);
+          }
+          if (ended.length > 0) {
+            jobChanges.push({ key: p.ref.key, where: p.ref.where, personId: s.id, name: s.original?.displayName ?? s.displayName, from: ended, to: org.name });
+          }
+        }
         s.affiliations.set(org.key, created);
         affiliations.push(created);
         changes.push(p.affiliation.title ? `${p.affiliation.title} at ${org.name}` : `works at ${org.name}`);
@@ -560,6 +615,7 @@ export function planImport(db: Db, parsed: ParsedImport, options: PlanOptions = 
       matches,
       skipped: skipped.sort((x, y) => (x.line ?? 0) - (y.line ?? 0)),
       warnings: parsed.warnings,
+      ...(jobChanges.length > 0 ? { jobChanges } : {}),
       nothingToDo,
     },
   };

@@ -64,6 +64,12 @@ export interface ParsedImport {
   relations: ImportedRelation[];
   skipped: ImportIssue[];
   warnings: ImportIssue[];
+  /**
+   * The records' organizations are their current employers (LinkedIn's
+   * Connections.csv): a matched person's new employer ends their other current
+   * affiliations (issue 13, job changes).
+   */
+  currentJobs?: boolean;
 }
 
 export function issue(ref: Pick<SourceRef, 'where' | 'line' | 'card'>, message: string): ImportIssue {

@@ -1,5 +1,6 @@
 // The handler for every contract channel, over the plain-Node services. The
 // same map serves Electron's ipcMain, the end-to-end harness and handler tests.
+import type { FolderChooser } from '../importers/chosenFolders';
 import type { Channel, ChannelOutput, ParsedInput } from '../../shared/contract';
 import type { AppInfo } from '../../shared/domain';
 import type { Db } from '../db/open';
@@ -44,9 +45,11 @@ export type Handlers = { [C in Channel]: Handler<C> };
 export interface HandlerContext {
   db: Db;
   dataDir: string;
+  /** The OS folder dialog for import:chooseFolder (issue 13); only the Electron layer has one. */
+  chooseFolder?: FolderChooser;
 }
 
-export function createHandlers({ db, dataDir }: HandlerContext): Handlers {
+export function createHandlers({ db, dataDir, chooseFolder }: HandlerContext): Handlers {
   const appInfo = (): AppInfo => ({
     version: APP_VERSION,
     schemaVersion: LATEST_SCHEMA_VERSION,
@@ -99,7 +102,7 @@ export function createHandlers({ db, dataDir }: HandlerContext): Handlers {
     'search:quick': ({ query, limit }) => quickSearch(db, query, limit),
     'stats:get': () => getStats(db),
     'sample:load': (options) => loadSampleNetwork(db, options ?? {}),
-    ...createImportExportHandlers({ db, dataDir }),
+    ...createImportExportHandlers({ db, dataDir, ...(chooseFolder ? { chooseFolder } : {}) }),
     ...createRoutesHandlers({ db, dataDir }),
     ...createJournalHandlers({ db, dataDir }),
     ...createBackupsHandlers({ db, dataDir }),

@@ -266,7 +266,7 @@ export function rotateBackups(backupDir: string, now: Date = clockNow()): Rotati
     }
   }
 
-  for (const kind of ['before-import', 'before-migration', 'before-restore'] as const) {
+  for (const kind of ['before-import', 'before-merge', 'before-migration', 'before-restore'] as const) {
     const ofKind = all.filter((b) => b.kind === kind);
     ofKind.forEach((b, i) => (i < KEEP_SAFETY_COPIES || future(b) ? result.kept.push(b.name) : remove(b)));
   }

@@ -14,6 +14,10 @@ const announced = MIGRATIONS.map((m) => ({
     fs.writeSync(1, `begin ${m.version}\n`);
     m.up(db);
     fs.writeSync(1, `end ${m.version}\n`);
+    // Still inside the migration's transaction: 8 ms more, so a kill 0–3 ms after
+    // "begin" lands inside a migration that itself takes microseconds (a CREATE
+    // TABLE, migration 50), even when a loaded machine delays the parent's timer.
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 8);
   },
 }));
 const db = openDatabase(file, { migrations: announced, backupDir });

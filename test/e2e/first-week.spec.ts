@@ -2,6 +2,7 @@
 // picker picks the name that matches best (never an invisible row), and names
 // are found however they are typed, in the palette, the People list and the
 // journal. Screenshots at 1280×800 and 1024×700, light and dark.
+import { localDateOf } from '../../shared/cadence';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
@@ -190,7 +191,7 @@ test('the strength picker is one radio group: one Tab stop, arrows set it, label
   await app.screenshot('first-week-strength-1024');
 
   // One coffee right after: the evidence alone says 2, but the strength was just set by hand.
-  const today = await app.page.evaluate(() => new Date().toISOString().slice(0, 10));
+  const today = localDateOf(app.startedAt, app.timeZone); // the pinned today (fixtures.ts)
   await app.call('journal:create', { occurredAt: today, kind: 'coffee', participantIds: [marta.id] });
   await app.reload();
   await expect(app.page.getByTestId('person-timeline').getByTestId('timeline-item')).toHaveCount(1);

@@ -24,7 +24,7 @@ test('a LinkedIn export: preview, import, then the people are there', async ({ a
   await importer.choose(LINKEDIN);
   await expect(importer.preview).toBeVisible();
   await expect(app.page.getByTestId('import-file-name')).toHaveText('Connections.csv');
-  await expect(importer.format).toContainText('Automatic: LinkedIn connections');
+  await expect(importer.format).toContainText('Automatic: LinkedIn (data archive or connections)');
   await expect(importer.count('new-people')).toHaveText('13');
   await expect(importer.count('matched')).toHaveText('0');
   await expect(importer.count('new-orgs')).toHaveText('8');

@@ -337,8 +337,8 @@ describe('matching and merging', () => {
 
 describe('normalization', () => {
   it('LinkedIn URLs: https, lower-case host, no query, fragment or trailing slash', () => {
-    expect(normalizeLinkedInUrl('http://WWW.LinkedIn.com/in/Ana-Lee/?trk=x#top')).toBe('https://www.linkedin.com/in/Ana-Lee');
-    expect(normalizeLinkedInUrl('linkedin.com/in/ana//')).toBe('https://linkedin.com/in/ana');
+    expect(normalizeLinkedInUrl('http://WWW.LinkedIn.com/in/Ana-Lee/?trk=x#top')).toBe('https://www.linkedin.com/in/ana-lee');
+    expect(normalizeLinkedInUrl('linkedin.com/in/ana//')).toBe('https://www.linkedin.com/in/ana');
     expect(normalizeLinkedInUrl('https://example.com/in/ana')).toBeNull();
     expect(normalizeLinkedInUrl('not a url at all')).toBeNull();
   });

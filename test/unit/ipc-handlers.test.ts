@@ -18,6 +18,8 @@ import { LIMITS } from '../../shared/domain';
 import type { IpcResult } from '../../shared/errors';
 import { createTestDb, makeTempDir, removeTempDirs, snapshotDb } from '../helpers/db';
 import { JOURNAL_INVALID, JOURNAL_VALID } from './journal-ipc-cases';
+import fs from 'node:fs';
+import { importText } from '../../main/importers';
 import path from 'node:path';
 import { afterAll } from 'vitest';
 
@@ -37,7 +39,14 @@ interface Fixture {
 function fixture({ empty = false, file = false } = {}): Fixture {
   const db = createTestDb({ file });
   const dataDir = makeTempDir('kith-ipc-');
-  const dispatch = createDispatcher(createHandlers({ db, dataDir }), { validateOutput: true });
+  // The OS folder dialog (issue 13) stands in as a chooser that picks a folder holding one Connections.csv.
+  const chooseFolder = async () => {
+    const folder = path.join(dataDir, 'LinkedInDataExport');
+    fs.mkdirSync(folder, { recursive: true });
+    fs.writeFileSync(path.join(folder, 'Connections.csv'), LINKEDIN_CSV);
+    return folder;
+  };
+  const dispatch = createDispatcher(createHandlers({ db, dataDir, chooseFolder }), { validateOutput: true });
   const me = getMeId(db);
   if (empty) return { db, dispatch, me, ana: 0, ben: 0, acme: 0, affiliation: 0, tie: 0, dataDir };
   const ana = createPerson(db, { displayName: 'Ana Acosta', tags: ['mentor'] }).id;
@@ -143,6 +152,28 @@ const VALID: Partial<Record<Channel, { input: (f: Fixture) => unknown; empty?: b
   'search:quick': { input: () => ({ query: 'acm', limit: 5 }), check: (v: { label: string }[]) => expect(v[0]!.label).toBe('Acme Labs') },
   'stats:get': { input: () => ({}), check: (v: { people: number; myTies: number }) => expect(v).toMatchObject({ people: 2, myTies: 1 }) },
   'sample:load': { input: () => ({ people: 30, seed: 5 }), empty: true, check: (v: { people: number }) => expect(v.people).toBe(30) },
+  'imports:list': { input: () => undefined, check: (v: { items: unknown[] }) => expect(v.items).toEqual([]) },
+  'duplicates:people': { input: () => undefined, check: (v: { groups: unknown[] }) => expect(v.groups).toEqual([]) },
+  'duplicates:organizations': { input: () => undefined, check: (v: { groups: unknown[] }) => expect(v.groups).toEqual([]) },
+  'duplicates:mergePeople': {
+    input: (f) => ({ ids: [f.ana, f.ben], prefer: { displayName: f.ben } }),
+    check: (v: { keptId: number; dryRun: boolean }, f) => {
+      expect(v).toMatchObject({ keptId: f.ana, dryRun: false });
+      expect(f.db.prepare('SELECT display_name FROM people WHERE id = ?').pluck().get(f.ana)).toBe('Ben Bauer');
+    },
+  },
+  'duplicates:mergeOrganizations': {
+    input: (f) => ({ ids: [f.acme, createOrganization(f.db, { name: 'Acme Labs LLC' }).id], dryRun: true }),
+    check: (v: { aliases: string[] }) => expect(v.aliases).toEqual(['Acme Labs LLC']),
+  },
+  'imports:undo': {
+    input: (f) => {
+      importText(f.db, 'linkedin', LINKEDIN_CSV);
+      return { dryRun: true };
+    },
+    check: (v: { blockers: string[]; undone: boolean }) => expect(v).toMatchObject({ blockers: [], undone: false }),
+  },
+  'import:chooseFolder': { input: () => undefined, check: (v: { files: number; name: string }) => expect(v).toMatchObject({ files: 1, name: 'LinkedInDataExport' }) },
   'import:preview': {
     input: () => ({ format: 'linkedin', text: LINKEDIN_CSV }),
     check: (v: { counts: { records: number; newPeople: number } }) => expect(v.counts).toMatchObject({ records: 2, newPeople: 2 }),
@@ -308,8 +339,17 @@ const INVALID: Partial<Record<Channel, (f: Fixture) => unknown[]>> = {
   'search:quick': () => [{}, { query: 42 }, { query: 'x'.repeat(2_001) }, { query: 'a', limit: 0 }, { query: 'a', limit: 101 }, { query: 'a', limit: 1.5 }, { query: 'a', extra: 1 }, 'a'],
   'stats:get': nothingInvalid,
   'sample:load': () => [{ people: 5 }, { people: 100_001 }, { people: '150' }, { seed: -1 }, { seed: 1.5 }, { seed: 2 ** 31 }, { size: 10 }, 'big'],
+  'import:chooseFolder': nothingInvalid,
+  'imports:list': nothingInvalid,
+  'duplicates:people': nothingInvalid,
+  'duplicates:organizations': nothingInvalid,
+  'duplicates:mergePeople': (f) => [{}, { ids: [f.ana] }, { ids: [f.ana, 'x'] }, { ids: [f.ana, f.ben], prefer: { notes: f.ana } }, { ids: [f.ana, f.ben], dryRun: 'yes' }, { ids: [f.ana, f.ben], extra: 1 }],
+  'duplicates:mergeOrganizations': (f) => [{}, { ids: [f.acme] }, { ids: [f.acme, -1] }, { ids: [f.acme, f.acme], dryRun: 1 }],
+  'imports:undo': () => [{ dryRun: 'yes' }, { extra: 1 }, 'x', 42, null, []],
   'import:preview': () => [
     {},
+    { format: 'linkedin', folder: '/home/me/LinkedIn' },
+    { format: 'linkedin', bytes: 'not base64!' },
     { format: 'excel', text: LINKEDIN_CSV },
     { format: 'linkedin' },
     { format: 'linkedin', text: 5 },

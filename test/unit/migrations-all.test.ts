@@ -28,7 +28,8 @@ import { makeTempDir, removeTempDirs } from '../helpers/db';
 
 const KILLS_PER_MIGRATION = Number(process.env.KITH_MIGRATION_KILLS ?? 12);
 const root = path.resolve(__dirname, '..', '..');
-const child = path.join(root, 'node_modules', '.cache', 'kith-migrate', 'child.cjs');
+// Per process: node_modules (and its cache) can be shared by several checkouts whose migrations differ.
+const child = path.join(root, 'node_modules', '.cache', 'kith-migrate', `child-${process.pid}.cjs`);
 
 afterAll(removeTempDirs);
 beforeAll(async () => {

@@ -7,6 +7,7 @@ import { m0010Initial } from './m0010_initial';
 import { m0020Journal } from './m0020_journal';
 import { m0030JournalInstants } from './m0030_journal_instants';
 import { m0040SearchFolded } from './m0040_search_folded';
+import { m0050ImportKeys } from './m0050_import_keys';
 
 export interface Migration {
   version: number;
@@ -19,6 +20,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 20, name: 'journal: attention states, indexes', up: m0020Journal },
   { version: 30, name: 'journal: entries as instants and local dates', up: m0030JournalInstants },
   { version: 40, name: 'folded search text, entry mentions, when a tie strength was set', up: m0040SearchFolded },
+  { version: 50, name: 'import keys (LinkedIn conversations by day) and aliases of merged people and organizations', up: m0050ImportKeys },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

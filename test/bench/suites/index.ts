@@ -3,7 +3,8 @@ import type { BenchSuite } from '../types';
 import { foundation } from './foundation';
 import { graphSuite } from './graph';
 import { importSuite } from './import';
+import { importArchiveSuite } from './importArchive';
 import { routesSuite } from './routes';
 import { searchSuite } from './search';
 
-export const suites: BenchSuite[] = [foundation, importSuite, routesSuite, searchSuite, graphSuite];
+export const suites: BenchSuite[] = [foundation, importSuite, importArchiveSuite, routesSuite, searchSuite, graphSuite];

@@ -1,36 +1,55 @@
 // #/import: pick a file, see what it would do (import:preview), then import it
-// whole or not at all (import:commit). The file is read here with File.text()
-// and only its text crosses to main: the renderer never sees a path.
+// whole or not at all (import:commit). The file is read here as bytes and
+// crosses to main base64-encoded, where its encoding is found (issue 13); the
+// renderer never sees a path.
 import { useId, useRef, useState } from 'react';
-import { IMPORT_FORMATS, type ImportFormat, type ImportIssue, type ImportPreview, type ImportResult } from '../../../../shared/importExport';
+import { ENCODING_LABELS, IMPORT_FORMATS, type ArchiveSummary, type ImportFormat, type ImportIssue, type ImportPreview, type ImportResult } from '../../../../shared/importExport';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { invoke } from '../../api';
 import { errorMessage, mutate } from '../../data/mutate';
 import { hrefFor } from '../../router';
 import { detectFormat, FORMAT_LABELS } from './detectFormat';
+import { sniffText, toBase64 } from '../../../../shared/importBytes';
 import '../../styles/data.css';
+
+/** What is being imported: a file's bytes (base64) or a folder chosen with the native dialog (by token, never a path). */
+type Source = { kind: 'file'; name: string; bytes: string; head: string } | { kind: 'folder'; name: string; token: string };
+
+/** The archive's choices (issue 13): message text (off by default) and senders ticked for import (unticked by default). */
+interface ArchiveChoices {
+  messageText: boolean;
+  include: string[];
+}
+
+const NO_CHOICES: ArchiveChoices = { messageText: false, include: [] };
 
 type Step =
   | { kind: 'choose' }
   | { kind: 'previewing'; fileName: string }
-  | { kind: 'preview'; fileName: string; text: string; preview: ImportPreview }
+  | { kind: 'preview'; fileName: string; source: Source; choices: ArchiveChoices; preview: ImportPreview }
   | { kind: 'importing'; fileName: string; preview: ImportPreview }
   | { kind: 'done'; fileName: string; result: ImportResult };
 
 const LIST_LIMIT = 200;
+
+function requestOf(format: ImportFormat, source: Source, choices: ArchiveChoices) {
+  const what = source.kind === 'file' ? { bytes: source.bytes } : { folder: source.token };
+  return { format, ...what, ...(format === 'linkedin' ? { messageText: choices.messageText, include: choices.include } : {}) };
+}
 
 export function ImportView() {
   const [format, setFormat] = useState<ImportFormat | 'auto'>('auto');
   const [detected, setDetected] = useState<ImportFormat | null>(null);
   const [step, setStep] = useState<Step>({ kind: 'choose' });
   const [error, setError] = useState<{ title: string; message: string } | null>(null);
-  const [file, setFile] = useState<{ name: string; text: string } | null>(null);
+  const [file, setFile] = useState<Source | null>(null);
   const inputRef = useRef<HTMLInputElement>(null);
   const formatId = useId();
 
-  async function preview(name: string, text: string, chosen: ImportFormat | 'auto') {
+  async function preview(source: Source, chosen: ImportFormat | 'auto', choices: ArchiveChoices = NO_CHOICES) {
     setError(null);
-    const guess = detectFormat(name, text);
+    const name = source.name;
+    const guess = source.kind === 'folder' ? 'linkedin' : detectFormat(name, source.head);
     setDetected(guess);
     const effective = chosen === 'auto' ? guess : chosen;
     if (!effective) {
@@ -43,8 +62,8 @@ export function ImportView() {
     }
     setStep({ kind: 'previewing', fileName: name });
     try {
-      const result = await invoke('import:preview', { format: effective, text });
-      setStep({ kind: 'preview', fileName: name, text, preview: result });
+      const result = await invoke('import:preview', requestOf(effective, source, choices));
+      setStep({ kind: 'preview', fileName: name, source, choices, preview: result });
     } catch (e) {
       setStep({ kind: 'choose' });
       setError({ title: `${name} could not be read as ${FORMAT_LABELS[effective]}`, message: `${errorMessage(e)} Nothing was imported.` });
@@ -54,15 +73,38 @@ export function ImportView() {
   async function onFile(list: FileList | null) {
     const picked = list?.[0];
     if (!picked) return;
-    let text: string;
+    let raw: Uint8Array;
     try {
-      text = await picked.text();
+      raw = new Uint8Array(await picked.arrayBuffer());
     } catch (e) {
       setError({ title: `${picked.name} could not be read`, message: errorMessage(e) });
       return;
     }
-    setFile({ name: picked.name, text });
-    await preview(picked.name, text, format);
+    // A zip is LinkedIn's archive; its start is not text.
+    const isZip = raw[0] === 0x50 && raw[1] === 0x4b;
+    const source: Source = { kind: 'file', name: picked.name, bytes: toBase64(raw), head: isZip ? '' : sniffText(raw) };
+    setFile(source);
+    await preview(source, isZip && format === 'auto' ? 'linkedin' : format);
+  }
+
+  async function onFolder() {
+    setError(null);
+    let chosen;
+    try {
+      chosen = await invoke('import:chooseFolder', {});
+    } catch (e) {
+      setError({ title: 'The folder could not be opened', message: errorMessage(e) });
+      return;
+    }
+    if (!chosen) return;
+    const source: Source = { kind: 'folder', name: chosen.name, token: chosen.token };
+    setFile(source);
+    await preview(source, 'linkedin');
+  }
+
+  async function rechoose(choices: ArchiveChoices) {
+    if (step.kind !== 'preview') return;
+    await preview(step.source, step.preview.format, choices);
   }
 
   async function commit() {
@@ -70,7 +112,7 @@ export function ImportView() {
     setError(null);
     setStep({ kind: 'importing', fileName: step.fileName, preview: step.preview });
     try {
-      const result = await mutate('import:commit', { format: step.preview.format, text: step.text });
+      const result = await mutate('import:commit', requestOf(step.preview.format, step.source, step.choices));
       setStep({ kind: 'done', fileName: step.fileName, result });
     } catch (e) {
       setStep(step);
@@ -93,7 +135,7 @@ export function ImportView() {
       <header className="data-header">
         <h1 className="entity-title">Import people</h1>
         <p className="muted-text">
-          From a LinkedIn connections export, vCards, a Google Contacts CSV or a Kith JSON export. You see what would change first;
+          From LinkedIn's data archive, vCards, a Google Contacts CSV or a Kith JSON export. You see what would change first;
           then the whole file is imported, or nothing.
         </p>
       </header>
@@ -107,7 +149,7 @@ export function ImportView() {
                 ref={inputRef}
                 type="file"
                 className="file-input"
-                accept=".csv,.vcf,.vcard,.json,text/csv,text/vcard,application/json"
+                accept=".zip,.csv,.txt,.vcf,.vcard,.json,application/zip,text/csv,text/plain,text/vcard,application/json"
                 disabled={busy}
                 onChange={(event) => void onFile(event.target.files)}
                 data-testid="import-file"
@@ -120,6 +162,12 @@ export function ImportView() {
               </span>
             </span>
           </label>
+          <div className="form-field">
+            <span className="form-label">Or</span>
+            <button type="button" className="button" disabled={busy} onClick={() => void onFolder()} data-testid="import-folder">
+              Choose unzipped LinkedIn folder…
+            </button>
+          </div>
           <label className="form-field" htmlFor={formatId}>
             <span className="form-label">Format</span>
             <select
@@ -131,7 +179,7 @@ export function ImportView() {
               onChange={(event) => {
                 const next = event.target.value as ImportFormat | 'auto';
                 setFormat(next);
-                if (file) void preview(file.name, file.text, next);
+                if (file) void preview(file, next);
               }}
             >
               <option value="auto">{detected ? `Automatic: ${FORMAT_LABELS[detected]}` : 'Automatic'}</option>
@@ -143,7 +191,8 @@ export function ImportView() {
             </select>
           </label>
           <p className="field-hint import-help">
-            LinkedIn: Settings → Data privacy → Get a copy of your data → Connections. Google Contacts: Export → Google CSV. Apple
+            LinkedIn: Settings → Data privacy → Get a copy of your data; choose the zip LinkedIn sends (or its folder, or one of its
+            CSV files: connections, messages, invitations, notes, positions, recommendations). Google Contacts: Export → Google CSV. Apple
             Contacts and Outlook: export as vCard.
           </p>
         </section>
@@ -161,6 +210,8 @@ export function ImportView() {
         <PreviewPanel
           fileName={step.fileName}
           preview={step.preview}
+          choices={step.kind === 'preview' ? step.choices : null}
+          onChoices={(c) => void rechoose(c)}
           importing={step.kind === 'importing'}
           onImport={() => void commit()}
           onCancel={reset}
@@ -184,12 +235,16 @@ function CountTile({ n, label, testId, tone }: { n: number; label: string; testI
 function PreviewPanel({
   fileName,
   preview,
+  choices,
+  onChoices,
   importing,
   onImport,
   onCancel,
 }: {
   fileName: string;
   preview: ImportPreview;
+  choices: ArchiveChoices | null;
+  onChoices: (choices: ArchiveChoices) => void;
   importing: boolean;
   onImport: () => void;
   onCancel: () => void;
@@ -197,10 +252,14 @@ function PreviewPanel({
   const { counts } = preview;
   const withChanges = preview.matches.filter((m) => m.changes.length > 0).length;
   return (
-    <section className="data-card import-preview" data-testid="import-preview" aria-label="Preview">
+    <section className={`data-card import-preview${preview.archive ? ' archive' : ''}`} data-testid="import-preview" aria-label="Preview">
       <div className="section-header">
         <h2 className="section-title">
-          {fileName} <span className="section-count">{FORMAT_LABELS[preview.format]} · {counts.records.toLocaleString()} records</span>
+          {fileName}{' '}
+          <span className="section-count">
+            {FORMAT_LABELS[preview.format]} · {counts.records.toLocaleString()} records
+            {preview.encoding && <span data-testid="preview-encoding"> · read as {ENCODING_LABELS[preview.encoding]}</span>}
+          </span>
         </h2>
       </div>
       <div className="count-tiles">
@@ -273,6 +332,31 @@ function PreviewPanel({
         </details>
       )}
 
+      {preview.jobChanges && preview.jobChanges.length > 0 && (
+        <details className="import-group" open data-testid="preview-job-changes">
+          <summary>
+            Job changes <span className="section-count">{preview.jobChanges.length}</span>
+            <span className="import-group-note">the old job ends, the new one starts</span>
+          </summary>
+          <ul className="import-rows">
+            {preview.jobChanges.slice(0, LIST_LIMIT).map((j) => (
+              <li key={j.key} className="import-row" data-testid="preview-job-change">
+                <span className="import-where">{j.where}</span>
+                <span className="import-name truncate">
+                  <a href={hrefFor.person(j.personId)}>{j.name}</a>
+                </span>
+                <span className="import-detail truncate">
+                  {j.from.join(', ')} → {j.to}
+                </span>
+              </li>
+            ))}
+          </ul>
+          <More total={preview.jobChanges.length} />
+        </details>
+      )}
+
+      {preview.archive && <ArchivePanel archive={preview.archive} choices={choices} disabled={importing} onChoices={onChoices} />}
+
       <IssueGroup title="Skipped" issues={preview.skipped} testId="preview-skipped-list" note="not imported" />
       <IssueGroup title="Warnings" issues={preview.warnings} testId="preview-warnings" note="imported, with a remark" />
 
@@ -295,7 +379,108 @@ function PreviewPanel({
   );
 }
 
+function ArchivePanel({
+  archive,
+  choices,
+  disabled,
+  onChoices,
+}: {
+  archive: ArchiveSummary;
+  choices: ArchiveChoices | null;
+  disabled: boolean;
+  onChoices: (choices: ArchiveChoices) => void;
+}) {
+  const m = archive.messages;
+  const leftOut = [
+    [m.alreadyImported, 'already imported'],
+    [m.largeConversations, m.largeConversations === 1 ? 'conversation with more than 8 people' : 'conversations with more than 8 people'],
+    [m.withNobodyKnown, 'with nobody in Kith'],
+    [m.drafts, m.drafts === 1 ? 'draft' : 'drafts'],
+    [m.spam, 'spam'],
+    [m.sponsored, 'sponsored'],
+  ] as const;
+  const leftOutText = leftOut.filter(([n]) => n > 0).map(([n, what]) => `${n.toLocaleString()} ${what}`).join(', ');
+  const newPositions = archive.positions.filter((p) => p.isNew);
+  const include = new Set(choices?.include ?? []);
+  const toggle = (key: string, on: boolean) => {
+    if (!choices) return;
+    const next = new Set(include);
+    if (on) next.add(key);
+    else next.delete(key);
+    onChoices({ ...choices, include: [...next] });
+  };
+  return (
+    <section className="import-archive" aria-label="LinkedIn archive" data-testid="preview-archive">
+      <div className="count-tiles">
+        <CountTile n={m.entries} label="journal entries from messages" testId="preview-entries" tone="accent" />
+        <CountTile n={archive.howWeMet} label="“how we met” from invitations" testId="preview-how-we-met" />
+        <CountTile n={archive.notes} label="notes" testId="preview-notes" />
+        <CountTile n={newPositions.length} label="of your positions" testId="preview-positions" />
+        <CountTile n={archive.favors} label="recommendations" testId="preview-favors" />
+      </div>
+      <p className="field-hint" data-testid="preview-messages-note">
+        {m.messages.toLocaleString()} messages: one journal entry per conversation and day, with the people in Kith.
+        {leftOutText && ` Left out: ${leftOutText}.`}
+        {archive.me && ` Your profile: ${archive.me}.`}
+      </p>
+      {choices && (
+        <label className="toggle import-toggle">
+          <input
+            type="checkbox"
+            checked={choices.messageText}
+            disabled={disabled}
+            onChange={(event) => onChoices({ ...choices, messageText: event.target.checked })}
+            data-testid="preview-message-text"
+          />
+          <span>Import the text of messages too (otherwise each entry says how many messages were exchanged)</span>
+        </label>
+      )}
+      {archive.senders.length > 0 && (
+        <details className="import-group" open={archive.senders.length <= 20} data-testid="preview-senders">
+          <summary>
+            People who messaged you but are not connections <span className="section-count">{archive.senders.length}</span>
+            <span className="import-group-note">tick the ones to add, such as recruiters</span>
+          </summary>
+          <ul className="import-rows">
+            {archive.senders.slice(0, LIST_LIMIT).map((s) => (
+              <li key={s.key} className="import-row" data-testid="preview-sender">
+                <span className="import-where">sender</span>
+                <label className="toggle import-name truncate">
+                  <input type="checkbox" checked={include.has(s.key)} disabled={disabled || !choices} onChange={(event) => toggle(s.key, event.target.checked)} />
+                  {s.name}
+                </label>
+                <span className="import-detail truncate">
+                  {s.messages.toLocaleString()} {s.messages === 1 ? 'message' : 'messages'}
+                </span>
+              </li>
+            ))}
+          </ul>
+          <More total={archive.senders.length} />
+        </details>
+      )}
+      <details className="import-group" data-testid="preview-files">
+        <summary>
+          Files <span className="section-count">{archive.files.length}</span>
+          <span className="import-group-note">each recognised by its header</span>
+        </summary>
+        <ul className="import-rows">
+          {archive.files.map((f) => (
+            <li key={f.name} className="import-row">
+              <span className="import-where">file</span>
+              <span className="import-name truncate">{f.name}</span>
+              <span className="pill muted">{f.kind === 'other' ? 'not used' : f.kind}</span>
+              <span className="import-detail truncate">{f.encoding ? ENCODING_LABELS[f.encoding] : ''}</span>
+            </li>
+          ))}
+        </ul>
+      </details>
+    </section>
+  );
+}
+
 function importLabel(preview: ImportPreview): string {
+  const entries = preview.archive?.messages.entries ?? 0;
+  if (preview.counts.newPeople === 0 && preview.counts.matchedPeople === 0 && entries > 0) return `Import ${entries.toLocaleString()} journal entries`;
   const { newPeople, matchedPeople } = preview.counts;
   if (newPeople > 0) return `Import ${newPeople.toLocaleString()} new ${newPeople === 1 ? 'person' : 'people'}`;
   if (matchedPeople > 0) return `Update ${matchedPeople.toLocaleString()} ${matchedPeople === 1 ? 'person' : 'people'}`;
@@ -335,6 +520,10 @@ function DonePanel({ fileName, result, onAnother }: { fileName: string; result: 
     c.updatedPeople && `${c.updatedPeople.toLocaleString()} updated`,
     c.newOrganizations && `${c.newOrganizations.toLocaleString()} new organizations`,
     c.newTies && `${c.newTies.toLocaleString()} new ties`,
+    result.archive?.messages.entries && `${result.archive.messages.entries.toLocaleString()} journal entries from messages`,
+    result.archive?.howWeMet && `${result.archive.howWeMet.toLocaleString()} “how we met”`,
+    result.archive?.notes && `${result.archive.notes.toLocaleString()} notes`,
+    result.archive?.favors && `${result.archive.favors.toLocaleString()} recommendations`,
   ].filter(Boolean);
   return (
     <section className="data-card import-done" data-testid="import-done" role="status">

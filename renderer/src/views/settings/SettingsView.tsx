@@ -11,7 +11,8 @@ import { Modal } from '../../components/Modal';
 import { errorMessage, mutate } from '../../data/mutate';
 import { useQuery } from '../../data/useQuery';
 import { EncryptionSection } from './EncryptionSection';
-import { hrefFor } from '../../router';
+import { DuplicatesSection } from './DuplicatesSection';
+import { ImportsSection } from './ImportsSection';
 import '../../styles/data.css';
 
 const EXPORTS: { format: ExportFormat; label: string; what: string }[] = [
@@ -59,15 +60,8 @@ export function SettingsView() {
         <p className="muted-text">Everything stays on this computer. Kith makes no network requests and has no account.</p>
       </section>
 
-      <section className="section" data-testid="settings-import">
-        <div className="section-header">
-          <h2 className="section-title">Import</h2>
-          <a className="button" href={hrefFor.import()} data-testid="settings-import-link">
-            Import people…
-          </a>
-        </div>
-        <p className="muted-text">From LinkedIn, vCard, Google Contacts or a Kith JSON export, with a preview before anything changes.</p>
-      </section>
+      <ImportsSection />
+      <DuplicatesSection />
 
       <ExportSection />
       <BackupsSection />
