@@ -21,7 +21,7 @@ export type TargetBestRoute = z.infer<typeof TargetBestRoute>;
 export const TargetRow = z.object({
   organization: z.object({ id: Id, name: z.string(), kind: z.string() }),
   /** found: best is set; noRoute: people are there but out of reach; noPeople: nobody Kith can route to. */
-  status: z.enum(['found', 'noRoute', 'noPeople']),
+  status: z.enum(['found', 'noRoute', 'noPeople', 'noGoalPerson']),
   best: TargetBestRoute.nullable(),
   /** People there (current or former, not archived) Kith could route to. */
   people: z.number().int().min(0),

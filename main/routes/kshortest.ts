@@ -20,6 +20,9 @@
 //   candidate, and stops as soon as its frontier exceeds it.
 // - All buffers are reused between queries (stamps instead of clearing).
 //
+// Targets end routes: a route never passes through a target (issue 12), so
+// no route returned is an extension of another.
+//
 // Ties: Yen's algorithm enumerates routes in nondecreasing key order. After
 // the k-th route it continues while the next candidate's key equals the k-th
 // key, then sorts by (key, node sequence): the routes returned are exactly the
@@ -181,6 +184,8 @@ function computeBounds(g: SearchGraph, maxHops: number, ws: Workspace): void {
       const hw = h[prev + w]!;
       for (let e = adjStart[w]!, end = adjStart[w + 1]!; e < end; e++) {
         const v = adjTarget[e]!;
+        // A route ends at the first target it meets (issue 12): a target is never passed through.
+        if (sinkKey[v]! >= 0) continue;
         const cand = hw + arcKey[e]!;
         if (cand < h[base + v]!) {
           h[base + v] = cand;
@@ -264,7 +269,11 @@ function spurSearch(
     const u = (val - v) / n;
     const gv = bestG[val]!;
     const sk = sinkKey[v]!;
-    if (sk >= 0 && !(v === start && sinkBlockedAtStart)) ws.push(gv + sk, -val - 1);
+    if (sk >= 0) {
+      // A route ends at the first person who meets the goal (issue 12): no extension through them.
+      if (!(v === start && sinkBlockedAtStart)) ws.push(gv + sk, -val - 1);
+      continue;
+    }
     if (u >= maxHops) continue;
     const hBase = (maxHops - u - 1) * n;
     const nextBase = (u + 1) * n;
