@@ -40,8 +40,8 @@ const FIT_WORDS: Record<Route['fit'], string> = {
 };
 
 /** One block per route: rank, warmth and fit; the chain; one reason per hop; how the warmth adds up. */
-export function routeText(route: Route, result: RoutesResult): string {
-  const head = `${route.rank === null ? 'Direct' : `#${route.rank}`}  ${route.warmthPercent}%  ${FIT_WORDS[route.fit]}  ${route.hops.length === 1 ? '1 hop' : `${route.hops.length} hops`}`;
+export function routeText(route: Route, result: RoutesResult, label?: string): string {
+  const head = `${label ?? (route.rank === null ? 'Direct' : `#${route.rank}`)}  ${route.warmthPercent}%  ${FIT_WORDS[route.fit]}  ${route.hops.length === 1 ? '1 hop' : `${route.hops.length} hops`}`;
   const chain = ['You', ...route.hops.map((h) => h.to.name)].join(' → ');
   const reasons = route.hops.map((h, i) => {
     const quiet = h.quietFactor < 1 ? `, quiet ×${h.quietFactor.toFixed(2)}` : '';
@@ -55,13 +55,13 @@ export function routeText(route: Route, result: RoutesResult): string {
 }
 
 export function routesText(result: RoutesResult): string {
-  const goal = result.goal === null ? '' : `, goal: ${GOAL_WORDS[result.goal]}${result.goalFallback ? ' (fallback: nobody there is a hiring manager)' : ''}`;
+  const goal = result.goal === null ? '' : `, goal: ${GOAL_WORDS[result.goal]}${result.goalFallback ? ' (fallback)' : ''}`;
   let out = `Routes to ${result.target.name} (${result.target.kind}), at most ${result.maxHops} hops${goal}\n${result.message}\n`;
   if (result.kind === 'found' || result.kind === 'direct') {
     for (const route of result.routes) out += `\n${routeText(route, result)}`;
   }
   if (result.kind === 'noGoalPerson') {
-    for (const alt of result.alternatives) out += `\n${alt.label}:\n${routeText(alt.route, result)}`;
+    for (const alt of result.alternatives) out += `\n${routeText(alt.route, result, `${alt.label}:`)}`;
   }
   return out;
 }

@@ -410,7 +410,7 @@ export function findIntroRoutes(db: Db, query: RoutesQuery, options: FindRoutesO
       message:
         target.kind === 'person'
           ? `No route to ${target.name} within ${maxHops} hops: nobody you know connects to ${firstName(target.name)} through people who are not archived. Add a tie you know of, or allow more hops.`
-          : `No route to ${target.name} within ${maxHops} hops: none of the ${plural(eligiblePeople, 'person', 'people')} there who ${eligiblePeople === 1 ? 'is' : 'are'} ${GOAL_WORDS[goal!]} connects to your network. Add a tie you know of, or allow more hops.${goalNote}`,
+          : `No route to ${target.name} within ${maxHops} hops: none of the ${plural(eligiblePeople, 'person', 'people')} there meeting the goal (${GOAL_WORDS[goal!]}) connects to your network. Add a tie you know of, or allow more hops.${goalNote}`,
     };
   }
 

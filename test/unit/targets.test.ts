@@ -124,7 +124,7 @@ describe('channels through the dispatcher', () => {
       ok: true,
       value: { isTarget: true, result: { kind: 'found', k: 2, maxHops: 3 } },
     });
-    expect(await dispatch('targets:warmthModel', undefined)).toMatchObject({ ok: true, value: { defaultK: 5, defaultMaxHops: 6, maxHops: 10 } });
+    expect(await dispatch('targets:warmthModel', undefined)).toMatchObject({ ok: true, value: { defaultK: 5, defaultMaxHops: 4, maxHops: 6 } });
   });
 
   it('invalid inputs are refused with the database unchanged; unknown ids are NOT_FOUND', async () => {
