@@ -105,6 +105,7 @@ export function routesForView(db: Db, query: RoutesQuery, options: FindRoutesOpt
     for (const r of result.routes) for (const id of r.personIds) ids.add(id);
     if (result.kind === 'direct') for (const id of result.directRoute.personIds) ids.add(id);
   }
+  if (result.kind === 'noGoalPerson') for (const a of result.alternatives) for (const id of a.route.personIds) ids.add(id);
   const organizationId = result.target.kind === 'organization' ? result.target.id : null;
   return {
     result,
