@@ -65,6 +65,13 @@ const GOAL_LABELS: Record<RouteGoal, string> = {
   anyone: 'Anyone there',
 };
 
+const GOAL_PHRASES: Record<RouteGoal, string> = {
+  hiring_manager: 'a hiring manager',
+  recruiter: 'a recruiter',
+  hiring_manager_or_recruiter: 'a hiring manager or recruiter',
+  anyone: 'someone who works there now',
+};
+
 function RoutesForTarget({ org, person, hops }: Props) {
   // An old link may carry a hop limit above today's maximum (issue 12): use the default then.
   const maxHops = hops !== null && hops >= 1 && hops <= ROUTE_LIMITS.maxHops ? hops : undefined;
@@ -142,7 +149,7 @@ function RoutesForTarget({ org, person, hops }: Props) {
       )}
       {result.kind === 'noGoalPerson' && (
         <div className="routes-callout" data-testid="routes-no-goal">
-          <strong>Nobody there is {GOAL_LABELS[result.goal ?? 'anyone'].toLowerCase()}.</strong>
+          <strong>Nobody Kith knows there is {GOAL_PHRASES[result.goal ?? 'anyone']}.</strong>
           <span>{result.alternatives.length > 0 ? 'The nearest alternatives:' : 'Nobody else there is within reach either.'}</span>
         </div>
       )}
