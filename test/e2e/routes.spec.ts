@@ -171,7 +171,14 @@ test('the clear answers: no route, nobody there, a direct tie; a target toggled 
   await expect(app.page.getByTestId('routes-no-goal')).toContainText('Nobody Kith knows there is a recruiter.');
   await expect(app.page.getByTestId('route-alternative')).toHaveCount(1);
   await expect(app.page.getByTestId('route-alternative')).toContainText('Anyone there');
+  await expect(app.page.getByTestId('route-alternative').getByTestId('route-card')).toHaveAttribute('data-rank', '');
   await app.screenshot('routes-no-goal-light');
+  await app.page.setViewportSize({ width: 1024, height: 700 });
+  await app.page.emulateMedia({ colorScheme: 'dark' });
+  await expect(app.page.getByTestId('routes-target-name')).toBeVisible();
+  await app.screenshot('routes-no-goal-1024-dark');
+  await app.page.setViewportSize({ width: 1280, height: 800 });
+  await app.page.emulateMedia({ colorScheme: 'light' });
 
   // Nobody there.
   await app.open(`routes?org=${empty.id}`);

@@ -157,8 +157,7 @@ function RoutesForTarget({ org, person, hops }: Props) {
         <ol className="route-list" aria-label="Nearest alternatives">
           {result.alternatives.map((alt) => (
             <li key={alt.label} data-testid="route-alternative">
-              <h3 className="routes-alternative-label">{alt.label}</h3>
-              <RouteCard route={alt.route} target={result.target} people={people} existing={existingFor(alt.route)} onAsk={(r) => void ask(r)} asking={asking} />
+              <RouteCard label={alt.label} route={alt.route} target={result.target} people={people} existing={existingFor(alt.route)} onAsk={(r) => void ask(r)} asking={asking} />
             </li>
           ))}
         </ol>
@@ -219,7 +218,7 @@ function TargetHeader({
         {t.kind === 'organization' && result.goal !== null && (
           <label className="toolbar-field">
             <span>Reach</span>
-            <select className="select" value={result.goal} onChange={(e) => onGoal(e.target.value as RouteGoal)} data-testid="route-goal">
+            <select className="select route-goal-select" value={result.goal} onChange={(e) => onGoal(e.target.value as RouteGoal)} data-testid="route-goal">
               {ROUTE_GOALS.map((g) => (
                 <option key={g} value={g}>
                   {GOAL_LABELS[g]}
