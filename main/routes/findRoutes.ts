@@ -20,8 +20,7 @@ import {
   FIT,
   type FitKind,
   daysSince,
-  fitKey,
-  hopKey,
+  cost,
   hopWarmth,
   quietFactor,
   routeWarmth,
@@ -34,7 +33,7 @@ export interface FindRoutesOptions {
   stats?: SearchStats;
 }
 
-/** Arc keys with my own ties decayed for one day; recomputed when the day or the graph changes. */
+/** Arc costs (−ln warmth) with my own ties decayed for one day; recomputed when the day or the graph changes. */
 interface DayKeys {
   day: number;
   arcKey: Float64Array;
@@ -47,7 +46,7 @@ function keysFor(graph: RouteGraph, now: Date): DayKeys {
   let keys = dayKeys.get(graph);
   if (!keys) {
     const arcKey = new Float64Array(graph.adjTarget.length);
-    for (let e = 0; e < arcKey.length; e++) arcKey[e] = hopKey(BASE_WARMTH[graph.adjStrength[e]!]!);
+    for (let e = 0; e < arcKey.length; e++) arcKey[e] = cost(BASE_WARMTH[graph.adjStrength[e]!]!);
     keys = { day: NaN, arcKey, sinkKey: new Float64Array(graph.n).fill(-1) };
     dayKeys.set(graph, keys);
   }
@@ -55,7 +54,7 @@ function keysFor(graph: RouteGraph, now: Date): DayKeys {
     const { adjStart, adjTarget, adjStrength, me } = graph;
     for (let e = adjStart[me]!; e < adjStart[me + 1]!; e++) {
       const other = adjTarget[e]!;
-      const key = hopKey(myHopWarmth(graph, other, adjStrength[e]!, now));
+      const key = cost(myHopWarmth(graph, other, adjStrength[e]!, now));
       keys.arcKey[e] = key;
       // The same tie seen from the other side, so the arc keys stay symmetric.
       for (let r = adjStart[other]!; r < adjStart[other + 1]!; r++) {
@@ -234,7 +233,7 @@ function search(
   maxHops: number,
   stats?: SearchStats,
 ): number[][] {
-  for (let i = 0; i < targets.length; i++) keys.sinkKey[targets[i]!] = fitKey(FIT[fits[i]!]);
+  for (let i = 0; i < targets.length; i++) keys.sinkKey[targets[i]!] = cost(FIT[fits[i]!]);
   const searchGraph: SearchGraph = {
     n: graph.n,
     adjStart: graph.adjStart,

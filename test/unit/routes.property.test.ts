@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../main/db/open';
 import { findIntroRoutes } from '../../main/routes/findRoutes';
-import { affiliationFit, bestFit, FIT, fitKey, hopKey, hopWarmth, routeWarmth, type FitKind } from '../../main/routes/warmth';
+import { affiliationFit, bestFit, cost, FIT, hopWarmth, routeKey, routeWarmth, type FitKind } from '../../main/routes/warmth';
 import { KithError } from '../../shared/errors';
 import { ROUTE_GOALS, type RouteGoal } from '../../shared/routes';
 import { GOAL_FITS } from '../../main/routes/findRoutes';
@@ -169,7 +169,8 @@ function bruteForce(net: Net, fit: Map<number, FitKind>, k: number): Expected[] 
   const dfs = (v: number, key: number) => {
     const f = fit.get(v);
     if (v !== 0 && f !== undefined) {
-      routes.push({ nodes: [...path], key: key + fitKey(FIT[f]), warmth: routeWarmth(warmths, FIT[f]) });
+      // Issue 12: −ln(warmth) summed hop by hop in route order, then the fit, rounded once.
+      routes.push({ nodes: [...path], key: routeKey(key + cost(FIT[f]), path.length - 1), warmth: routeWarmth(warmths, FIT[f]) });
       return; // a route ends at the first person who meets the goal
     }
     if (path.length - 1 >= net.maxHops) return;
@@ -179,7 +180,7 @@ function bruteForce(net: Net, fit: Map<number, FitKind>, k: number): Expected[] 
       const hw = hopWarmth(t.s, v === 0 ? quietDays(w) : null);
       path.push(w);
       warmths.push(hw);
-      dfs(w, key + hopKey(hw));
+      dfs(w, key + cost(hw));
       path.pop();
       warmths.pop();
     }
@@ -272,6 +273,13 @@ describe('findIntroRoutes equals brute-force enumeration', () => {
     fc.assert(fc.property(netArb(fc.constantFrom(3, 3, 4), fc.constant(0)), checkAgainstBruteForce), {
       numRuns: 300,
       seed: 4,
+    });
+  });
+
+  it('equal warmth by different hops (0.9 × 0.4 = 0.6 × 0.6): summed then rounded once, so fewer hops win (issue 12)', () => {
+    fc.assert(fc.property(netArb(fc.constantFrom(5, 2, 3), fc.constant(0)), checkAgainstBruteForce), {
+      numRuns: 300,
+      seed: 12,
     });
   });
 });

@@ -14,8 +14,10 @@ import {
   affiliationFit,
   BASE_WARMTH,
   bestFit,
+  cost,
   costUnits,
   FIT,
+  routeKey,
   hopWarmth,
   quietFactor,
   QUIET_FLOOR,
@@ -97,10 +99,11 @@ describe('warmth numbers (DESIGN.md, "Tie strength and route warmth")', () => {
     expect(bestFit(['former_employee', 'employee', 'recruiter'])).toBe('recruiter');
   });
 
-  it('cost units are exact integers so equal routes tie exactly', () => {
-    expect(Number.isInteger(costUnits(0.6))).toBe(true);
-    expect(costUnits(1)).toBe(0);
-    expect(costUnits(0.75) + costUnits(0.6)).toBe(costUnits(0.6) + costUnits(0.75));
+  it('a route cost is summed first, then rounded once, so equal routes tie exactly', () => {
+    expect(Number.isInteger(costUnits(cost(0.6)))).toBe(true);
+    expect(Object.is(cost(1), 0)).toBe(true);
+    expect(costUnits(cost(0.75) + cost(0.6))).toBe(costUnits(cost(0.6) + cost(0.75)));
+    expect(routeKey(cost(0.75) + cost(0.6), 2)).toBe(costUnits(cost(0.45)) * 16 + 2);
   });
 
   it('"ago" wording', () => {
@@ -318,6 +321,28 @@ describe('goals (issue 12)', () => {
     const tooFar = RoutesQuery.safeParse({ organizationId: 1, maxHops: 7 });
     expect(tooFar.success).toBe(false);
     expect(tooFar.error?.issues[0]?.message).toBe('The hop limit must be from 1 to 6');
+  });
+});
+
+describe('exact ranking (issue 12)', () => {
+  it('routes of equal warmth tie exactly, and the shorter one comes first', () => {
+    const me = getMeId(db);
+    const org = createOrganization(db, { name: 'Delta' }).id;
+    const x = person('Xavi Friend');
+    const h = person('Hana Manager');
+    const e = person('Emil Employee');
+    createAffiliation(db, { personId: h, organizationId: org, isHiringManager: true });
+    createAffiliation(db, { personId: e, organizationId: org });
+    createTie(db, { personA: me, personB: x, strength: 5 });
+    createTie(db, { personA: x, personB: h, strength: 2 });
+    createTie(db, { personA: me, personB: e, strength: 3 });
+    // 0.9 × 0.4 × 1.0 = 0.6 × 0.6 = 36%; rounding each hop on its own put the 2-hop route first.
+    const routes = routesOf(findIntroRoutes(db, { organizationId: org, goal: 'anyone' }, { now: NOW }));
+    expect(routes.map((r) => [r.personIds, r.warmthPercent])).toEqual([
+      [[me, e], 36],
+      [[me, x, h], 36],
+    ]);
+    expect(routeKey(cost(0.9) + cost(0.4) + cost(1), 2) - routeKey(cost(0.6) + cost(0.6), 1)).toBe(1);
   });
 });
 
