@@ -5,6 +5,7 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { m0010Initial } from './m0010_initial';
 import { m0020Journal } from './m0020_journal';
+import { m0070TargetJob } from './m0070_target_job';
 
 export interface Migration {
   version: number;
@@ -15,6 +16,7 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { version: 10, name: 'initial schema', up: m0010Initial },
   { version: 20, name: 'journal: attention states, indexes', up: m0020Journal },
+  { version: 70, name: 'targets: the role and the dated job stage history', up: m0070TargetJob },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
