@@ -30,6 +30,7 @@ export const EXPORT_TABLES = [
   { name: 'favors', orderBy: 'id' },
   { name: 'reminders', orderBy: 'id' },
   { name: 'attention_states', orderBy: 'subject, person_id' },
+  { name: 'target_stage_events', orderBy: 'id' },
 ] as const;
 export type ExportTable = (typeof EXPORT_TABLES)[number]['name'];
 
