@@ -56,6 +56,17 @@ export type RoutesQuery = z.infer<typeof RoutesQuery>;
 export const RoutePerson = z.object({ id: Id, name: z.string() });
 export type RoutePerson = z.infer<typeof RoutePerson>;
 
+/*
+ * Room for likely ties (issue 12, for issue 15; design only, nothing emits it
+ * yet). A hop will become a union on `basis`:
+ *   { basis: 'tie',    tieId: Id, strength, … }                  (today's shape)
+ *   { basis: 'likely', tieId: null, evidence: [{ kind: 'same_org_overlap' |
+ *     'co_attended' | …, text }], discount: (0, 1], strength, … }
+ * where the likely hop's warmth is BASE_WARMTH[strength] × discount, so the
+ * ranking (summed −ln warmth) needs no change, and the route index gains
+ * arcs with no tie id. Consumers that need a tie id (introductions:addTie,
+ * "Show in graph") must then check `basis` first.
+ */
 export const RouteHop = z.object({
   from: RoutePerson,
   to: RoutePerson,
