@@ -7,10 +7,22 @@ import { Id, LIMITS, PartialDate, Tie, TieStrength } from './domain';
 export const ROUTE_LIMITS = {
   defaultK: 5,
   maxK: 20,
-  /** Longer chains are useless introductions. */
-  defaultMaxHops: 6,
-  maxHops: 10,
+  /** My own tie counts as one hop. Longer chains are useless introductions (issue 12). */
+  defaultMaxHops: 4,
+  maxHops: 6,
+  /** Introductions saved before issue 12 may hold routes of up to 10 hops. */
+  savedRouteMaxHops: 10,
 } as const;
+
+/**
+ * Who a route to an organization must end at (issue 12). A route ends at the
+ * first person who meets the goal; people on the way who work there are
+ * introducers. The default is hiring_manager, falling back to
+ * hiring_manager_or_recruiter, then anyone, when nobody there meets it.
+ */
+export const ROUTE_GOALS = ['hiring_manager', 'recruiter', 'hiring_manager_or_recruiter', 'anyone'] as const;
+export const RouteGoal = z.enum(ROUTE_GOALS);
+export type RouteGoal = z.infer<typeof RouteGoal>;
 
 /** How well the last person of a route fits the goal, best first. */
 export const FIT_KINDS = ['target_person', 'hiring_manager', 'recruiter', 'referrer', 'employee', 'former_employee'] as const;
@@ -25,19 +37,36 @@ export const RoutesQuery = z
     maxHops: z
       .number()
       .int()
-      .min(1, 'The hop limit must be at least 1')
-      .max(ROUTE_LIMITS.maxHops, `The hop limit can be at most ${ROUTE_LIMITS.maxHops}`)
+      .min(1, `The hop limit must be from 1 to ${ROUTE_LIMITS.maxHops}`)
+      .max(ROUTE_LIMITS.maxHops, `The hop limit must be from 1 to ${ROUTE_LIMITS.maxHops}`)
       .optional(),
+    /** Only with an organization; left out: hiring manager, with the documented fallback. */
+    goal: z.enum(ROUTE_GOALS, { message: `The goal must be one of ${ROUTE_GOALS.join(', ')}` }).optional(),
   })
   .refine((q) => (q.organizationId === undefined) !== (q.personId === undefined), {
     message: 'Give either an organization id or a person id',
     path: ['organizationId'],
+  })
+  .refine((q) => q.goal === undefined || q.organizationId !== undefined, {
+    message: 'A goal applies to an organization; a route to a person ends at that person',
+    path: ['goal'],
   });
 export type RoutesQuery = z.infer<typeof RoutesQuery>;
 
 export const RoutePerson = z.object({ id: Id, name: z.string() });
 export type RoutePerson = z.infer<typeof RoutePerson>;
 
+/*
+ * Room for likely ties (issue 12, for issue 15; design only, nothing emits it
+ * yet). A hop will become a union on `basis`:
+ *   { basis: 'tie',    tieId: Id, strength, … }                  (today's shape)
+ *   { basis: 'likely', tieId: null, evidence: [{ kind: 'same_org_overlap' |
+ *     'co_attended' | …, text }], discount: (0, 1], strength, … }
+ * where the likely hop's warmth is BASE_WARMTH[strength] × discount, so the
+ * ranking (summed −ln warmth) needs no change, and the route index gains
+ * arcs with no tie id. Consumers that need a tie id (introductions:addTie,
+ * "Show in graph") must then check `basis` first.
+ */
 export const RouteHop = z.object({
   from: RoutePerson,
   to: RoutePerson,
@@ -71,7 +100,19 @@ export type Route = z.infer<typeof Route>;
 export const RouteTarget = z.object({ kind: z.enum(['person', 'organization']), id: Id, name: z.string() });
 export type RouteTarget = z.infer<typeof RouteTarget>;
 
-const resultBase = { target: RouteTarget, k: z.number().int(), maxHops: z.number().int(), message: z.string() };
+const resultBase = {
+  target: RouteTarget,
+  k: z.number().int(),
+  maxHops: z.number().int(),
+  message: z.string(),
+  /** The goal used (organizations only; null for a person), and whether it is a fallback from the default. */
+  goal: RouteGoal.nullable(),
+  goalFallback: z.boolean(),
+};
+
+/** A labelled nearest alternative when nobody meets the goal asked for (issue 12). */
+export const RouteAlternative = z.object({ label: z.string(), route: Route });
+export type RouteAlternative = z.infer<typeof RouteAlternative>;
 
 /**
  * The answer to a route query. An unknown target is an error (NOT_FOUND), and
@@ -86,6 +127,8 @@ export const RoutesResult = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('noRoute'), ...resultBase, eligiblePeople: z.number().int() }),
   /** The organization has nobody Kith can route to (nobody recorded there, or all archived). */
   z.object({ kind: z.literal('noPeople'), ...resultBase, archivedPeople: z.number().int() }),
+  /** Nobody there meets the goal asked for: the nearest alternatives, each labelled (issue 12). */
+  z.object({ kind: z.literal('noGoalPerson'), ...resultBase, alternatives: z.array(RouteAlternative) }),
 ]);
 export type RoutesResult = z.infer<typeof RoutesResult>;
 
@@ -122,7 +165,7 @@ export const IntroductionCreate = z.strictObject({
   route: z
     .array(Id)
     .min(3, 'An introduction needs someone in between: a route of at least 2 hops')
-    .max(ROUTE_LIMITS.maxHops + 1, `A route has at most ${ROUTE_LIMITS.maxHops} hops`),
+    .max(ROUTE_LIMITS.savedRouteMaxHops + 1, `A route has at most ${ROUTE_LIMITS.savedRouteMaxHops} hops`),
   targetOrganizationId: Id.nullable().optional(),
   /** Left out: a drafted request to the introducer. */
   message: longText.optional(),

@@ -21,7 +21,7 @@ export type TargetBestRoute = z.infer<typeof TargetBestRoute>;
 export const TargetRow = z.object({
   organization: z.object({ id: Id, name: z.string(), kind: z.string() }),
   /** found: best is set; noRoute: people are there but out of reach; noPeople: nobody Kith can route to. */
-  status: z.enum(['found', 'noRoute', 'noPeople']),
+  status: z.enum(['found', 'noRoute', 'noPeople', 'noGoalPerson']),
   best: TargetBestRoute.nullable(),
   /** People there (current or former, not archived) Kith could route to. */
   people: z.number().int().min(0),
@@ -57,6 +57,37 @@ export const WarmthModel = z.object({
 });
 export type WarmthModel = z.infer<typeof WarmthModel>;
 
+/** Where I stand with a target organization's job (issue 12), in the usual order. */
+export const TARGET_STAGES = ['researching', 'reached_out', 'referred', 'applied', 'interviewing', 'offer', 'closed'] as const;
+export const TargetStage = z.enum(TARGET_STAGES, { message: `The stage must be one of ${TARGET_STAGES.join(', ')}` });
+export type TargetStage = z.infer<typeof TargetStage>;
+
+export const TARGET_ROLE_MAX = 300;
+
+export const TargetJob = z.object({
+  organizationId: Id,
+  /** The role I am after there (free text), empty when not given. */
+  role: z.string(),
+  /** The latest stage, null before any. */
+  stage: TargetStage.nullable(),
+  /** Every stage change, oldest first, each dated. */
+  history: z.array(z.object({ stage: TargetStage, on: z.string() })),
+});
+export type TargetJob = z.infer<typeof TargetJob>;
+
+export const TargetJobSet = z.strictObject({
+  organizationId: Id,
+  role: z.string().max(TARGET_ROLE_MAX, `The role is too long (at most ${TARGET_ROLE_MAX} characters)`).optional(),
+  stage: TargetStage.optional(),
+  /** The day the stage was reached (YYYY-MM-DD); today when left out. */
+  on: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/u, 'The date must be YYYY-MM-DD')
+    .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().slice(0, 10) === d, 'Not a real date')
+    .optional(),
+});
+export type TargetJobSet = z.infer<typeof TargetJobSet>;
+
 const organizationRef = z.strictObject({ organizationId: Id });
 
 export const targetsChannels = {
@@ -76,4 +107,7 @@ export const targetsChannels = {
     output: z.object({ result: RoutesResult, people: z.array(RouteCardPerson), isTarget: z.boolean().nullable() }),
   },
   'targets:warmthModel': { input: z.strictObject({}).optional(), output: WarmthModel },
+  /** The job behind a target organization: the role and the dated stage history (issue 12). */
+  'targets:job': { input: organizationRef, output: TargetJob },
+  'targets:setJob': { input: TargetJobSet, output: TargetJob },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;

@@ -2,8 +2,8 @@
 // a person (issue 4), the same answer as the app's Routes view, from
 // findIntroRoutes against the same data file.
 import { type Command } from 'commander';
-import { RoutesQuery, type Route, type RoutesResult } from '../../shared/routes';
-import { describeFit, findIntroRoutes } from '../routes/findRoutes';
+import { ROUTE_LIMITS, RoutesQuery, type Route, type RouteGoal, type RoutesResult } from '../../shared/routes';
+import { describeFit, findIntroRoutes, GOAL_WORDS } from '../routes/findRoutes';
 import { type CliContext, type CommonOptions, validate } from './context';
 import { CliError, EXIT } from './errors';
 import { commanderErrorLine } from './format';
@@ -15,7 +15,16 @@ interface RoutesOptions extends CommonOptions {
   toPerson?: string;
   k?: number;
   maxHops?: number;
+  goal?: string;
 }
+
+/** The CLI spelling of each goal (issue 12). */
+const GOAL_FLAGS: Readonly<Record<string, RouteGoal>> = {
+  'hiring-manager': 'hiring_manager',
+  recruiter: 'recruiter',
+  'hiring-manager-or-recruiter': 'hiring_manager_or_recruiter',
+  anyone: 'anyone',
+};
 
 function percent(x: number): string {
   return `${Math.round(x * 1000) / 10}%`;
@@ -31,8 +40,8 @@ const FIT_WORDS: Record<Route['fit'], string> = {
 };
 
 /** One block per route: rank, warmth and fit; the chain; one reason per hop; how the warmth adds up. */
-export function routeText(route: Route, result: RoutesResult): string {
-  const head = `${route.rank === null ? 'Direct' : `#${route.rank}`}  ${route.warmthPercent}%  ${FIT_WORDS[route.fit]}  ${route.hops.length === 1 ? '1 hop' : `${route.hops.length} hops`}`;
+export function routeText(route: Route, result: RoutesResult, label?: string): string {
+  const head = `${label ?? (route.rank === null ? 'Direct' : `#${route.rank}`)}  ${route.warmthPercent}%  ${FIT_WORDS[route.fit]}  ${route.hops.length === 1 ? '1 hop' : `${route.hops.length} hops`}`;
   const chain = ['You', ...route.hops.map((h) => h.to.name)].join(' → ');
   const reasons = route.hops.map((h, i) => {
     const quiet = h.quietFactor < 1 ? `, quiet ×${h.quietFactor.toFixed(2)}` : '';
@@ -46,9 +55,13 @@ export function routeText(route: Route, result: RoutesResult): string {
 }
 
 export function routesText(result: RoutesResult): string {
-  let out = `Routes to ${result.target.name} (${result.target.kind}), at most ${result.maxHops} hops\n${result.message}\n`;
+  const goal = result.goal === null ? '' : `, goal: ${GOAL_WORDS[result.goal]}${result.goalFallback ? ' (fallback)' : ''}`;
+  let out = `Routes to ${result.target.name} (${result.target.kind}), at most ${result.maxHops} hops${goal}\n${result.message}\n`;
   if (result.kind === 'found' || result.kind === 'direct') {
     for (const route of result.routes) out += `\n${routeText(route, result)}`;
+  }
+  if (result.kind === 'noGoalPerson') {
+    for (const alt of result.alternatives) out += `\n${routeText(alt.route, result, `${alt.label}:`)}`;
   }
   return out;
 }
@@ -60,7 +73,11 @@ export function addRoutesCommands(program: Command, ctx: CliContext): void {
     .option('--to <organization>', 'an organization: an id, or a name that matches one organization')
     .option('--to-person <person>', 'a person: an id, or a name that matches one person')
     .option('--k <n>', 'how many routes (1 to 20; default 5)', integer)
-    .option('--max-hops <n>', 'the longest route to consider (1 to 10; default 6)', integer)
+    .option('--max-hops <n>', `the longest route to consider, your own tie counting as one hop (1 to ${ROUTE_LIMITS.maxHops}; default ${ROUTE_LIMITS.defaultMaxHops})`, integer)
+    .option(
+      '--goal <goal>',
+      'with --to: who the route must reach: hiring-manager (default; falls back to hiring-manager-or-recruiter, then anyone), recruiter, hiring-manager-or-recruiter, anyone',
+    )
     .option('--data-dir <dir>', "the Kith data folder (default: $KITH_DATA_DIR, else the app's own folder)")
     .option('--json', 'print the result as one JSON document on stdout')
     .configureOutput({ outputError: (text, write) => write(commanderErrorLine(text, 'kith routes')) })
@@ -68,23 +85,34 @@ export function addRoutesCommands(program: Command, ctx: CliContext): void {
       'after',
       '\nWarmth: each hop by tie strength (5: 90%, 4: 75%, 3: 60%, 2: 40%, 1: 20%), your own quiet ties lowered gently,\n' +
         'times the fit of the last person (hiring manager ×1.00, recruiter ×0.90, referrer ×0.75, employee ×0.60, former ×0.30).\n' +
-        '"No route" and "nobody there" are answers (exit 0); an unknown or ambiguous name is refused (exit 1).\n\n' +
+        '"No route", "nobody there" and a goal nobody meets are answers (exit 0); an unknown or ambiguous name is refused (exit 1).\n\n' +
         'Examples:\n' +
         '  $ kith routes --to "Acme Labs"\n' +
         '  $ kith routes --to "Acme Labs" --k 3 --max-hops 4 --json\n' +
+        '  $ kith routes --to "Acme Labs" --goal recruiter\n' +
         '  $ kith routes --to-person "Ana Acosta"\n',
     );
   command.action((options: RoutesOptions) => {
     if ((options.to === undefined) === (options.toPerson === undefined)) {
       throw new CliError(EXIT.usage, 'Give either --to ORGANIZATION or --to-person PERSON (one of them).');
     }
-    const flags = { k: '--k', maxHops: '--max-hops', organizationId: '--to', personId: '--to-person' };
+    if (options.goal !== undefined && options.toPerson !== undefined) {
+      throw new CliError(EXIT.usage, '--goal applies to --to ORGANIZATION; a route to a person ends at that person.');
+    }
+    let goal: RouteGoal | undefined;
+    if (options.goal !== undefined) {
+      goal = Object.hasOwn(GOAL_FLAGS, options.goal) ? GOAL_FLAGS[options.goal] : undefined;
+      if (goal === undefined) {
+        throw new CliError(EXIT.usage, `Unknown --goal "${options.goal}": use one of ${Object.keys(GOAL_FLAGS).join(', ')}.`);
+      }
+    }
+    const flags = { k: '--k', maxHops: '--max-hops', organizationId: '--to', personId: '--to-person', goal: '--goal' };
     // Judge --k and --max-hops before the data file is opened.
     validate(RoutesQuery, { organizationId: 1, k: options.k, maxHops: options.maxHops }, flags);
     const { db } = ctx.open(options);
     const target =
       options.to !== undefined ? { organizationId: resolveOrganizationId(db, options.to) } : { personId: resolvePersonId(db, options.toPerson!) };
-    const query = validate(RoutesQuery, { ...target, k: options.k, maxHops: options.maxHops }, flags);
+    const query = validate(RoutesQuery, { ...target, k: options.k, maxHops: options.maxHops, goal }, flags);
     const result = findIntroRoutes(db, query);
     ctx.print(options, result, () => routesText(result));
   });

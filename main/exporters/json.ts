@@ -38,6 +38,7 @@ export const EXPORT_TABLES = [
   { name: 'organization_aliases', orderBy: 'name_key' },
   { name: 'imports', orderBy: 'id' },
   { name: 'import_changes', orderBy: 'import_id, seq' },
+  { name: 'target_stage_events', orderBy: 'id' },
 ] as const;
 export type ExportTable = (typeof EXPORT_TABLES)[number]['name'];
 

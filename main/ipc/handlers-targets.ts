@@ -1,7 +1,7 @@
 // Handlers of the target channels and the Routes view's helpers (issue 4),
 // spread into the handler map by createHandlers in handlers.ts.
 import type { targetsChannels } from '../../shared/targets';
-import { isTarget, listTargets, routesForView, setTarget, warmthModel } from '../services/targets';
+import { getTargetJob, isTarget, listTargets, routesForView, setTarget, setTargetJob, warmthModel } from '../services/targets';
 import type { Handler, HandlerContext } from './handlers';
 
 export type TargetsHandlers = { [C in keyof typeof targetsChannels]: Handler<C> };
@@ -13,5 +13,7 @@ export function createTargetsHandlers({ db }: HandlerContext): TargetsHandlers {
     'targets:set': ({ organizationId, isTarget: target }) => setTarget(db, organizationId, target),
     'targets:routes': (query) => routesForView(db, query),
     'targets:warmthModel': () => warmthModel(),
+    'targets:job': ({ organizationId }) => getTargetJob(db, organizationId),
+    'targets:setJob': (input) => setTargetJob(db, input),
   };
 }

@@ -9,7 +9,7 @@
 import { now as clockNow } from '../../shared/clock';
 import type { Db } from '../db/open';
 import { KithError } from '../../shared/errors';
-import type { Route, RouteHop, RoutesQuery, RoutesResult, RouteTarget } from '../../shared/routes';
+import type { Route, RouteAlternative, RouteGoal, RouteHop, RoutesQuery, RoutesResult, RouteTarget } from '../../shared/routes';
 import { stmt } from '../services/util';
 import { getRouteGraph, type RouteGraph } from './graph';
 import { kShortestRoutes, type SearchGraph, type SearchStats } from './kshortest';
@@ -20,8 +20,7 @@ import {
   FIT,
   type FitKind,
   daysSince,
-  fitKey,
-  hopKey,
+  cost,
   hopWarmth,
   quietFactor,
   routeWarmth,
@@ -34,7 +33,7 @@ export interface FindRoutesOptions {
   stats?: SearchStats;
 }
 
-/** Arc keys with my own ties decayed for one day; recomputed when the day or the graph changes. */
+/** Arc costs (−ln warmth) with my own ties decayed for one day; recomputed when the day or the graph changes. */
 interface DayKeys {
   day: number;
   arcKey: Float64Array;
@@ -47,7 +46,7 @@ function keysFor(graph: RouteGraph, now: Date): DayKeys {
   let keys = dayKeys.get(graph);
   if (!keys) {
     const arcKey = new Float64Array(graph.adjTarget.length);
-    for (let e = 0; e < arcKey.length; e++) arcKey[e] = hopKey(BASE_WARMTH[graph.adjStrength[e]!]!);
+    for (let e = 0; e < arcKey.length; e++) arcKey[e] = cost(BASE_WARMTH[graph.adjStrength[e]!]!);
     keys = { day: NaN, arcKey, sinkKey: new Float64Array(graph.n).fill(-1) };
     dayKeys.set(graph, keys);
   }
@@ -55,7 +54,7 @@ function keysFor(graph: RouteGraph, now: Date): DayKeys {
     const { adjStart, adjTarget, adjStrength, me } = graph;
     for (let e = adjStart[me]!; e < adjStart[me + 1]!; e++) {
       const other = adjTarget[e]!;
-      const key = hopKey(myHopWarmth(graph, other, adjStrength[e]!, now));
+      const key = cost(myHopWarmth(graph, other, adjStrength[e]!, now));
       keys.arcKey[e] = key;
       // The same tie seen from the other side, so the arc keys stay symmetric.
       for (let r = adjStart[other]!; r < adjStart[other + 1]!; r++) {
@@ -150,6 +149,7 @@ function buildRoute(
   organizationName: string,
   rank: number | null,
   now: Date,
+  memberFit: ReadonlyMap<number, FitKind> = new Map(),
 ): Route {
   const hops: RouteHop[] = [];
   const hopWarmths: number[] = [];
@@ -172,7 +172,13 @@ function buildRoute(
       quietFactor: quiet,
       warmth,
     };
-    hops.push({ ...hop, reason: describeHop(hop, fromMe, now) });
+    let reason = describeHop(hop, fromMe, now);
+    // An introducer who works (or worked) at the target is named as such (issue 12).
+    const atTarget = i + 2 < nodes.length ? memberFit.get(b) : undefined;
+    if (atTarget !== undefined && organizationName) {
+      reason += atTarget === 'former_employee' ? ` (${firstName(hop.to.name)} used to work at ${organizationName})` : ` (${firstName(hop.to.name)} works at ${organizationName} too)`;
+    }
+    hops.push({ ...hop, reason });
     hopWarmths.push(warmth);
   }
   const warmth = routeWarmth(hopWarmths, FIT[fit]);
@@ -191,26 +197,93 @@ function buildRoute(
   };
 }
 
+/** Which fits meet a goal (issue 12). Referrers and other current employees count under "anyone there"; former employees never do. */
+export const GOAL_FITS: Readonly<Record<RouteGoal, readonly FitKind[]>> = {
+  hiring_manager: ['hiring_manager'],
+  recruiter: ['recruiter'],
+  hiring_manager_or_recruiter: ['hiring_manager', 'recruiter'],
+  anyone: ['hiring_manager', 'recruiter', 'referrer', 'employee'],
+};
+
+export const GOAL_WORDS: Readonly<Record<RouteGoal, string>> = {
+  hiring_manager: 'a hiring manager',
+  recruiter: 'a recruiter',
+  hiring_manager_or_recruiter: 'a hiring manager or recruiter',
+  anyone: 'anyone there',
+};
+
+/** The default goal's fallback order: when nobody there meets one, the next is used. */
+const DEFAULT_GOAL_ORDER: readonly RouteGoal[] = ['hiring_manager', 'hiring_manager_or_recruiter', 'anyone'];
+
+function meetsGoal(fits: readonly FitKind[], goal: RouteGoal): boolean {
+  const wanted = GOAL_FITS[goal];
+  return fits.some((f) => wanted.includes(f));
+}
+
 function plural(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
+function search(
+  graph: RouteGraph,
+  keys: DayKeys,
+  targets: Int32Array,
+  fits: readonly FitKind[],
+  k: number,
+  maxHops: number,
+  stats?: SearchStats,
+): number[][] {
+  for (let i = 0; i < targets.length; i++) keys.sinkKey[targets[i]!] = cost(FIT[fits[i]!]);
+  const searchGraph: SearchGraph = {
+    n: graph.n,
+    adjStart: graph.adjStart,
+    adjTarget: graph.adjTarget,
+    arcKey: keys.arcKey,
+    sinkKey: keys.sinkKey,
+    targets,
+    source: graph.me,
+  };
+  try {
+    return kShortestRoutes(searchGraph, k, maxHops, stats).map((p) => p.nodes);
+  } finally {
+    for (let i = 0; i < targets.length; i++) keys.sinkKey[targets[i]!] = -1;
+  }
+}
+
+/** The members of an organization who meet a goal, with their fits. */
+function goalMembers(members: { nodes: Int32Array; fits: FitKind[] }, wanted: readonly FitKind[]): { nodes: Int32Array; fits: FitKind[] } {
+  const nodes: number[] = [];
+  const fits: FitKind[] = [];
+  for (let i = 0; i < members.nodes.length; i++) {
+    if (wanted.includes(members.fits[i]!)) {
+      nodes.push(members.nodes[i]!);
+      fits.push(members.fits[i]!);
+    }
+  }
+  return { nodes: Int32Array.from(nodes), fits };
+}
+
 /**
  * The best k (default 5) distinct simple routes from me, warmest first, to a
- * person or to an organization (its hiring managers and recruiters fit best,
- * then current employees, then former ones). Throws NOT_FOUND for an unknown
- * target and CONFLICT for me or an archived person; every other outcome is a
- * RoutesResult.
+ * person or to the people at an organization who meet the goal (issue 12:
+ * hiring manager by default, falling back to hiring manager or recruiter, then
+ * anyone there). A route ends at the first person who meets the goal. Throws
+ * NOT_FOUND for an unknown target and CONFLICT for me or an archived person;
+ * every other outcome is a RoutesResult.
  */
 export function findIntroRoutes(db: Db, query: RoutesQuery, options: FindRoutesOptions = {}): RoutesResult {
   const now = options.now ?? clockNow();
   const k = query.k ?? DEFAULT_K;
   const maxHops = query.maxHops ?? DEFAULT_MAX_HOPS;
   const graph = getRouteGraph(db);
+  const keys = keysFor(graph, now);
 
   let target: RouteTarget;
   let targets: Int32Array;
   let fits: readonly FitKind[];
+  let goal: RouteGoal | null = null;
+  let goalFallback = false;
+  const memberFit = new Map<number, FitKind>();
   if (query.personId !== undefined) {
     const v = graph.indexOfId.get(query.personId);
     if (v === undefined) {
@@ -239,6 +312,8 @@ export function findIntroRoutes(db: Db, query: RoutesQuery, options: FindRoutesO
         target,
         k,
         maxHops,
+        goal: query.goal ?? 'hiring_manager',
+        goalFallback: false,
         archivedPeople,
         message:
           archivedPeople > 0
@@ -246,35 +321,61 @@ export function findIntroRoutes(db: Db, query: RoutesQuery, options: FindRoutesO
             : `Kith knows nobody at ${org.name} yet. Add the people who work there (or used to) to find routes.`,
       };
     }
-    targets = members.nodes;
-    fits = members.fits;
+    for (let i = 0; i < members.nodes.length; i++) memberFit.set(members.nodes[i]!, members.fits[i]!);
+    if (query.goal !== undefined) {
+      goal = query.goal;
+    } else {
+      goal = DEFAULT_GOAL_ORDER.find((g) => meetsGoal(members.fits, g)) ?? 'anyone';
+      goalFallback = goal !== 'hiring_manager';
+    }
+    if (!meetsGoal(members.fits, goal)) {
+      // A goal nobody meets is an answer: the nearest alternatives, each labelled (issue 12).
+      const alternatives: RouteAlternative[] = [];
+      const nearest: [string, readonly FitKind[]][] = [
+        ['A recruiter there', ['recruiter']],
+        ['Anyone there', GOAL_FITS.anyone],
+        ['A former employee', ['former_employee']],
+      ];
+      for (const [label, wanted] of nearest) {
+        if (wanted.every((f) => GOAL_FITS[goal!].includes(f))) continue;
+        const sub = goalMembers(members, wanted);
+        if (sub.nodes.length === 0) continue;
+        const found = search(graph, keys, sub.nodes, sub.fits, 1, maxHops, undefined);
+        if (found.length === 0) continue;
+        const nodes = found[0]!;
+        alternatives.push({ label, route: buildRoute(db, graph, nodes, memberFit.get(nodes[nodes.length - 1]!)!, org.name, null, now, memberFit) });
+      }
+      return {
+        kind: 'noGoalPerson',
+        target,
+        k,
+        maxHops,
+        goal,
+        goalFallback,
+        alternatives,
+        message:
+          `Nobody Kith knows at ${org.name} is ${GOAL_WORDS[goal]}.` +
+          (alternatives.length > 0 ? ` The nearest alternatives: ${alternatives.map((a) => `${a.label.toLowerCase()}, ${a.route.hops[a.route.hops.length - 1]!.to.name} (${a.route.warmthPercent}%)`).join('; ')}.` : ' Nobody else there is within reach either.'),
+      };
+    }
+    const sub = goalMembers(members, GOAL_FITS[goal]);
+    targets = sub.nodes;
+    fits = sub.fits;
   }
 
-  const keys = keysFor(graph, now);
   const fitOf = new Map<number, FitKind>();
-  for (let i = 0; i < targets.length; i++) {
-    keys.sinkKey[targets[i]!] = fitKey(FIT[fits[i]!]);
-    fitOf.set(targets[i]!, fits[i]!);
-  }
-  const search: SearchGraph = {
-    n: graph.n,
-    adjStart: graph.adjStart,
-    adjTarget: graph.adjTarget,
-    arcKey: keys.arcKey,
-    sinkKey: keys.sinkKey,
-    targets,
-    source: graph.me,
-  };
-  let found;
-  try {
-    found = kShortestRoutes(search, k, maxHops, options.stats);
-  } finally {
-    for (let i = 0; i < targets.length; i++) keys.sinkKey[targets[i]!] = -1;
-  }
+  for (let i = 0; i < targets.length; i++) fitOf.set(targets[i]!, fits[i]!);
+  const found = search(graph, keys, targets, fits, k, maxHops, options.stats);
 
   const orgName = target.kind === 'organization' ? target.name : '';
-  const routes = found.map((p, i) => buildRoute(db, graph, p.nodes, fitOf.get(p.nodes[p.nodes.length - 1]!)!, orgName, i + 1, now));
-  const base = { target, k, maxHops };
+  const routes = found.map((nodes, i) => buildRoute(db, graph, nodes, fitOf.get(nodes[nodes.length - 1]!)!, orgName, i + 1, now, memberFit));
+  const base = { target, k, maxHops, goal, goalFallback };
+  const goalNote =
+    goal === null
+      ? ''
+      : goalFallback
+        ? ` Nobody there is flagged ${goal === 'anyone' ? 'hiring manager or recruiter' : 'hiring manager'}, so these routes go to ${GOAL_WORDS[goal]}.`
+        : ` Goal: ${GOAL_WORDS[goal]}.`;
 
   if (target.kind === 'person') {
     const v = targets[0]!;
@@ -308,7 +409,7 @@ export function findIntroRoutes(db: Db, query: RoutesQuery, options: FindRoutesO
       message:
         target.kind === 'person'
           ? `No route to ${target.name} within ${maxHops} hops: nobody you know connects to ${firstName(target.name)} through people who are not archived. Add a tie you know of, or allow more hops.`
-          : `No route to ${target.name} within ${maxHops} hops: none of the ${plural(eligiblePeople, 'person', 'people')} Kith knows there connects to your network. Add a tie you know of, or allow more hops.`,
+          : `No route to ${target.name} within ${maxHops} hops: none of the ${plural(eligiblePeople, 'person', 'people')} there meeting the goal (${GOAL_WORDS[goal!]}) connects to your network. Add a tie you know of, or allow more hops.${goalNote}`,
     };
   }
 
@@ -318,6 +419,6 @@ export function findIntroRoutes(db: Db, query: RoutesQuery, options: FindRoutesO
     kind: 'found',
     ...base,
     routes,
-    message: `${plural(routes.length, 'route', 'routes')} to ${target.name}; the warmest (${best.warmthPercent}%) goes ${via}.`,
+    message: `${plural(routes.length, 'route', 'routes')} to ${target.name}; the warmest (${best.warmthPercent}%) goes ${via}.${goalNote}`,
   };
 }

@@ -2,8 +2,12 @@
 // limit: Dijkstra for the best route, Yen's algorithm for the next best
 // (issue 4). Pure: typed arrays in, node sequences out; no database.
 //
-// Keys are integers (see warmth.ts: cost units × HOP_WEIGHT + 1 per hop), so
-// sums are exact, lower is better, and equal keys mean equal warmth and hops.
+// Arcs carry costs, −ln(warmth), unrounded; a route's cost is their sum in
+// route order (the order Dijkstra adds them), and its ranking key is that sum
+// rounded once on a 2^-40 grid, then hops (warmth.ts routeKey; issue 12). The
+// search enumerates by cost and keeps going while a route could still round
+// to the k-th key (SLACK), then sorts by key: routes of equal warmth tie
+// exactly and the documented tie-breaks decide.
 //
 // Making it fast on 10,000 people / 50,000 ties:
 // - A hop-bounded lower bound h_j(v) — the best key from v to the sink in at
@@ -20,20 +24,28 @@
 //   candidate, and stops as soon as its frontier exceeds it.
 // - All buffers are reused between queries (stamps instead of clearing).
 //
-// Ties: Yen's algorithm enumerates routes in nondecreasing key order. After
-// the k-th route it continues while the next candidate's key equals the k-th
-// key, then sorts by (key, node sequence): the routes returned are exactly the
-// first k of "every simple route sorted by warmth, hops, then person ids"
-// (node index order is person id order), whatever order equal-cost paths were
-// discovered in.
+// Targets end routes: a route never passes through a target (issue 12), so
+// no route returned is an extension of another.
+//
+// Ties: Yen's algorithm enumerates routes in nondecreasing cost order. After
+// the k-th route it continues while the next candidate's cost is within SLACK
+// of the k-th (it may round to the same key), then sorts by (key, node
+// sequence): the routes returned are exactly the first k of "every simple
+// route sorted by rounded warmth, hops, then person ids" (node index order is
+// person id order), whatever order equal-cost paths were discovered in.
+
+import { COST_SCALE, routeKey } from './warmth';
+
+/** More than one grid unit: any route within this of the k-th cost may round to the same key. */
+const SLACK = 2 / COST_SCALE;
 
 export interface SearchGraph {
   n: number;
   adjStart: Int32Array;
   adjTarget: Int32Array;
-  /** Key of each directed arc; symmetric (the arc u→v and v→u have the same key). */
+  /** Cost of each directed arc, −ln(warmth); symmetric (the arc u→v and v→u have the same cost). */
   arcKey: Float64Array;
-  /** Key of the arc from v to the virtual sink, or a negative number when v is not a target. */
+  /** Cost of the arc from v to the virtual sink (−ln(fit)), or a negative number when v is not a target. */
   sinkKey: Float64Array;
   /** Nodes that may end a route (those with sinkKey ≥ 0). */
   targets: ArrayLike<number>;
@@ -43,7 +55,7 @@ export interface SearchGraph {
 export interface FoundPath {
   /** Source first, the target person last (the sink is not included). */
   nodes: number[];
-  /** The ranking key of the whole route, sink arc included. */
+  /** The ranking key of the whole route (routeKey of its summed cost and hops). */
   key: number;
 }
 
@@ -181,6 +193,8 @@ function computeBounds(g: SearchGraph, maxHops: number, ws: Workspace): void {
       const hw = h[prev + w]!;
       for (let e = adjStart[w]!, end = adjStart[w + 1]!; e < end; e++) {
         const v = adjTarget[e]!;
+        // A route ends at the first target it meets (issue 12): a target is never passed through.
+        if (sinkKey[v]! >= 0) continue;
         const cand = hw + arcKey[e]!;
         if (cand < h[base + v]!) {
           h[base + v] = cand;
@@ -264,7 +278,11 @@ function spurSearch(
     const u = (val - v) / n;
     const gv = bestG[val]!;
     const sk = sinkKey[v]!;
-    if (sk >= 0 && !(v === start && sinkBlockedAtStart)) ws.push(gv + sk, -val - 1);
+    if (sk >= 0) {
+      // A route ends at the first person who meets the goal (issue 12): no extension through them.
+      if (!(v === start && sinkBlockedAtStart)) ws.push(gv + sk, -val - 1);
+      continue;
+    }
     if (u >= maxHops) continue;
     const hBase = (maxHops - u - 1) * n;
     const nextBase = (u + 1) * n;
@@ -332,9 +350,9 @@ export function kShortestRoutes(
   let kthKey = accepted.length === k ? first.key : Infinity;
 
   const bound = (): number => {
-    if (accepted.length >= k) return kthKey;
+    if (accepted.length >= k) return kthKey + SLACK;
     const need = k - accepted.length;
-    return candidates.length >= need ? candidates[need - 1]!.key : Infinity;
+    return candidates.length >= need ? candidates[need - 1]!.key + SLACK : Infinity;
   };
   const insertCandidate = (c: Accepted): void => {
     let lo = 0;
@@ -383,11 +401,13 @@ export function kShortestRoutes(
     }
     const next = candidates.shift();
     if (!next) break;
-    if (accepted.length >= k && (next.key > kthKey || accepted.length >= k + MAX_TIED_ENUMERATION)) break;
+    if (accepted.length >= k && (next.key > kthKey + SLACK || accepted.length >= k + MAX_TIED_ENUMERATION)) break;
     accepted.push(next);
     if (accepted.length === k) kthKey = next.key;
   }
 
-  accepted.sort(byKeyThenNodes);
-  return accepted.slice(0, k).map((p) => ({ nodes: p.nodes, key: p.key }));
+  // Accepted keys so far are costs; rank by the rounded key, then hops, then ids.
+  const ranked = accepted.map((p) => ({ nodes: p.nodes, cum: p.cum, key: routeKey(p.key, p.nodes.length - 1) }));
+  ranked.sort(byKeyThenNodes);
+  return ranked.slice(0, k).map((p) => ({ nodes: p.nodes, key: p.key }));
 }

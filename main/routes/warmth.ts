@@ -5,11 +5,12 @@
 //   route warmth = Π hop warmth × fit of the last person
 //   hop warmth   = BASE_WARMTH[strength] × quietFactor(days since last contact)   (my own ties only)
 //
-// Ranking: warmest first, then fewer hops, then the sequence of person ids
-// (lexicographically). Warmth is compared in log space at a resolution of
-// 2^-40 (about one part in 10^12): each hop's −ln(warmth) is rounded to an
-// integer number of units, so equal routes are *exactly* equal and the order
-// never depends on floating-point summation order.
+// Ranking (issue 12): each route's −ln(warmth) is summed first (hop by hop in
+// route order, then the fit), and the sum rounded once on a grid of 2^-40
+// (about one part in 10^12). Routes are ordered by that key, then by fewer
+// hops, then by the sequence of person ids. Rounding the sum once (not each
+// hop) makes routes of mathematically equal warmth equal keys, so the
+// documented tie-breaks decide between them.
 import { FIT_KINDS, ROUTE_LIMITS, type FitKind } from '../../shared/routes';
 
 export { FIT_KINDS, type FitKind };
@@ -90,13 +91,13 @@ export function bestFit(kinds: readonly FitKind[]): FitKind | null {
 
 // ---- Exact ranking keys ----------------------------------------------------
 
-/** Units per nat of −ln(warmth): 2^40. */
+/** Grid points per nat of −ln(warmth): 2^40. */
 export const COST_SCALE = 2 ** 40;
 /**
- * Each person-to-person hop adds 1 to the ranking key on top of HOP_WEIGHT ×
- * cost units, so one integer orders by warmth, then by fewer hops. HOP_WEIGHT
- * must exceed the longest route allowed (MAX_HOPS_LIMIT); the largest key
- * (11 hops of warmth 0.1 and a fit of 0.3) stays far below 2^53.
+ * A route's key is round(cost × 2^40) × HOP_WEIGHT + hops, so one integer
+ * orders by warmth, then by fewer hops. HOP_WEIGHT must exceed the longest
+ * route allowed; the largest key (10 hops of warmth 0.1 and a fit of 0.3)
+ * stays far below 2^53.
  */
 export const HOP_WEIGHT = 16;
 
@@ -107,20 +108,20 @@ export const MAX_HOPS_LIMIT = ROUTE_LIMITS.maxHops;
 export const DEFAULT_K = ROUTE_LIMITS.defaultK;
 export const MAX_K = ROUTE_LIMITS.maxK;
 
-/** Integer cost units of a warmth in (0, 1]: round(−ln(w) × 2^40). */
-export function costUnits(warmth: number): number {
-  const units = Math.round(-Math.log(warmth) * COST_SCALE);
-  return units === 0 ? 0 : units; // never -0
+/** The cost of a hop or a fit: −ln(warmth), unrounded; routes add these in order. */
+export function cost(warmth: number): number {
+  return 0 - Math.log(warmth); // never -0
 }
 
-/** The ranking key of a hop (person to person). */
-export function hopKey(warmth: number): number {
-  return costUnits(warmth) * HOP_WEIGHT + 1;
+/** Grid units of a summed cost: rounded once (issue 12). */
+export function costUnits(summedCost: number): number {
+  const units = Math.round(summedCost * COST_SCALE);
+  return units === 0 ? 0 : units;
 }
 
-/** The ranking key of the last person's fit (not a hop). */
-export function fitKey(fit: number): number {
-  return costUnits(fit) * HOP_WEIGHT;
+/** The ranking key of a route from its summed cost and its number of hops. */
+export function routeKey(summedCost: number, hops: number): number {
+  return costUnits(summedCost) * HOP_WEIGHT + hops;
 }
 
 /** A route's warmth as shown: the product of its hops (in order), times the fit. */

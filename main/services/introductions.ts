@@ -141,6 +141,8 @@ export interface DraftInput {
   /** "who is a hiring manager at Acme Labs"; empty when unknown. */
   targetRole: string;
   organizationName: string | null;
+  /** The role I am after at the organization (issue 12); empty when not given. */
+  jobRole?: string;
 }
 
 /**
@@ -149,7 +151,9 @@ export interface DraftInput {
  */
 export function draftIntroductionMessage(d: DraftInput): string {
   const who = d.targetRole ? `${d.targetName}, ${d.targetRole}` : d.targetHeadline ? `${d.targetName} (${d.targetHeadline})` : d.targetName;
-  const why = d.organizationName
+  const why = d.organizationName && d.jobRole
+    ? `I'm applying for the ${d.jobRole} role at ${d.organizationName}, so I'd love 20 minutes of ${firstName(d.targetName)}'s advice.`
+    : d.organizationName
     ? `I'm exploring my next role and ${d.organizationName} is high on my list, so I'd love 20 minutes of ${firstName(d.targetName)}'s advice.`
     : `I'm exploring my next role and I'd love 20 minutes of ${firstName(d.targetName)}'s advice.`;
   const ask =
@@ -201,10 +205,12 @@ export function createIntroduction(db: Db, input: IntroductionCreate): Introduct
     const target = people[people.length - 1]!;
     let organizationName: string | null = null;
     let role = '';
+    let jobRole = '';
     if (input.targetOrganizationId !== undefined && input.targetOrganizationId !== null) {
       const org = stmt<{ name: string }>(db, 'SELECT name FROM organizations WHERE id = ?').get(input.targetOrganizationId);
       if (!org) throw notFound('organization', input.targetOrganizationId);
       organizationName = org.name;
+      jobRole = stmt<{ target_role: string }>(db, 'SELECT target_role FROM organizations WHERE id = ?').get(input.targetOrganizationId)!.target_role;
       const r = roleAt(db, target.id, input.targetOrganizationId);
       if (r) role = describeRole(r.fit, r.organization);
     }
@@ -218,6 +224,7 @@ export function createIntroduction(db: Db, input: IntroductionCreate): Introduct
         targetHeadline: target.headline,
         targetRole: role,
         organizationName,
+        jobRole,
       });
     const now = nowIso();
     const id = Number(

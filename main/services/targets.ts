@@ -4,7 +4,8 @@
 // index, so a target list is a handful of indexed queries, never a rebuild.
 import type { Db } from '../db/open';
 import type { RoutesQuery } from '../../shared/routes';
-import type { RouteCardPerson, TargetRow, WarmthModel } from '../../shared/targets';
+import type { RouteCardPerson, TargetJob, TargetJobSet, TargetRow, TargetStage, WarmthModel } from '../../shared/targets';
+import { today } from '../../shared/clock';
 import { findIntroRoutes, type FindRoutesOptions } from '../routes/findRoutes';
 import {
   BASE_WARMTH,
@@ -105,6 +106,7 @@ export function routesForView(db: Db, query: RoutesQuery, options: FindRoutesOpt
     for (const r of result.routes) for (const id of r.personIds) ids.add(id);
     if (result.kind === 'direct') for (const id of result.directRoute.personIds) ids.add(id);
   }
+  if (result.kind === 'noGoalPerson') for (const a of result.alternatives) for (const id of a.route.personIds) ids.add(id);
   const organizationId = result.target.kind === 'organization' ? result.target.id : null;
   return {
     result,
@@ -129,4 +131,36 @@ export function warmthModel(): WarmthModel {
     defaultMaxHops: DEFAULT_MAX_HOPS,
     maxHops: MAX_HOPS_LIMIT,
   };
+}
+
+/** The role I am after at an organization and where I stand (issue 12). */
+export function getTargetJob(db: Db, organizationId: number): TargetJob {
+  getOrganization(db, organizationId); // NOT_FOUND for an unknown id
+  const role = stmt<{ target_role: string }>(db, 'SELECT target_role FROM organizations WHERE id = ?').get(organizationId)!.target_role;
+  const history = stmt<{ stage: TargetStage; on_date: string }>(
+    db,
+    'SELECT stage, on_date FROM target_stage_events WHERE organization_id = ? ORDER BY on_date, id',
+  )
+    .all(organizationId)
+    .map((r) => ({ stage: r.stage, on: r.on_date }));
+  return { organizationId, role, stage: history.length > 0 ? history[history.length - 1]!.stage : null, history };
+}
+
+/** Sets the role and/or records a stage change (dated; today by default). A stage equal to the current one records nothing. */
+export function setTargetJob(db: Db, input: TargetJobSet): TargetJob {
+  return db.transaction(() => {
+    const current = getTargetJob(db, input.organizationId);
+    if (input.role !== undefined) {
+      stmt(db, 'UPDATE organizations SET target_role = ?, updated_at = ? WHERE id = ?').run(input.role.trim(), nowIso(), input.organizationId);
+    }
+    if (input.stage !== undefined && input.stage !== current.stage) {
+      stmt(db, 'INSERT INTO target_stage_events (organization_id, stage, on_date, created_at) VALUES (?, ?, ?, ?)').run(
+        input.organizationId,
+        input.stage,
+        input.on ?? String(today()),
+        nowIso(),
+      );
+    }
+    return getTargetJob(db, input.organizationId);
+  })();
 }

@@ -148,18 +148,37 @@ test('the clear answers: no route, nobody there, a direct tie; a target toggled 
   await app.open(`routes?org=${faraway.id}`);
   const routes = new RoutesPage(app.page);
   await expect(routes.result).toHaveAttribute('data-kind', 'noRoute');
-  await expect(routes.message).toHaveText(/^No route to Faraway Labs within 6 hops/);
+  await expect(routes.message).toHaveText(/^No route to Faraway Labs within 4 hops/);
   await expect(routes.cards).toHaveCount(0);
   await app.page.getByTestId('allow-more-hops').click();
-  await expect(app.page).toHaveURL(new RegExp(`#/routes\\?org=${faraway.id}&hops=8$`));
-  await expect(routes.message).toHaveText(/within 8 hops/);
+  await expect(app.page).toHaveURL(new RegExp(`#/routes\\?org=${faraway.id}&hops=6$`));
+  await expect(routes.message).toHaveText(/within 6 hops/);
+  // 6 is the most a person can ask for (issue 12).
+  await expect(app.page.getByTestId('allow-more-hops')).toHaveCount(0);
+  await expect(app.page.getByTestId('max-hops').locator('option')).toHaveCount(6);
 
   // A tie appears (Tom knows Nora): the view answers with a route, without a reload.
   await app.pageInvoke('ties:create', { personA: tom.id, personB: nora.id, strength: 3 });
-  await app.page.getByTestId('max-hops').selectOption('6');
+  await app.page.getByTestId('max-hops').selectOption('5');
   await expect(routes.result).toHaveAttribute('data-kind', 'found');
   await expect(routes.cards).toHaveCount(1);
   await expect(routes.cards.first().getByTestId('route-warmth')).toHaveText('45%');
+
+  // A goal nobody meets is an answer: Nora is the hiring manager, nobody there recruits (issue 12).
+  await expect(app.page.getByTestId('route-goal')).toHaveValue('hiring_manager');
+  await app.page.getByTestId('route-goal').selectOption('recruiter');
+  await expect(routes.result).toHaveAttribute('data-kind', 'noGoalPerson');
+  await expect(app.page.getByTestId('routes-no-goal')).toContainText('Nobody Kith knows there is a recruiter.');
+  await expect(app.page.getByTestId('route-alternative')).toHaveCount(1);
+  await expect(app.page.getByTestId('route-alternative')).toContainText('Anyone there');
+  await expect(app.page.getByTestId('route-alternative').getByTestId('route-card')).toHaveAttribute('data-rank', '');
+  await app.screenshot('routes-no-goal-light');
+  await app.page.setViewportSize({ width: 1024, height: 700 });
+  await app.page.emulateMedia({ colorScheme: 'dark' });
+  await expect(app.page.getByTestId('routes-target-name')).toBeVisible();
+  await app.screenshot('routes-no-goal-1024-dark');
+  await app.page.setViewportSize({ width: 1280, height: 800 });
+  await app.page.emulateMedia({ colorScheme: 'light' });
 
   // Nobody there.
   await app.open(`routes?org=${empty.id}`);

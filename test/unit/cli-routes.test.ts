@@ -43,8 +43,8 @@ describe('kith routes', () => {
     expect(r).toMatchObject({ code: 0, stderr: '' });
     expect(r.stdout).toBe(
       [
-        'Routes to Acme Labs (organization), at most 6 hops',
-        '1 route to Acme Labs; the warmest (27%) goes through Tom Reyes.',
+        'Routes to Acme Labs (organization), at most 4 hops, goal: anyone there (fallback)',
+        '1 route to Acme Labs; the warmest (27%) goes through Tom Reyes. Nobody there is flagged hiring manager or recruiter, so these routes go to anyone there.',
         '',
         '#1  27%  works there  2 hops',
         '    You → Tom Reyes → Ana Silva',
@@ -74,7 +74,7 @@ describe('kith routes', () => {
     await network();
     const none = await run('routes', '--to', 'Faraway');
     expect(none.code).toBe(0);
-    expect(none.stdout).toContain('No route to Faraway within 6 hops');
+    expect(none.stdout).toContain('No route to Faraway within 4 hops');
     expect((await run('orgs', 'add', 'Empty Co')).code).toBe(0);
     const nobody = await run('routes', '--to', 'Empty Co');
     expect(nobody.stdout).toContain('Kith knows nobody at Empty Co yet.');
@@ -85,6 +85,18 @@ describe('kith routes', () => {
     const person = await run('routes', '--to-person', 'Ana Silva');
     expect(person.stdout).toContain('    You → Tom Reyes → Ana Silva\n');
     expect(person.stdout).toContain('    75% × 60% = 45%\n');
+  });
+
+  it('--goal chooses who the route must reach; a goal nobody meets is an answer (exit 0) with labelled alternatives', async () => {
+    await network();
+    const anyone = await run('routes', '--to', 'Acme Labs', '--goal', 'anyone', '--json');
+    expect(anyone.code).toBe(0);
+    expect(anyone.json<RoutesResult>()).toMatchObject({ kind: 'found', goal: 'anyone', goalFallback: false });
+    const recruiter = await run('routes', '--to', 'Acme Labs', '--goal', 'recruiter');
+    expect(recruiter.code).toBe(0);
+    expect(recruiter.stdout).toContain('Routes to Acme Labs (organization), at most 4 hops, goal: a recruiter\n');
+    expect(recruiter.stdout).toContain('Nobody Kith knows at Acme Labs is a recruiter. The nearest alternatives: anyone there, Ana Silva (27%).');
+    expect(recruiter.stdout).toContain('\nAnyone there:  27%  works there  2 hops\n    You → Tom Reyes → Ana Silva\n');
   });
 
   it('refuses an unknown or ambiguous name (exit 1) and routes to yourself (exit 1)', async () => {
@@ -104,7 +116,10 @@ describe('kith routes', () => {
     [['--to', 'Acme', '--to-person', 'Ana'], 'Give either --to ORGANIZATION or --to-person PERSON'],
     [['--to', 'Acme', '--k', '0'], '--k: Ask for at least 1 route'],
     [['--to', 'Acme', '--k', '21'], '--k: Ask for at most 20 routes'],
-    [['--to', 'Acme', '--max-hops', '11'], '--max-hops: The hop limit can be at most 10'],
+    [['--to', 'Acme', '--max-hops', '7'], '--max-hops: The hop limit must be from 1 to 6'],
+    [['--to', 'Acme', '--max-hops', '0'], '--max-hops: The hop limit must be from 1 to 6'],
+    [['--to', 'Acme', '--goal', 'ceo'], 'Unknown --goal "ceo": use one of hiring-manager, recruiter, hiring-manager-or-recruiter, anyone.'],
+    [['--to-person', 'Ana', '--goal', 'recruiter'], '--goal applies to --to ORGANIZATION; a route to a person ends at that person.'],
     [['--to', 'Acme', '--max-hops', 'two'], "option '--max-hops <n>' argument 'two' is invalid. It must be a whole number."],
   ])('kith routes %j: exit 2, one line, the data folder untouched', async (args, message) => {
     const r = await run('routes', ...(args as string[]));

@@ -226,6 +226,11 @@ const VALID: Partial<Record<Channel, { input: (f: Fixture) => unknown; empty?: b
   'targets:list': { input: () => undefined, check: (v: { items: unknown[] }) => expect(v.items).toEqual([]) },
   'targets:get': { input: (f) => ({ organizationId: f.acme }), check: (v: { isTarget: boolean }) => expect(v.isTarget).toBe(false) },
   'targets:set': { input: (f) => ({ organizationId: f.acme, isTarget: true }), check: (v: { isTarget: boolean }) => expect(v.isTarget).toBe(true) },
+  'targets:job': { input: (f) => ({ organizationId: f.acme }), check: (v: { stage: string | null }) => expect(v.stage).toBe(null) },
+  'targets:setJob': {
+    input: (f) => ({ organizationId: f.acme, role: 'Staff engineer', stage: 'applied', on: '2026-01-05' }),
+    check: (v: { role: string; history: unknown[] }) => expect(v).toMatchObject({ role: 'Staff engineer', history: [{ stage: 'applied', on: '2026-01-05' }] }),
+  },
   'targets:routes': {
     input: (f) => ({ organizationId: routeToBen(f).target }),
     check: (v: { result: { kind: string }; people: unknown[] }) => expect(v.result.kind).toBe('found'),
@@ -377,6 +382,13 @@ const INVALID: Partial<Record<Channel, (f: Fixture) => unknown[]>> = {
   'targets:list': nothingInvalid,
   'targets:get': (f) => [{}, { organizationId: String(f.acme) }, { organizationId: 0 }, { id: f.acme }, null],
   'targets:set': (f) => [{ organizationId: f.acme }, { organizationId: f.acme, isTarget: 'yes' }, { isTarget: true }, { organizationId: f.acme, isTarget: true, extra: 1 }],
+  'targets:job': (f) => [{}, { organizationId: 'x' }, { organizationId: f.acme, extra: 1 }],
+  'targets:setJob': (f) => [
+    { organizationId: f.acme, role: 'x'.repeat(301) },
+    { organizationId: f.acme, stage: 'dreaming' },
+    { organizationId: f.acme, stage: 'offer', on: '2026-02-30' },
+    { organizationId: f.acme, extra: 1 },
+  ],
   'targets:routes': (f) => [{}, { organizationId: f.acme, personId: f.ana }, { organizationId: f.acme, k: 0 }, { personId: f.ana, maxHops: 99 }],
   'targets:warmthModel': nothingInvalid,
   ...JOURNAL_INVALID,

@@ -1,13 +1,18 @@
 // Property: on many small random networks, findIntroRoutes returns exactly the
 // first k of every simple route from me, enumerated by brute force, sorted by
 // the documented rule (warmth key, then hops, then person ids), within the hop
-// limit, never through or to archived people (issue 4).
+// limit, never through or to archived people (issue 4). Issue 12: to an
+// organization, routes end at the first person who meets the goal (the default
+// hiring manager falling back to hiring manager or recruiter, then anyone), never
+// pass through such a person, and a goal nobody meets gives labelled alternatives.
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../main/db/open';
 import { findIntroRoutes } from '../../main/routes/findRoutes';
-import { affiliationFit, bestFit, FIT, fitKey, hopKey, hopWarmth, routeWarmth, type FitKind } from '../../main/routes/warmth';
+import { affiliationFit, bestFit, cost, FIT, hopWarmth, routeKey, routeWarmth, type FitKind } from '../../main/routes/warmth';
 import { KithError } from '../../shared/errors';
+import { ROUTE_GOALS, type RouteGoal } from '../../shared/routes';
+import { GOAL_FITS } from '../../main/routes/findRoutes';
 
 const NOW = new Date('2025-06-01T12:00:00Z');
 const DAY = 86_400_000;
@@ -19,6 +24,7 @@ interface Net {
   affiliations: { person: number; org: number; current: boolean; hm: boolean; recruiter: boolean; referrer: boolean }[];
   interactions: { participants: number[]; daysAgo: number; deleted: boolean }[];
   target: { org: number } | { person: number };
+  goal: RouteGoal | undefined;
   k: number;
   maxHops: number;
 }
@@ -60,6 +66,7 @@ const netArb = (strengthArb: fc.Arbitrary<number>, daysArb: fc.Arbitrary<number>
       { maxLength: 6 },
     ),
     target: fc.oneof(fc.record({ org: fc.integer({ min: 1, max: 3 }) }), fc.record({ person: other })),
+    goal: fc.constantFrom(undefined, undefined, ...ROUTE_GOALS),
     k: fc.integer({ min: 1, max: 7 }),
     maxHops: fc.integer({ min: 1, max: 6 }),
   });
@@ -119,17 +126,8 @@ interface Expected {
   warmth: number;
 }
 
-/** Every simple route from me, by brute force, sorted by the documented rule. */
-function bruteForce(net: Net): { routes: Expected[]; eligible: number } {
-  const n = net.people + 1;
-  const strength = new Map<string, { s: number; created: number }>();
-  for (const t of net.ties) if (t.a !== t.b) strength.set(t.a < t.b ? `${t.a}:${t.b}` : `${t.b}:${t.a}`, { s: t.strength, created: t.createdDaysAgo });
-  const tie = (a: number, b: number) => strength.get(a < b ? `${a}:${b}` : `${b}:${a}`);
-  const quietDays = (p: number): number => {
-    let best = Infinity;
-    for (const i of net.interactions) if (!i.deleted && i.participants.includes(p)) best = Math.min(best, i.daysAgo);
-    return best === Infinity ? tie(0, p)!.created : best;
-  };
+/** The best fit of each non-archived person at the target (or the target person). */
+function fitsOf(net: Net): Map<number, FitKind> {
   const fit = new Map<number, FitKind>();
   if ('person' in net.target) {
     if (!net.archived[net.target.person]) fit.set(net.target.person, 'target_person');
@@ -144,13 +142,36 @@ function bruteForce(net: Net): { routes: Expected[]; eligible: number } {
     }
     for (const [p, list] of kinds) fit.set(p, bestFit(list)!);
   }
+  return fit;
+}
+
+function only(fit: Map<number, FitKind>, wanted: readonly FitKind[]): Map<number, FitKind> {
+  return new Map([...fit].filter(([, f]) => wanted.includes(f)));
+}
+
+/**
+ * Every simple route from me that ends at its first goal person (and passes
+ * through none), by brute force, sorted by the documented rule; the first k.
+ */
+function bruteForce(net: Net, fit: Map<number, FitKind>, k: number): Expected[] {
+  const n = net.people + 1;
+  const strength = new Map<string, { s: number; created: number }>();
+  for (const t of net.ties) if (t.a !== t.b) strength.set(t.a < t.b ? `${t.a}:${t.b}` : `${t.b}:${t.a}`, { s: t.strength, created: t.createdDaysAgo });
+  const tie = (a: number, b: number) => strength.get(a < b ? `${a}:${b}` : `${b}:${a}`);
+  const quietDays = (p: number): number => {
+    let best = Infinity;
+    for (const i of net.interactions) if (!i.deleted && i.participants.includes(p)) best = Math.min(best, i.daysAgo);
+    return best === Infinity ? tie(0, p)!.created : best;
+  };
   const routes: Expected[] = [];
   const path = [0];
   const warmths: number[] = [];
   const dfs = (v: number, key: number) => {
     const f = fit.get(v);
     if (v !== 0 && f !== undefined) {
-      routes.push({ nodes: [...path], key: key + fitKey(FIT[f]), warmth: routeWarmth(warmths, FIT[f]) });
+      // Issue 12: −ln(warmth) summed hop by hop in route order, then the fit, rounded once.
+      routes.push({ nodes: [...path], key: routeKey(key + cost(FIT[f]), path.length - 1), warmth: routeWarmth(warmths, FIT[f]) });
+      return; // a route ends at the first person who meets the goal
     }
     if (path.length - 1 >= net.maxHops) return;
     for (let w = 1; w < n; w++) {
@@ -159,7 +180,7 @@ function bruteForce(net: Net): { routes: Expected[]; eligible: number } {
       const hw = hopWarmth(t.s, v === 0 ? quietDays(w) : null);
       path.push(w);
       warmths.push(hw);
-      dfs(w, key + hopKey(hw));
+      dfs(w, key + cost(hw));
       path.pop();
       warmths.pop();
     }
@@ -171,36 +192,73 @@ function bruteForce(net: Net): { routes: Expected[]; eligible: number } {
     for (let i = 0; i < x.nodes.length; i++) if (x.nodes[i] !== y.nodes[i]) return x.nodes[i]! - y.nodes[i]!;
     return 0;
   });
-  return { routes: routes.slice(0, net.k), eligible: fit.size };
+  return routes.slice(0, k);
 }
 
 function checkAgainstBruteForce(net: Net): void {
   const { ids, orgIds } = load(net);
-        const expected = bruteForce(net);
-        const query =
-          'person' in net.target
-            ? { personId: ids[net.target.person]!, k: net.k, maxHops: net.maxHops }
-            : { organizationId: orgIds[net.target.org]!, k: net.k, maxHops: net.maxHops };
-        if ('person' in net.target && net.archived[net.target.person]) {
-          expect(() => findIntroRoutes(db!, query, { now: NOW })).toThrow(KithError);
-          db!.close();
-          db = null;
-          return;
-        }
-        const result = findIntroRoutes(db!, query, { now: NOW });
-        const got = result.kind === 'found' || result.kind === 'direct' ? result.routes : [];
-        // Node index order in the brute force is person id order, as in the index.
-        expect(got.map((r) => r.personIds)).toEqual(expected.routes.map((r) => r.nodes.map((v) => ids[v]!)));
-        got.forEach((r, i) => {
-          expect(Math.abs(r.warmth - expected.routes[i]!.warmth)).toBeLessThanOrEqual(1e-12);
-          expect(r.rank).toBe(i + 1);
-          expect(r.hops.length).toBeLessThanOrEqual(net.maxHops);
-        });
-        if (expected.routes.length === 0) {
-          expect(result.kind).toBe(expected.eligible === 0 && 'org' in net.target ? 'noPeople' : 'noRoute');
-        }
-        db!.close();
-        db = null;
+  const all = fitsOf(net);
+  const isOrg = 'org' in net.target;
+  const fits = [...all.values()];
+  let goal: RouteGoal | null = null;
+  let fallback = false;
+  if (isOrg) {
+    if (net.goal !== undefined) goal = net.goal;
+    else {
+      goal = (['hiring_manager', 'hiring_manager_or_recruiter', 'anyone'] as const).find((g) => fits.some((f) => GOAL_FITS[g].includes(f))) ?? 'anyone';
+      fallback = goal !== 'hiring_manager';
+    }
+  }
+  const members = goal === null ? all : only(all, GOAL_FITS[goal]);
+  const expected = bruteForce(net, members, net.k);
+  const query =
+    'person' in net.target
+      ? { personId: ids[net.target.person]!, k: net.k, maxHops: net.maxHops }
+      : { organizationId: orgIds[net.target.org]!, k: net.k, maxHops: net.maxHops, goal: net.goal };
+  if ('person' in net.target && net.archived[net.target.person]) {
+    expect(() => findIntroRoutes(db!, query, { now: NOW })).toThrow(KithError);
+    db!.close();
+    db = null;
+    return;
+  }
+  const result = findIntroRoutes(db!, query, { now: NOW });
+  const got = result.kind === 'found' || result.kind === 'direct' ? result.routes : [];
+  // Node index order in the brute force is person id order, as in the index.
+  expect(got.map((r) => r.personIds)).toEqual(expected.map((r) => r.nodes.map((v) => ids[v]!)));
+  got.forEach((r, i) => {
+    expect(Math.abs(r.warmth - expected[i]!.warmth)).toBeLessThanOrEqual(1e-12);
+    expect(r.rank).toBe(i + 1);
+    expect(r.hops.length).toBeLessThanOrEqual(net.maxHops);
+  });
+  // No route shown is an extension of another shown.
+  for (const a of got) {
+    for (const b of got) {
+      if (a !== b && a.personIds.length < b.personIds.length) expect(b.personIds.slice(0, a.personIds.length)).not.toEqual(a.personIds);
+    }
+  }
+  if (isOrg && result.kind !== 'noPeople') {
+    expect(result.goal).toBe(goal);
+    expect(result.goalFallback).toBe(fallback);
+  }
+  if (expected.length === 0) {
+    const expectedKind = all.size === 0 && isOrg ? 'noPeople' : members.size === 0 ? 'noGoalPerson' : 'noRoute';
+    expect(result.kind).toBe(expectedKind);
+    if (result.kind === 'noGoalPerson') {
+      const nearest: [string, readonly FitKind[]][] = [
+        ['A recruiter there', ['recruiter']],
+        ['Anyone there', GOAL_FITS.anyone],
+        ['A former employee', ['former_employee']],
+      ];
+      const alternatives = nearest
+        .filter(([, wanted]) => !wanted.every((f) => GOAL_FITS[goal!].includes(f)))
+        .map(([label, wanted]) => ({ label, best: bruteForce(net, only(all, wanted), 1)[0] }))
+        .filter((a) => a.best !== undefined)
+        .map((a) => ({ label: a.label, personIds: a.best!.nodes.map((v) => ids[v]!) }));
+      expect(result.alternatives.map((a) => ({ label: a.label, personIds: a.route.personIds }))).toEqual(alternatives);
+    }
+  }
+  db!.close();
+  db = null;
 }
 
 describe('findIntroRoutes equals brute-force enumeration', () => {
@@ -215,6 +273,13 @@ describe('findIntroRoutes equals brute-force enumeration', () => {
     fc.assert(fc.property(netArb(fc.constantFrom(3, 3, 4), fc.constant(0)), checkAgainstBruteForce), {
       numRuns: 300,
       seed: 4,
+    });
+  });
+
+  it('equal warmth by different hops (0.9 × 0.4 = 0.6 × 0.6): summed then rounded once, so fewer hops win (issue 12)', () => {
+    fc.assert(fc.property(netArb(fc.constantFrom(5, 2, 3), fc.constant(0)), checkAgainstBruteForce), {
+      numRuns: 300,
+      seed: 12,
     });
   });
 });

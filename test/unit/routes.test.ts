@@ -15,8 +15,10 @@ import {
   affiliationFit,
   BASE_WARMTH,
   bestFit,
+  cost,
   costUnits,
   FIT,
+  routeKey,
   hopWarmth,
   quietFactor,
   QUIET_FLOOR,
@@ -25,7 +27,7 @@ import { createAffiliation } from '../../main/services/affiliations';
 import { createOrganization } from '../../main/services/organizations';
 import { archivePerson, createPerson, getMeId, updatePerson } from '../../main/services/people';
 import { createTie } from '../../main/services/ties';
-import type { RoutesResult } from '../../shared/routes';
+import { RoutesQuery, type RoutesResult } from '../../shared/routes';
 
 const NOW = new Date('2025-06-01T12:00:00Z');
 const DAY = 86_400_000;
@@ -98,10 +100,11 @@ describe('warmth numbers (DESIGN.md, "Tie strength and route warmth")', () => {
     expect(bestFit(['former_employee', 'employee', 'recruiter'])).toBe('recruiter');
   });
 
-  it('cost units are exact integers so equal routes tie exactly', () => {
-    expect(Number.isInteger(costUnits(0.6))).toBe(true);
-    expect(costUnits(1)).toBe(0);
-    expect(costUnits(0.75) + costUnits(0.6)).toBe(costUnits(0.6) + costUnits(0.75));
+  it('a route cost is summed first, then rounded once, so equal routes tie exactly', () => {
+    expect(Number.isInteger(costUnits(cost(0.6)))).toBe(true);
+    expect(Object.is(cost(1), 0)).toBe(true);
+    expect(costUnits(cost(0.75) + cost(0.6))).toBe(costUnits(cost(0.6) + cost(0.75)));
+    expect(routeKey(cost(0.75) + cost(0.6), 2)).toBe(costUnits(cost(0.45)) * 16 + 2);
   });
 
   it('"ago" wording', () => {
@@ -119,7 +122,10 @@ describe('findIntroRoutes', () => {
     const { me, tom, ana, lee, bo, org } = acme();
     const r = findIntroRoutes(db, { organizationId: org }, { now: NOW });
     expect(r.kind).toBe('found');
-    const routes = routesOf(r);
+    // The default goal is the hiring manager: Bo (an employee) is not an answer to it.
+    expect(r).toMatchObject({ goal: 'hiring_manager', goalFallback: false });
+    expect(routesOf(r).map((x) => x.personIds)).toEqual([[me, tom, ana]]);
+    const routes = routesOf(findIntroRoutes(db, { organizationId: org, goal: 'anyone' }, { now: NOW }));
     expect(routes.map((x) => x.personIds)).toEqual([
       [me, tom, ana],
       [me, lee, bo],
@@ -135,7 +141,7 @@ describe('findIntroRoutes', () => {
     expect(best!.hops[1]).toMatchObject({ strength: 3, context: 'Worked together at Acme Labs', lastContact: null, quietFactor: 1 });
     expect(second!.warmth).toBeCloseTo(0.4 * 0.9 * 0.6, 12);
     expect(second!.why).toMatch(/Bo works at Acme Labs\.$/);
-    expect(r.message).toBe('2 routes to Acme Labs; the warmest (45%) goes through Tom Reyes.');
+    expect(r.message).toBe('1 route to Acme Labs; the warmest (45%) goes through Tom Reyes. Goal: a hiring manager.');
   });
 
   it('lowers quiet ties of mine, and says when we last talked', () => {
@@ -160,8 +166,9 @@ describe('findIntroRoutes', () => {
   it('respects k and the hop limit', () => {
     const { me, tom, ana, org } = acme();
     expect(routesOf(findIntroRoutes(db, { organizationId: org, k: 1 }, { now: NOW })).map((x) => x.personIds)).toEqual([[me, tom, ana]]);
-    const r = findIntroRoutes(db, { organizationId: org, maxHops: 1 }, { now: NOW });
+    const r = findIntroRoutes(db, { organizationId: org, maxHops: 1, goal: 'anyone' }, { now: NOW });
     expect(r).toMatchObject({ kind: 'noRoute', eligiblePeople: 2, maxHops: 1 });
+    expect(findIntroRoutes(db, { organizationId: org }, { now: NOW }).maxHops).toBe(4);
     expect(r.message).toContain('within 1 hops');
   });
 
@@ -186,9 +193,9 @@ describe('findIntroRoutes', () => {
   it('never routes through or to archived people', () => {
     const { me, tom, lee, bo, org } = acme();
     archivePerson(db, tom);
-    expect(routesOf(findIntroRoutes(db, { organizationId: org }, { now: NOW })).map((x) => x.personIds)).toEqual([[me, lee, bo]]);
+    expect(routesOf(findIntroRoutes(db, { organizationId: org, goal: 'anyone' }, { now: NOW })).map((x) => x.personIds)).toEqual([[me, lee, bo]]);
     archivePerson(db, bo);
-    const r = findIntroRoutes(db, { organizationId: org }, { now: NOW });
+    const r = findIntroRoutes(db, { organizationId: org, goal: 'anyone' }, { now: NOW });
     expect(r).toMatchObject({ kind: 'noRoute', eligiblePeople: 1 });
   });
 
@@ -242,13 +249,101 @@ describe('findIntroRoutes', () => {
     const f = person('Former');
     createAffiliation(db, { personId: f, organizationId: org, current: false, isHiringManager: true });
     createTie(db, { personA: me, personB: f, strength: 5 });
-    let best = routesOf(findIntroRoutes(db, { organizationId: org }, { now: NOW }))[0]!;
-    expect(best.fit).toBe('former_employee');
-    expect(best.why).toMatch(/Former used to work at Beta\.$/);
+    // Only a former employee there: no goal is met, and the former employee is offered, labelled.
+    const r = findIntroRoutes(db, { organizationId: org }, { now: NOW });
+    expect(r).toMatchObject({ kind: 'noGoalPerson', goal: 'anyone', goalFallback: true });
+    if (r.kind !== 'noGoalPerson') return;
+    expect(r.alternatives.map((a) => a.label)).toEqual(['A former employee']);
+    const alt = r.alternatives[0]!.route;
+    expect(alt.fit).toBe('former_employee');
+    expect(alt.why).toMatch(/Former used to work at Beta\.$/);
     createAffiliation(db, { personId: f, organizationId: org, isRecruiter: true });
-    best = routesOf(findIntroRoutes(db, { organizationId: org }, { now: NOW }))[0]!;
+    const best = routesOf(findIntroRoutes(db, { organizationId: org }, { now: NOW }))[0]!;
     expect(best.fit).toBe('recruiter');
     expect(best.warmth).toBeCloseTo(0.9 * 0.9, 12);
+  });
+});
+
+describe('goals (issue 12)', () => {
+  it('a route ends at the first person meeting the goal; introducers at the target are named', () => {
+    const { me, tom, ana, lee, bo, org } = acme();
+    // Bo (an employee there) also knows Ana: me → Lee → Bo → Ana reaches the hiring manager through Bo.
+    createTie(db, { personA: bo, personB: ana, strength: 5 });
+    const hm = routesOf(findIntroRoutes(db, { organizationId: org }, { now: NOW }));
+    expect(hm.map((x) => x.personIds)).toEqual([
+      [me, tom, ana],
+      [me, lee, bo, ana],
+    ]);
+    expect(hm[1]!.hops[1]!.reason).toBe('Lee knows Bo Chen — strength 5 (Bo works at Acme Labs too)');
+    // Under "anyone there", Bo ends the route: no route goes on through him to Ana.
+    const anyone = routesOf(findIntroRoutes(db, { organizationId: org, goal: 'anyone' }, { now: NOW }));
+    expect(anyone.map((x) => x.personIds)).toEqual([
+      [me, tom, ana],
+      [me, lee, bo],
+    ]);
+  });
+
+  it('falls back from hiring manager to hiring manager or recruiter, then anyone, and says so', () => {
+    const me = getMeId(db);
+    const org = createOrganization(db, { name: 'Gamma' }).id;
+    const rec = person('Rita Recruiter');
+    const emp = person('Eve Employee');
+    createAffiliation(db, { personId: rec, organizationId: org, isRecruiter: true });
+    createAffiliation(db, { personId: emp, organizationId: org, isReferrer: true });
+    createTie(db, { personA: me, personB: rec, strength: 2 });
+    createTie(db, { personA: me, personB: emp, strength: 5 });
+    let r = findIntroRoutes(db, { organizationId: org }, { now: NOW });
+    expect(r).toMatchObject({ kind: 'found', goal: 'hiring_manager_or_recruiter', goalFallback: true });
+    expect(routesOf(r).map((x) => x.personIds)).toEqual([[me, rec]]);
+    expect(r.message).toContain('Nobody there is flagged hiring manager, so these routes go to a hiring manager or recruiter.');
+    db.prepare('UPDATE affiliations SET is_recruiter = 0 WHERE person_id = ?').run(rec);
+    r = findIntroRoutes(db, { organizationId: org }, { now: NOW });
+    expect(r).toMatchObject({ kind: 'found', goal: 'anyone', goalFallback: true });
+    // The referrer (×0.75) is warmer than the plain employee (×0.6).
+    expect(routesOf(r).map((x) => [x.personIds, x.fit])).toEqual([
+      [[me, emp], 'referrer'],
+      [[me, rec], 'employee'],
+    ]);
+  });
+
+  it('a goal nobody meets is an answer with labelled alternatives', () => {
+    const { me, tom, ana, org } = acme();
+    const r = findIntroRoutes(db, { organizationId: org, goal: 'recruiter' }, { now: NOW });
+    expect(r).toMatchObject({ kind: 'noGoalPerson', goal: 'recruiter', goalFallback: false });
+    if (r.kind !== 'noGoalPerson') return;
+    expect(r.alternatives.map((a) => [a.label, a.route.personIds])).toEqual([['Anyone there', [me, tom, ana]]]);
+    expect(r.message).toBe('Nobody Kith knows at Acme Labs is a recruiter. The nearest alternatives: anyone there, Ana Silva (45%).');
+  });
+
+  it('a goal only applies to an organization; the hop limit is 1 to 6', () => {
+    expect(RoutesQuery.safeParse({ personId: 1, goal: 'anyone' }).success).toBe(false);
+    expect(RoutesQuery.safeParse({ organizationId: 1, goal: 'ceo' }).success).toBe(false);
+    expect(RoutesQuery.safeParse({ organizationId: 1, maxHops: 6 }).success).toBe(true);
+    const tooFar = RoutesQuery.safeParse({ organizationId: 1, maxHops: 7 });
+    expect(tooFar.success).toBe(false);
+    expect(tooFar.error?.issues[0]?.message).toBe('The hop limit must be from 1 to 6');
+  });
+});
+
+describe('exact ranking (issue 12)', () => {
+  it('routes of equal warmth tie exactly, and the shorter one comes first', () => {
+    const me = getMeId(db);
+    const org = createOrganization(db, { name: 'Delta' }).id;
+    const x = person('Xavi Friend');
+    const h = person('Hana Manager');
+    const e = person('Emil Employee');
+    createAffiliation(db, { personId: h, organizationId: org, isHiringManager: true });
+    createAffiliation(db, { personId: e, organizationId: org });
+    createTie(db, { personA: me, personB: x, strength: 5 });
+    createTie(db, { personA: x, personB: h, strength: 2 });
+    createTie(db, { personA: me, personB: e, strength: 3 });
+    // 0.9 × 0.4 × 1.0 = 0.6 × 0.6 = 36%; rounding each hop on its own put the 2-hop route first.
+    const routes = routesOf(findIntroRoutes(db, { organizationId: org, goal: 'anyone' }, { now: NOW }));
+    expect(routes.map((r) => [r.personIds, r.warmthPercent])).toEqual([
+      [[me, e], 36],
+      [[me, x, h], 36],
+    ]);
+    expect(routeKey(cost(0.9) + cost(0.4) + cost(1), 2) - routeKey(cost(0.6) + cost(0.6), 1)).toBe(1);
   });
 });
 
@@ -324,7 +419,7 @@ describe('routes:find over IPC', () => {
       error: { code: 'INVALID_INPUT', message: expect.stringContaining('either an organization id or a person id') },
     });
     expect(await dispatch('routes:find', {})).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
-    expect(await dispatch('routes:find', { organizationId: org, maxHops: 11 })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await dispatch('routes:find', { organizationId: org, maxHops: 7 })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     expect(await dispatch('routes:find', { organizationId: 424242 })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
 });

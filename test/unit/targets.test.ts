@@ -1,6 +1,9 @@
 // Targets and the Routes view's channels (issue 4): the target flag, the
 // target list with each best route (kept current as ties change), the people
 // drawn on a route, and the warmth model as documented in warmth.ts.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../main/db/open';
 import { createDispatcher, type Dispatch } from '../../main/ipc/dispatch';
@@ -9,7 +12,9 @@ import { BASE_WARMTH, FIT, QUIET_FLOOR, QUIET_GRACE_DAYS, QUIET_HALF_LIFE_DAYS, 
 import { createAffiliation } from '../../main/services/affiliations';
 import { archiveOrganization, createOrganization } from '../../main/services/organizations';
 import { archivePerson, createPerson, getMeId, updatePerson } from '../../main/services/people';
-import { isTarget, listTargets, routesForView, setTarget, warmthModel } from '../../main/services/targets';
+import { createIntroduction } from '../../main/services/introductions';
+import { getTargetJob, isTarget, listTargets, routesForView, setTarget, setTargetJob, warmthModel } from '../../main/services/targets';
+import { fixedClock, setClock } from '../../shared/clock';
 import { createTie } from '../../main/services/ties';
 import { snapshotDb } from '../helpers/db';
 
@@ -124,7 +129,7 @@ describe('channels through the dispatcher', () => {
       ok: true,
       value: { isTarget: true, result: { kind: 'found', k: 2, maxHops: 3 } },
     });
-    expect(await dispatch('targets:warmthModel', undefined)).toMatchObject({ ok: true, value: { defaultK: 5, defaultMaxHops: 6, maxHops: 10 } });
+    expect(await dispatch('targets:warmthModel', undefined)).toMatchObject({ ok: true, value: { defaultK: 5, defaultMaxHops: 4, maxHops: 6 } });
   });
 
   it('invalid inputs are refused with the database unchanged; unknown ids are NOT_FOUND', async () => {
@@ -151,5 +156,53 @@ describe('channels through the dispatcher', () => {
     expect(await dispatch('targets:routes', { organizationId: 999 })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect(await dispatch('targets:routes', { personId: me })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
     expect(snapshotDb(db)).toEqual(before);
+  });
+});
+
+describe('the job behind a target (issue 12)', () => {
+  it('carries a role and a dated stage history, used by the drafted request; bad input changes nothing', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kith-job-'));
+    const file = openDatabase(path.join(dir, 'kith.db'));
+    const restoreClock = setClock(fixedClock('2027-01-31T12:00:00Z', 'Europe/Berlin'));
+    try {
+      const me2 = getMeId(file);
+      const org = createOrganization(file, { name: 'Pinecone Health' }).id;
+      const olu = createPerson(file, { displayName: 'Olu Ade' }).id;
+      const chen = createPerson(file, { displayName: 'Chen Fernández' }).id;
+      createAffiliation(file, { personId: chen, organizationId: org, isHiringManager: true });
+      createTie(file, { personA: me2, personB: olu, strength: 4 });
+      createTie(file, { personA: olu, personB: chen, strength: 3 });
+      expect(getTargetJob(file, org)).toEqual({ organizationId: org, role: '', stage: null, history: [] });
+      setTargetJob(file, { organizationId: org, role: ' Platform engineer ', stage: 'researching', on: '2027-01-10' });
+      setTargetJob(file, { organizationId: org, stage: 'researching' }); // unchanged: nothing recorded
+      const job = setTargetJob(file, { organizationId: org, stage: 'applied' });
+      expect(job).toEqual({
+        organizationId: org,
+        role: 'Platform engineer',
+        stage: 'applied',
+        history: [
+          { stage: 'researching', on: '2027-01-10' },
+          { stage: 'applied', on: '2027-01-31' },
+        ],
+      });
+      const intro = createIntroduction(file, { route: [me2, olu, chen], targetOrganizationId: org });
+      expect(intro.message).toContain("I'm applying for the Platform engineer role at Pinecone Health, so I'd love 20 minutes of Chen's advice.");
+
+      const dispatch2 = createDispatcher(createHandlers({ db: file, dataDir: dir }), { validateOutput: true });
+      const snapshot = snapshotDb(file);
+      expect(await dispatch2('targets:setJob', { organizationId: org, role: 'x'.repeat(10_000) })).toMatchObject({
+        ok: false,
+        error: { code: 'INVALID_INPUT', message: expect.stringContaining('at most 300 characters') },
+      });
+      expect(await dispatch2('targets:setJob', { organizationId: org, stage: 'dreaming' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+      expect(await dispatch2('targets:setJob', { organizationId: org, stage: 'offer', on: '2027-02-30' })).toMatchObject({ ok: false });
+      expect(await dispatch2('targets:setJob', { organizationId: 9999, stage: 'offer' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+      expect(snapshotDb(file)).toEqual(snapshot);
+      expect(await dispatch2('targets:job', { organizationId: org })).toMatchObject({ ok: true, value: { stage: 'applied' } });
+    } finally {
+      restoreClock();
+      file.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -8,6 +8,7 @@ import { m0020Journal } from './m0020_journal';
 import { m0030JournalInstants } from './m0030_journal_instants';
 import { m0040SearchFolded } from './m0040_search_folded';
 import { m0050ImportKeys } from './m0050_import_keys';
+import { m0070TargetJob } from './m0070_target_job';
 
 export interface Migration {
   version: number;
@@ -21,6 +22,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 30, name: 'journal: entries as instants and local dates', up: m0030JournalInstants },
   { version: 40, name: 'folded search text, entry mentions, when a tie strength was set', up: m0040SearchFolded },
   { version: 50, name: 'import keys (LinkedIn conversations by day) and aliases of merged people and organizations', up: m0050ImportKeys },
+  { version: 70, name: 'targets: the role and the dated job stage history', up: m0070TargetJob },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

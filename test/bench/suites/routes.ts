@@ -5,8 +5,12 @@
 //
 // Same queries: k = 5 routes from me to each target organization through a
 // virtual sink (fit as its arc), the same warmth and decay. The libraries have
-// no hop limit, so they search without one (Kith uses its default of 6); on
-// this network the best routes are within 6 hops, so the work is comparable.
+// no hop limit, so they search without one (Kith uses its default of 4); on
+// this network the best routes are within 4 hops, so the work is comparable.
+// Issue 12 changed what Kith answers (routes end at the first person meeting
+// the goal, hiring manager by default) while the library comparisons still
+// route to anyone at the organization: the same-answer comparison (best route
+// per first hop) and the brute-force mismatch count are still to be written.
 import cytoscape from 'cytoscape';
 import Graph from 'graphology';
 import { bidirectional } from 'graphology-shortest-path/dijkstra';
@@ -175,7 +179,7 @@ export const routesSuite: BenchSuite = {
       for (const org of targets.slice(0, 20)) findIntroRoutes(db, { organizationId: org }, { now: NOW }); // warm up
       const kith = timeEach(targets, (org) => findIntroRoutes(db, { organizationId: org }, { now: NOW }));
       const kithP50 = percentile(kith, 0.5);
-      rows.push({ suite, name: `Kith findIntroRoutes k=5, p50 (${targets.length} organizations)`, value: kithP50, unit: 'ms', target: '≤ 10 ms p50', note: 'explained routes, hop limit 6' });
+      rows.push({ suite, name: `Kith findIntroRoutes k=5, p50 (${targets.length} organizations)`, value: kithP50, unit: 'ms', target: '≤ 10 ms p50', note: 'explained routes, default goal, hop limit 4' });
       rows.push({ suite, name: 'Kith findIntroRoutes k=5, p99', value: percentile(kith, 0.99), unit: 'ms' });
 
       const data = extract(db);

@@ -14,6 +14,8 @@ interface Props {
   existing: Introduction | undefined;
   onAsk: (route: Route) => void;
   asking: boolean;
+  /** Shown instead of the rank: a labelled alternative when nobody meets the goal (issue 12). */
+  label?: string;
 }
 
 /** What the last person is to the goal, in words: "Dalia is a hiring manager at Acme Labs". */
@@ -38,7 +40,7 @@ function fitSentence(route: Route, target: RouteTarget): string {
 }
 
 /** One ranked route: the chain of people, the reason for each hop, the warmth and how it was computed. */
-export function RouteCard({ route, target, people, existing, onAsk, asking }: Props) {
+export function RouteCard({ route, target, people, existing, onAsk, asking, label }: Props) {
   const chain = route.personIds.map((id, i) => {
     const known = people.get(id);
     const name = known?.name ?? (i === 0 ? route.hops[0]!.from.name : route.hops[i - 1]!.to.name);
@@ -54,10 +56,10 @@ export function RouteCard({ route, target, people, existing, onAsk, asking }: Pr
       data-testid="route-card"
       data-rank={route.rank ?? ''}
       data-person-ids={route.personIds.join(',')}
-      aria-label={`Route ${route.rank ?? ''}: ${percent(route.warmth)} warm, through ${chain.slice(1).map((p) => p.name).join(', ')}`}
+      aria-label={`Route ${label ?? route.rank ?? ''}: ${percent(route.warmth)} warm, through ${chain.slice(1).map((p) => p.name).join(', ')}`}
     >
       <header className="route-card-head">
-        <span className="route-rank">{route.rank === null ? 'Direct' : `#${route.rank}`}</span>
+        <span className="route-rank">{label ?? (route.rank === null ? 'Direct' : `#${route.rank}`)}</span>
         <span className={`route-warmth ${warmthLevel}`} data-testid="route-warmth" title="Route warmth: the product of its hops, times the fit of the last person">
           {route.warmthPercent}%
         </span>

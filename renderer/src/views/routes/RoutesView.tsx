@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { Introduction, Route, RoutesResult } from '../../../../shared/routes';
+import { ROUTE_GOALS, ROUTE_LIMITS, type Introduction, type Route, type RouteGoal, type RoutesResult } from '../../../../shared/routes';
 import type { RouteCardPerson } from '../../../../shared/targets';
 import { Avatar } from '../../components/Avatar';
 import { EmptyState } from '../../components/EmptyState';
@@ -57,8 +57,26 @@ export function RoutesView({ org, person, hops }: Props) {
   );
 }
 
+/** How the goal picker names each goal (issue 12). */
+const GOAL_LABELS: Record<RouteGoal, string> = {
+  hiring_manager: 'Hiring manager',
+  recruiter: 'Recruiter',
+  hiring_manager_or_recruiter: 'Hiring manager or recruiter',
+  anyone: 'Anyone there',
+};
+
+const GOAL_PHRASES: Record<RouteGoal, string> = {
+  hiring_manager: 'a hiring manager',
+  recruiter: 'a recruiter',
+  hiring_manager_or_recruiter: 'a hiring manager or recruiter',
+  anyone: 'someone who works there now',
+};
+
 function RoutesForTarget({ org, person, hops }: Props) {
-  const input = org !== null ? { organizationId: org, maxHops: hops ?? undefined } : { personId: person!, maxHops: hops ?? undefined };
+  // An old link may carry a hop limit above today's maximum (issue 12): use the default then.
+  const maxHops = hops !== null && hops >= 1 && hops <= ROUTE_LIMITS.maxHops ? hops : undefined;
+  const [goal, setGoal] = useState<RouteGoal | undefined>(undefined);
+  const input = org !== null ? { organizationId: org, maxHops, goal } : { personId: person!, maxHops };
   const query = useQuery('targets:routes', input);
   const intros = useQuery('introductions:list', {});
   const [asking, setAsking] = useState(false);
@@ -94,7 +112,7 @@ function RoutesForTarget({ org, person, hops }: Props) {
 
   return (
     <div className="routes-result" data-testid="routes-result" data-kind={result.kind} aria-busy={query.loading}>
-      <TargetHeader result={result} isTarget={isTarget} onHops={setHops} />
+      <TargetHeader result={result} isTarget={isTarget} onHops={setHops} onGoal={setGoal} />
       <p className="routes-message" data-testid="routes-message">
         {result.message}
       </p>
@@ -103,9 +121,14 @@ function RoutesForTarget({ org, person, hops }: Props) {
         <div className="routes-callout" data-testid="routes-none">
           <strong>No route within {result.maxHops} hops.</strong>
           <div className="routes-callout-actions">
-            {result.maxHops < 10 && (
-              <button type="button" className="button" onClick={() => setHops(Math.min(10, result.maxHops + 2))} data-testid="allow-more-hops">
-                Allow {Math.min(10, result.maxHops + 2)} hops
+            {result.maxHops < ROUTE_LIMITS.maxHops && (
+              <button
+                type="button"
+                className="button"
+                onClick={() => setHops(Math.min(ROUTE_LIMITS.maxHops, result.maxHops + 2))}
+                data-testid="allow-more-hops"
+              >
+                Allow {Math.min(ROUTE_LIMITS.maxHops, result.maxHops + 2)} hops
               </button>
             )}
             <a className="button ghost" href={result.target.kind === 'organization' ? hrefFor.org(result.target.id) : hrefFor.person(result.target.id)}>
@@ -123,6 +146,21 @@ function RoutesForTarget({ org, person, hops }: Props) {
             </a>
           </div>
         </div>
+      )}
+      {result.kind === 'noGoalPerson' && (
+        <div className="routes-callout" data-testid="routes-no-goal">
+          <strong>Nobody Kith knows there is {GOAL_PHRASES[result.goal ?? 'anyone']}.</strong>
+          <span>{result.alternatives.length > 0 ? 'The nearest alternatives:' : 'Nobody else there is within reach either.'}</span>
+        </div>
+      )}
+      {result.kind === 'noGoalPerson' && result.alternatives.length > 0 && (
+        <ol className="route-list" aria-label="Nearest alternatives">
+          {result.alternatives.map((alt) => (
+            <li key={alt.label} data-testid="route-alternative">
+              <RouteCard label={alt.label} route={alt.route} target={result.target} people={people} existing={existingFor(alt.route)} onAsk={(r) => void ask(r)} asking={asking} />
+            </li>
+          ))}
+        </ol>
       )}
       {result.kind === 'direct' && (
         <div className="routes-callout direct" data-testid="routes-direct">
@@ -149,7 +187,17 @@ function RoutesForTarget({ org, person, hops }: Props) {
   );
 }
 
-function TargetHeader({ result, isTarget, onHops }: { result: RoutesResult; isTarget: boolean | null; onHops: (n: number) => void }) {
+function TargetHeader({
+  result,
+  isTarget,
+  onHops,
+  onGoal,
+}: {
+  result: RoutesResult;
+  isTarget: boolean | null;
+  onHops: (n: number) => void;
+  onGoal: (goal: RouteGoal) => void;
+}) {
   const t = result.target;
   return (
     <div className="routes-target" data-testid="routes-target" data-target-kind={t.kind} data-target-id={t.id}>
@@ -167,10 +215,23 @@ function TargetHeader({ result, isTarget, onHops }: { result: RoutesResult; isTa
         <span className="muted-text">{t.kind === 'organization' ? 'Organization' : 'Person'}</span>
       </div>
       <div className="routes-target-actions">
+        {t.kind === 'organization' && result.goal !== null && (
+          <label className="toolbar-field">
+            <span>Reach</span>
+            <select className="select route-goal-select" value={result.goal} onChange={(e) => onGoal(e.target.value as RouteGoal)} data-testid="route-goal">
+              {ROUTE_GOALS.map((g) => (
+                <option key={g} value={g}>
+                  {GOAL_LABELS[g]}
+                  {g === result.goal && result.goalFallback ? ' (fallback)' : ''}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
         <label className="toolbar-field">
           <span>At most</span>
           <select className="select" value={result.maxHops} onChange={(e) => onHops(Number(e.target.value))} data-testid="max-hops">
-            {[1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((n) => (
+            {Array.from({ length: ROUTE_LIMITS.maxHops }, (_, i) => i + 1).map((n) => (
               <option key={n} value={n}>
                 {n === 1 ? '1 hop' : `${n} hops`}
               </option>
