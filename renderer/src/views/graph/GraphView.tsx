@@ -4,12 +4,13 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { GraphData, GraphFilters, GraphMode } from '../../../../shared/graph';
 import { invoke } from '../../api';
+import { useApp } from '../../AppContext';
 import { Combobox } from '../../components/Combobox';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useQuery } from '../../data/useQuery';
 import { useStickyState } from '../../data/useStickyState';
-import { navigate } from '../../router';
+import { hrefFor, navigate } from '../../router';
 import type { ColourBy, Theme } from './encode';
 import { GraphCanvas } from './graphCanvas';
 import { InsightsPanel } from './InsightsPanel';
@@ -77,11 +78,12 @@ function isTyping(target: EventTarget | null): boolean {
 export function GraphView({ query }: { query: string }) {
   const params = useMemo(() => parseGraphParams(query), [query]);
   const theme = useTheme();
-  const [colourBy, setColourBy] = useStickyState<ColourBy>('graph.colourBy', 'organization');
+  const [colourBy, setColourBy] = useStickyState<ColourBy>('graph.colourBy', 'community');
   const [clusters, setClusters] = useStickyState('graph.clusters', false);
   const [filters, setFilters] = useStickyState<GraphFilters>('graph.filters', {});
   const [search, setSearch] = useState('');
   const [selected, setSelected] = useState<number | null>(null);
+  const { openNewPerson } = useApp();
   const [hover, setHover] = useState<{ id: number; at: { x: number; y: number } } | null>(null);
   const [status, setStatus] = useState<GraphTestState['layoutStatus']>('loading');
   const [layoutMs, setLayoutMs] = useState<number | null>(null);
@@ -309,6 +311,8 @@ export function GraphView({ query }: { query: string }) {
   };
 
   const error = graphQuery.error?.message ?? drawError;
+  // A new install has only me: an empty state with the ways in, not a lone giant node (issue 16).
+  const emptyNetwork = drawn !== null && drawn.totalPeople <= 1 && status === 'ready';
   const tooMany = (data?.nodes.length ?? 0) > CLUSTER_LIMIT;
   const hovered = hover ? nodesById.get(hover.id) : undefined;
   const selectedNode = selected !== null ? nodesById.get(selected) : undefined;
@@ -519,7 +523,22 @@ export function GraphView({ query }: { query: string }) {
               <ErrorNotice title="The graph could not be drawn" message={error} onRetry={() => window.location.reload()} />
             </div>
           )}
-          {drawn && drawn.nodes.length === 0 && status === 'ready' && (
+          {emptyNetwork && (
+            <div className="graph-overlay graph-overlay-solid">
+              <EmptyState title="Your network is empty" testId="graph-empty-network">
+                <p>Import your contacts or add the people you know, and the ties between you will appear here.</p>
+                <div className="graph-empty-actions">
+                  <a className="button primary" href={hrefFor.import()} data-testid="graph-empty-import">
+                    Import
+                  </a>
+                  <button type="button" className="button" onClick={openNewPerson} data-testid="graph-empty-add-person">
+                    Add a person
+                  </button>
+                </div>
+              </EmptyState>
+            </div>
+          )}
+          {!emptyNetwork && drawn && drawn.nodes.length === 0 && status === 'ready' && (
             <div className="graph-overlay">
               <EmptyState title="Nobody to show" testId="graph-empty">
                 {Object.keys(effectiveFilters).length ? 'No one matches these filters. Clear a filter to see more.' : 'Add people and the ties between them to see your network.'}

@@ -137,7 +137,7 @@ export class GraphCanvas {
       ...(viewport ?? {}),
       minZoom: ZOOM_RANGE[0],
       maxZoom: ZOOM_RANGE[1],
-      wheelSensitivity: 0.4,
+      // Default wheel speed (issue 16: a custom wheelSensitivity made zoom crawl and Cytoscape warns against it).
       boxSelectionEnabled: false,
       // People are not dragged around (positions belong to the layout); one flag instead of ungrabify per node.
       autoungrabify: true,
