@@ -169,6 +169,7 @@ export function GraphView({ query }: { query: string }) {
           ids: whole.nodes.map((n) => n.id),
           edges: whole.edges.map((e) => [e.source, e.target, e.strength] as const),
           community: new Map(whole.nodes.map((n) => [n.id, n.community])),
+          meId: whole.meId,
         };
         const job = layoutInWorker(toLayoutRequest(g, initialPositions(g)));
         cancelLayout = job.cancel;
