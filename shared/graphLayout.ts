@@ -26,6 +26,9 @@ export interface LayoutGraph {
  */
 export const COMMUNITY_WEIGHT = { inside: 10, across: 0.1 } as const;
 
+/** The median tie's length in the saved layout, in model units (nodes are 10–40 across). */
+export const MEDIAN_TIE_LENGTH = 40;
+
 /** A deterministic pseudo-random number in [0, 1) from an integer (no global Math.random). */
 export function hash01(n: number): number {
   let x = Math.imul(n ^ 0x9e3779b9, 0x85ebca6b);
@@ -148,7 +151,7 @@ export interface LayoutResponse {
   ms: number;
 }
 
-export function toLayoutRequest(g: LayoutGraph, start: ReadonlyMap<number, Point>, options: { communityWeights?: boolean } = {}): LayoutRequest {
+export function toLayoutRequest(g: LayoutGraph, start: ReadonlyMap<number, Point>, options: { communityWeights?: boolean; inside?: number; across?: number; strength?: boolean } = {}): LayoutRequest {
   const weighted = options.communityWeights !== false && g.community !== undefined;
   const forceEdges = g.edges.filter(([a, b]) => g.meId === undefined || g.meId === null || (a !== g.meId && b !== g.meId));
   const index = new Map<number, number>();
@@ -158,8 +161,10 @@ export function toLayoutRequest(g: LayoutGraph, start: ReadonlyMap<number, Point
   forceEdges.forEach(([a, b, weight], i) => {
     edges[2 * i] = index.get(a)!;
     edges[2 * i + 1] = index.get(b)!;
-    const factor = !weighted ? 1 : g.community!.get(a) === g.community!.get(b) ? COMMUNITY_WEIGHT.inside : COMMUNITY_WEIGHT.across;
-    w[i] = (weight ?? 1) * factor;
+    const inside = options.inside ?? COMMUNITY_WEIGHT.inside;
+    const across = options.across ?? COMMUNITY_WEIGHT.across;
+    const factor = !weighted ? 1 : g.community!.get(a) === g.community!.get(b) ? inside : across;
+    w[i] = (options.strength === false ? 1 : (weight ?? 1)) * factor;
   });
   const xy = new Float64Array(g.ids.length * 2);
   g.ids.forEach((id, i) => {
@@ -201,13 +206,26 @@ export function runLayout(req: LayoutRequest): LayoutResponse {
       },
     });
   }
-  const xy = new Float64Array(n * 2);
+  const raw = new Float64Array(n * 2);
   let i = 0;
   graph.forEachNode((_node, attr) => {
-    // Model units: ForceAtlas2's scale is small next to 10–40 px nodes.
-    xy[2 * i] = (attr.x as number) * 6;
-    xy[2 * i + 1] = (attr.y as number) * 6;
+    raw[2 * i] = attr.x as number;
+    raw[2 * i + 1] = attr.y as number;
     i++;
   });
+  // Model units (issue 16): scaled so the median tie is MEDIAN_TIE_LENGTH long, next to 10–40 px
+  // nodes. Separated communities spread ForceAtlas2's drawing far wider than before, and a fixed
+  // scale left every node a sub-pixel dot once the view fitted it. Uniform, so no measure changes.
+  const lengths: number[] = [];
+  for (let e = 0; e < req.weights.length; e++) {
+    const a = req.edges[2 * e]!;
+    const b = req.edges[2 * e + 1]!;
+    if (a !== b) lengths.push(Math.hypot(raw[2 * a]! - raw[2 * b]!, raw[2 * a + 1]! - raw[2 * b + 1]!));
+  }
+  lengths.sort((x, y) => x - y);
+  const median = lengths.length ? lengths[lengths.length >> 1]! : 0;
+  const scale = median > 0 ? MEDIAN_TIE_LENGTH / median : 6;
+  const xy = new Float64Array(n * 2);
+  for (let k = 0; k < n * 2; k++) xy[k] = raw[k]! * scale;
   return { xy, ms: performance.now() - started };
 }
