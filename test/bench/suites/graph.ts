@@ -205,9 +205,9 @@ export const graphSuite: BenchSuite = {
       // frames are set programmatically: hideEdgesOnViewport and textureOnViewport act only while the
       // user drags, wheels or pinches, so they cannot show here.
       const variants: { name: string; perf: PerfOptions; note: string }[] = [
-        { name: 'defaults', perf: SMALL_GRAPH, note: 'straight edges, dashed weak ties, every label, device pixel ratio' },
-        { name: '+ haystack edges', perf: { ...SMALL_GRAPH, haystack: true }, note: 'haystack instead of straight' },
-        { name: '+ pixelRatio 1', perf: { ...SMALL_GRAPH, haystack: true, pixelRatio: 1 }, note: 'no effect at DPR 1; a HiDPI screen would draw 4× the pixels' },
+        { name: 'defaults', perf: { ...SMALL_GRAPH, labelLimit: undefined }, note: 'straight edges, dashed weak ties, every label, device pixel ratio' },
+        { name: '+ haystack edges', perf: { ...SMALL_GRAPH, labelLimit: undefined, haystack: true }, note: 'haystack instead of straight' },
+        { name: '+ pixelRatio 1', perf: { ...SMALL_GRAPH, labelLimit: undefined, haystack: true, pixelRatio: 1 }, note: 'no effect at DPR 1; a HiDPI screen would draw 4× the pixels' },
         { name: '+ labels on top 150 only', perf: { ...SMALL_GRAPH, haystack: true, pixelRatio: 1, labelLimit: 150 }, note: 'text measured for 150 people, not all' },
         { name: '+ weak ties undashed', perf: { ...ALL_AT_ONCE, weakDashes: false }, note: 'thin and light instead of dashed; + hide edges/texture on viewport' },
         { name: '+ progressive ties', perf: PROGRESSIVE, note: `people + ${PROGRESSIVE.firstEdges} strongest ties first, the rest in idle batches of ${PROGRESSIVE.batch}` },
