@@ -132,7 +132,23 @@ export function GraphView({ query }: { query: string }) {
       onDoubleClick: (id) => navigate(graphHref({ mode: { kind: 'ego', personId: id, hops: 2 } })),
     });
     canvasRef.current = canvas;
+    // Refit when the window or the side panel changes the canvas's size (issue 16); the first
+    // observation (the initial size) is not a change.
+    let lastSize: string | null = null;
+    let frame = 0;
+    const observer = new ResizeObserver((entries) => {
+      const box = entries[entries.length - 1]!.contentRect;
+      const size = `${Math.round(box.width)}x${Math.round(box.height)}`;
+      if (lastSize !== null && size !== lastSize) {
+        cancelAnimationFrame(frame);
+        frame = requestAnimationFrame(() => canvas.refit());
+      }
+      lastSize = size;
+    });
+    observer.observe(container);
     return () => {
+      observer.disconnect();
+      cancelAnimationFrame(frame);
       canvas.destroy();
       canvasRef.current = null;
     };

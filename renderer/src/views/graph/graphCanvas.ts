@@ -397,6 +397,17 @@ export class GraphCanvas {
     this.cy?.fit(undefined, 30);
   }
 
+  /** After the container changed size (window, panel; issue 16): the route if one is shown, else everyone, fitted again. */
+  refit(): void {
+    const cy = this.cy;
+    if (!cy) return;
+    cy.resize();
+    const route = cy.nodes('.route');
+    if (route.nonempty()) cy.fit(route, 80);
+    else cy.fit(undefined, 30);
+    this.keepShownLabelsReadable();
+  }
+
   positions(): Map<number, Point> {
     const out = new Map<number, Point>();
     this.cy?.nodes(':childless').forEach((n) => {

@@ -1,0 +1,42 @@
+// The whole network of the 150-person sample shows its communities (issue 16):
+// coloured by community by default, at 1280×800 and 1024×700, with no error
+// notice, and node pixels of several community hues in the screenshot.
+import path from 'node:path';
+import { GRAPH_PALETTE } from '../../shared/graph';
+import { expect, test } from './fixtures';
+import { enableGraphHook, GraphPage, paletteHues } from './pages/GraphPage';
+
+test.beforeEach(async ({ app }) => {
+  await enableGraphHook(app.page);
+  await app.call('app:completeSetup', { displayName: 'Sam Rivera', loadSample: true });
+});
+
+test.afterEach(async ({ app }) => {
+  expect(app.cspViolations).toEqual([]);
+  expect(app.pageErrors).toEqual([]);
+  expect(app.blockedRequests).toEqual([]);
+  expect(app.internalErrors).toEqual([]);
+});
+
+test('the 150-person whole view is coloured by community at both window sizes', async ({ app }) => {
+  const whole = await app.call('graph:data', { mode: { kind: 'whole' } });
+  const communities = new Set(whole.nodes.map((n) => n.community));
+  expect(communities.size).toBeGreaterThanOrEqual(3);
+  await app.page.setViewportSize({ width: 1280, height: 800 });
+  await app.open('graph');
+  const graph = new GraphPage(app.page);
+  const state = await graph.ready((s) => s.nodes.length === whole.nodes.length);
+  expect(state.colourBy).toBe('community');
+  const check = async (name: string) => {
+    await expect(app.page.getByTestId('error-notice')).toHaveCount(0);
+    const full = await app.screenshot(name);
+    const canvas = await graph.canvasShot(path.join(path.dirname(full), `${name}-canvas.png`));
+    expect(paletteHues(canvas, GRAPH_PALETTE)).toBeGreaterThanOrEqual(2);
+  };
+  await check('graph-communities-150-1280x800');
+
+  // A smaller window refits the whole network into the smaller canvas.
+  await app.page.setViewportSize({ width: 1024, height: 700 });
+  await expect.poll(async () => (await graph.state())!.zoom).toBeLessThan(state.zoom * 0.95);
+  await check('graph-communities-150-1024x700');
+});
