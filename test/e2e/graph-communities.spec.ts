@@ -39,4 +39,25 @@ test('the 150-person whole view is coloured by community at both window sizes', 
   await app.page.setViewportSize({ width: 1024, height: 700 });
   await expect.poll(async () => (await graph.state())!.zoom).toBeLessThan(state.zoom * 0.95);
   await check('graph-communities-150-1024x700');
+
+  // Changing the colour keeps the zoom.
+  const fitted = (await graph.state())!.zoom;
+  await graph.canvas.focus();
+  await app.page.keyboard.press('+');
+  await expect.poll(async () => (await graph.state())!.zoom).toBeGreaterThan(fitted * 1.1);
+  const zoomed = (await graph.state())!.zoom;
+  await app.page.getByTestId('graph-colour').selectOption('organization');
+  const recoloured = await graph.ready((s) => s.colourBy === 'organization');
+  expect(recoloured.zoom).toBeCloseTo(zoomed, 6);
+  await app.page.getByTestId('graph-colour').selectOption('community');
+  await graph.ready((s) => s.colourBy === 'community');
+
+  // The insights panel collapses, and the graph refits into the wider canvas.
+  const beforeCollapse = (await graph.state())!.zoom;
+  await app.page.getByTestId('graph-panel-toggle').click();
+  await expect(graph.insights).toBeHidden();
+  await expect.poll(async () => (await graph.state())!.zoom).not.toBeCloseTo(beforeCollapse, 6);
+  await check('graph-communities-150-1024x700-panel-closed');
+  await app.page.getByTestId('graph-panel-toggle').click();
+  await expect(graph.insights).toBeVisible();
 });

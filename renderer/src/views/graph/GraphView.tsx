@@ -109,6 +109,8 @@ export function GraphView({ query }: { query: string }) {
   const data = graphQuery.data;
 
   const containerRef = useRef<HTMLDivElement>(null);
+  const lastDrawRef = useRef<{ data: GraphData; positions: ReadonlyMap<number, Point>; params: typeof params } | null>(null);
+  const [panelOpen, setPanelOpen] = useStickyState('graph.panelOpen', true);
   const canvasRef = useRef<GraphCanvas | null>(null);
   const viewRef = useRef<HTMLDivElement>(null);
 
@@ -209,8 +211,15 @@ export function GraphView({ query }: { query: string }) {
         setPositions(merged);
         return;
       }
-      await canvasRef.current!.draw(data, { colourBy, clusters: clusters && data.nodes.length <= CLUSTER_LIMIT, theme, positions: known });
+      // Only the look changed (colour, theme, clusters): keep the user's zoom and pan (issue 16).
+      const sameDrawing = lastDrawRef.current !== null && lastDrawRef.current.data === data && lastDrawRef.current.positions === known && lastDrawRef.current.params === params;
+      await canvasRef.current!.draw(data, { colourBy, clusters: clusters && data.nodes.length <= CLUSTER_LIMIT, theme, positions: known }, sameDrawing);
       if (cancelled) return;
+      lastDrawRef.current = { data, positions: known, params };
+      if (sameDrawing) {
+        setStatus('ready');
+        return;
+      }
       if (params.route) canvasRef.current!.highlightRoute(params.route);
       else if (params.focus !== null) canvasRef.current!.focusPerson(params.focus);
       setDrawn(data);
@@ -520,7 +529,7 @@ export function GraphView({ query }: { query: string }) {
           )}
         </div>
       </header>
-      <div className="graph-body">
+      <div className={`graph-body${panelOpen ? '' : ' panel-closed'}`}>
         <div className="graph-stage">
           <div
             className="graph-canvas"
@@ -581,8 +590,17 @@ export function GraphView({ query }: { query: string }) {
             </div>
           )}
           <Legend />
+          <button
+            type="button"
+            className="button small graph-panel-toggle"
+            onClick={() => setPanelOpen(!panelOpen)}
+            aria-expanded={panelOpen}
+            data-testid="graph-panel-toggle"
+          >
+            {panelOpen ? 'Hide panel ›' : '‹ Show panel'}
+          </button>
         </div>
-        <aside className="graph-side" aria-label={selectedNode ? 'Person' : 'Weak-tie insights'}>
+        <aside hidden={!panelOpen} className="graph-side" aria-label={selectedNode ? 'Person' : 'Weak-tie insights'}>
           {selectedNode && drawn ? (
             <PersonPanel node={selectedNode} data={drawn} orgName={selectedNode.orgId !== null ? (orgNames.get(selectedNode.orgId) ?? null) : null} onClose={() => setSelected(null)} />
           ) : (
