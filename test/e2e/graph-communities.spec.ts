@@ -27,6 +27,10 @@ test('the 150-person whole view is coloured by community at both window sizes', 
   const graph = new GraphPage(app.page);
   const state = await graph.ready((s) => s.nodes.length === whole.nodes.length);
   expect(state.colourBy).toBe('community');
+  // Bridges are listed in rank order, and the rank shows.
+  const insights = await app.call('graph:insights', {});
+  await expect(graph.insights.getByTestId('insight-bridge-rank')).toHaveText(insights.bridges.map((_, i) => String(i + 1)));
+  await expect(graph.insights.getByTestId('insight-bridge').first()).toContainText(insights.bridges[0]!.name);
   const check = async (name: string) => {
     await expect(app.page.getByTestId('error-notice')).toHaveCount(0);
     const full = await app.screenshot(name);

@@ -633,6 +633,9 @@ function Legend() {
       <span className="graph-legend-item">
         <span className="graph-legend-dot" /> size = bridging
       </span>
+      <span className="graph-legend-item">
+        <span className="graph-legend-dot graph-legend-ring" /> ring = top bridge
+      </span>
     </div>
   );
 }
