@@ -64,4 +64,15 @@ test('the 150-person whole view is coloured by community at both window sizes', 
   await check('graph-communities-150-1024x700-panel-closed');
   await app.page.getByTestId('graph-panel-toggle').click();
   await expect(graph.insights).toBeVisible();
+
+  // Clicking a person opens the panel and keeps their neighbourhood bright, everything else faded.
+  const someone = whole.nodes.find((n) => !n.isMe && whole.edges.some((e) => e.source === n.id || e.target === n.id))!;
+  await graph.search.fill(someone.name);
+  await app.page.getByRole('option', { name: new RegExp(someone.name) }).first().click();
+  await expect.poll(async () => (await graph.state())!.selected).toBe(someone.id);
+  await expect(graph.personPanel).toBeVisible();
+  await expect.poll(async () => (await graph.state())!.faded).toBeGreaterThan(whole.nodes.length / 2);
+  await app.screenshot('graph-communities-150-neighbourhood');
+  await graph.personPanel.getByTestId('graph-panel-close').click();
+  await expect.poll(async () => (await graph.state())!.faded).toBe(0);
 });

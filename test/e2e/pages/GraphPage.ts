@@ -20,6 +20,7 @@ export interface GraphState {
   zoom: number;
   handOver: { pending: number; overview: boolean };
   dimmed: number;
+  faded: number;
 }
 
 /** Sets the flag before any page script runs, so the app defines its hook. */

@@ -84,7 +84,7 @@ export function GraphView({ query }: { query: string }) {
   const [search, setSearch] = useState('');
   const [selected, setSelected] = useState<number | null>(null);
   const { openNewPerson } = useApp();
-  const [hover, setHover] = useState<{ id: number; at: { x: number; y: number } } | null>(null);
+  const [hover, setHover] = useState<{ id: number; at: { x: number; y: number; size: number } } | null>(null);
   const [status, setStatus] = useState<GraphTestState['layoutStatus']>('loading');
   const [layoutMs, setLayoutMs] = useState<number | null>(null);
   const [drawError, setDrawError] = useState<string | null>(null);
@@ -252,6 +252,7 @@ export function GraphView({ query }: { query: string }) {
       zoom: canvasRef.current?.cy?.zoom() ?? 0,
       handOver: canvasRef.current?.handOverState() ?? { pending: 0, overview: false },
       dimmed: canvasRef.current?.dimmedCount() ?? 0,
+      faded: canvasRef.current?.fadedCount() ?? 0,
     }),
     [params, drawn, effectiveFilters, colourBy, status, layoutMs, selected],
   );
@@ -271,6 +272,11 @@ export function GraphView({ query }: { query: string }) {
       .slice(0, 8)
       .map((n) => ({ key: String(n.id), label: n.name, detail: n.orgId !== null ? orgNames.get(n.orgId) : n.headline || undefined }));
   }, [search, drawn, orgNames]);
+
+  // The selected person's neighbourhood stays highlighted (issue 16), also after a redraw.
+  useEffect(() => {
+    canvasRef.current?.highlightNeighbourhood(selected);
+  }, [selected, drawn]);
 
   const focusPerson = (id: number) => {
     setSelected(id);
@@ -580,7 +586,12 @@ export function GraphView({ query }: { query: string }) {
             </div>
           )}
           {hovered && hover && (
-            <div className="graph-tooltip" style={{ left: hover.at.x + 14, top: hover.at.y + 14 }} data-testid="graph-tooltip">
+            // Above and to the right of the node: its label is drawn below it (issue 16: never covered).
+            <div
+              className="graph-tooltip"
+              style={{ left: hover.at.x + hover.at.size / 2 + 10, top: hover.at.y - hover.at.size / 2 - 10, transform: 'translateY(-100%)' }}
+              data-testid="graph-tooltip"
+            >
               <strong>{hovered.name}</strong>
               {hovered.headline && <span>{hovered.headline}</span>}
               {hovered.orgId !== null && <span>{orgNames.get(hovered.orgId)}</span>}

@@ -254,6 +254,8 @@ export function stylesheet({ theme, haystack, weakDashes = true }: StyleOptions)
     },
     ...look.edgeWidth.map((width, i) => ({ selector: `edge.s${i + 1}`, style: { width, opacity: look.edgeOpacity[i]! } })),
     ...(weakDashes ? [{ selector: 'edge.weak', style: { 'line-style': 'dashed', 'line-dash-pattern': look.dash as unknown as string } }] : []),
+    { selector: 'node.faded', style: { opacity: look.dimmedNodeOpacity } },
+    { selector: 'edge.faded', style: { opacity: look.dimmedEdgeOpacity } },
     { selector: 'node.dimmed', style: { opacity: look.dimmedNodeOpacity } },
     { selector: 'edge.dimmed', style: { opacity: look.dimmedEdgeOpacity } },
     {
