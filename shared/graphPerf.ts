@@ -41,6 +41,9 @@ export const SMALL_GRAPH: PerfOptions = {
   haystack: false,
   webgl: false,
   weakDashes: true,
+  // Issue 16: only the best bridges (and me, the focus, the selection) are labelled; a label on
+  // each of 150 people covered the communities with overlapping text. Hover names everyone.
+  labelLimit: 24,
   overview: false,
 };
 

@@ -133,7 +133,10 @@ export function communities(g: SimpleGraph, options: { weighted?: boolean; seed?
   const ranked = [...members.values()].map((m) => m.sort((a, b) => a - b)).sort((x, y) => y.length - x.length || x[0]! - y[0]!);
   const community = new Map<number, number>();
   ranked.forEach((list, rank) => list.forEach((id) => community.set(id, rank)));
-  return { community, modularity: detailed.modularity, count: ranked.length };
+  // Louvain's modularity is 0/0 on a network without ties (a new install: only me),
+  // which failed the insights contract (issue 16); a partition of no ties has none.
+  const modularity = Number.isFinite(detailed.modularity) ? detailed.modularity : 0;
+  return { community, modularity, count: ranked.length };
 }
 
 /** A small seeded PRNG (Mulberry32): deterministic communities for the same network. */

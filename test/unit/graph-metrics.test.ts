@@ -3,7 +3,9 @@
 // (Brandes 2001; the values are also in Newman's "Networks", ch. 7), and
 // Louvain's partition (Blondel et al. 2008 report modularity 0.42 on it).
 import { describe, expect, it } from 'vitest';
-import { betweenness, communities, sampledBetweenness, type SimpleGraph } from '../../main/graph/metrics';
+import { computeInsights } from '../../main/graph/insights';
+import { betweenness, communities, computeMetrics, sampledBetweenness, type SimpleGraph } from '../../main/graph/metrics';
+import { GraphInsights } from '../../shared/graph';
 
 // Zachary (1977), 34 members, 78 ties; members numbered 1–34 as in the paper.
 const KARATE_EDGES: [number, number][] = [
@@ -118,5 +120,19 @@ describe('Louvain communities on the karate club', () => {
     expect([...a.community]).toEqual([...b.community]);
     const sizes = Array.from({ length: a.count }, (_, c) => [...a.community.values()].filter((x) => x === c).length);
     expect(sizes).toEqual([...sizes].sort((x, y) => y - x));
+  });
+});
+
+describe('a network without ties (issue 16: a new install has only me)', () => {
+  it('has modularity 0, not NaN, and insights that satisfy the contract', () => {
+    expect(communities({ nodes: [1], edges: [] }).modularity).toBe(0);
+    expect(communities({ nodes: [1, 2, 3], edges: [] }).modularity).toBe(0);
+    const me = { id: 1, name: 'Sam Rivera', headline: '', isMe: true, orgIds: [], tags: [] };
+    for (const people of [[me], [me, { ...me, id: 2, name: 'Ada Byrne', isMe: false }]]) {
+      const net = { meId: 1, people, ties: [], organizations: new Map<number, string>() };
+      const insights = computeInsights(net, computeMetrics(net), new Date('2027-01-31T12:00:00Z'));
+      expect(() => GraphInsights.parse(insights)).not.toThrow();
+      expect(insights.modularity).toBe(0);
+    }
   });
 });

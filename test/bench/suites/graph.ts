@@ -8,6 +8,7 @@
 //   longest UI frame while it runs (the UI must not freeze);
 // - reopening: drawing 10,000 people from saved positions, no layout;
 // - main-process work: metrics (betweenness + Louvain), insights, shaping.
+// KITH_BENCH_LAYOUT_ONLY=1 runs only the layout quality rows (issue 16).
 // KITH_BENCH_APP_ONLY=1 skips the per-option Cytoscape rows (a quick run of the
 // app's own figures while tuning).
 // Headless Chromium (system Chromium, the e2e harness's flags, software GL),
@@ -28,6 +29,7 @@ import { LARGE_GRAPH, SMALL_GRAPH, type PerfOptions } from '../../../shared/grap
 import { CHROMIUM_ARGS, resolveChromium } from '../../e2e/harness/chromium';
 import { startRendererServer } from '../../e2e/harness/server';
 import type { BenchRow, BenchSuite } from '../types';
+import { layoutQualityRows } from './graphLayoutQuality';
 
 // Mirrors of the page's types and of renderer/src/views/graph/perf.ts (the
 // renderer is a separate TypeScript project; the page is bundled from there).
@@ -162,6 +164,10 @@ export const graphSuite: BenchSuite = {
     const smallLabel = `${smallN / 1000}k/${smallM / 1000}k`;
     const bigLabel = `${bigN / 1000}k/${bigM / 1000}k`;
 
+    // Layout quality on the frozen samples (issue 16); KITH_BENCH_LAYOUT_ONLY=1 runs only these rows.
+    layoutQualityRows(row);
+    if (process.env.KITH_BENCH_LAYOUT_ONLY === '1') return rows;
+
     // Main-process work on the big network (the real functions; SQL reading not included).
     const big = syntheticNetwork(bigN, bigM);
     let t = performance.now();
@@ -199,9 +205,9 @@ export const graphSuite: BenchSuite = {
       // frames are set programmatically: hideEdgesOnViewport and textureOnViewport act only while the
       // user drags, wheels or pinches, so they cannot show here.
       const variants: { name: string; perf: PerfOptions; note: string }[] = [
-        { name: 'defaults', perf: SMALL_GRAPH, note: 'straight edges, dashed weak ties, every label, device pixel ratio' },
-        { name: '+ haystack edges', perf: { ...SMALL_GRAPH, haystack: true }, note: 'haystack instead of straight' },
-        { name: '+ pixelRatio 1', perf: { ...SMALL_GRAPH, haystack: true, pixelRatio: 1 }, note: 'no effect at DPR 1; a HiDPI screen would draw 4× the pixels' },
+        { name: 'defaults', perf: { ...SMALL_GRAPH, labelLimit: undefined }, note: 'straight edges, dashed weak ties, every label, device pixel ratio' },
+        { name: '+ haystack edges', perf: { ...SMALL_GRAPH, labelLimit: undefined, haystack: true }, note: 'haystack instead of straight' },
+        { name: '+ pixelRatio 1', perf: { ...SMALL_GRAPH, labelLimit: undefined, haystack: true, pixelRatio: 1 }, note: 'no effect at DPR 1; a HiDPI screen would draw 4× the pixels' },
         { name: '+ labels on top 150 only', perf: { ...SMALL_GRAPH, haystack: true, pixelRatio: 1, labelLimit: 150 }, note: 'text measured for 150 people, not all' },
         { name: '+ weak ties undashed', perf: { ...ALL_AT_ONCE, weakDashes: false }, note: 'thin and light instead of dashed; + hide edges/texture on viewport' },
         { name: '+ progressive ties', perf: PROGRESSIVE, note: `people + ${PROGRESSIVE.firstEdges} strongest ties first, the rest in idle batches of ${PROGRESSIVE.batch}` },

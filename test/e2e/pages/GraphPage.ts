@@ -20,6 +20,7 @@ export interface GraphState {
   zoom: number;
   handOver: { pending: number; overview: boolean };
   dimmed: number;
+  faded: number;
 }
 
 /** Sets the flag before any page script runs, so the app defines its hook. */
@@ -84,6 +85,27 @@ export async function someRoute(app: KithApp): Promise<number[]> {
 
 /** Distinct RGB colours in a PNG (8-bit RGB or RGBA, non-interlaced: what Chromium writes). */
 export function distinctColours(file: string): number {
+  const { pixels, bpp } = decodePng(file);
+  const colours = new Set<number>();
+  for (let i = 0; i < pixels.length; i += bpp) colours.add((pixels[i]! << 16) | (pixels[i + 1]! << 8) | pixels[i + 2]!);
+  return colours.size;
+}
+
+/**
+ * How many of `palette`'s colours (#rrggbb) fill at least `minPixels` pixels exactly: node
+ * bodies are flat fills, so this counts the community hues drawn (issue 16).
+ */
+export function paletteHues(file: string, palette: readonly string[], minPixels = 30): number {
+  const { pixels, bpp } = decodePng(file);
+  const counts = new Map<number, number>();
+  for (let i = 0; i < pixels.length; i += bpp) {
+    const c = (pixels[i]! << 16) | (pixels[i + 1]! << 8) | pixels[i + 2]!;
+    counts.set(c, (counts.get(c) ?? 0) + 1);
+  }
+  return palette.filter((hex) => (counts.get(parseInt(hex.slice(1), 16)) ?? 0) >= minPixels).length;
+}
+
+function decodePng(file: string): { pixels: Buffer; bpp: number } {
   const buf = fs.readFileSync(file);
   let pos = 8;
   let width = 0;
@@ -129,7 +151,5 @@ export function distinctColours(file: string): number {
       out[y * stride + x] = v & 0xff;
     }
   }
-  const colours = new Set<number>();
-  for (let i = 0; i < out.length; i += bpp) colours.add((out[i]! << 16) | (out[i + 1]! << 8) | out[i + 2]!);
-  return colours.size;
+  return { pixels: out, bpp };
 }

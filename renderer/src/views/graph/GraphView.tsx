@@ -4,12 +4,13 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { GraphData, GraphFilters, GraphMode } from '../../../../shared/graph';
 import { invoke } from '../../api';
+import { useApp } from '../../AppContext';
 import { Combobox } from '../../components/Combobox';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useQuery } from '../../data/useQuery';
 import { useStickyState } from '../../data/useStickyState';
-import { navigate } from '../../router';
+import { hrefFor, navigate } from '../../router';
 import type { ColourBy, Theme } from './encode';
 import { GraphCanvas } from './graphCanvas';
 import { InsightsPanel } from './InsightsPanel';
@@ -77,12 +78,13 @@ function isTyping(target: EventTarget | null): boolean {
 export function GraphView({ query }: { query: string }) {
   const params = useMemo(() => parseGraphParams(query), [query]);
   const theme = useTheme();
-  const [colourBy, setColourBy] = useStickyState<ColourBy>('graph.colourBy', 'organization');
+  const [colourBy, setColourBy] = useStickyState<ColourBy>('graph.colourBy', 'community');
   const [clusters, setClusters] = useStickyState('graph.clusters', false);
   const [filters, setFilters] = useStickyState<GraphFilters>('graph.filters', {});
   const [search, setSearch] = useState('');
   const [selected, setSelected] = useState<number | null>(null);
-  const [hover, setHover] = useState<{ id: number; at: { x: number; y: number } } | null>(null);
+  const { openNewPerson } = useApp();
+  const [hover, setHover] = useState<{ id: number; at: { x: number; y: number; size: number } } | null>(null);
   const [status, setStatus] = useState<GraphTestState['layoutStatus']>('loading');
   const [layoutMs, setLayoutMs] = useState<number | null>(null);
   const [drawError, setDrawError] = useState<string | null>(null);
@@ -107,6 +109,8 @@ export function GraphView({ query }: { query: string }) {
   const data = graphQuery.data;
 
   const containerRef = useRef<HTMLDivElement>(null);
+  const lastDrawRef = useRef<{ data: GraphData; positions: ReadonlyMap<number, Point>; params: typeof params } | null>(null);
+  const [panelOpen, setPanelOpen] = useStickyState('graph.panelOpen', true);
   const canvasRef = useRef<GraphCanvas | null>(null);
   const viewRef = useRef<HTMLDivElement>(null);
 
@@ -130,7 +134,23 @@ export function GraphView({ query }: { query: string }) {
       onDoubleClick: (id) => navigate(graphHref({ mode: { kind: 'ego', personId: id, hops: 2 } })),
     });
     canvasRef.current = canvas;
+    // Refit when the window or the side panel changes the canvas's size (issue 16); the first
+    // observation (the initial size) is not a change.
+    let lastSize: string | null = null;
+    let frame = 0;
+    const observer = new ResizeObserver((entries) => {
+      const box = entries[entries.length - 1]!.contentRect;
+      const size = `${Math.round(box.width)}x${Math.round(box.height)}`;
+      if (lastSize !== null && size !== lastSize) {
+        cancelAnimationFrame(frame);
+        frame = requestAnimationFrame(() => canvas.refit());
+      }
+      lastSize = size;
+    });
+    observer.observe(container);
     return () => {
+      observer.disconnect();
+      cancelAnimationFrame(frame);
       canvas.destroy();
       canvasRef.current = null;
     };
@@ -167,6 +187,7 @@ export function GraphView({ query }: { query: string }) {
           ids: whole.nodes.map((n) => n.id),
           edges: whole.edges.map((e) => [e.source, e.target, e.strength] as const),
           community: new Map(whole.nodes.map((n) => [n.id, n.community])),
+          meId: whole.meId,
         };
         const job = layoutInWorker(toLayoutRequest(g, initialPositions(g)));
         cancelLayout = job.cancel;
@@ -190,8 +211,15 @@ export function GraphView({ query }: { query: string }) {
         setPositions(merged);
         return;
       }
-      await canvasRef.current!.draw(data, { colourBy, clusters: clusters && data.nodes.length <= CLUSTER_LIMIT, theme, positions: known });
+      // Only the look changed (colour, theme, clusters): keep the user's zoom and pan (issue 16).
+      const sameDrawing = lastDrawRef.current !== null && lastDrawRef.current.data === data && lastDrawRef.current.positions === known && lastDrawRef.current.params === params;
+      await canvasRef.current!.draw(data, { colourBy, clusters: clusters && data.nodes.length <= CLUSTER_LIMIT, theme, positions: known }, sameDrawing);
       if (cancelled) return;
+      lastDrawRef.current = { data, positions: known, params };
+      if (sameDrawing) {
+        setStatus('ready');
+        return;
+      }
       if (params.route) canvasRef.current!.highlightRoute(params.route);
       else if (params.focus !== null) canvasRef.current!.focusPerson(params.focus);
       setDrawn(data);
@@ -224,6 +252,7 @@ export function GraphView({ query }: { query: string }) {
       zoom: canvasRef.current?.cy?.zoom() ?? 0,
       handOver: canvasRef.current?.handOverState() ?? { pending: 0, overview: false },
       dimmed: canvasRef.current?.dimmedCount() ?? 0,
+      faded: canvasRef.current?.fadedCount() ?? 0,
     }),
     [params, drawn, effectiveFilters, colourBy, status, layoutMs, selected],
   );
@@ -243,6 +272,11 @@ export function GraphView({ query }: { query: string }) {
       .slice(0, 8)
       .map((n) => ({ key: String(n.id), label: n.name, detail: n.orgId !== null ? orgNames.get(n.orgId) : n.headline || undefined }));
   }, [search, drawn, orgNames]);
+
+  // The selected person's neighbourhood stays highlighted (issue 16), also after a redraw.
+  useEffect(() => {
+    canvasRef.current?.highlightNeighbourhood(selected);
+  }, [selected, drawn]);
 
   const focusPerson = (id: number) => {
     setSelected(id);
@@ -309,6 +343,8 @@ export function GraphView({ query }: { query: string }) {
   };
 
   const error = graphQuery.error?.message ?? drawError;
+  // A new install has only me: an empty state with the ways in, not a lone giant node (issue 16).
+  const emptyNetwork = drawn !== null && drawn.totalPeople <= 1 && status === 'ready';
   const tooMany = (data?.nodes.length ?? 0) > CLUSTER_LIMIT;
   const hovered = hover ? nodesById.get(hover.id) : undefined;
   const selectedNode = selected !== null ? nodesById.get(selected) : undefined;
@@ -499,7 +535,7 @@ export function GraphView({ query }: { query: string }) {
           )}
         </div>
       </header>
-      <div className="graph-body">
+      <div className={`graph-body${panelOpen ? '' : ' panel-closed'}`}>
         <div className="graph-stage">
           <div
             className="graph-canvas"
@@ -519,7 +555,22 @@ export function GraphView({ query }: { query: string }) {
               <ErrorNotice title="The graph could not be drawn" message={error} onRetry={() => window.location.reload()} />
             </div>
           )}
-          {drawn && drawn.nodes.length === 0 && status === 'ready' && (
+          {emptyNetwork && (
+            <div className="graph-overlay graph-overlay-solid">
+              <EmptyState title="Your network is empty" testId="graph-empty-network">
+                <p>Import your contacts or add the people you know, and the ties between you will appear here.</p>
+                <div className="graph-empty-actions">
+                  <a className="button primary" href={hrefFor.import()} data-testid="graph-empty-import">
+                    Import
+                  </a>
+                  <button type="button" className="button" onClick={openNewPerson} data-testid="graph-empty-add-person">
+                    Add a person
+                  </button>
+                </div>
+              </EmptyState>
+            </div>
+          )}
+          {!emptyNetwork && drawn && drawn.nodes.length === 0 && status === 'ready' && (
             <div className="graph-overlay">
               <EmptyState title="Nobody to show" testId="graph-empty">
                 {Object.keys(effectiveFilters).length ? 'No one matches these filters. Clear a filter to see more.' : 'Add people and the ties between them to see your network.'}
@@ -535,7 +586,12 @@ export function GraphView({ query }: { query: string }) {
             </div>
           )}
           {hovered && hover && (
-            <div className="graph-tooltip" style={{ left: hover.at.x + 14, top: hover.at.y + 14 }} data-testid="graph-tooltip">
+            // Above and to the right of the node: its label is drawn below it (issue 16: never covered).
+            <div
+              className="graph-tooltip"
+              style={{ left: hover.at.x + hover.at.size / 2 + 10, top: hover.at.y - hover.at.size / 2 - 10, transform: 'translateY(-100%)' }}
+              data-testid="graph-tooltip"
+            >
               <strong>{hovered.name}</strong>
               {hovered.headline && <span>{hovered.headline}</span>}
               {hovered.orgId !== null && <span>{orgNames.get(hovered.orgId)}</span>}
@@ -545,8 +601,17 @@ export function GraphView({ query }: { query: string }) {
             </div>
           )}
           <Legend />
+          <button
+            type="button"
+            className="button small graph-panel-toggle"
+            onClick={() => setPanelOpen(!panelOpen)}
+            aria-expanded={panelOpen}
+            data-testid="graph-panel-toggle"
+          >
+            {panelOpen ? 'Hide panel ›' : '‹ Show panel'}
+          </button>
         </div>
-        <aside className="graph-side" aria-label={selectedNode ? 'Person' : 'Weak-tie insights'}>
+        <aside hidden={!panelOpen} className="graph-side" aria-label={selectedNode ? 'Person' : 'Weak-tie insights'}>
           {selectedNode && drawn ? (
             <PersonPanel node={selectedNode} data={drawn} orgName={selectedNode.orgId !== null ? (orgNames.get(selectedNode.orgId) ?? null) : null} onClose={() => setSelected(null)} />
           ) : (
@@ -578,6 +643,9 @@ function Legend() {
       </span>
       <span className="graph-legend-item">
         <span className="graph-legend-dot" /> size = bridging
+      </span>
+      <span className="graph-legend-item">
+        <span className="graph-legend-dot graph-legend-ring" /> ring = top bridge
       </span>
     </div>
   );

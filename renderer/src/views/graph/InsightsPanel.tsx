@@ -26,16 +26,20 @@ export function InsightsPanel({ insights, error, onPerson, onOrganization, onCom
         <h2 className="graph-insights-title">Bridges</h2>
         <p className="graph-muted">People who connect otherwise separate parts of your network.</p>
         {insights.bridges.length === 0 && <p className="graph-muted">No one bridges yet.</p>}
-        <ul className="graph-list">
-          {insights.bridges.map((b) => (
+        {/* Ranked by betweenness, and the rank shows (issue 16). */}
+        <ol className="graph-list">
+          {insights.bridges.map((b, i) => (
             <li key={b.id}>
-              <button type="button" onClick={() => onPerson(b.id)} data-testid="insight-bridge">
+              <button type="button" onClick={() => onPerson(b.id)} data-testid="insight-bridge" title={`Bridge score ${(b.betweenness * 100).toFixed(1)}`}>
+                <span className="graph-list-rank" data-testid="insight-bridge-rank">
+                  {i + 1}
+                </span>
                 <span className="truncate">{b.name}</span>
                 <span className="graph-list-meta">{b.communities} groups</span>
               </button>
             </li>
           ))}
-        </ul>
+        </ol>
       </section>
       <section>
         <h2 className="graph-insights-title">Reached only through weak ties</h2>

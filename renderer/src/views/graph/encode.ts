@@ -33,6 +33,9 @@ export interface ElementDef {
 
 export const orgNodeId = (orgId: number) => `org-${orgId}`;
 
+/** How many of the best bridges carry a ring (the insights panel lists the same top ones). */
+export const BRIDGE_RINGS = 10;
+
 export function buildElements(data: GraphData, options: EncodeOptions): ElementDef[] {
   const maxB = data.nodes.reduce((m, n) => Math.max(m, n.betweenness), 0);
   let labelled: Set<number> | null = null;
@@ -40,6 +43,14 @@ export function buildElements(data: GraphData, options: EncodeOptions): ElementD
     const ranked = [...data.nodes].sort((a, b) => b.betweenness - a.betweenness || a.id - b.id).slice(0, options.labelLimit);
     labelled = new Set(ranked.map((n) => n.id));
   }
+  // Issue 16: the top bridges get a ring, as the insights panel ranks them (me excluded).
+  const bridges = new Set(
+    data.nodes
+      .filter((n) => !n.isMe && n.betweenness > 0)
+      .sort((a, b) => b.betweenness - a.betweenness || a.id - b.id)
+      .slice(0, BRIDGE_RINGS)
+      .map((n) => n.id),
+  );
   const orgNames = new Map(data.organizations.map((o) => [o.id, o.name]));
   const out: ElementDef[] = [];
   if (options.clusters) {
@@ -63,7 +74,7 @@ export function buildElements(data: GraphData, options: EncodeOptions): ElementD
         ...(label ? { label: n.name, font: labelSize(size) } : {}),
         parent: options.clusters && n.orgId !== null ? orgNodeId(n.orgId) : undefined,
       },
-      classes: [label ? 'labelled' : '', n.isMe ? 'me' : '', n.focus ? 'focus' : ''].filter(Boolean).join(' '),
+      classes: [label ? 'labelled' : '', n.isMe ? 'me' : '', n.focus ? 'focus' : '', bridges.has(n.id) ? 'bridge' : ''].filter(Boolean).join(' '),
     };
     const p = options.positions.get(n.id);
     if (p) def.position = { x: p.x, y: p.y };
@@ -209,6 +220,7 @@ export function stylesheet({ theme, haystack, weakDashes = true }: StyleOptions)
         'text-events': 'no',
       },
     },
+    { selector: 'node.bridge', style: { 'border-width': look.markedBorder, 'border-color': text, 'border-opacity': 0.75 } },
     { selector: 'node.me', style: { 'border-width': look.markedBorder, 'border-color': accent } },
     { selector: 'node.focus', style: { 'border-width': look.markedBorder, 'border-color': accent } },
     {
@@ -242,6 +254,8 @@ export function stylesheet({ theme, haystack, weakDashes = true }: StyleOptions)
     },
     ...look.edgeWidth.map((width, i) => ({ selector: `edge.s${i + 1}`, style: { width, opacity: look.edgeOpacity[i]! } })),
     ...(weakDashes ? [{ selector: 'edge.weak', style: { 'line-style': 'dashed', 'line-dash-pattern': look.dash as unknown as string } }] : []),
+    { selector: 'node.faded', style: { opacity: look.dimmedNodeOpacity } },
+    { selector: 'edge.faded', style: { opacity: look.dimmedEdgeOpacity } },
     { selector: 'node.dimmed', style: { opacity: look.dimmedNodeOpacity } },
     { selector: 'edge.dimmed', style: { opacity: look.dimmedEdgeOpacity } },
     {

@@ -11,7 +11,8 @@ import { perfOptionsFor, type PerfOptions } from '../../../../shared/graphPerf';
 import { viewportFor, type GraphData } from '../../../../shared/graph';
 
 export interface CanvasHandlers {
-  onHover(id: number | null, at: { x: number; y: number } | null): void;
+  /** `at` is the node's centre on screen, `size` its drawn diameter (the tooltip keeps off its label). */
+  onHover(id: number | null, at: { x: number; y: number; size: number } | null): void;
   onSelect(id: number | null): void;
   onDoubleClick(id: number): void;
 }
@@ -65,6 +66,8 @@ export class GraphCanvas {
   private scaledLabels: CollectionReturnValue | null = null;
   /** While a highlight dims everything: people whose ties among themselves stay bright. */
   private dimming: { keep: ReadonlySet<string> } | null = null;
+  /** The clicked person, whose neighbourhood stays highlighted when the pointer leaves (issue 16). */
+  private selectedNode: NodeSingular | null = null;
   private generation = 0;
 
   constructor(
@@ -88,6 +91,7 @@ export class GraphCanvas {
     this.overview = null;
     previous?.destroy();
     this.cy = null;
+    this.selectedNode = null;
     this.routeIds = [];
     this.dimming = null;
     const chosen = (this.perf = perf ?? perfOptionsFor(data.nodes.length, data.edges.length));
@@ -137,7 +141,7 @@ export class GraphCanvas {
       ...(viewport ?? {}),
       minZoom: ZOOM_RANGE[0],
       maxZoom: ZOOM_RANGE[1],
-      wheelSensitivity: 0.4,
+      // Default wheel speed (issue 16: a custom wheelSensitivity made zoom crawl and Cytoscape warns against it).
       boxSelectionEnabled: false,
       // People are not dragged around (positions belong to the layout); one flag instead of ungrabify per node.
       autoungrabify: true,
@@ -150,10 +154,15 @@ export class GraphCanvas {
     });
     // One delegated listener per event for the whole graph (never per element).
     cy.on('mouseover', 'node:childless', (e) => {
-      const p = (e.target as NodeSingular).renderedPosition();
-      this.handlers.onHover(Number(e.target.id()), { x: p.x, y: p.y });
+      const node = e.target as NodeSingular;
+      const p = node.renderedPosition();
+      this.handlers.onHover(Number(node.id()), { x: p.x, y: p.y, size: node.renderedOuterHeight() });
+      this.showNeighbourhood(node);
     });
-    cy.on('mouseout', 'node', () => this.handlers.onHover(null, null));
+    cy.on('mouseout', 'node', () => {
+      this.handlers.onHover(null, null);
+      this.showNeighbourhood(this.selectedNode);
+    });
     cy.on('viewport', () => {
       this.handlers.onHover(null, null);
       this.overview?.setViewport({ zoom: cy.zoom(), pan: { ...cy.pan() } });
@@ -161,8 +170,15 @@ export class GraphCanvas {
     cy.on('zoom select unselect', () => this.keepShownLabelsReadable());
     cy.on('resize', () => this.overview?.schedule());
     cy.on('tap', (e) => {
-      if (e.target === cy) this.handlers.onSelect(null);
-      else if (e.target.isNode() && e.target.isChildless()) this.handlers.onSelect(Number(e.target.id()));
+      if (e.target === cy) {
+        this.selectedNode = null;
+        this.showNeighbourhood(null);
+        this.handlers.onSelect(null);
+      } else if (e.target.isNode() && e.target.isChildless()) {
+        this.selectedNode = e.target as NodeSingular;
+        this.showNeighbourhood(this.selectedNode);
+        this.handlers.onSelect(Number(e.target.id()));
+      }
     });
     cy.on('dbltap', 'node:childless', (e) => this.handlers.onDoubleClick(Number(e.target.id())));
     this.cy = cy;
@@ -335,8 +351,31 @@ export class GraphCanvas {
       cy.elements('.dimmed').removeClass('dimmed');
       cy.elements('.route').removeClass('route');
       cy.elements('.hit').removeClass('hit');
+      cy.elements('.faded').removeClass('faded');
     });
     this.keepShownLabelsReadable();
+  }
+
+  /** The selected person (or none, when the panel closes) keeps their neighbourhood highlighted. */
+  highlightNeighbourhood(id: number | null): void {
+    const node = id === null ? null : this.cy?.getElementById(String(id));
+    this.selectedNode = node && node.nonempty() ? node : null;
+    this.showNeighbourhood(this.selectedNode);
+  }
+
+  /**
+   * Hover and click (issue 16, as Obsidian's graph): the person, their neighbours and the ties
+   * among them stay bright, everything else fades. Not while a route or focus dims the graph (that
+   * highlight wins), nor on large graphs, where restyling every element per hover would stall.
+   */
+  private showNeighbourhood(node: NodeSingular | null): void {
+    const cy = this.cy;
+    if (!cy || this.perf?.overview) return;
+    cy.batch(() => {
+      cy.elements('.faded').removeClass('faded');
+      if (!node || this.dimming !== null || node.removed()) return;
+      cy.elements().difference(node.closedNeighborhood()).addClass('faded');
+    });
   }
 
   /** Elements not yet handed to Cytoscape, and whether the overview layer is still up (the test hook reports both). */
@@ -379,6 +418,10 @@ export class GraphCanvas {
     return this.cy?.elements('.dimmed').length ?? 0;
   }
 
+  fadedCount(): number {
+    return this.cy?.elements('.faded').length ?? 0;
+  }
+
   highlightedRoute(): number[] {
     return [...this.routeIds];
   }
@@ -395,6 +438,17 @@ export class GraphCanvas {
 
   fit(): void {
     this.cy?.fit(undefined, 30);
+  }
+
+  /** After the container changed size (window, panel; issue 16): the route if one is shown, else everyone, fitted again. */
+  refit(): void {
+    const cy = this.cy;
+    if (!cy) return;
+    cy.resize();
+    const route = cy.nodes('.route');
+    if (route.nonempty()) cy.fit(route, 80);
+    else cy.fit(undefined, 30);
+    this.keepShownLabelsReadable();
   }
 
   positions(): Map<number, Point> {

@@ -17,6 +17,8 @@ export interface GraphTestState {
   handOver: { pending: number; overview: boolean };
   /** People and ties drawn dimmed by a highlight. */
   dimmed: number;
+  /** People and ties faded around a hovered or selected person's neighbourhood (issue 16). */
+  faded: number;
 }
 
 type Flagged = { __KITH_TEST__?: boolean; __kithGraph?: { state(): GraphTestState | null } };
