@@ -6,6 +6,7 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import { KithError } from '../../shared/errors';
 import { applyKey, fileKind, keyForFile, rememberKey, type ConnectionKey } from './crypto';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS, type Migration } from './migrations';
+import { createPrivateFile, ensurePrivateFolder } from './modes';
 
 export type Db = Database.Database;
 
@@ -278,10 +279,12 @@ function inconsistentSchema(error: unknown, migration: Migration, from: number, 
 }
 
 function backupBeforeMigration(db: Db, backupDir: string, from: number, to: number): string {
-  fs.mkdirSync(backupDir, { recursive: true, mode: 0o700 });
+  ensurePrivateFolder(backupDir);
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   const target = path.join(backupDir, `kith-before-migration-${from}-to-${to}-${stamp}.db`);
-  // VACUUM INTO writes a consistent, compact copy synchronously, inside SQLite.
+  // VACUUM INTO writes a consistent, compact copy synchronously, inside SQLite,
+  // into the empty private file (issue 18: SQLite would create it 0644).
+  createPrivateFile(target);
   db.prepare('VACUUM INTO ?').run(target);
   return target;
 }
