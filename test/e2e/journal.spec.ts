@@ -236,16 +236,9 @@ test('Markdown with <script>, <img onerror> and javascript: links renders as ine
   const links = md.getByTestId('md-link');
   await expect(links).toHaveText(['the post', 'mailto:ana@example.org']);
   const url = app.page.url();
-  await app.page.evaluate(() => {
-    const opened: string[] = [];
-    (window as unknown as { __opened: string[] }).__opened = opened;
-    window.open = ((target?: string | URL) => {
-      opened.push(String(target));
-      return null;
-    }) as typeof window.open;
-  });
+  await app.page.evaluate(`window.__opened = []; window.open = (target) => { window.__opened.push(String(target)); return null; }`);
   await links.first().click();
-  await expect.poll(() => app.page.evaluate(() => (window as unknown as { __opened: string[] }).__opened)).toEqual(['https://example.com/post']);
+  await expect.poll(() => app.page.evaluate('window.__opened')).toEqual(['https://example.com/post']);
   await expect(app.page.getByRole('dialog')).toHaveCount(0);
   expect(app.page.url()).toBe(url);
 
