@@ -11,6 +11,7 @@ import { Modal } from '../../components/Modal';
 import { errorMessage, mutate } from '../../data/mutate';
 import { useQuery } from '../../data/useQuery';
 import { EncryptionSection } from './EncryptionSection';
+import { ForgetSection } from './ForgetSection';
 import { hrefFor } from '../../router';
 import '../../styles/data.css';
 
@@ -72,6 +73,7 @@ export function SettingsView() {
       <ExportSection />
       <BackupsSection />
       <EncryptionSection />
+      <ForgetSection />
     </div>
   );
 }
