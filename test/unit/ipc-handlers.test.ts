@@ -34,7 +34,7 @@ interface Fixture {
   dataDir: string;
 }
 
-function fixture({ empty = false, file = false } = {}): Fixture {
+function fixture({ empty = false, file = true } = {}): Fixture {
   const db = createTestDb({ file });
   const dataDir = makeTempDir('kith-ipc-');
   const dispatch = createDispatcher(createHandlers({ db, dataDir }), { validateOutput: true });
@@ -468,7 +468,7 @@ describe('the dispatcher itself', () => {
   it('turns an unexpected throw into INTERNAL and logs it; an answer outside the contract is caught', async () => {
     const f = fixture();
     const log = vi.fn();
-    const handlers = createHandlers({ db: f.db, dataDir: '/tmp' });
+    const handlers = createHandlers({ db: f.db, dataDir: f.dataDir });
     const broken = createDispatcher(
       {
         ...handlers,

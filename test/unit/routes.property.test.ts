@@ -3,11 +3,12 @@
 // the documented rule (warmth key, then hops, then person ids), within the hop
 // limit, never through or to archived people (issue 4).
 import fc from 'fast-check';
-import { afterEach, describe, expect, it } from 'vitest';
-import { openDatabase, type Db } from '../../main/db/open';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import type { Db } from '../../main/db/open';
 import { findIntroRoutes } from '../../main/routes/findRoutes';
 import { affiliationFit, bestFit, FIT, fitKey, hopKey, hopWarmth, routeWarmth, type FitKind } from '../../main/routes/warmth';
 import { KithError } from '../../shared/errors';
+import { createTestDb, removeTempDirs } from '../helpers/db';
 
 const NOW = new Date('2025-06-01T12:00:00Z');
 const DAY = 86_400_000;
@@ -73,7 +74,9 @@ afterEach(() => {
 
 /** Writes the network; returns the person id of each node (node 0 is me) and the organization ids. */
 function load(net: Net): { ids: number[]; orgIds: number[] } {
-  db = openDatabase(':memory:');
+  // In memory on purpose: 600 random networks, and what is under test is the
+  // route finder reading them, not a write (a file each would triple the time).
+  db = createTestDb({ file: false });
   const now = NOW.toISOString();
   const me = (db.prepare('SELECT id FROM people WHERE is_me = 1').get() as { id: number }).id;
   const ids = [me];
@@ -218,3 +221,6 @@ describe('findIntroRoutes equals brute-force enumeration', () => {
     });
   });
 });
+
+// Real temp files (issue 18): removed once the file's tests are done.
+afterAll(removeTempDirs);

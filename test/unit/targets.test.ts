@@ -1,8 +1,8 @@
 // Targets and the Routes view's channels (issue 4): the target flag, the
 // target list with each best route (kept current as ties change), the people
 // drawn on a route, and the warmth model as documented in warmth.ts.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase, type Db } from '../../main/db/open';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Db } from '../../main/db/open';
 import { createDispatcher, type Dispatch } from '../../main/ipc/dispatch';
 import { createHandlers } from '../../main/ipc/handlers';
 import { BASE_WARMTH, FIT, QUIET_FLOOR, QUIET_GRACE_DAYS, QUIET_HALF_LIFE_DAYS, quietFactor } from '../../main/routes/warmth';
@@ -11,12 +11,12 @@ import { archiveOrganization, createOrganization } from '../../main/services/org
 import { archivePerson, createPerson, getMeId, updatePerson } from '../../main/services/people';
 import { isTarget, listTargets, routesForView, setTarget, warmthModel } from '../../main/services/targets';
 import { createTie } from '../../main/services/ties';
-import { snapshotDb } from '../helpers/db';
+import { snapshotDb, createTestDb, removeTempDirs, makeTempDir } from '../helpers/db';
 
 let db: Db;
 let me: number, tom: number, ana: number, lee: number, acme: number, far: number, empty: number;
 beforeEach(() => {
-  db = openDatabase(':memory:');
+  db = createTestDb();
   me = getMeId(db);
   updatePerson(db, me, { displayName: 'Sam Doe' });
   tom = createPerson(db, { displayName: 'Tom Reyes' }).id;
@@ -112,7 +112,7 @@ describe('warmthModel', () => {
 describe('channels through the dispatcher', () => {
   let dispatch: Dispatch;
   beforeEach(() => {
-    dispatch = createDispatcher(createHandlers({ db, dataDir: '/tmp' }), { validateOutput: true });
+    dispatch = createDispatcher(createHandlers({ db, dataDir: makeTempDir('kith-handlers-') }), { validateOutput: true });
   });
 
   it('valid calls answer inside the contract', async () => {
@@ -153,3 +153,6 @@ describe('channels through the dispatcher', () => {
     expect(snapshotDb(db)).toEqual(before);
   });
 });
+
+// Real temp files (issue 18): removed once the file's tests are done.
+afterAll(removeTempDirs);
