@@ -52,7 +52,8 @@ export function PeopleView() {
   const open = (row: PersonRow) => navigate(hrefFor.person(row.id));
 
   return (
-    <div className="list-view" data-testid="people-view">
+    // data-settled-search: the search whose results are on screen, so tests wait for them (issue 18).
+    <div className="list-view" data-testid="people-view" data-settled-search={query.loading ? undefined : debounced}>
       <header className="view-header">
         <div className="view-title-row">
           <h1 className="view-title">People</h1>
