@@ -30,6 +30,8 @@ const REQUIRED = [
   [FuseV1Options.OnlyLoadAppFromAsar, FuseState.ENABLE, 'OnlyLoadAppFromAsar'],
   [FuseV1Options.EnableEmbeddedAsarIntegrityValidation, FuseState.ENABLE, 'EmbeddedAsarIntegrityValidation'],
   [FuseV1Options.EnableCookieEncryption, FuseState.ENABLE, 'CookieEncryption'],
+  // Kith never loads file:// (issue 18).
+  [FuseV1Options.GrantFileProtocolExtraPrivileges, FuseState.DISABLE, 'GrantFileProtocolExtraPrivileges'],
 ];
 
 /** Where electron-builder leaves the unpacked app on each platform (--dir output and the step before installers). */

@@ -51,12 +51,22 @@ if (vitest) {
   passed += vitest.numPassedTests;
   failed += vitest.numFailedTests;
   skipped += vitest.numPendingTests + vitest.numTodoTests;
+  // A test file that fails to load has no failed test in it, only a failed suite (issue 18).
+  const failedToLoad = (vitest.testResults ?? []).filter((f) => f.status === 'failed' && (f.assertionResults ?? []).every((a) => a.status !== 'failed'));
+  failed += failedToLoad.length;
+  for (const f of failedToLoad) console.log(`failed to load: ${path.relative(root, f.name)}${f.message ? ` (${String(f.message).split('\n')[0]})` : ''}`);
+  // Skip reasons, as for the Electron specs (a skipped test says why in its title or meta).
+  for (const f of vitest.testResults ?? [])
+    for (const a of f.assertionResults ?? []) if (a.status === 'skipped' || a.status === 'pending') console.log(`skipped: ${a.fullName ?? a.title}`);
 }
 const playwright = readJson(playwrightJson);
 if (playwright) {
   passed += playwright.stats.expected + playwright.stats.flaky;
   failed += playwright.stats.unexpected;
   skipped += playwright.stats.skipped;
+  // Load errors (a spec that does not compile, a throwing fixture file) are top-level errors, not tests (issue 18).
+  for (const e of playwright.errors ?? []) console.log(`e2e error: ${String(e.message ?? e).split('\n')[0]}`);
+  failed += (playwright.errors ?? []).length;
   const reasons = new Set();
   const visit = (suite) => {
     for (const spec of suite.specs ?? [])
@@ -71,6 +81,12 @@ if (playwright) {
 
 console.log('\n━━ summary');
 for (const s of steps) console.log(`${s.ok ? 'ok  ' : 'FAIL'}  ${s.name.padEnd(44)} ${s.seconds.toFixed(1).padStart(6)} s`);
+// A failing type check, lint, build or scan counts as a failure too (issue 18): "0 failed" means nothing failed.
+const failedSteps = steps.filter((s) => !s.ok && !/tests/.test(s.name)).length;
+failed += failedSteps;
+// A test runner that failed without a result file (it crashed) is a failure of its own.
+if (!vitest) failed += 1;
+if (built && !playwright) failed += 1;
 const allOk = steps.every((s) => s.ok) && failed === 0;
 console.log(`kith: ${passed} passed, ${failed} failed, ${skipped} skipped`);
 process.exit(allOk ? 0 : 1);

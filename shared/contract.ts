@@ -37,6 +37,7 @@ import { backupsContract } from './backups';
 import { graphContract } from './graph';
 import { targetsChannels } from './targets';
 import { encryptionContract } from './encryption';
+import { forgetContract } from './forget';
 
 const byId = z.strictObject({ id: Id });
 const nothing = z.strictObject({}).optional();
@@ -85,6 +86,7 @@ export const contract = {
   ...graphContract,
   ...targetsChannels,
   ...encryptionContract,
+  ...forgetContract,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

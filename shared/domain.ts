@@ -1,6 +1,7 @@
 // Domain schemas shared by main and renderer. Pure TypeScript + zod: no node:*,
 // no electron, nothing from main/ or renderer/ (see test/unit/boundaries.test.ts).
 import { z } from 'zod';
+import { nameTextProblem } from './text';
 
 /** Generous ceilings: large enough for any real note, small enough to refuse a runaway payload. */
 export const LIMITS = {
@@ -13,13 +14,37 @@ export const LIMITS = {
 const id = z.number().int().positive();
 export const Id = id;
 
-/** A required name: must contain something other than white space. Surrounding white space is dropped. */
+/**
+ * A required name: must contain something visible, and no NUL or other control
+ * character (issue 18: "\u0000" used to pass here and fail later in SQLite as
+ * INTERNAL; a name of zero-width spaces made an invisible person). Surrounding
+ * white space is dropped; invisible characters inside are kept (ZWJ/ZWNJ are
+ * real parts of names). The same check (shared/text.ts) runs in the importers.
+ */
 export const RequiredName = (what: string) =>
   z
     .string({ error: `${what} must be text` })
     .trim()
-    .min(1, `${what} cannot be empty`)
-    .max(LIMITS.name, `${what} is too long (at most ${LIMITS.name} characters)`);
+    .max(LIMITS.name, `${what} is too long (at most ${LIMITS.name} characters)`)
+    .check((ctx) => {
+      const problem = nameTextProblem(ctx.value, what);
+      if (problem) ctx.issues.push({ code: 'custom', message: problem, input: ctx.value });
+    });
+
+/**
+ * An optional title (a job title): may be empty, but when given follows the
+ * same rule as a name (issue 18): no control characters, not only invisible ones.
+ */
+export const OptionalTitle = (what: string) =>
+  z
+    .string({ error: `${what} must be text` })
+    .trim()
+    .max(LIMITS.shortText, `${what} is too long (at most ${LIMITS.shortText} characters)`)
+    .check((ctx) => {
+      if (ctx.value === '') return;
+      const problem = nameTextProblem(ctx.value, what);
+      if (problem) ctx.issues.push({ code: 'custom', message: problem, input: ctx.value });
+    });
 
 const shortText = z.string().max(LIMITS.shortText, `is too long (at most ${LIMITS.shortText} characters)`);
 const longText = z.string().max(LIMITS.longText, `is too long (at most ${LIMITS.longText} characters)`);
@@ -228,7 +253,7 @@ export const Affiliation = z.object({
 export type Affiliation = z.infer<typeof Affiliation>;
 
 const affiliationFields = {
-  title: shortText.optional(),
+  title: OptionalTitle('A title').optional(),
   isHiringManager: z.boolean().optional(),
   isRecruiter: z.boolean().optional(),
   isReferrer: z.boolean().optional(),

@@ -180,3 +180,36 @@ export function nameMatchRank(query: string, displayName: string): 0 | 1 | 2 | 3
   if (q.every((w) => folded.includes(w))) return 3;
   return NOT_BY_NAME;
 }
+
+// ---- What a name, title or tag may hold (issue 18) ------------------------
+
+/** C0 controls (NUL, ESC, tab, line breaks…), DEL and C1 controls: never part of a name. */
+const CONTROL = /\p{Cc}/u;
+
+/**
+ * Characters that draw nothing: white space, default-ignorable code points
+ * (zero-width space and joiners, bidi marks, soft hyphen, variation selectors,
+ * Hangul fillers…) and the blank braille pattern. Used only to decide whether
+ * a name is blank; they are never stripped, because ZWJ and ZWNJ are a real
+ * part of Persian, Indic and emoji names (issue 18).
+ */
+const INVISIBLE = /[\p{White_Space}\p{Default_Ignorable_Code_Point}\u2800]/gu;
+
+/** True when nothing visible is left once invisible characters are ignored. */
+export function isVisiblyBlank(text: string): boolean {
+  return text.replace(INVISIBLE, '').length === 0;
+}
+
+/**
+ * The one check for person names, organization names, titles and tags, used by
+ * the IPC contract and by every importer (issue 18): no NUL, no C0/C1 control,
+ * and not blank once invisible characters are ignored. Returns the reason the
+ * text is refused, or null when it is fine. `what` starts the sentence
+ * ("Name", "A tag"). An empty text is "blank" too; callers that allow an empty
+ * optional field check for '' first.
+ */
+export function nameTextProblem(text: string, what: string): string | null {
+  if (CONTROL.test(text)) return `${what} cannot contain control characters`;
+  if (isVisiblyBlank(text)) return `${what} cannot be empty`;
+  return null;
+}

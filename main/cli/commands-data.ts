@@ -52,7 +52,8 @@ function readInput(file: string): Buffer | ArchiveInput {
 function writeNew(file: string, text: string): string {
   const target = path.resolve(file);
   try {
-    fs.writeFileSync(target, text, { flag: 'wx' });
+    // Readable by the user only (issue 18): an export holds the same private notes as the data file.
+    fs.writeFileSync(target, text, { flag: 'wx', mode: 0o600 });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EEXIST') throw new CliError(EXIT.refused, `${target} already exists. Kith does not overwrite files: choose another name.`);

@@ -1,6 +1,7 @@
 // The `kith` commands. Each one validates its arguments with the IPC
 // contract's schemas before opening anything, then calls the same services
 // the app's handlers call, against the same data file.
+import { addForgetCommand } from './commands-forget';
 import { type Command, Option } from 'commander';
 import { contract } from '../../shared/contract';
 import {
@@ -432,6 +433,7 @@ function addStatsCommand(program: Command, ctx: CliContext): void {
 
 export function addCommands(program: Command, ctx: CliContext): void {
   addPeopleCommands(program, ctx);
+  addForgetCommand(program, ctx);
   addOrganizationCommands(program, ctx);
   addTieCommands(program, ctx);
   addSampleCommand(program, ctx);

@@ -4,10 +4,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
-import { openKith, type KithStore } from '../db/kith';
+import { openKith, storeKey, type KithStore } from '../db/kith';
 import { defaultDataDir } from '../db/paths';
 import { KithError } from '../../shared/errors';
 import { CliError, EXIT } from './errors';
+import { escapeForTerminal } from './format';
 
 export interface Writable {
   write(chunk: string): unknown;
@@ -42,6 +43,12 @@ export function readPassphraseFile(file: string, flag: string): string {
 
 export class CliContext {
   private store: KithStore | null = null;
+  /**
+   * The command only reads (set by run.ts before it runs): when the data file
+   * cannot be opened for writing (a full disk, a read-only folder), it is
+   * opened read-only instead, where SQLite allows it (issue 18).
+   */
+  readsOnly = false;
 
   constructor(readonly io: CliIo) {}
 
@@ -63,16 +70,45 @@ export class CliContext {
   /** The opened data folder; opened on first use and closed by close() when the run ends. */
   open(options: CommonOptions): KithStore {
     if (!this.store) {
+      const dataDir = this.dataDir(options);
+      const passphrase = this.passphrase(options);
       try {
-        this.store = openKith(this.dataDir(options), { passphrase: this.passphrase(options) });
+        this.store = this.openStore(dataDir, passphrase);
       } catch (error) {
         if (error instanceof KithError && error.code === 'PASSPHRASE_REQUIRED') {
           throw new CliError(EXIT.refused, `${error.message} Give it with --passphrase-file FILE or the KITH_PASSPHRASE environment variable.`);
         }
         throw error;
       }
+      // Issue 18: a passphrase for a folder that is not protected used to be
+      // ignored in silence (e.g. after an interrupted `passphrase set` rolled back).
+      if (passphrase && storeKey(this.store) === null) {
+        this.io.stderr.write(
+          escapeForTerminal(
+            `kith: warning: a passphrase was given, but the data in ${dataDir} is not protected with one: it is stored unencrypted. ` +
+              'Protect it with "kith passphrase set".\n',
+          ),
+        );
+      }
     }
     return this.store;
+  }
+
+  private openStore(dataDir: string, passphrase: string | null): KithStore {
+    try {
+      return openKith(dataDir, { passphrase });
+    } catch (error) {
+      // A command that only reads can still work on a full disk or a read-only
+      // folder, as long as nothing must be written first (issue 18). If the
+      // read-only open fails too, the first reason is the one that matters.
+      const storage = error instanceof KithError && (error.code === 'DISK_FULL' || error.code === 'DB_READONLY');
+      if (!this.readsOnly || !storage) throw error;
+      try {
+        return openKith(dataDir, { passphrase, readonly: true });
+      } catch {
+        throw error;
+      }
+    }
   }
 
   close(): void {
@@ -83,7 +119,7 @@ export class CliContext {
   /** Prints a result: `value` as one JSON document with --json, else the human text. */
   print(options: CommonOptions, value: unknown, human: () => string): void {
     if (options.json) this.io.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
-    else this.io.stdout.write(human());
+    else this.io.stdout.write(escapeForTerminal(human()));
   }
 }
 

@@ -1,6 +1,22 @@
 // Plain-text output for people at a terminal: aligned columns, no colour (the
 // output is often piped or pasted), and nothing that needs a TTY.
 
+/**
+ * Text for a terminal (issue 18): C0/C1 control characters and the bidi
+ * embedding/override/isolate controls (U+202A–202E, U+2066–2069) are shown
+ * escaped (`\x1b`, `\u202e`), so an imported name cannot send escape sequences
+ * to the user's terminal or reorder what it shows. Line breaks stay (they are
+ * the output's own layout); right-to-left letters are left alone. `--json`
+ * output never goes through this: it keeps the data exact, JSON-escaped.
+ */
+export function escapeForTerminal(text: string): string {
+  return text.replace(/[\p{Cc}\u202A-\u202E\u2066-\u2069]/gu, (c) => {
+    if (c === '\n') return c;
+    const code = c.codePointAt(0)!;
+    return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+  });
+}
+
 /** Display width good enough for names in Latin, Greek, Cyrillic scripts: code points after NFC. */
 function width(text: string): number {
   return Array.from(text.normalize('NFC')).length;

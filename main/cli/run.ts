@@ -7,11 +7,25 @@ import { KithError } from '../../shared/errors';
 import { APP_VERSION } from '../version';
 import { addCommands } from './commands';
 import { CliContext, type CliIo } from './context';
-import { CliError, EXIT, exitCodeFor } from './errors';
-import { commanderErrorLine } from './format';
+import { CliError, EXIT, exitCodeFor, explainCliFailure } from './errors';
+import { commanderErrorLine, escapeForTerminal } from './format';
 
 export type { CliIo } from './context';
 export { EXIT } from './errors';
+
+/** Commands that never write: they may open the data file read-only when it cannot be written (issue 18). */
+const READ_ONLY_COMMANDS = new Set([
+  'people list',
+  'people show',
+  'orgs list',
+  'orgs show',
+  'stats',
+  'export',
+  'journal list',
+  'journal search',
+  'favors list',
+  'passphrase status',
+]);
 
 function buildProgram(ctx: CliContext): Command {
   const program = new Command('kith');
@@ -27,7 +41,7 @@ function buildProgram(ctx: CliContext): Command {
     .showSuggestionAfterError()
     .configureOutput({
       writeOut: (text) => ctx.io.stdout.write(text),
-      writeErr: (text) => ctx.io.stderr.write(text),
+      writeErr: (text) => ctx.io.stderr.write(escapeForTerminal(text)),
       // One line: commander's "error: ..." plus where to read more.
       outputError: (text, write) => write(commanderErrorLine(text, 'kith')),
     })
@@ -43,6 +57,11 @@ function buildProgram(ctx: CliContext): Command {
         '  $ kith stats --json\n',
     );
   addCommands(program, ctx);
+  program.hook('preAction', (_program, action) => {
+    const names: string[] = [];
+    for (let c: Command | null = action; c && c !== program; c = c.parent) names.unshift(c.name());
+    ctx.readsOnly = READ_ONLY_COMMANDS.has(names.join(' '));
+  });
   return program;
 }
 
@@ -60,7 +79,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 }
 
 function report(ctx: CliContext, error: unknown): number {
-  const say = (line: string) => ctx.io.stderr.write(`${line}\n`);
+  // Messages quote what the user or an import gave (names): escaped like all text output (issue 18).
+  const say = (line: string) => ctx.io.stderr.write(`${escapeForTerminal(line)}\n`);
   if (error instanceof CommanderError) {
     // Help and version end the run successfully; every other commander error was already printed.
     if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return EXIT.ok;
@@ -74,6 +94,12 @@ function report(ctx: CliContext, error: unknown): number {
   if (error instanceof KithError) {
     say(`kith: ${error.message}`);
     return exitCodeFor(error.code);
+  }
+  const storage = explainCliFailure(error);
+  if (storage) {
+    say(`kith: ${storage.message}`);
+    if ((ctx.io.env ?? process.env).KITH_DEBUG && error instanceof Error && error.stack) say(error.stack);
+    return exitCodeFor(storage.code);
   }
   // A bug: say what happened in one line; KITH_DEBUG=1 prints the stack.
   const message = error instanceof Error ? error.message : String(error);

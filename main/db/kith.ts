@@ -12,6 +12,7 @@ import path from 'node:path';
 import { KithError } from '../../shared/errors';
 import { keyOf, type ConnectionKey } from './crypto';
 import { KITH_APPLICATION_ID, LATEST_SCHEMA_VERSION, openDatabase, type Db } from './open';
+import { createPrivateFile, ensurePrivateFolder, makePrivate, tightenDataFolder } from './modes';
 import { dataPaths } from './paths';
 
 export const PENDING_RESTORE_FILE_NAME = 'pending-restore.db';
@@ -58,11 +59,15 @@ export interface OpenKithOptions {
 export function openKith(dataDir: string, options: OpenKithOptions = {}): KithStore {
   if (options.readonly) return openKithReadOnly(dataDir, options.nativeBinding, options.passphrase);
   const paths = dataPaths(dataDir);
-  // Private notes about other people: readable by this user only.
-  fs.mkdirSync(paths.dataDir, { recursive: true, mode: 0o700 });
+  // Private notes about other people: readable by this user only (issue 18,
+  // main/db/modes.ts). A new data file is created empty and private before
+  // SQLite opens it, so its WAL and SHM are private too.
+  ensurePrivateFolder(paths.dataDir);
   finishInterruptedRekey(paths);
   const pendingRestore = applyPendingRestore(paths, options.nativeBinding, options.passphrase);
+  if (!fs.existsSync(paths.dbFile)) createPrivateFile(paths.dbFile);
   const db = openDatabase(paths.dbFile, { backupDir: paths.backupDir, nativeBinding: options.nativeBinding, passphrase: options.passphrase });
+  tightenDataFolder(paths);
   bindings.set(db, options.nativeBinding);
   return {
     db,
@@ -127,6 +132,7 @@ export function applyPendingRestore(
   } catch (error) {
     const aside = path.join(paths.dataDir, `pending-restore-refused-${nowMs()}.db`);
     fs.renameSync(pending, aside);
+    makePrivate(aside);
     return { applied: false, problem: error instanceof Error ? error.message : String(error) };
   }
   for (const suffix of ['-wal', '-shm', '-journal']) fs.rmSync(`${paths.dbFile}${suffix}`, { force: true });
@@ -208,6 +214,7 @@ export function finishInterruptedRekey(paths: { dataDir: string; dbFile: string;
     if (fs.existsSync(journal)) {
       const temp = `${paths.dbFile}.restoring`;
       fs.copyFileSync(copy, temp);
+      makePrivate(temp);
       fsyncFile(temp);
       fs.renameSync(temp, paths.dbFile);
       fs.rmSync(journal, { force: true });

@@ -8,6 +8,7 @@ import { KithError } from '../../shared/errors';
 import { applyKey, fileKind, keyForFile, rememberKey, type ConnectionKey } from './crypto';
 import { registerJournalTimeFunctions } from './journalTimeSql';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS, type Migration } from './migrations';
+import { createPrivateFile, ensurePrivateFolder } from './modes';
 
 export type Db = Database.Database;
 
@@ -36,6 +37,7 @@ export interface OpenOptions {
 
 export function openDatabase(file: string, options: OpenOptions = {}): Db {
   const inMemory = file === ':memory:';
+  if (!inMemory) assertNotAFolder(file);
   const encrypted = !inMemory && assertLooksLikeSqlite(file) === 'encrypted';
   let key: ConnectionKey | null = null;
   if (encrypted) {
@@ -98,7 +100,32 @@ export function explainOpenError(error: unknown, file: string): unknown {
   if (code === 'SQLITE_FULL') {
     return new KithError('DISK_FULL', `The disk holding ${file} is full. Nothing was lost; free some space and try again.`);
   }
+  if (code.startsWith('SQLITE_IOERR')) {
+    // Issue 18: a disk with 0 bytes free fails here (SQLite cannot create the
+    // WAL's shared-memory file) as a bare "disk I/O error".
+    return new KithError(
+      'DB_READONLY',
+      `Kith could not read its data file ${file}: the disk reported an error (${code}). Nothing was changed. ` +
+        'Check the disk (is it full, unplugged or failing?) and try again.',
+    );
+  }
   return error;
+}
+
+/** A folder where the data file should be (issue 18: this used to end in a raw EISDIR). */
+function assertNotAFolder(file: string): void {
+  let isFolder = false;
+  try {
+    isFolder = fs.statSync(file).isDirectory();
+  } catch {
+    return; // missing: a new database; anything else is reported by the open itself
+  }
+  if (isFolder) {
+    throw new KithError(
+      'NOT_A_KITH_DB',
+      `${file} is a folder, not Kith's data file. Kith left it untouched; move it away or choose another data folder.`,
+    );
+  }
 }
 
 /**
@@ -209,26 +236,58 @@ export function migrate(db: Db, migrations: readonly Migration[] = MIGRATIONS, o
   }
 
   for (const migration of pending) {
-    db.transaction(() => {
-      migration.up(db);
-      if (from === 0 && migration === pending[0]) db.pragma(`application_id = ${KITH_APPLICATION_ID}`);
-      db.pragma(`user_version = ${migration.version}`);
-      const broken = db.pragma('foreign_key_check') as unknown[];
-      if (broken.length > 0) {
-        throw new Error(`Migration ${migration.version} (${migration.name}) left ${broken.length} broken references`);
-      }
-    })();
+    try {
+      db.transaction(() => {
+        migration.up(db);
+        if (from === 0 && migration === pending[0]) db.pragma(`application_id = ${KITH_APPLICATION_ID}`);
+        db.pragma(`user_version = ${migration.version}`);
+        const broken = db.pragma('foreign_key_check') as unknown[];
+        if (broken.length > 0) {
+          throw new Error(`Migration ${migration.version} (${migration.name}) left ${broken.length} broken references`);
+        }
+      })();
+    } catch (error) {
+      throw inconsistentSchema(error, migration, from, report);
+    }
     report.applied.push(migration.version);
     report.to = migration.version;
   }
   return report;
 }
 
+/**
+ * A migration failed (issue 18): usually a file whose schema version was
+ * lowered by hand or by another tool ("table attention_states already
+ * exists"), so its tables do not match the version it claims. The failed
+ * migration rolled back; when none had been applied the file is exactly as
+ * before, so the copy taken for this attempt is removed, or every retry would
+ * leave another one. Storage failures (disk full, locked…) keep their own meaning.
+ */
+function inconsistentSchema(error: unknown, migration: Migration, from: number, report: MigrationReport): unknown {
+  if (report.applied.length === 0 && report.backupFile) {
+    fs.rmSync(report.backupFile, { force: true });
+    report.backupFile = null;
+  }
+  const code = (error as { code?: unknown } | null)?.code;
+  if (error instanceof KithError || (typeof code === 'string' && !code.startsWith('SQLITE_ERROR') && code !== 'SQLITE_CONSTRAINT' && !code.startsWith('SQLITE_CONSTRAINT_'))) {
+    return error;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  const changed = report.applied.length === 0 ? 'Nothing in the file was changed.' : `It was brought up to schema ${report.to} before that; a copy from before is in the backups folder.`;
+  return new KithError(
+    'DB_CORRUPT',
+    `Kith's data file does not match the schema version it claims (${from}): updating it to schema ${migration.version} failed (${message}). ` +
+      `${changed} Its version may have been changed by another tool; restore a backup, or open it with the Kith that wrote it.`,
+  );
+}
+
 function backupBeforeMigration(db: Db, backupDir: string, from: number, to: number): string {
-  fs.mkdirSync(backupDir, { recursive: true, mode: 0o700 });
+  ensurePrivateFolder(backupDir);
   const stamp = nowIso().replace(/[:.]/g, '-');
   const target = path.join(backupDir, `kith-before-migration-${from}-to-${to}-${stamp}.db`);
-  // VACUUM INTO writes a consistent, compact copy synchronously, inside SQLite.
+  // VACUUM INTO writes a consistent, compact copy synchronously, inside SQLite,
+  // into the empty private file (issue 18: SQLite would create it 0644).
+  createPrivateFile(target);
   db.prepare('VACUUM INTO ?').run(target);
   return target;
 }

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { app, BrowserWindow, dialog, Menu, session, type Session } from 'electron';
 import { KithError } from '../../shared/errors';
 import { openKith, type KithStore } from '../db/kith';
+import { makePrivate } from '../db/modes';
 import { defaultDataDir } from '../db/paths';
 import { createDispatcher } from '../ipc/dispatch';
 import { createHandlers } from '../ipc/handlers';
@@ -111,7 +112,12 @@ function lockDownSession(ses: Session): void {
     if (!isAllowedDownload(item.getURL())) {
       log(`Blocked a download: ${item.getURL().slice(0, 200)}`);
       event.preventDefault();
+      return;
     }
+    // An export holds the same private notes as the data file: readable by the user only (issue 18).
+    item.once('done', (_event, state) => {
+      if (state === 'completed') makePrivate(item.getSavePath());
+    });
   });
   ses.webRequest.onBeforeRequest((details, callback) => {
     const allowed = isAllowedRequest(details.url, { devTools });

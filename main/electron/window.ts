@@ -1,9 +1,10 @@
 // The main window, locked down: isolated, sandboxed, no Node, no webviews, no
 // navigation away from app://kith/, no popups, and its size and place
 // remembered between runs.
-import { app, BrowserWindow, nativeTheme, screen, shell, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, nativeTheme, screen, shell, type WebContents } from 'electron';
 import { APP_ORIGIN } from '../ipc/sender';
-import { externalUrlToOpen, isAppUrl } from './navigation';
+import { isAppUrl } from './navigation';
+import { createLinkOpener, linkDialogText } from './openLink';
 import { loadWindowState, MIN_SIZE, restorableBounds, saveWindowState } from './windowState';
 
 /** The renderer's page background in each theme, so the window never flashes white (or black) before it paints. */
@@ -38,12 +39,22 @@ export function lockDownWebContents(contents: WebContents, log: (message: string
     event.preventDefault();
     log('Blocked a <webview>');
   });
+  // A person's web page or email address opens in the user's browser or mail
+  // app, after one native dialog showing the full URL (issue 18: the decision
+  // is main's, openLink.ts); Kith itself never opens a second window.
+  const openLink = createLinkOpener({
+    confirm: async (url) => {
+      const text = linkDialogText(url);
+      const owner = BrowserWindow.fromWebContents(contents);
+      const options = { type: 'question' as const, buttons: ['Open', 'Cancel'], defaultId: 1, cancelId: 1, noLink: true, title: 'Open link', ...text };
+      const { response } = owner ? await dialog.showMessageBox(owner, options) : await dialog.showMessageBox(options);
+      return response === 0;
+    },
+    open: (url) => shell.openExternal(url),
+    log,
+  });
   contents.setWindowOpenHandler(({ url }) => {
-    // A person's web page or email address opens in the user's browser or mail
-    // app (validated first); Kith itself never opens a second window.
-    const external = externalUrlToOpen(url);
-    if (external) void shell.openExternal(external);
-    else log(`Blocked opening ${url}`);
+    void openLink(url);
     return { action: 'deny' };
   });
 }

@@ -1,7 +1,7 @@
 // Normalization shared by the importers: LinkedIn URLs, dates, labels, role
 // flags, and the final check that a record fits the domain's limits.
 import { LIMITS, type LabeledValue } from '../../shared/domain';
-import { nameKey } from '../../shared/text';
+import { nameKey, nameTextProblem } from '../../shared/text';
 import type { ImportedPerson } from './types';
 
 /**
@@ -162,12 +162,19 @@ export function checkPerson(p: ImportedPerson, warn: (message: string) => void):
     const bad = controlCharacter(text);
     if (bad) return `${what} holds ${bad}; fix the file and import it again`;
   }
+  // The contract's own check (issue 18): no control characters, nothing invisible-only.
+  const nameProblem = nameTextProblem(p.displayName, 'the name');
+  if (nameProblem) return nameProblem;
   if (p.displayName.length > LIMITS.name) return `the name is too long (more than ${LIMITS.name} characters)`;
   if (p.givenName.length > LIMITS.name || p.familyName.length > LIMITS.name) return 'a name part is too long';
   if (p.notes.length > LIMITS.longText) return `the note is too long (more than ${LIMITS.longText} characters)`;
   if (p.affiliation) {
     if (p.affiliation.organization.length > LIMITS.name) return 'the organization name is too long';
     if (p.affiliation.title.length > LIMITS.shortText) return 'the title is too long';
+    const orgProblem = nameTextProblem(p.affiliation.organization, 'the organization name');
+    if (orgProblem) return orgProblem;
+    const titleProblem = p.affiliation.title === '' ? null : nameTextProblem(p.affiliation.title, 'the title');
+    if (titleProblem) return titleProblem;
   }
   if (p.linkedinUrl && p.linkedinUrl.length > LIMITS.name) p.linkedinUrl = null;
   for (const field of ['emails', 'phones', 'links'] as const) {
@@ -176,8 +183,8 @@ export function checkPerson(p: ImportedPerson, warn: (message: string) => void):
     if (list.length > LIMITS.listItems) warn(`only the first ${LIMITS.listItems} ${field} were kept`);
     p[field] = list.slice(0, LIMITS.listItems);
   }
-  const tags = p.tags.filter((t) => t.length <= 200);
-  if (tags.length < p.tags.length) warn('a tag longer than 200 characters was left out');
+  const tags = p.tags.filter((t) => t.length <= 200 && nameTextProblem(t, 'a tag') === null);
+  if (tags.length < p.tags.length) warn('a tag longer than 200 characters, blank or with control characters was left out');
   if (tags.length > LIMITS.listItems) warn(`only the first ${LIMITS.listItems} tags were kept`);
   p.tags = tags.slice(0, LIMITS.listItems);
   return null;

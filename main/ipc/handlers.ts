@@ -38,6 +38,7 @@ import { createBackupsHandlers } from './handlers-backups';
 import { createGraphHandlers } from './handlers-graph';
 import { createTargetsHandlers } from './handlers-targets';
 import { createEncryptionHandlers } from './handlers-encryption';
+import { createForgetHandlers } from './handlers-forget';
 
 export type Handler<C extends Channel> = (input: ParsedInput<C>) => ChannelOutput<C> | Promise<ChannelOutput<C>>;
 export type Handlers = { [C in Channel]: Handler<C> };
@@ -109,5 +110,6 @@ export function createHandlers({ db, dataDir, chooseFolder }: HandlerContext): H
     ...createGraphHandlers({ db, dataDir }),
     ...createTargetsHandlers({ db, dataDir }),
     ...createEncryptionHandlers({ db, dataDir }),
+    ...createForgetHandlers({ db, dataDir }),
   };
 }

@@ -18,6 +18,7 @@ import { BACKUP_NAME_PATTERN, type BackupInfo, type BackupKind, type BackupList 
 import { KithError } from '../../shared/errors';
 import { applyKey, fileKind, keyForFile, keyOf, type ConnectionKey } from '../db/crypto';
 import { checkKithFile, nativeBindingOf, pendingRestorePath } from '../db/kith';
+import { createPrivateFile, ensurePrivateFolder, makePrivate } from '../db/modes';
 import { KITH_APPLICATION_ID, type Db } from '../db/open';
 
 /** How many daily and weekly backups rotation keeps. */
@@ -125,6 +126,7 @@ export async function backupToFile(db: Db, file: string): Promise<{ file: string
   if (fs.existsSync(target)) throw new KithError('CONFLICT', `${target} already exists. Kith does not overwrite files: choose another name.`);
   const temp = `${target}.partial`;
   try {
+    createPrivateFile(temp);
     if (keyOf(db)) db.prepare('VACUUM INTO ?').run(temp);
     else await db.backup(temp);
     verifyBackupFile(temp, nativeBindingOf(db), keyOf(db));
@@ -153,9 +155,12 @@ export function createBackupSync(place: BackupPlace, kind: BackupKind, clock: Cl
 }
 
 function prepare(backupDir: string, kind: BackupKind, now: Date): { target: string; temp: string } {
-  fs.mkdirSync(backupDir, { recursive: true, mode: 0o700 });
+  ensurePrivateFolder(backupDir);
   const target = path.join(backupDir, freeName(backupDir, kind, now));
-  return { target, temp: `${target}.partial` };
+  const temp = `${target}.partial`;
+  // Created empty and private first: SQLite's backup and VACUUM INTO would create it 0644 (issue 18).
+  createPrivateFile(temp);
+  return { target, temp };
 }
 
 function finish(place: BackupPlace, temp: string, target: string, now: Date): BackupInfo {
@@ -340,6 +345,8 @@ export async function scheduleRestore(place: RestorePlace, source: string, optio
   checkKithFile(source, { nativeBinding: binding, label, ...withKey });
   try {
     fs.copyFileSync(source, temp);
+    // A copy keeps its source's mode (a backup from ~/Downloads may be 0644).
+    makePrivate(temp);
     if (key && fileKind(temp) === 'plain') protectCopy(temp, key, binding);
     // A self-contained copy (the source may be another Kith's live, WAL-mode file), checked again.
     verifyBackupFile(temp, binding, key);
@@ -384,11 +391,15 @@ function protectCopy(file: string, key: ConnectionKey, nativeBinding: string | u
  */
 function copyAsIs(place: RestorePlace, clock: Clock): BackupInfo {
   const now = clock.now ?? clockNow();
-  fs.mkdirSync(place.backupDir, { recursive: true, mode: 0o700 });
+  ensurePrivateFolder(place.backupDir);
   const name = freeName(place.backupDir, 'before-restore', now);
   const target = path.join(place.backupDir, name);
   if (fs.existsSync(place.dbFile)) fs.copyFileSync(place.dbFile, target);
-  else fs.writeFileSync(target, '');
-  if (fs.existsSync(`${place.dbFile}-wal`)) fs.copyFileSync(`${place.dbFile}-wal`, `${target}-wal`);
+  else fs.writeFileSync(target, '', { mode: 0o600 });
+  makePrivate(target);
+  if (fs.existsSync(`${place.dbFile}-wal`)) {
+    fs.copyFileSync(`${place.dbFile}-wal`, `${target}-wal`);
+    makePrivate(`${target}-wal`);
+  }
   return { ...parseBackupName(name)!, sizeBytes: fs.statSync(target).size };
 }

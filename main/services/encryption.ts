@@ -23,6 +23,7 @@ import type { EncryptionChange, EncryptionStatus } from '../../shared/encryption
 import { KithError } from '../../shared/errors';
 import { KDF, applyKey, fileKind, keyForFile, keyOf, newKey, passphraseMatches, rememberKey, type ConnectionKey } from '../db/crypto';
 import { beforeRekeyPath, fsyncFile, nativeBindingOf } from '../db/kith';
+import { makePrivate } from '../db/modes';
 import type { Db } from '../db/open';
 import Database from 'better-sqlite3-multiple-ciphers';
 
@@ -107,6 +108,7 @@ export function rekeyDataFile(place: EncryptionPlace, to: ConnectionKey | null, 
   const copy = beforeRekeyPath(dbFile);
   try {
     fs.copyFileSync(dbFile, `${copy}.partial`);
+    makePrivate(`${copy}.partial`);
     fsyncFile(`${copy}.partial`);
     fs.renameSync(`${copy}.partial`, copy);
     probe?.('copied');
@@ -174,6 +176,7 @@ function rekeyBackups(place: EncryptionPlace, from: ConnectionKey | null, to: Co
         current = keyForFile(file, from.passphrase, from);
       }
       fs.copyFileSync(file, scratch);
+      makePrivate(scratch);
       const copy = new Database(scratch, binding ? { nativeBinding: binding } : {});
       try {
         if (current) applyKey(copy, current);

@@ -3,6 +3,7 @@
 // (merged, not duplicated), a file Kith cannot read (a clear error, nothing
 // changed), and the way in from the sidebar, Settings and the palette.
 import path from 'node:path';
+import { openDatabase } from '../../main/db/open';
 import { expect, test } from './fixtures';
 import { ImportPage } from './pages/ImportPage';
 import { PeoplePage } from './pages/PeoplePage';
@@ -46,6 +47,14 @@ test('a LinkedIn export: preview, import, then the people are there', async ({ a
   // The import's own safety copy was taken first.
   const { backups } = await app.call('backups:list', {});
   expect(backups.map((b) => b.kind)).toEqual(['before-import']);
+  // ...and it holds the data as it was before the write (issue 18): only me, none of the imported.
+  const copy = openDatabase(path.join(app.dataDir, 'backups', backups[0]!.name), { readonly: true });
+  try {
+    expect(copy.prepare('SELECT display_name FROM people ORDER BY id').pluck().all()).toEqual(['Sam Rivera']);
+    expect(copy.prepare('SELECT count(*) FROM organizations').pluck().get()).toBe(0);
+  } finally {
+    copy.close();
+  }
 
   await app.page.getByTestId('import-see-people').click();
   const people = new PeoplePage(app.page);

@@ -80,3 +80,40 @@ test('restoring a backup takes a copy first and brings the data back after the r
   expect(app.internalErrors).toEqual([]);
   expect(app.pageErrors).toEqual([]);
 });
+
+test('Settings always shows whether the data is protected, and forgets a person after asking, then offers to purge the backups that hold them (issue 18)', async ({ app }) => {
+  await app.open();
+  await new WelcomePage(app.page).loadSample('Sam Rivera');
+  const zeb = await app.call('people:create', { displayName: 'Zebulon Quaxworth', notes: 'private' });
+  const ana = (await app.call('people:list', { sort: 'strength' })).items.find((p) => !p.isMe)!;
+  await app.call('ties:create', { personA: zeb.id, personB: ana.id, strength: 3 });
+  await app.call('backups:create', {});
+  await app.open('settings');
+
+  const state = app.page.getByTestId('passphrase-state');
+  await expect(state).toHaveAttribute('data-encrypted', 'false');
+  await expect(state).toContainText('Not protected');
+
+  const section = app.page.getByTestId('settings-forget');
+  await section.getByTestId('forget-search').fill('quaxworth');
+  await expect(section.getByTestId('forget-candidate')).toHaveText(['Zebulon Quaxworth']);
+  await section.getByTestId('forget-candidate').click();
+  await expect(section.getByTestId('forget-removals')).toContainText('1 tie');
+  await section.getByTestId('forget-start').click();
+  const dialog = app.page.getByTestId('forget-dialog');
+  await expect(dialog).toContainText('Forget Zebulon Quaxworth?');
+  await app.screenshot('settings-forget-dialog');
+  await dialog.getByTestId('forget-confirm').click();
+  await expect(section.getByTestId('forget-done')).toHaveText('Kith has forgotten Zebulon Quaxworth.');
+  expect((await app.call('people:list', { search: 'quaxworth' })).total).toBe(0);
+
+  // The backup taken before still holds them: listed, and purged after asking.
+  const row = section.getByTestId('forgotten-row');
+  await expect(row).toHaveCount(1);
+  await expect(row).toContainText('is still in 1 backup');
+  await app.screenshot('settings-forgotten-backups');
+  await row.getByTestId('forgotten-purge').click();
+  await app.page.getByTestId('purge-confirm').click();
+  await expect(section.getByTestId('forgotten-backups')).toHaveCount(0);
+  expect((await app.call('backups:list', {})).backups).toEqual([]);
+});

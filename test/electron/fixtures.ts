@@ -43,7 +43,7 @@ export const electronBinary = findElectronBinary();
 
 /** Call at the top of every spec in test/electron: skips them all, visibly, where Electron cannot run. */
 export function skipWithoutElectron(): void {
-  if (electronBinary.path === null) {
+  if (electronBinary.path === null && !process.env.KITH_PACKAGED_APP) {
     console.log(`[electron] skipped: ${electronBinary.reason}`);
     base.skip(true, electronBinary.reason);
   }
@@ -59,6 +59,28 @@ export interface KithElectron {
 export const test = base.extend<{ kith: KithElectron }>({
   // eslint-disable-next-line no-empty-pattern
   kith: async ({}, use, testInfo) => {
+    // CI's packaged-app job (issue 18) points KITH_PACKAGED_APP at the packaged
+    // executable: the specs then start the shipped binary, fuses and asar included.
+    const packaged = process.env.KITH_PACKAGED_APP;
+    if (packaged) {
+      const tempRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'kith-packaged-'));
+      const dataDir = path.join(tempRoot, 'data');
+      const app = await _electron.launch({
+        executablePath: packaged,
+        args: process.platform === 'linux' ? ['--no-sandbox'] : [],
+        env: { ...process.env, KITH_DATA_DIR: dataDir, ELECTRON_ENABLE_LOGGING: '1' } as Record<string, string>,
+        timeout: 60_000,
+      });
+      try {
+        const window = await app.firstWindow();
+        await window.waitForSelector('html[data-kith-ready="true"]', { state: 'attached' });
+        await use({ app, window, dataDir });
+      } finally {
+        await app.close().catch(() => undefined);
+        fs.rmSync(tempRoot, { recursive: true, force: true });
+      }
+      return;
+    }
     if (electronBinary.path === null) throw new Error(electronBinary.reason);
     if (!fs.existsSync(path.join(REPO_ROOT, 'out', 'main', 'index.cjs'))) throw new Error('The app is not built: run `npm run build` first.');
     const native = findNativeBinding({

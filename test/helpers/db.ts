@@ -21,11 +21,12 @@ export function removeTempDirs(): void {
 
 /**
  * A database built by the real migrations (exactly one "me", the whole
- * schema). In memory unless `file: true` (a kith.db in a fresh temp folder)
- * or a path is given.
+ * schema): a kith.db in a fresh temp folder, so WAL and file behaviour are
+ * exercised (issue 18: ':memory:' never was), or the path given. `file: false`
+ * asks for ':memory:' explicitly, only for pure read-only checks.
  */
 export function createTestDb(options: { file?: boolean | string } & Omit<OpenOptions, 'readonly'> = {}): Db {
-  const { file, ...open } = options;
+  const { file = true, ...open } = options;
   const target = file === true ? path.join(makeTempDir(), 'kith.db') : typeof file === 'string' ? file : ':memory:';
   return openDatabase(target, open);
 }

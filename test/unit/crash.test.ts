@@ -44,11 +44,18 @@ afterAll(() => {
   if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
-/** Runs the writer until it has acknowledged `acks` commits (plus a random few ms), then SIGKILLs it. */
-function runAndKill(acks: number, extraMs: number): Promise<number[]> {
+/**
+ * Runs the writer until it has acknowledged `acks` commits (plus a random few
+ * ms), then SIGKILLs it. With `pauseInside`, the writer instead stops inside
+ * the transaction of entry number `acks` and is killed there (issue 18: a kill
+ * that always lands mid-write); `paused` is that uncommitted entry's id.
+ */
+function runAndKill(acks: number, extraMs: number, pauseInside = false): Promise<{ acked: number[]; paused: number | null }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [writer, dataDir, people.join(',')], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const args = [writer, dataDir, people.join(','), ...(pauseInside ? [String(acks)] : [])];
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     const acked: number[] = [];
+    let paused: number | null = null;
     let pending = '';
     let stderr = '';
     let killing = false;
@@ -57,19 +64,24 @@ function runAndKill(acks: number, extraMs: number): Promise<number[]> {
       killing = true;
       setTimeout(() => child.kill('SIGKILL'), extraMs);
     };
-    if (acks === 0) kill();
+    if (acks === 0 && !pauseInside) kill();
     child.stdout.on('data', (chunk: Buffer) => {
       pending += chunk.toString('utf8');
       const lines = pending.split('\n');
       pending = lines.pop()!;
-      for (const line of lines) acked.push(Number(line));
-      if (acked.length >= acks) kill();
+      for (const line of lines) {
+        if (line.startsWith('pause ')) {
+          paused = Number(line.slice('pause '.length));
+          child.kill('SIGKILL');
+        } else acked.push(Number(line));
+      }
+      if (!pauseInside && acked.length >= acks) kill();
     });
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
     child.on('error', reject);
     child.on('exit', (code, signal) => {
       if (signal !== 'SIGKILL') reject(new Error(`writer exited by itself (code ${code}): ${stderr}`));
-      else resolve(acked);
+      else resolve({ acked, paused });
     });
   });
 }
@@ -78,9 +90,13 @@ describe(`crash durability (${RUNS} SIGKILLs)`, () => {
   it('keeps every acknowledged commit and an intact file after each kill', async () => {
     const rand = seededRandom(20261122);
     const allAcked = new Set<number>();
-    let killedMidWrite = 0;
+    let killedInsideTransaction = 0;
+    let pauseRuns = 0;
     for (let run = 0; run < RUNS; run++) {
-      const acked = await runAndKill(Math.floor(rand() * 12), Math.floor(rand() * 6));
+      // Every fourth run stops inside a transaction and is killed there, deterministically.
+      const pauseInside = run % 4 === 3;
+      if (pauseInside) pauseRuns++;
+      const { acked, paused } = await runAndKill(Math.floor(rand() * 12), Math.floor(rand() * 6), pauseInside);
       for (const id of acked) allAcked.add(id);
 
       const db = openDatabase(dataPaths(dataDir).dbFile); // also runs quick_check and refuses a damaged file
@@ -96,13 +112,19 @@ describe(`crash durability (${RUNS} SIGKILLs)`, () => {
           `SELECT count(*) AS n FROM interactions i WHERE NOT EXISTS (SELECT 1 FROM interaction_participants p WHERE p.interaction_id = i.id)`,
         ).get() as { n: number };
         expect(orphans.n).toBe(0);
-        if (present.size > allAcked.size) killedMidWrite++;
+        if (pauseInside) {
+          // Killed with the entry written but not committed: it must be gone.
+          expect(paused, `run ${run}: the writer never paused`).not.toBeNull();
+          expect(present.has(paused!), `run ${run}: an uncommitted entry survived the kill`).toBe(false);
+          killedInsideTransaction++;
+        }
       } finally {
         db.close();
       }
     }
-    // The kills really land while writing: most runs commit entries the parent never saw acknowledged.
     expect(allAcked.size).toBeGreaterThan(RUNS);
-    expect(killedMidWrite).toBeGreaterThan(0);
+    // The kills really land while writing: in every pause run, inside an open transaction.
+    expect(pauseRuns).toBeGreaterThan(0);
+    expect(killedInsideTransaction).toBe(pauseRuns);
   }, 600_000);
 });

@@ -6,8 +6,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import Papa from 'papaparse';
-import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../../main/db/open';
+import { afterAll, describe, expect, it } from 'vitest';
 import { exportGexf, exportGraphml, exportJson, exportPeopleCsv, exportVCards, runExport } from '../../main/exporters';
 import { EXPORT_TABLES } from '../../main/exporters/json';
 import { foldLine } from '../../main/exporters/vcard';
@@ -19,10 +18,11 @@ import { createPerson, getMeId, updatePerson } from '../../main/services/people'
 import { createTie } from '../../main/services/ties';
 import { setSetting } from '../../main/services/settings';
 import { FIXTURES } from '../helpers/fixtures';
+import { createTestDb, removeTempDirs } from '../helpers/db';
 
 
 const fixture = (name: string) => fs.readFileSync(path.join(FIXTURES, name), 'utf8');
-const fresh = () => openDatabase(':memory:');
+const fresh = () => createTestDb();
 const stamp = (text: string) => text.replace(/^ {2}"exportedAt": .*$/m, '');
 
 /** A Kith with some of everything: the sample network, imports, settings, a renamed me. */
@@ -149,7 +149,7 @@ describe('vCard 4.0 export', () => {
         for (const line of folded.split('\r\n')) expect(Buffer.byteLength(line, 'utf8')).toBeLessThanOrEqual(75);
         expect(folded.split('\r\n ').join('')).toBe(`NOTE:${s}`);
       }),
-      { numRuns: 200 },
+      { numRuns: 200, seed: 1820 }, // seeded (issue 18): a failure can be replayed
     );
   });
 });
@@ -182,7 +182,7 @@ describe('GEXF and GraphML', () => {
       fc.property(fc.string({ unit: 'binary', maxLength: 60 }), (s) => {
         expect(XMLValidator.validate(`<a b="${xmlText(s)}">${xmlText(s)}</a>`)).toBe(true);
       }),
-      { numRuns: 100 },
+      { numRuns: 100, seed: 1821 },
     );
   });
 });
@@ -200,3 +200,6 @@ describe('runExport', () => {
     ]);
   });
 });
+
+// Real temp files (issue 18): removed once the file's tests are done.
+afterAll(removeTempDirs);

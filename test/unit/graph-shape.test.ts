@@ -1,8 +1,8 @@
 // Graph view data shaping and insights (issue 5): filters, ego and
 // organization extraction, the insights, on small known networks; then the
 // channels over a real database.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase, type Db } from '../../main/db/open';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Db } from '../../main/db/open';
 import { computeInsights, DORMANT_DAYS } from '../../main/graph/insights';
 import { computeMetrics } from '../../main/graph/metrics';
 import type { Network, NetTie } from '../../main/graph/network';
@@ -14,6 +14,7 @@ import { createOrganization } from '../../main/services/organizations';
 import { createPerson, getMeId } from '../../main/services/people';
 import { createTie } from '../../main/services/ties';
 import type { GraphData, GraphInsights, GraphPositions } from '../../shared/graph';
+import { createTestDb, removeTempDirs } from '../helpers/db';
 
 const NOW = new Date('2025-06-01T12:00:00Z');
 const ago = (days: number) => new Date(NOW.getTime() - days * 86_400_000).toISOString();
@@ -141,7 +142,7 @@ describe('computeInsights', () => {
 describe('graph channels over a real database', () => {
   let db: Db;
   beforeEach(() => {
-    db = openDatabase(':memory:');
+    db = createTestDb();
   });
   afterEach(() => db.close());
 
@@ -196,3 +197,6 @@ describe('graph channels over a real database', () => {
     expect(after.nodes.find((n) => n.id === a)!.betweenness).toBeGreaterThan(0);
   });
 });
+
+// Real temp files (issue 18): removed once the file's tests are done.
+afterAll(removeTempDirs);

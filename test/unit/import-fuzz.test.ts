@@ -2,14 +2,15 @@
 // hangs; an import is whole or refused with a KithError that names the line or
 // card, and a refusal leaves every table exactly as it was.
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { KithError } from '../../shared/errors';
 import type { ImportFormat } from '../../shared/importExport';
-import { openDatabase } from '../../main/db/open';
+import type { Db } from '../../main/db/open';
 import { exportJson } from '../../main/exporters/json';
 import { importText, previewImport } from '../../main/importers';
+import { createTestDb, removeTempDirs } from '../helpers/db';
 
-const db = openDatabase(':memory:');
+const db = createTestDb();
 importText(db, 'linkedin', 'First Name,Last Name,URL,Email Address,Company,Position,Connected On\nAna,Lee,,ana@example.org,Acme,Engineer,01 Feb 2020\n');
 const snapshot = () => exportJson(db, { now: new Date(0) });
 
@@ -27,7 +28,7 @@ function attempt(format: ImportFormat, text: string): void {
   }
 }
 
-function check(db: ReturnType<typeof openDatabase>, snapshot: () => string, format: ImportFormat, text: string): void {
+function check(db: Db, snapshot: () => string, format: ImportFormat, text: string): void {
   const before = snapshot();
   let preview;
   try {
@@ -77,7 +78,8 @@ const vcardText = fc
   .array(fc.array(vcardLine, { maxLength: 10 }), { minLength: 1, maxLength: 4 })
   .map((cards) => cards.map((lines) => ['BEGIN:VCARD', 'VERSION:3.0', ...lines, 'END:VCARD'].join('\r\n')).join('\r\n'));
 
-const RUNS = { numRuns: 120 };
+// Seeded (issue 18), so a failure can be replayed; change the seed to explore further.
+const RUNS = { numRuns: 120, seed: 1818 };
 
 describe('importers never crash, hang or import in part', () => {
   it('LinkedIn', () => {
@@ -100,7 +102,7 @@ describe('importers never crash, hang or import in part', () => {
   });
 
   it('JSON: a valid export with one value broken is refused whole', () => {
-    const source = openDatabase(':memory:');
+    const source = createTestDb();
     importText(source, 'linkedin', `${LINKEDIN_HEADER}\nAna,Lee,,,Acme,Engineer,01 Feb 2020\nBo,Kim,,,Acme,Boss,02 Feb 2020\n`);
     const good = JSON.parse(exportJson(source)) as { tables: Record<string, Record<string, unknown>[]> };
     const tables = Object.keys(good.tables).filter((t) => good.tables[t]!.length > 0);
@@ -116,7 +118,7 @@ describe('importers never crash, hang or import in part', () => {
           const row = rows[r % rows.length]!;
           const keys = Object.keys(row);
           row[keys[c % keys.length]!] = value;
-          const fresh = openDatabase(':memory:');
+          const fresh = createTestDb();
           const before = exportJson(fresh, { now: new Date(0) });
           try {
             importText(fresh, 'json', JSON.stringify(copy));
@@ -127,7 +129,10 @@ describe('importers never crash, hang or import in part', () => {
           fresh.close();
         },
       ),
-      { numRuns: 50 },
+      { numRuns: 50, seed: 1819 },
     );
   });
 });
+
+// Real temp files (issue 18): removed once the file's tests are done.
+afterAll(removeTempDirs);

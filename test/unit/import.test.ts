@@ -3,8 +3,8 @@
 // matching, merging, idempotence, stale previews and the IPC channels.
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { openDatabase, type Db } from '../../main/db/open';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Db } from '../../main/db/open';
 import { exportJson } from '../../main/exporters/json';
 import { KithError } from '../../shared/errors';
 import { MAX_IMPORT_CHARS } from '../../shared/importExport';
@@ -16,6 +16,7 @@ import { looseOrgKey } from '../../main/importers/plan';
 import { normalizeLinkedInUrl, parseExportDate } from '../../main/importers/normalize';
 import { createPerson, updatePerson } from '../../main/services/people';
 import { FIXTURES } from '../helpers/fixtures';
+import { createTestDb, removeTempDirs } from '../helpers/db';
 
 const linkedin = (since: string) => `1 imported since ${since} (LinkedIn connection)`;
 const contact = '1 imported since -';
@@ -403,7 +404,7 @@ function fixture(name: string): string {
 }
 
 function freshDb(): Db {
-  return openDatabase(':memory:');
+  return createTestDb();
 }
 
 /** Every table of user data, as text: equal snapshots mean nothing changed. */
@@ -489,3 +490,6 @@ function organizations(db: Db): string[] {
     o.domain ? `${o.name} (${o.domain})` : o.name,
   );
 }
+
+// Real temp files (issue 18): removed once the file's tests are done.
+afterAll(removeTempDirs);

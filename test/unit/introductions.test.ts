@@ -1,7 +1,7 @@
 // Introductions (issue 4): created from a route, a drafted request, dated
 // status moves, and the tie added once the introduction is made.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase, type Db } from '../../main/db/open';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Db } from '../../main/db/open';
 import { createDispatcher } from '../../main/ipc/dispatch';
 import { createHandlers } from '../../main/ipc/handlers';
 import { findIntroRoutes } from '../../main/routes/findRoutes';
@@ -17,11 +17,12 @@ import {
 import { createOrganization } from '../../main/services/organizations';
 import { archivePerson, createPerson, getMeId, updatePerson } from '../../main/services/people';
 import { createTie, deleteTie, findTie } from '../../main/services/ties';
+import { createTestDb, removeTempDirs, makeTempDir } from '../helpers/db';
 
 let db: Db;
 let me: number, tom: number, ana: number, lee: number, org: number;
 beforeEach(() => {
-  db = openDatabase(':memory:');
+  db = createTestDb();
   me = getMeId(db);
   updatePerson(db, me, { displayName: 'Sam Doe' });
   tom = createPerson(db, { displayName: 'Tom Reyes' }).id;
@@ -137,7 +138,7 @@ describe('addIntroducedTie', () => {
 
 describe('introductions channels', () => {
   it('work end to end through the dispatcher with output validation', async () => {
-    const dispatch = createDispatcher(createHandlers({ db, dataDir: '/tmp' }), { validateOutput: true });
+    const dispatch = createDispatcher(createHandlers({ db, dataDir: makeTempDir('kith-handlers-') }), { validateOutput: true });
     const created = await dispatch('introductions:create', { route: [me, tom, ana], targetOrganizationId: org });
     expect(created.ok).toBe(true);
     const id = created.ok ? (created.value as { id: number }).id : 0;
@@ -152,3 +153,6 @@ describe('introductions channels', () => {
     expect(await dispatch('introductions:setStatus', { id, status: 'maybe' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
   });
 });
+
+// Real temp files (issue 18): removed once the file's tests are done.
+afterAll(removeTempDirs);

@@ -36,7 +36,7 @@ interface Fixture {
   dataDir: string;
 }
 
-function fixture({ empty = false, file = false } = {}): Fixture {
+function fixture({ empty = false, file = true } = {}): Fixture {
   const db = createTestDb({ file });
   const dataDir = makeTempDir('kith-ipc-');
   // The OS folder dialog (issue 13) stands in as a chooser that picks a folder holding one Connections.csv.
@@ -236,6 +236,19 @@ const VALID: Partial<Record<Channel, { input: (f: Fixture) => unknown; empty?: b
     check: (v: { result: { kind: string }; people: unknown[] }) => expect(v.result.kind).toBe('found'),
   },
   'targets:warmthModel': { input: () => undefined, check: (v: { baseWarmth: unknown[] }) => expect(v.baseWarmth).toHaveLength(5) },
+  // Forget a person (issue 18; its own tests are in forget.test.ts).
+  'people:forgetPreview': { input: (f) => ({ id: f.ana }), check: (v: { ties: number; affiliations: number }) => expect(v).toMatchObject({ ties: 1, affiliations: 1 }) },
+  'people:forget': { input: (f) => ({ id: f.ben, confirm: true }), check: (v: { forgottenKey: string }) => expect(v.forgottenKey).toMatch(/^[0-9a-f]{32}$/) },
+  'backups:forgotten': { input: () => undefined, check: (v: unknown[]) => expect(v).toEqual([]) },
+  'backups:purgeForgotten': {
+    file: true,
+    input: async (f) => {
+      createBackupSync({ db: f.db, backupDir: path.join(f.dataDir, 'backups') }, 'manual');
+      const result = await f.dispatch('people:forget', { id: f.ben, confirm: true });
+      return { key: (result as { ok: true; value: { forgottenKey: string } }).value.forgottenKey, confirm: true };
+    },
+    check: (v: { deleted: string[] }) => expect(v.deleted).toHaveLength(1),
+  },
   ...JOURNAL_VALID,
   'export:run': {
     input: () => ({ format: 'json' }),
@@ -396,6 +409,10 @@ const INVALID: Partial<Record<Channel, (f: Fixture) => unknown[]>> = {
   'backups:create': nothingInvalid,
   'backups:restore': () => [{}, { name: '../kith.db' }, { name: '/etc/passwd' }, { name: 'kith.db' }, { name: 'kith-manual-2025-01-01T00-00-00-000Z.db', path: '/x' }, { name: 5 }],
   'export:run': () => [{}, { format: 'pdf' }, { format: 'json', path: '/tmp/out.json' }, { format: ['json'] }],
+  'people:forgetPreview': byIdInvalid,
+  'people:forget': (f) => [{ id: f.ana }, { id: f.ana, confirm: false }, { id: f.ana, confirm: 'yes' }, { id: String(f.ana), confirm: true }],
+  'backups:forgotten': nothingInvalid,
+  'backups:purgeForgotten': () => [{}, { key: 'x', confirm: true }, { key: 'a'.repeat(32) }, { key: '../kith.db', confirm: true }, { key: 'a'.repeat(32), confirm: true, path: '/x' }],
 };
 
 describe('a valid call on every channel', () => {
@@ -407,7 +424,7 @@ describe('a valid call on every channel', () => {
   it.each(CHANNELS.filter((c) => VALID[c]))('%s answers ok, inside the contract', async (channel) => {
     const spec = VALID[channel]!;
     const f = fixture({ empty: spec.empty, file: spec.file });
-    const value = success(await f.dispatch(channel, spec.input(f)));
+    const value = success(await f.dispatch(channel, await spec.input(f)));
     spec.check?.(value as never, f);
   });
 });
@@ -503,7 +520,7 @@ describe('the dispatcher itself', () => {
   it('turns an unexpected throw into INTERNAL and logs it; an answer outside the contract is caught', async () => {
     const f = fixture();
     const log = vi.fn();
-    const handlers = createHandlers({ db: f.db, dataDir: '/tmp' });
+    const handlers = createHandlers({ db: f.db, dataDir: f.dataDir });
     const broken = createDispatcher(
       {
         ...handlers,

@@ -1,12 +1,13 @@
 // The IPC registration rules, on a stand-in for ipcMain (the registry takes
 // any object with handle()): one handler per channel, and only Kith's own top
 // frame is served. The dispatcher and database behind it are the real ones.
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { CHANNELS } from '../../shared/contract';
 import { createDispatcher } from '../../main/ipc/dispatch';
 import { createHandlers } from '../../main/ipc/handlers';
 import { createIpcRegistry, registerContract, senderFrameInfo, type InvokeEventLike, type IpcMainLike } from '../../main/ipc/registry';
-import { openDatabase, type Db } from '../../main/db/open';
+import type { Db } from '../../main/db/open';
+import { createTestDb, removeTempDirs } from '../helpers/db';
 
 type Listener = (event: InvokeEventLike, ...args: unknown[]) => unknown;
 
@@ -29,7 +30,7 @@ afterEach(() => {
 });
 
 function realDispatch() {
-  db = openDatabase(':memory:');
+  db = createTestDb();
   return createDispatcher(createHandlers({ db, dataDir: '/nowhere' }), { validateOutput: true });
 }
 
@@ -88,3 +89,6 @@ describe('IPC registry', () => {
     expect(senderFrameInfo(appFrame)).toEqual({ url: appFrame.url, isMainFrame: true });
   });
 });
+
+// Real temp files (issue 18): removed once the file's tests are done.
+afterAll(removeTempDirs);

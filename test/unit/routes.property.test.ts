@@ -6,13 +6,14 @@
 // hiring manager falling back to hiring manager or recruiter, then anyone), never
 // pass through such a person, and a goal nobody meets gives labelled alternatives.
 import fc from 'fast-check';
-import { afterEach, describe, expect, it } from 'vitest';
-import { openDatabase, type Db } from '../../main/db/open';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import type { Db } from '../../main/db/open';
 import { findIntroRoutes } from '../../main/routes/findRoutes';
 import { affiliationFit, bestFit, cost, FIT, hopWarmth, routeKey, routeWarmth, type FitKind } from '../../main/routes/warmth';
 import { KithError } from '../../shared/errors';
 import { ROUTE_GOALS, type RouteGoal } from '../../shared/routes';
 import { GOAL_FITS } from '../../main/routes/findRoutes';
+import { createTestDb, removeTempDirs } from '../helpers/db';
 
 const NOW = new Date('2025-06-01T12:00:00Z');
 const DAY = 86_400_000;
@@ -80,7 +81,9 @@ afterEach(() => {
 
 /** Writes the network; returns the person id of each node (node 0 is me) and the organization ids. */
 function load(net: Net): { ids: number[]; orgIds: number[] } {
-  db = openDatabase(':memory:');
+  // In memory on purpose: 600 random networks, and what is under test is the
+  // route finder reading them, not a write (a file each would triple the time).
+  db = createTestDb({ file: false });
   const now = NOW.toISOString();
   const me = (db.prepare('SELECT id FROM people WHERE is_me = 1').get() as { id: number }).id;
   const ids = [me];
@@ -283,3 +286,6 @@ describe('findIntroRoutes equals brute-force enumeration', () => {
     });
   });
 });
+
+// Real temp files (issue 18): removed once the file's tests are done.
+afterAll(removeTempDirs);

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../main/db/open';
 import { createHandlers } from '../../main/ipc/handlers';
 import { createDispatcher } from '../../main/ipc/dispatch';
@@ -28,6 +28,7 @@ import { createOrganization } from '../../main/services/organizations';
 import { archivePerson, createPerson, getMeId, updatePerson } from '../../main/services/people';
 import { createTie } from '../../main/services/ties';
 import { RoutesQuery, type RoutesResult } from '../../shared/routes';
+import { createTestDb, removeTempDirs, makeTempDir } from '../helpers/db';
 
 const NOW = new Date('2025-06-01T12:00:00Z');
 const DAY = 86_400_000;
@@ -35,7 +36,7 @@ const daysAgo = (d: number) => new Date(NOW.getTime() - d * DAY).toISOString().s
 
 let db: Db;
 beforeEach(() => {
-  db = openDatabase(':memory:');
+  db = createTestDb();
 });
 afterEach(() => db.close());
 
@@ -394,15 +395,18 @@ describe('the route index stays fresh without rebuilding per query', () => {
 
   it('an index built inside a transaction that is rolled back is not trusted afterwards', () => {
     const { me, lee, ana, org } = acme();
-    try {
+    // Issue 18: the inner expectation is recorded and checked outside the
+    // transaction, and only the deliberate "roll back" may end it, so a failed
+    // expectation inside can no longer be swallowed.
+    let routesInside: number[][] = [];
+    expect(() =>
       db.transaction(() => {
         createTie(db, { personA: lee, personB: ana, strength: 5 });
-        expect(routesOf(findIntroRoutes(db, { organizationId: org }, { now: NOW })).map((x) => x.personIds)).toContainEqual([me, lee, ana]);
+        routesInside = routesOf(findIntroRoutes(db, { organizationId: org }, { now: NOW })).map((x) => x.personIds);
         throw new Error('roll back');
-      })();
-    } catch {
-      // rolled back on purpose
-    }
+      })(),
+    ).toThrow(/^roll back$/);
+    expect(routesInside).toContainEqual([me, lee, ana]);
     expect(routesOf(findIntroRoutes(db, { organizationId: org }, { now: NOW })).map((x) => x.personIds)).not.toContainEqual([me, lee, ana]);
   });
 });
@@ -410,7 +414,7 @@ describe('the route index stays fresh without rebuilding per query', () => {
 describe('routes:find over IPC', () => {
   it('answers inside the contract, and refuses a query naming both or neither target', async () => {
     const { org, tom } = acme();
-    const dispatch = createDispatcher(createHandlers({ db, dataDir: '/tmp' }), { validateOutput: true });
+    const dispatch = createDispatcher(createHandlers({ db, dataDir: makeTempDir('kith-handlers-') }), { validateOutput: true });
     const ok = await dispatch('routes:find', { organizationId: org, k: 3 });
     expect(ok).toMatchObject({ ok: true, value: { kind: 'found' } });
     expect(await dispatch('routes:find', { personId: tom })).toMatchObject({ ok: true, value: { kind: 'direct' } });
@@ -423,3 +427,6 @@ describe('routes:find over IPC', () => {
     expect(await dispatch('routes:find', { organizationId: 424242 })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
 });
+
+// Real temp files (issue 18): removed once the file's tests are done.
+afterAll(removeTempDirs);

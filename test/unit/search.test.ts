@@ -146,7 +146,7 @@ describe('search:all', () => {
         expect(Array.isArray(r.entries)).toBe(true);
         quickSearch(db, a + b);
       }),
-      { numRuns: 200 },
+      { numRuns: 200, seed: 1822 }, // seeded (issue 18): a failure can be replayed
     );
   });
 

@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../main/db/open';
 import { createDispatcher, type Dispatch } from '../../main/ipc/dispatch';
 import { createHandlers } from '../../main/ipc/handlers';
@@ -16,12 +16,12 @@ import { createIntroduction } from '../../main/services/introductions';
 import { getTargetJob, isTarget, listTargets, routesForView, setTarget, setTargetJob, warmthModel } from '../../main/services/targets';
 import { fixedClock, setClock } from '../../shared/clock';
 import { createTie } from '../../main/services/ties';
-import { snapshotDb } from '../helpers/db';
+import { snapshotDb, createTestDb, removeTempDirs, makeTempDir } from '../helpers/db';
 
 let db: Db;
 let me: number, tom: number, ana: number, lee: number, acme: number, far: number, empty: number;
 beforeEach(() => {
-  db = openDatabase(':memory:');
+  db = createTestDb();
   me = getMeId(db);
   updatePerson(db, me, { displayName: 'Sam Doe' });
   tom = createPerson(db, { displayName: 'Tom Reyes' }).id;
@@ -117,7 +117,7 @@ describe('warmthModel', () => {
 describe('channels through the dispatcher', () => {
   let dispatch: Dispatch;
   beforeEach(() => {
-    dispatch = createDispatcher(createHandlers({ db, dataDir: '/tmp' }), { validateOutput: true });
+    dispatch = createDispatcher(createHandlers({ db, dataDir: makeTempDir('kith-handlers-') }), { validateOutput: true });
   });
 
   it('valid calls answer inside the contract', async () => {
@@ -206,3 +206,5 @@ describe('the job behind a target (issue 12)', () => {
     }
   });
 });
+// Real temp files (issue 18): removed once the file's tests are done.
+afterAll(removeTempDirs);

@@ -107,7 +107,8 @@ export function CommandPalette({ onClose }: { onClose: () => void }) {
           className="palette-input"
           data-testid="palette-input"
         />
-        <Command.List className="palette-list">
+        {/* data-settled-search: the search whose results are shown, so tests wait for them (issue 18). */}
+        <Command.List className="palette-list" data-testid="palette-list" data-settled-search={debounced === '' || !results.loading ? debounced : undefined}>
           {results.error && <div className="palette-empty">{results.error.message}</div>}
           {query.trim() !== '' && !results.loading && hits.length === 0 && matchingActions.length === 0 && (
             <div className="palette-empty">Nothing matches “{query.trim()}”.</div>

@@ -1,15 +1,15 @@
 // Journal bodies and notes as Markdown, rendered to React elements (never
 // innerHTML): react-markdown turns raw HTML into plain text, so `<script>` or
 // `<img onerror>` in a body shows as the characters typed. Links never
-// navigate the app: each is a button that asks first, then hands the URL to
-// window.open, which the Electron layer validates (http(s)/mailto) and sends
-// to the OS browser. Anything else (javascript:, relative paths) and every
-// image render as inert text: the CSP allows nothing remote anyway (issue 3).
-import { useState, type ReactNode } from 'react';
+// navigate the app: each is a button that hands the URL to window.open; the
+// main process validates it (http(s)/mailto), asks once in a native dialog
+// showing the full URL, and sends it to the OS browser (issue 18: one prompt,
+// decided in main, not a second one here). Anything else (javascript:,
+// relative paths) and every image render as inert text: the CSP allows
+// nothing remote anyway (issue 3).
 import ReactMarkdown, { type Components } from 'react-markdown';
 import remarkGfm from 'remark-gfm';
 import { findMentions } from '../../../shared/mentions';
-import { Modal } from './Modal';
 
 /** An in-app link to a person, as written for an @mention (issue 17). */
 const PERSON_HREF = /^#\/people\/(\d+)$/u;
@@ -60,8 +60,6 @@ export function Markdown({
   /** People whose @mentions become links to their pages. */
   people?: readonly { id: number; displayName: string }[];
 }) {
-  const [confirming, setConfirming] = useState<string | null>(null);
-
   const components: Components = {
     a: ({ href, children }) => {
       if (href && PERSON_HREF.test(href)) {
@@ -74,7 +72,7 @@ export function Markdown({
       const url = openableUrl(href);
       if (!url) return <span className="md-inert-link">{children}</span>;
       return (
-        <button type="button" className="md-link" title={url} data-testid="md-link" onClick={() => setConfirming(url)}>
+        <button type="button" className="md-link" title={url} data-testid="md-link" onClick={() => window.open(url, '_blank', 'noopener')}>
           {children}
         </button>
       );
@@ -87,38 +85,6 @@ export function Markdown({
       <ReactMarkdown remarkPlugins={[remarkGfm]} components={components}>
         {people ? linkMentions(text, people) : text}
       </ReactMarkdown>
-      {confirming && <OpenLinkConfirm url={confirming} onClose={() => setConfirming(null)} />}
     </div>
-  );
-}
-
-function OpenLinkConfirm({ url, onClose }: { url: string; onClose: () => void }): ReactNode {
-  return (
-    <Modal title="Open link" onClose={onClose} testId="open-link-confirm">
-      <div className="dialog-form">
-        <h2 className="dialog-title">Open in your browser?</h2>
-        <p className="open-link-url selectable" data-testid="open-link-url">
-          {url}
-        </p>
-        <p className="muted-text">Kith never opens web pages itself: this link opens in your browser.</p>
-        <div className="form-actions">
-          <button
-            type="button"
-            className="button primary"
-            autoFocus
-            data-testid="open-link-go"
-            onClick={() => {
-              window.open(url, '_blank', 'noopener');
-              onClose();
-            }}
-          >
-            Open in browser
-          </button>
-          <button type="button" className="button" onClick={onClose} data-testid="open-link-cancel">
-            Cancel
-          </button>
-        </div>
-      </div>
-    </Modal>
   );
 }

@@ -21,6 +21,8 @@ export interface PagedPeople {
   items: readonly (PersonRow | undefined)[];
   total: number | null;
   error: Error | null;
+  /** True until the first page of the current query has arrived (tests wait on it: data-settled-search). */
+  loading: boolean;
   /** Tell the hook which rows are on screen. */
   onRange: (start: number, end: number) => void;
 }
@@ -75,5 +77,5 @@ export function usePagedPeople(input: Omit<PeopleQuery, 'offset' | 'limit'>): Pa
   if (shown) {
     for (let i = 0; i < shown.total; i++) items.push(shown.pages.get(Math.floor(i / PEOPLE_PAGE))?.[i % PEOPLE_PAGE]);
   }
-  return { items, total: shown ? shown.total : null, error, onRange };
+  return { items, total: shown ? shown.total : null, error, loading: current === null, onRange };
 }

@@ -39,7 +39,8 @@ export function OrganizationsView() {
   const open = (row: OrganizationRow) => navigate(hrefFor.org(row.id));
 
   return (
-    <div className="list-view" data-testid="orgs-view">
+    // data-settled-search: the search whose results are on screen, so tests wait for them (issue 18).
+    <div className="list-view" data-testid="orgs-view" data-settled-search={query.loading ? undefined : debounced}>
       <header className="view-header">
         <div className="view-title-row">
           <h1 className="view-title">Organizations</h1>

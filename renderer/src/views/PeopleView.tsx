@@ -64,7 +64,8 @@ export function PeopleView() {
   };
 
   return (
-    <div className="list-view" data-testid="people-view">
+    // data-settled-search: the search whose results are on screen, so tests wait for them (issue 18).
+    <div className="list-view" data-testid="people-view" data-settled-search={people.loading ? undefined : debounced}>
       <header className="view-header">
         <div className="view-title-row">
           <h1 className="view-title">People</h1>

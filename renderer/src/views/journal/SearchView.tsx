@@ -42,7 +42,8 @@ export function SearchView({ query: initial }: { query: string }) {
   const count = data ? data.people.length + data.organizations.length + data.entries.length : 0;
 
   return (
-    <div className="page search-view" data-testid="search-view">
+    // data-settled-search: the search whose results are on screen, so tests wait for them (issue 18).
+    <div className="page search-view" data-testid="search-view" data-settled-search={debounced === '' || !results.loading ? debounced : undefined}>
       <h1 className="view-title">Search</h1>
       <div className="search-field search-view-field">
         <span className="search-icon" aria-hidden="true" />

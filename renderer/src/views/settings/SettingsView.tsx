@@ -13,6 +13,7 @@ import { useQuery } from '../../data/useQuery';
 import { EncryptionSection } from './EncryptionSection';
 import { DuplicatesSection } from './DuplicatesSection';
 import { ImportsSection } from './ImportsSection';
+import { ForgetSection } from './ForgetSection';
 import '../../styles/data.css';
 
 const EXPORTS: { format: ExportFormat; label: string; what: string }[] = [
@@ -66,6 +67,7 @@ export function SettingsView() {
       <ExportSection />
       <BackupsSection />
       <EncryptionSection />
+      <ForgetSection />
     </div>
   );
 }
