@@ -204,6 +204,28 @@ function rankRows(db: Db, fts: FtsTable, match: string, keep: string, limit: num
 function snippetsFor(db: Db, fts: FtsTable, match: string, list: Ranked[]): Map<number, Record<string, string>> {
   const out = new Map<number, Record<string, string>>();
   if (list.length === 0) return out;
+  // FTS5's snippet() is quadratic in the hits of a column: a 1 MB note that
+  // repeats a word took 6 s per row, 25 s for two words (found by the hostile
+  // e2e test once it waited for results, issue 18). Rows holding a column that
+  // large get their snippets from the text directly (the first hits near the top).
+  const sizes = stmt<{ id: number; longest: number }>(
+    db,
+    `SELECT id, max(${fts.columns.map((c) => `coalesce(length(${c}), 0)`).join(', ')}) AS longest
+       FROM ${fts.content} WHERE id IN (SELECT value FROM json_each(?))`,
+  ).all(JSON.stringify(list.map((r) => r.rowid)));
+  const huge = new Set(sizes.filter((r) => r.longest > HUGE_FOR_SNIPPET).map((r) => r.id));
+  if (huge.size > 0) {
+    const texts = stmt<Record<string, string | null> & { id: number }>(
+      db,
+      `SELECT id, ${fts.columns.join(', ')} FROM ${fts.content} WHERE id IN (SELECT value FROM json_each(?))`,
+    ).all(JSON.stringify([...huge]));
+    const terms = ftsTerms(match);
+    for (const row of texts) {
+      out.set(row.id, Object.fromEntries(fts.columns.map((c) => [c, plainSnippet(row[c] ?? '', terms)])));
+    }
+    list = list.filter((r) => !huge.has(r.rowid));
+    if (list.length === 0) return out;
+  }
   const cols = fts.columns
     .map((c, i) => `snippet(${fts.table}, ${i}, '${OPEN}', '${CLOSE}', '…', ${i === 0 ? 32 : 14}) AS "${c}"`)
     .join(', ');
@@ -226,6 +248,38 @@ function snippetsFor(db: Db, fts: FtsTable, match: string, list: Ranked[]): Map<
     if (row) out.set(r.rowid, row);
   }
   return out;
+}
+
+/** Columns longer than this get their snippet from plainSnippet, not FTS5 (see snippetsFor). */
+const HUGE_FOR_SNIPPET = 20_000;
+
+/** The words of an FTS query (quotes, stars and operators dropped), lower-cased. */
+function ftsTerms(match: string): string[] {
+  return [...new Set((match.match(/[\p{L}\p{N}]+/gu) ?? []).map((w) => w.toLocaleLowerCase()).filter((w) => !['and', 'or', 'not', 'near'].includes(w)))].slice(0, 16);
+}
+
+/**
+ * A snippet like FTS5's, from the text itself: about a dozen words around the
+ * first word that starts with a query term, the term marked. Only the first
+ * 200,000 characters are looked at, so its cost is bounded.
+ */
+function plainSnippet(text: string, terms: readonly string[]): string {
+  const head = text.slice(0, 200_000);
+  const lower = head.toLocaleLowerCase();
+  let at = -1;
+  let len = 0;
+  for (const term of terms) {
+    const re = new RegExp(`(?<![\\p{L}\\p{N}])${term.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}`, 'u');
+    const m = re.exec(lower);
+    if (m && (at < 0 || m.index < at)) {
+      at = m.index;
+      len = term.length;
+    }
+  }
+  if (at < 0) return '';
+  const from = Math.max(0, at - 40);
+  const to = Math.min(head.length, at + len + 80);
+  return `${from > 0 ? '…' : ''}${head.slice(from, at)}${OPEN}${head.slice(at, at + len)}${CLOSE}${head.slice(at + len, to)}${to < text.length ? '…' : ''}`;
 }
 
 function pickField(snips: Record<string, string> | undefined, order: string[], fallback: string): { field: string; marked: string } {
