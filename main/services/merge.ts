@@ -22,6 +22,7 @@ import type { Db } from '../db/open';
 import { emailKey, isLinkedInProfile, mergeValues, normalizeLinkedInUrl, phoneKey } from '../importers/normalize';
 import { looseOrgKey } from '../importers/plan';
 import { POSITIONS_KEY } from '../graph/positions';
+import type { PersonRecord } from './people';
 import { getSetting, setSetting } from './settings';
 import { nowIso } from './util';
 
@@ -32,23 +33,8 @@ export interface DuplicateGroup {
   evidence: string[];
 }
 
-interface PersonRecord {
-  id: number;
-  is_me: number;
-  display_name: string;
-  given_name: string;
-  family_name: string;
-  headline: string;
-  location: string;
-  emails: string;
-  phones: string;
-  links: string;
-  linkedin_url: string | null;
-  how_we_met: string;
-  notes: string;
-  cadence_days: number | null;
-  archived_at: string | null;
-}
+/** The people columns a merge reads and writes (the table's row, without its stamps). */
+type MergePersonRecord = Omit<PersonRecord, 'created_at' | 'updated_at'>;
 
 class UnionFind {
   private readonly parent = new Map<number, number>();
@@ -156,7 +142,7 @@ export function findDuplicateOrganizations(db: Db): DuplicateGroup[] {
 
 export { MERGE_FIELDS, type MergeField };
 
-const COLUMN: Record<MergeField, keyof PersonRecord> = {
+const COLUMN: Record<MergeField, keyof MergePersonRecord> = {
   displayName: 'display_name',
   givenName: 'given_name',
   familyName: 'family_name',
@@ -210,7 +196,7 @@ export function mergePeople(db: Db, ids: readonly number[], options: MergeOption
   checkIds(ids, 'people');
   const load = () => {
     const rows = ids.map((id) => {
-      const r = db.prepare('SELECT * FROM people WHERE id = ?').get(id) as PersonRecord | undefined;
+      const r = db.prepare('SELECT * FROM people WHERE id = ?').get(id) as MergePersonRecord | undefined;
       if (!r) throw new KithError('NOT_FOUND', `There is no person with id ${id}.`);
       if (r.is_me) throw new KithError('INVALID_INPUT', 'You (me) cannot be merged with someone else.');
       return r;
@@ -221,7 +207,7 @@ export function mergePeople(db: Db, ids: readonly number[], options: MergeOption
   for (const [field, id] of Object.entries(options.prefer ?? {})) {
     if (!ids.includes(id)) throw new KithError('INVALID_INPUT', `--prefer ${field}=${id}: ${id} is not one of the people being merged.`);
   }
-  const [keep, ...others] = rows as [PersonRecord, ...PersonRecord[]];
+  const [keep, ...others] = rows as [MergePersonRecord, ...MergePersonRecord[]];
   const fields: MergeResult['fields'] = [];
   const conflicts: MergeResult['conflicts'] = [];
   const chosen: Partial<Record<MergeField, unknown>> = {};

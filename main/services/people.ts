@@ -17,7 +17,8 @@ import { personTags, setPersonTags } from './tags';
 import { listTiesOf } from './ties';
 import { bool, notFound, nowIso, setClause, stmt } from './util';
 
-interface PersonRecord {
+/** A row of the people table as SQLite returns it (also read by the merge service). */
+export interface PersonRecord {
   id: number;
   is_me: number;
   display_name: string;
