@@ -29,29 +29,39 @@ export const FIT_KINDS = ['target_person', 'hiring_manager', 'recruiter', 'refer
 export const FitKind = z.enum(FIT_KINDS);
 export type FitKind = z.infer<typeof FitKind>;
 
-export const RoutesQuery = z
-  .strictObject({
-    organizationId: Id.optional(),
-    personId: Id.optional(),
-    k: z.number().int().min(1, 'Ask for at least 1 route').max(ROUTE_LIMITS.maxK, `Ask for at most ${ROUTE_LIMITS.maxK} routes`).optional(),
-    maxHops: z
-      .number()
-      .int()
-      .min(1, `The hop limit must be from 1 to ${ROUTE_LIMITS.maxHops}`)
-      .max(ROUTE_LIMITS.maxHops, `The hop limit must be from 1 to ${ROUTE_LIMITS.maxHops}`)
-      .optional(),
-    /** Only with an organization; left out: hiring manager, with the documented fallback. */
-    goal: z.enum(ROUTE_GOALS, { message: `The goal must be one of ${ROUTE_GOALS.join(', ')}` }).optional(),
-  })
-  .refine((q) => (q.organizationId === undefined) !== (q.personId === undefined), {
-    message: 'Give either an organization id or a person id',
-    path: ['organizationId'],
-  })
-  .refine((q) => q.goal === undefined || q.organizationId !== undefined, {
-    message: 'A goal applies to an organization; a route to a person ends at that person',
-    path: ['goal'],
-  });
+const routesQueryFields = {
+  organizationId: Id.optional(),
+  personId: Id.optional(),
+  k: z.number().int().min(1, 'Ask for at least 1 route').max(ROUTE_LIMITS.maxK, `Ask for at most ${ROUTE_LIMITS.maxK} routes`).optional(),
+  maxHops: z
+    .number()
+    .int()
+    .min(1, `The hop limit must be from 1 to ${ROUTE_LIMITS.maxHops}`)
+    .max(ROUTE_LIMITS.maxHops, `The hop limit must be from 1 to ${ROUTE_LIMITS.maxHops}`)
+    .optional(),
+  /** Only with an organization; left out: hiring manager, with the documented fallback. */
+  goal: z.enum(ROUTE_GOALS, { message: `The goal must be one of ${ROUTE_GOALS.join(', ')}` }).optional(),
+};
+
+function refineQuery<T extends z.ZodType<{ organizationId?: number | undefined; personId?: number | undefined; goal?: RouteGoal | undefined }>>(schema: T) {
+  return schema
+    .refine((q) => (q.organizationId === undefined) !== (q.personId === undefined), {
+      message: 'Give either an organization id or a person id',
+      path: ['organizationId'],
+    })
+    .refine((q) => q.goal === undefined || q.organizationId !== undefined, {
+      message: 'A goal applies to an organization; a route to a person ends at that person',
+      path: ['goal'],
+    });
+}
+
+/** A route query: the main list holds the warmest route through each of my contacts, k of them (issue 12). */
+export const RoutesQuery = refineQuery(z.strictObject(routesQueryFields));
 export type RoutesQuery = z.infer<typeof RoutesQuery>;
+
+/** "Other ways through Arjun" (issue 12): the same query, and the contact of mine whose group to expand; k counts the other routes. */
+export const RoutesThroughQuery = refineQuery(z.strictObject({ ...routesQueryFields, throughId: Id }));
+export type RoutesThroughQuery = z.infer<typeof RoutesThroughQuery>;
 
 export const RoutePerson = z.object({ id: Id, name: z.string() });
 export type RoutePerson = z.infer<typeof RoutePerson>;
@@ -131,6 +141,33 @@ export const RoutesResult = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('noGoalPerson'), ...resultBase, alternatives: z.array(RouteAlternative) }),
 ]);
 export type RoutesResult = z.infer<typeof RoutesResult>;
+
+/**
+ * One contact's routes (issue 12): the group's own route (its best), and the
+ * best route for each other final introducer (the person who introduces me to
+ * the goal person), warmest first, at most k of them.
+ */
+export const RoutesThrough = z.object({
+  ...resultBase,
+  through: RoutePerson,
+  best: Route.nullable(),
+  others: z.array(Route),
+  /** True when more final introducers exist beyond the k shown. */
+  more: z.boolean(),
+});
+export type RoutesThrough = z.infer<typeof RoutesThrough>;
+
+/** Each person who meets the goal, with the best way to them (issue 12): "Chen Fernández, hiring manager: via Arjun, 21.7%". */
+export const RoutesByPersonItem = z.object({ person: RoutePerson, fit: FitKind, route: Route });
+export type RoutesByPersonItem = z.infer<typeof RoutesByPersonItem>;
+
+export const RoutesByPerson = z.object({
+  ...resultBase,
+  items: z.array(RoutesByPersonItem),
+  /** People who meet the goal but are out of reach within the hop limit. */
+  unreachable: z.number().int().min(0),
+});
+export type RoutesByPerson = z.infer<typeof RoutesByPerson>;
 
 // ---- Introductions --------------------------------------------------------
 

@@ -9,10 +9,22 @@
 import { now as clockNow } from '../../shared/clock';
 import type { Db } from '../db/open';
 import { KithError } from '../../shared/errors';
-import type { Route, RouteAlternative, RouteGoal, RouteHop, RoutesQuery, RoutesResult, RouteTarget } from '../../shared/routes';
+import type {
+  Route,
+  RouteAlternative,
+  RouteGoal,
+  RouteHop,
+  RoutesByPerson,
+  RoutesByPersonItem,
+  RoutesQuery,
+  RoutesResult,
+  RoutesThrough,
+  RoutesThroughQuery,
+  RouteTarget,
+} from '../../shared/routes';
 import { stmt } from '../services/util';
 import { getRouteGraph, type RouteGraph } from './graph';
-import { kShortestRoutes, type SearchGraph, type SearchStats } from './kshortest';
+import { bestRoutePerFirstHop, kShortestRoutes, type FoundPath, type SearchGraph, type SearchStats } from './kshortest';
 import {
   BASE_WARMTH,
   DEFAULT_K,
@@ -224,6 +236,8 @@ function plural(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
+type SearchMode = { kind: 'k' } | { kind: 'groups' } | { kind: 'prefix'; prefix: readonly number[] };
+
 function search(
   graph: RouteGraph,
   keys: DayKeys,
@@ -231,8 +245,10 @@ function search(
   fits: readonly FitKind[],
   k: number,
   maxHops: number,
+  mode: SearchMode,
   stats?: SearchStats,
-): number[][] {
+  blocked?: Uint8Array,
+): FoundPath[] {
   for (let i = 0; i < targets.length; i++) keys.sinkKey[targets[i]!] = cost(FIT[fits[i]!]);
   const searchGraph: SearchGraph = {
     n: graph.n,
@@ -242,9 +258,11 @@ function search(
     sinkKey: keys.sinkKey,
     targets,
     source: graph.me,
+    ...(blocked ? { blocked } : {}),
   };
   try {
-    return kShortestRoutes(searchGraph, k, maxHops, stats).map((p) => p.nodes);
+    if (mode.kind === 'groups') return bestRoutePerFirstHop(searchGraph, k, maxHops, stats);
+    return kShortestRoutes(searchGraph, k, maxHops, stats, mode.kind === 'prefix' ? mode.prefix : undefined);
   } finally {
     for (let i = 0; i < targets.length; i++) keys.sinkKey[targets[i]!] = -1;
   }
@@ -263,26 +281,33 @@ function goalMembers(members: { nodes: Int32Array; fits: FitKind[] }, wanted: re
   return { nodes: Int32Array.from(nodes), fits };
 }
 
-/**
- * The best k (default 5) distinct simple routes from me, warmest first, to a
- * person or to the people at an organization who meet the goal (issue 12:
- * hiring manager by default, falling back to hiring manager or recruiter, then
- * anyone there). A route ends at the first person who meets the goal. Throws
- * NOT_FOUND for an unknown target and CONFLICT for me or an archived person;
- * every other outcome is a RoutesResult.
- */
-export function findIntroRoutes(db: Db, query: RoutesQuery, options: FindRoutesOptions = {}): RoutesResult {
-  const now = options.now ?? clockNow();
-  const k = query.k ?? DEFAULT_K;
-  const maxHops = query.maxHops ?? DEFAULT_MAX_HOPS;
-  const graph = getRouteGraph(db);
-  const keys = keysFor(graph, now);
+interface Context {
+  db: Db;
+  graph: RouteGraph;
+  keys: DayKeys;
+  now: Date;
+  k: number;
+  maxHops: number;
+}
 
-  let target: RouteTarget;
-  let targets: Int32Array;
-  let fits: readonly FitKind[];
-  let goal: RouteGoal | null = null;
-  let goalFallback = false;
+/** What a query asks for, once the target and goal are settled. */
+interface Resolved {
+  target: RouteTarget;
+  targets: Int32Array;
+  fits: readonly FitKind[];
+  goal: RouteGoal | null;
+  goalFallback: boolean;
+  memberFit: Map<number, FitKind>;
+  orgName: string;
+}
+
+/**
+ * Settles the target and the goal (issue 12: hiring manager by default, falling
+ * back to hiring manager or recruiter, then anyone there). Returns the answer
+ * itself when there is nobody to route to or nobody meets the goal.
+ */
+function resolve(ctx: Context, query: RoutesQuery): Resolved | RoutesResult {
+  const { db, graph, keys, now, k, maxHops } = ctx;
   const memberFit = new Map<number, FitKind>();
   if (query.personId !== undefined) {
     const v = graph.indexOfId.get(query.personId);
@@ -294,88 +319,115 @@ export function findIntroRoutes(db: Db, query: RoutesQuery, options: FindRoutesO
     if (graph.archived[v]) {
       throw new KithError('CONFLICT', `${name} is archived, and Kith does not route to archived people. Restore ${firstName(name)} first.`);
     }
-    target = { kind: 'person', id: query.personId, name };
-    targets = Int32Array.of(v);
-    fits = ['target_person'];
-  } else {
-    const organizationId = query.organizationId!;
-    const org = stmt<{ name: string }>(db, 'SELECT name FROM organizations WHERE id = ?').get(organizationId);
-    if (!org) {
-      throw new KithError('NOT_FOUND', `No organization with id ${organizationId}. It may have been deleted; refresh and try again.`);
-    }
-    target = { kind: 'organization', id: organizationId, name: org.name };
-    const members = graph.orgMembers.get(organizationId);
-    if (!members) {
-      const archivedPeople = graph.orgAnyMembers.get(organizationId) ?? 0;
-      return {
-        kind: 'noPeople',
-        target,
-        k,
-        maxHops,
-        goal: query.goal ?? 'hiring_manager',
-        goalFallback: false,
-        archivedPeople,
-        message:
-          archivedPeople > 0
-            ? `Everyone Kith knows at ${org.name} is archived (${plural(archivedPeople, 'person', 'people')}). Restore someone there, or add who works there now.`
-            : `Kith knows nobody at ${org.name} yet. Add the people who work there (or used to) to find routes.`,
-      };
-    }
-    for (let i = 0; i < members.nodes.length; i++) memberFit.set(members.nodes[i]!, members.fits[i]!);
-    if (query.goal !== undefined) {
-      goal = query.goal;
-    } else {
-      goal = DEFAULT_GOAL_ORDER.find((g) => meetsGoal(members.fits, g)) ?? 'anyone';
-      goalFallback = goal !== 'hiring_manager';
-    }
-    if (!meetsGoal(members.fits, goal)) {
-      // A goal nobody meets is an answer: the nearest alternatives, each labelled (issue 12).
-      const alternatives: RouteAlternative[] = [];
-      const nearest: [string, readonly FitKind[]][] = [
-        ['A recruiter there', ['recruiter']],
-        ['Anyone there', GOAL_FITS.anyone],
-        ['A former employee', ['former_employee']],
-      ];
-      for (const [label, wanted] of nearest) {
-        if (wanted.every((f) => GOAL_FITS[goal!].includes(f))) continue;
-        const sub = goalMembers(members, wanted);
-        if (sub.nodes.length === 0) continue;
-        const found = search(graph, keys, sub.nodes, sub.fits, 1, maxHops, undefined);
-        if (found.length === 0) continue;
-        const nodes = found[0]!;
-        alternatives.push({ label, route: buildRoute(db, graph, nodes, memberFit.get(nodes[nodes.length - 1]!)!, org.name, null, now, memberFit) });
-      }
-      return {
-        kind: 'noGoalPerson',
-        target,
-        k,
-        maxHops,
-        goal,
-        goalFallback,
-        alternatives,
-        message:
-          `Nobody Kith knows at ${org.name} is ${GOAL_WORDS[goal]}.` +
-          (alternatives.length > 0 ? ` The nearest alternatives: ${alternatives.map((a) => `${a.label.toLowerCase()}, ${a.route.hops[a.route.hops.length - 1]!.to.name} (${a.route.warmthPercent}%)`).join('; ')}.` : ' Nobody else there is within reach either.'),
-      };
-    }
-    const sub = goalMembers(members, GOAL_FITS[goal]);
-    targets = sub.nodes;
-    fits = sub.fits;
+    return { target: { kind: 'person', id: query.personId, name }, targets: Int32Array.of(v), fits: ['target_person'], goal: null, goalFallback: false, memberFit, orgName: '' };
   }
+  const organizationId = query.organizationId!;
+  const org = stmt<{ name: string }>(db, 'SELECT name FROM organizations WHERE id = ?').get(organizationId);
+  if (!org) {
+    throw new KithError('NOT_FOUND', `No organization with id ${organizationId}. It may have been deleted; refresh and try again.`);
+  }
+  const target: RouteTarget = { kind: 'organization', id: organizationId, name: org.name };
+  const members = graph.orgMembers.get(organizationId);
+  if (!members) {
+    const archivedPeople = graph.orgAnyMembers.get(organizationId) ?? 0;
+    return {
+      kind: 'noPeople',
+      target,
+      k,
+      maxHops,
+      goal: query.goal ?? 'hiring_manager',
+      goalFallback: false,
+      archivedPeople,
+      message:
+        archivedPeople > 0
+          ? `Everyone Kith knows at ${org.name} is archived (${plural(archivedPeople, 'person', 'people')}). Restore someone there, or add who works there now.`
+          : `Kith knows nobody at ${org.name} yet. Add the people who work there (or used to) to find routes.`,
+    };
+  }
+  for (let i = 0; i < members.nodes.length; i++) memberFit.set(members.nodes[i]!, members.fits[i]!);
+  let goal: RouteGoal;
+  let goalFallback = false;
+  if (query.goal !== undefined) {
+    goal = query.goal;
+  } else {
+    goal = DEFAULT_GOAL_ORDER.find((g) => meetsGoal(members.fits, g)) ?? 'anyone';
+    goalFallback = goal !== 'hiring_manager';
+  }
+  if (!meetsGoal(members.fits, goal)) {
+    // A goal nobody meets is an answer: the nearest alternatives, each labelled (issue 12).
+    const alternatives: RouteAlternative[] = [];
+    const nearest: [string, readonly FitKind[]][] = [
+      ['A recruiter there', ['recruiter']],
+      ['Anyone there', GOAL_FITS.anyone],
+      ['A former employee', ['former_employee']],
+    ];
+    for (const [label, wanted] of nearest) {
+      if (wanted.every((f) => GOAL_FITS[goal].includes(f))) continue;
+      const sub = goalMembers(members, wanted);
+      if (sub.nodes.length === 0) continue;
+      const found = search(graph, keys, sub.nodes, sub.fits, 1, maxHops, { kind: 'k' });
+      if (found.length === 0) continue;
+      const nodes = found[0]!.nodes;
+      alternatives.push({ label, route: buildRoute(db, graph, nodes, memberFit.get(nodes[nodes.length - 1]!)!, org.name, null, now, memberFit) });
+    }
+    return {
+      kind: 'noGoalPerson',
+      target,
+      k,
+      maxHops,
+      goal,
+      goalFallback,
+      alternatives,
+      message:
+        `Nobody Kith knows at ${org.name} is ${GOAL_WORDS[goal]}.` +
+        (alternatives.length > 0
+          ? ` The nearest alternatives: ${alternatives.map((a) => `${a.label.toLowerCase()}, ${a.route.hops[a.route.hops.length - 1]!.to.name} (${a.route.warmthPercent}%)`).join('; ')}.`
+          : ' Nobody else there is within reach either.'),
+    };
+  }
+  const sub = goalMembers(members, GOAL_FITS[goal]);
+  return { target, targets: sub.nodes, fits: sub.fits, goal, goalFallback, memberFit, orgName: org.name };
+}
+
+function isAnswer(r: Resolved | RoutesResult): r is RoutesResult {
+  return 'kind' in r;
+}
+
+function contextFor(db: Db, query: { k?: number | undefined; maxHops?: number | undefined }, options: FindRoutesOptions): Context {
+  const now = options.now ?? clockNow();
+  const graph = getRouteGraph(db);
+  return { db, graph, keys: keysFor(graph, now), now, k: query.k ?? DEFAULT_K, maxHops: query.maxHops ?? DEFAULT_MAX_HOPS };
+}
+
+function goalNote(r: Resolved): string {
+  if (r.goal === null) return '';
+  return r.goalFallback
+    ? ` Nobody there is flagged ${r.goal === 'anyone' ? 'hiring manager or recruiter' : 'hiring manager'}, so these routes go to ${GOAL_WORDS[r.goal]}.`
+    : ` Goal: ${GOAL_WORDS[r.goal]}.`;
+}
+
+/**
+ * The warmest route through each of my contacts, the best k (default 5) of
+ * them, to a person or to the people at an organization who meet the goal
+ * (issue 12). A route ends at the first person who meets the goal, so no route
+ * is an extension of another, and no two share a first hop. Throws NOT_FOUND
+ * for an unknown target and CONFLICT for me or an archived person; every other
+ * outcome is a RoutesResult.
+ */
+export function findIntroRoutes(db: Db, query: RoutesQuery, options: FindRoutesOptions = {}): RoutesResult {
+  const ctx = contextFor(db, query, options);
+  const { graph, keys, now, k, maxHops } = ctx;
+  const resolved = resolve(ctx, query);
+  if (isAnswer(resolved)) return resolved;
+  const { target, targets, fits, goal, goalFallback, memberFit, orgName } = resolved;
 
   const fitOf = new Map<number, FitKind>();
   for (let i = 0; i < targets.length; i++) fitOf.set(targets[i]!, fits[i]!);
-  const found = search(graph, keys, targets, fits, k, maxHops, options.stats);
+  const found = search(graph, keys, targets, fits, k, maxHops, { kind: 'groups' }, options.stats);
 
-  const orgName = target.kind === 'organization' ? target.name : '';
-  const routes = found.map((nodes, i) => buildRoute(db, graph, nodes, fitOf.get(nodes[nodes.length - 1]!)!, orgName, i + 1, now, memberFit));
+  const routes = found.map((p, i) => buildRoute(db, graph, p.nodes, fitOf.get(p.nodes[p.nodes.length - 1]!)!, orgName, i + 1, now, memberFit));
   const base = { target, k, maxHops, goal, goalFallback };
-  const goalNote =
-    goal === null
-      ? ''
-      : goalFallback
-        ? ` Nobody there is flagged ${goal === 'anyone' ? 'hiring manager or recruiter' : 'hiring manager'}, so these routes go to ${GOAL_WORDS[goal]}.`
-        : ` Goal: ${GOAL_WORDS[goal]}.`;
+  const note = goalNote(resolved);
 
   if (target.kind === 'person') {
     const v = targets[0]!;
@@ -409,16 +461,143 @@ export function findIntroRoutes(db: Db, query: RoutesQuery, options: FindRoutesO
       message:
         target.kind === 'person'
           ? `No route to ${target.name} within ${maxHops} hops: nobody you know connects to ${firstName(target.name)} through people who are not archived. Add a tie you know of, or allow more hops.`
-          : `No route to ${target.name} within ${maxHops} hops: none of the ${plural(eligiblePeople, 'person', 'people')} there meeting the goal (${GOAL_WORDS[goal!]}) connects to your network. Add a tie you know of, or allow more hops.${goalNote}`,
+          : `No route to ${target.name} within ${maxHops} hops: none of the ${plural(eligiblePeople, 'person', 'people')} there meeting the goal (${GOAL_WORDS[goal!]}) connects to your network. Add a tie you know of, or allow more hops.${note}`,
     };
   }
 
   const best = routes[0]!;
   const via = best.hops.length === 1 ? `directly to ${best.hops[0]!.to.name}` : `through ${best.hops[0]!.to.name}`;
+  const groups = routes.length === 1 ? '1 route' : `${routes.length} routes, one through each of ${routes.length} of your contacts,`;
   return {
     kind: 'found',
     ...base,
     routes,
-    message: `${plural(routes.length, 'route', 'routes')} to ${target.name}; the warmest (${best.warmthPercent}%) goes ${via}.${goalNote}`,
+    message: `${groups} to ${target.name}; the warmest (${best.warmthPercent}%) goes ${via}.${note}`,
   };
 }
+
+/** The person who introduces me to the last person: the one before them (me for a direct route). */
+function finalIntroducer(nodes: readonly number[]): number {
+  return nodes[nodes.length - 2]!;
+}
+
+/** How many routes "other ways through X" looks at, at most, before it stops (a group's routes can be very many). */
+const MAX_THROUGH_ENUMERATION = 2_560;
+
+/**
+ * "Other ways through Arjun" (issue 12), computed on demand: the best route
+ * through that contact of mine, and the best route for each other final
+ * introducer, warmest first, k (default 5) of them. Throws NOT_FOUND for an
+ * unknown person and CONFLICT when they are not one of my own contacts.
+ */
+export function findRoutesThrough(db: Db, query: RoutesThroughQuery, options: FindRoutesOptions = {}): RoutesThrough {
+  const ctx = contextFor(db, query, options);
+  const { graph, keys, now, k, maxHops } = ctx;
+  const v = graph.indexOfId.get(query.throughId);
+  if (v === undefined) throw new KithError('NOT_FOUND', `No person with id ${query.throughId}. They may have been deleted; refresh and try again.`);
+  const throughName = graph.names[v]!;
+  let mine = false;
+  for (let e = graph.adjStart[graph.me]!; e < graph.adjStart[graph.me + 1]!; e++) if (graph.adjTarget[e] === v) mine = true;
+  if (!mine) {
+    throw new KithError(
+      'CONFLICT',
+      graph.archived[v] ? `${throughName} is archived, and Kith does not route through archived people.` : `${throughName} is not one of your own contacts: routes start with someone you know directly.`,
+    );
+  }
+  const through = { id: query.throughId, name: throughName };
+  const resolved = resolve(ctx, query);
+  if (isAnswer(resolved)) {
+    return { target: resolved.target, k, maxHops, goal: resolved.goal, goalFallback: resolved.goalFallback, through, best: null, others: [], more: false, message: resolved.message };
+  }
+  const { target, targets, fits, goal, goalFallback, memberFit, orgName } = resolved;
+  const fitOf = new Map<number, FitKind>();
+  for (let i = 0; i < targets.length; i++) fitOf.set(targets[i]!, fits[i]!);
+  // The exact first n routes through the contact; more until k + 1 introducers show up or none are left.
+  let picked: FoundPath[] = [];
+  let more = false;
+  for (let n = 8 * (k + 1); ; n *= 2) {
+    const found = search(graph, keys, targets, fits, n, maxHops, { kind: 'prefix', prefix: [graph.me, v] });
+    const seen = new Set<number>();
+    picked = [];
+    for (const p of found) {
+      const introducer = finalIntroducer(p.nodes);
+      if (seen.has(introducer)) continue;
+      seen.add(introducer);
+      picked.push(p);
+    }
+    more = picked.length > k + 1;
+    if (picked.length > k || found.length < n || n >= MAX_THROUGH_ENUMERATION) break;
+  }
+  const routes = picked.slice(0, k + 1).map((p) => buildRoute(db, graph, p.nodes, fitOf.get(p.nodes[p.nodes.length - 1]!)!, orgName, null, now, memberFit));
+  const [best = null, ...others] = routes;
+  const who = firstName(throughName);
+  const message =
+    best === null
+      ? `No route through ${throughName} within ${maxHops} hops.${goalNote(resolved)}`
+      : others.length === 0
+        ? `${who} has no other way in within ${maxHops} hops: every route through ${who} ends with the same introducer.`
+        : `${plural(others.length, 'other way', 'other ways')} through ${who}, each with a different final introducer.`;
+  return { target, k, maxHops, goal, goalFallback, through, best, others, more, message };
+}
+
+/**
+ * Each person who meets the goal, with the best way to them (issue 12),
+ * warmest first: one route per goal person that passes through no other goal
+ * person. To a person target, that person alone.
+ */
+export function findRoutesByPerson(db: Db, query: RoutesQuery, options: FindRoutesOptions = {}): RoutesByPerson {
+  const ctx = contextFor(db, query, options);
+  const { graph, keys, now, k, maxHops } = ctx;
+  const resolved = resolve(ctx, query);
+  if (isAnswer(resolved)) {
+    return { target: resolved.target, k, maxHops, goal: resolved.goal, goalFallback: resolved.goalFallback, items: [], unreachable: 0, message: resolved.message };
+  }
+  const { target, targets, fits, goal, goalFallback, memberFit, orgName } = resolved;
+  const blocked = new Uint8Array(graph.n);
+  for (let i = 0; i < targets.length; i++) blocked[targets[i]!] = 1;
+  const found: FoundPath[] = [];
+  for (let i = 0; i < targets.length; i++) {
+    const v = targets[i]!;
+    blocked[v] = 0;
+    const best = search(graph, keys, Int32Array.of(v), [fits[i]!], 1, maxHops, { kind: 'k' }, options.stats, blocked)[0];
+    blocked[v] = 1;
+    if (best) found.push(best);
+  }
+  found.sort((a, b) => a.key - b.key || compareIds(a.nodes, b.nodes));
+  const fitOf = new Map<number, FitKind>();
+  for (let i = 0; i < targets.length; i++) fitOf.set(targets[i]!, fits[i]!);
+  const items: RoutesByPersonItem[] = found.map((p, i) => {
+    const last = p.nodes[p.nodes.length - 1]!;
+    const route = buildRoute(db, graph, p.nodes, fitOf.get(last)!, orgName, i + 1, now, memberFit);
+    return { person: { id: graph.ids[last]!, name: graph.names[last]! }, fit: route.fit, route };
+  });
+  const unreachable = targets.length - items.length;
+  const message =
+    items.length === 0
+      ? `Nobody there who meets the goal is within ${maxHops} hops of you.${goalNote(resolved)}`
+      : `${plural(items.length, 'person', 'people')} ${goal === null ? '' : `who ${items.length === 1 ? 'is' : 'are'} ${GOAL_WORDS[goal]} `}within reach, each by the best way to them${unreachable > 0 ? `; ${unreachable} more out of reach within ${maxHops} hops` : ''}.`;
+  return { target, k, maxHops, goal, goalFallback, items, unreachable, message };
+}
+
+function compareIds(a: readonly number[], b: readonly number[]): number {
+  if (a.length !== b.length) return a.length - b.length;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
+  return 0;
+}
+
+/** "Chen Fernández, hiring manager: via Arjun, 21.7%" (issue 12). */
+export function byPersonLine(item: RoutesByPersonItem): string {
+  const hops = item.route.hops;
+  const via = hops.length === 1 ? 'you know them directly' : `via ${hops.slice(0, -1).map((h) => firstName(h.to.name)).join(' → ')}`;
+  const role = FIT_WORDS_SHORT[item.fit];
+  return `${item.person.name}${role ? `, ${role}` : ''}: ${via}, ${item.route.warmthPercent}%`;
+}
+
+const FIT_WORDS_SHORT: Readonly<Record<FitKind, string>> = {
+  target_person: '',
+  hiring_manager: 'hiring manager',
+  recruiter: 'recruiter',
+  referrer: 'refers people',
+  employee: 'works there',
+  former_employee: 'used to work there',
+};

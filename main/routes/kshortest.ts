@@ -50,6 +50,8 @@ export interface SearchGraph {
   /** Nodes that may end a route (those with sinkKey ≥ 0). */
   targets: ArrayLike<number>;
   source: number;
+  /** 1 for nodes no route may enter (the other goal people, when one person's best route is asked for). */
+  blocked?: Uint8Array;
 }
 
 export interface FoundPath {
@@ -57,6 +59,8 @@ export interface FoundPath {
   nodes: number[];
   /** The ranking key of the whole route (routeKey of its summed cost and hops). */
   key: number;
+  /** The summed cost, unrounded. */
+  cost: number;
 }
 
 export interface SearchStats {
@@ -174,7 +178,7 @@ const workspace = new Workspace();
  * looks at neighbours of nodes whose bound improved in round j − 1.
  */
 function computeBounds(g: SearchGraph, maxHops: number, ws: Workspace): void {
-  const { n, adjStart, adjTarget, arcKey, sinkKey, targets } = g;
+  const { n, adjStart, adjTarget, arcKey, sinkKey, targets, blocked } = g;
   const h = ws.h;
   h.fill(Infinity, 0, n);
   let frontier: number[] = [];
@@ -194,7 +198,7 @@ function computeBounds(g: SearchGraph, maxHops: number, ws: Workspace): void {
       for (let e = adjStart[w]!, end = adjStart[w + 1]!; e < end; e++) {
         const v = adjTarget[e]!;
         // A route ends at the first target it meets (issue 12): a target is never passed through.
-        if (sinkKey[v]! >= 0) continue;
+        if (sinkKey[v]! >= 0 || blocked?.[v]) continue;
         const cand = hw + arcKey[e]!;
         if (cand < h[base + v]!) {
           h[base + v] = cand;
@@ -318,31 +322,110 @@ function compareNodes(a: readonly number[], b: readonly number[]): number {
   return 0;
 }
 
-function byKeyThenNodes(a: Accepted, b: Accepted): number {
+function byKeyThenNodes(a: { key: number; nodes: readonly number[] }, b: { key: number; nodes: readonly number[] }): number {
   return a.key - b.key || compareNodes(a.nodes, b.nodes);
 }
 
-/** The best k simple routes from g.source to any target, at most maxHops hops, best first. */
+/**
+ * The best k simple routes from g.source to any target, at most maxHops hops,
+ * best first. With `prefix` (source first), only routes that start with it:
+ * "the other ways through Arjun" (issue 12).
+ */
 export function kShortestRoutes(
   g: SearchGraph,
   k: number,
   maxHops: number,
-  stats: SearchStats = { spurSearches: 0, spurSkipped: 0, statesExpanded: 0 },
+  stats: SearchStats = newStats(),
+  prefix: readonly number[] = [g.source],
 ): FoundPath[] {
   if (k <= 0 || g.targets.length === 0) return [];
   const ws = workspace;
   ws.ensure(g.n, maxHops + 1);
   computeBounds(g, maxHops, ws);
+  return yenFrom(g, k, maxHops, ws, stats, prefix, Infinity);
+}
+
+export function newStats(): SearchStats {
+  return { spurSearches: 0, spurSkipped: 0, statesExpanded: 0 };
+}
+
+function arcCost(g: SearchGraph, a: number, b: number): number {
+  for (let e = g.adjStart[a]!; e < g.adjStart[a + 1]!; e++) if (g.adjTarget[e] === b) return g.arcKey[e]!;
+  return Infinity;
+}
+
+/**
+ * The warmest route through each of my contacts (issue 12): one route per
+ * first hop, the best k of them, best first. A group's route is the first of
+ * all simple routes that start with me → that contact, in the exact ranking;
+ * groups are ordered by their route's key, then hops, then person ids.
+ *
+ * The hop-bounded bounds h (Bellman-Ford back from the goal people, computed
+ * once) give each contact a lower bound, arc + h_{H−1}(contact); contacts are
+ * tried in that order, each with Yen's search restricted to its prefix (k = 1,
+ * which continues through equal-cost rivals so ties resolve exactly), and the
+ * scan stops once a bound exceeds the k-th group's cost.
+ */
+export function bestRoutePerFirstHop(g: SearchGraph, k: number, maxHops: number, stats: SearchStats = newStats()): FoundPath[] {
+  if (k <= 0 || g.targets.length === 0 || maxHops < 1) return [];
+  const ws = workspace;
+  ws.ensure(g.n, maxHops + 1);
+  computeBounds(g, maxHops, ws);
+  const { n, adjStart, adjTarget, arcKey, source, blocked } = g;
+  const h = ws.h;
+  const firstHops: { v: number; bound: number }[] = [];
+  const hBase = (maxHops - 1) * n;
+  for (let e = adjStart[source]!; e < adjStart[source + 1]!; e++) {
+    const v = adjTarget[e]!;
+    if (blocked?.[v]) continue;
+    const bound = arcKey[e]! + h[hBase + v]!;
+    if (bound !== Infinity) firstHops.push({ v, bound });
+  }
+  firstHops.sort((a, b) => a.bound - b.bound || a.v - b.v);
+  const groups: FoundPath[] = [];
+  let kthCost = Infinity;
+  for (const { v, bound } of firstHops) {
+    if (groups.length >= k && bound > kthCost + SLACK) break;
+    const best = yenFrom(g, 1, maxHops, ws, stats, [source, v], groups.length >= k ? kthCost + SLACK : Infinity)[0];
+    if (!best) continue;
+    groups.push(best);
+    groups.sort(byKeyThenNodes);
+    if (groups.length > k) groups.pop();
+    if (groups.length >= k) kthCost = Math.max(...groups.map((p) => p.cost));
+  }
+  return groups;
+}
+
+/** Yen's algorithm from a fixed prefix over the bounds already in ws.h. */
+function yenFrom(
+  g: SearchGraph,
+  k: number,
+  maxHops: number,
+  ws: Workspace,
+  stats: SearchStats,
+  prefix: readonly number[],
+  firstBound: number,
+): FoundPath[] {
   const n = g.n;
   const h = ws.h;
   const source = g.source;
-  if (h[maxHops * n + source] === Infinity) return [];
+  const m = prefix.length - 1;
+  if (prefix[0] !== source || m > maxHops) return [];
+  const prefixCum = [0];
+  for (let i = 1; i <= m; i++) {
+    if (g.blocked?.[prefix[i]!] || (i < m && g.sinkKey[prefix[i]!]! >= 0)) return [];
+    prefixCum.push(prefixCum[i - 1]! + arcCost(g, prefix[i - 1]!, prefix[i]!));
+  }
+  const start = prefix[m]!;
+  if (!(prefixCum[m]! < Infinity) || h[(maxHops - m) * n + start] === Infinity) return [];
 
   ws.nextBlockGen();
+  for (let j = 0; j < m; j++) ws.blockStamp[prefix[j]!] = ws.blockGen;
   ws.blockStamp[source] = ws.blockGen;
   stats.spurSearches++;
-  const first = spurSearch(g, maxHops, ws, source, 0, 0, [], Infinity, stats);
-  if (!first) return [];
+  const spur0 = spurSearch(g, maxHops, ws, start, m, prefixCum[m]!, [], firstBound, stats);
+  if (!spur0) return [];
+  const first: Accepted = { nodes: prefix.slice(0, m).concat(spur0.nodes), cum: prefixCum.slice(0, m).concat(spur0.cum), key: spur0.key };
 
   const accepted: Accepted[] = [first];
   const candidates: Accepted[] = []; // sorted by key
@@ -367,7 +450,8 @@ export function kShortestRoutes(
 
   for (;;) {
     const last = accepted[accepted.length - 1]!;
-    for (let i = 0; i < last.nodes.length && i <= maxHops; i++) {
+    // Spur nodes inside the prefix would leave it: the search starts at its end.
+    for (let i = m; i < last.nodes.length && i <= maxHops; i++) {
       const spurNode = last.nodes[i]!;
       const rootKey = last.cum[i]!;
       if (rootKey + h[(maxHops - i) * n + spurNode]! > bound()) {
@@ -407,7 +491,7 @@ export function kShortestRoutes(
   }
 
   // Accepted keys so far are costs; rank by the rounded key, then hops, then ids.
-  const ranked = accepted.map((p) => ({ nodes: p.nodes, cum: p.cum, key: routeKey(p.key, p.nodes.length - 1) }));
+  const ranked = accepted.map((p) => ({ nodes: p.nodes, cost: p.key, key: routeKey(p.key, p.nodes.length - 1) }));
   ranked.sort(byKeyThenNodes);
-  return ranked.slice(0, k).map((p) => ({ nodes: p.nodes, key: p.key }));
+  return ranked.slice(0, k);
 }

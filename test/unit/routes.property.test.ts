@@ -12,7 +12,7 @@ import { findIntroRoutes } from '../../main/routes/findRoutes';
 import { affiliationFit, bestFit, cost, FIT, hopWarmth, routeKey, routeWarmth, type FitKind } from '../../main/routes/warmth';
 import { KithError } from '../../shared/errors';
 import { ROUTE_GOALS, type RouteGoal } from '../../shared/routes';
-import { GOAL_FITS } from '../../main/routes/findRoutes';
+import { findRoutesByPerson, findRoutesThrough, GOAL_FITS } from '../../main/routes/findRoutes';
 import { createTestDb, removeTempDirs } from '../helpers/db';
 
 const NOW = new Date('2025-06-01T12:00:00Z');
@@ -156,7 +156,7 @@ function only(fit: Map<number, FitKind>, wanted: readonly FitKind[]): Map<number
  * Every simple route from me that ends at its first goal person (and passes
  * through none), by brute force, sorted by the documented rule; the first k.
  */
-function bruteForce(net: Net, fit: Map<number, FitKind>, k: number): Expected[] {
+function allRoutes(net: Net, fit: Map<number, FitKind>): Expected[] {
   const n = net.people + 1;
   const strength = new Map<string, { s: number; created: number }>();
   for (const t of net.ties) if (t.a !== t.b) strength.set(t.a < t.b ? `${t.a}:${t.b}` : `${t.b}:${t.a}`, { s: t.strength, created: t.createdDaysAgo });
@@ -189,13 +189,42 @@ function bruteForce(net: Net, fit: Map<number, FitKind>, k: number): Expected[] 
     }
   };
   dfs(0, 0);
-  routes.sort((x, y) => {
-    if (x.key !== y.key) return x.key - y.key;
-    if (x.nodes.length !== y.nodes.length) return x.nodes.length - y.nodes.length;
-    for (let i = 0; i < x.nodes.length; i++) if (x.nodes[i] !== y.nodes[i]) return x.nodes[i]! - y.nodes[i]!;
-    return 0;
+  routes.sort(byRank);
+  return routes;
+}
+
+function byRank(x: Expected, y: Expected): number {
+  if (x.key !== y.key) return x.key - y.key;
+  if (x.nodes.length !== y.nodes.length) return x.nodes.length - y.nodes.length;
+  for (let i = 0; i < x.nodes.length; i++) if (x.nodes[i] !== y.nodes[i]) return x.nodes[i]! - y.nodes[i]!;
+  return 0;
+}
+
+/** The first of each group of routes sharing a key (first hop, final introducer, last person), in rank order. */
+function firstPer(routes: readonly Expected[], groupOf: (r: Expected) => number): Expected[] {
+  const seen = new Set<number>();
+  return routes.filter((r) => {
+    const g = groupOf(r);
+    if (seen.has(g)) return false;
+    seen.add(g);
+    return true;
   });
-  return routes.slice(0, k);
+}
+
+/** The best k routes overall (the alternatives when nobody meets the goal). */
+function bruteForce(net: Net, fit: Map<number, FitKind>, k: number): Expected[] {
+  return allRoutes(net, fit).slice(0, k);
+}
+
+/** Issue 12: the warmest route through each first hop, the best k groups. */
+function bruteForceGroups(net: Net, fit: Map<number, FitKind>, k: number): Expected[] {
+  return firstPer(allRoutes(net, fit), (r) => r.nodes[1]!).slice(0, k);
+}
+
+/** Whether one route is the other extended by more hops (either way round). */
+function isExtension(a: readonly number[], b: readonly number[]): boolean {
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  return short.length < long.length && short.every((id, i) => long[i] === id);
 }
 
 function checkAgainstBruteForce(net: Net): void {
@@ -213,7 +242,8 @@ function checkAgainstBruteForce(net: Net): void {
     }
   }
   const members = goal === null ? all : only(all, GOAL_FITS[goal]);
-  const expected = bruteForce(net, members, net.k);
+  const everyRoute = allRoutes(net, members);
+  const expected = firstPer(everyRoute, (r) => r.nodes[1]!).slice(0, net.k);
   const query =
     'person' in net.target
       ? { personId: ids[net.target.person]!, k: net.k, maxHops: net.maxHops }
@@ -239,6 +269,24 @@ function checkAgainstBruteForce(net: Net): void {
       if (a !== b && a.personIds.length < b.personIds.length) expect(b.personIds.slice(0, a.personIds.length)).not.toEqual(a.personIds);
     }
   }
+  // "Other ways through" each of my contacts: the group's best, then the best per other final introducer.
+  const myContacts = [...new Set(net.ties.filter((t) => t.a !== t.b && (t.a === 0 || t.b === 0)).map((t) => t.a + t.b))].filter((p) => !net.archived[p]);
+  for (const contact of myContacts) {
+    const through = findRoutesThrough(db!, { ...query, throughId: ids[contact]! }, { now: NOW });
+    const perIntroducer = firstPer(
+      everyRoute.filter((r) => r.nodes[1] === contact),
+      (r) => r.nodes[r.nodes.length - 2]!,
+    );
+    const shown = [through.best, ...through.others].filter((r) => r !== null);
+    expect(shown.map((r) => r.personIds)).toEqual(perIntroducer.slice(0, net.k + 1).map((r) => r.nodes.map((v) => ids[v]!)));
+    expect(through.more).toBe(perIntroducer.length > net.k + 1);
+    for (const a of shown) for (const b of [...shown, ...got]) if (a !== b) expect(isExtension(a.personIds, b.personIds)).toBe(false);
+  }
+  // Each goal person with the best way to them.
+  const byPerson = findRoutesByPerson(db!, query, { now: NOW });
+  const perPerson = firstPer(everyRoute, (r) => r.nodes[r.nodes.length - 1]!);
+  expect(byPerson.items.map((i) => i.route.personIds)).toEqual(perPerson.map((r) => r.nodes.map((v) => ids[v]!)));
+  expect(byPerson.unreachable).toBe(members.size - perPerson.length);
   if (isOrg && result.kind !== 'noPeople') {
     expect(result.goal).toBe(goal);
     expect(result.goalFallback).toBe(fallback);
