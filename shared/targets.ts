@@ -4,7 +4,7 @@
 // Spread into the contract by shared/contract.ts. Pure TypeScript + zod.
 import { z } from 'zod';
 import { Id } from './domain';
-import { FitKind, RoutePerson, RoutesQuery, RoutesResult } from './routes';
+import { FitKind, RoutePerson, RoutesByPerson, RoutesQuery, RoutesResult, RoutesThrough, RoutesThroughQuery } from './routes';
 
 /** The best route to a target organization, in short: enough for one row of the Targets list. */
 export const TargetBestRoute = z.object({
@@ -105,6 +105,16 @@ export const targetsChannels = {
   'targets:routes': {
     input: RoutesQuery,
     output: z.object({ result: RoutesResult, people: z.array(RouteCardPerson), isTarget: z.boolean().nullable() }),
+  },
+  /** "Other ways through Arjun", on demand (issue 12): the contact's other routes by final introducer, and the people on them. */
+  'targets:routesThrough': {
+    input: RoutesThroughQuery,
+    output: z.object({ result: RoutesThrough, people: z.array(RouteCardPerson) }),
+  },
+  /** Each person who meets the goal with the best way to them (issue 12), and the people on those routes. */
+  'targets:routesByPerson': {
+    input: RoutesQuery,
+    output: z.object({ result: RoutesByPerson, people: z.array(RouteCardPerson) }),
   },
   'targets:warmthModel': { input: z.strictObject({}).optional(), output: WarmthModel },
   /** The job behind a target organization: the role and the dated stage history (issue 12). */

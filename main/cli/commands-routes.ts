@@ -2,8 +2,8 @@
 // a person (issue 4), the same answer as the app's Routes view, from
 // findIntroRoutes against the same data file.
 import { type Command } from 'commander';
-import { ROUTE_LIMITS, RoutesQuery, type Route, type RouteGoal, type RoutesResult } from '../../shared/routes';
-import { describeFit, findIntroRoutes, GOAL_WORDS } from '../routes/findRoutes';
+import { ROUTE_LIMITS, RoutesQuery, RoutesThroughQuery, type Route, type RouteGoal, type RoutesByPerson, type RoutesResult, type RoutesThrough } from '../../shared/routes';
+import { byPersonLine, describeFit, findIntroRoutes, findRoutesByPerson, findRoutesThrough, GOAL_WORDS } from '../routes/findRoutes';
 import { type CliContext, type CommonOptions, validate } from './context';
 import { CliError, EXIT } from './errors';
 import { commanderErrorLine } from './format';
@@ -16,6 +16,8 @@ interface RoutesOptions extends CommonOptions {
   k?: number;
   maxHops?: number;
   goal?: string;
+  through?: string;
+  byPerson?: boolean;
 }
 
 /** The CLI spelling of each goal (issue 12). */
@@ -40,7 +42,7 @@ const FIT_WORDS: Record<Route['fit'], string> = {
 };
 
 /** One block per route: rank, warmth and fit; the chain; one reason per hop; how the warmth adds up. */
-export function routeText(route: Route, result: RoutesResult, label?: string): string {
+export function routeText(route: Route, result: Pick<RoutesResult, 'target'>, label?: string): string {
   const head = `${label ?? (route.rank === null ? 'Direct' : `#${route.rank}`)}  ${route.warmthPercent}%  ${FIT_WORDS[route.fit]}  ${route.hops.length === 1 ? '1 hop' : `${route.hops.length} hops`}`;
   const chain = ['You', ...route.hops.map((h) => h.to.name)].join(' → ');
   const reasons = route.hops.map((h, i) => {
@@ -54,9 +56,32 @@ export function routeText(route: Route, result: RoutesResult, label?: string): s
   return [head, `    ${chain}`, ...reasons.map((r) => `    ${r}`), `    ${math}`].join('\n') + '\n';
 }
 
-export function routesText(result: RoutesResult): string {
+function heading(result: RoutesResult | RoutesThrough | RoutesByPerson, what: string): string {
   const goal = result.goal === null ? '' : `, goal: ${GOAL_WORDS[result.goal]}${result.goalFallback ? ' (fallback)' : ''}`;
-  let out = `Routes to ${result.target.name} (${result.target.kind}), at most ${result.maxHops} hops${goal}\n${result.message}\n`;
+  return `${what} ${result.target.name} (${result.target.kind}), at most ${result.maxHops} hops${goal}\n${result.message}\n`;
+}
+
+/** `--through`: the contact's best route, then one per other final introducer (issue 12). */
+export function throughText(result: RoutesThrough): string {
+  let out = heading(result, `Routes through ${result.through.name} to`);
+  if (result.best) out += `\n${routeText(result.best, result, 'Best')}`;
+  result.others.forEach((route, i) => {
+    out += `\n${routeText(route, result, `Other ${i + 1}`)}`;
+  });
+  if (result.more) out += `\nMore introducers exist; ask for more with --k.\n`;
+  return out;
+}
+
+/** `--by-person`: each person who meets the goal with the best way to them (issue 12). */
+export function byPersonText(result: RoutesByPerson): string {
+  let out = heading(result, 'People to reach at');
+  if (result.items.length > 0) out += '\n';
+  for (const item of result.items) out += `${byPersonLine(item)}\n    ${['You', ...item.route.hops.map((h) => h.to.name)].join(' → ')}\n`;
+  return out;
+}
+
+export function routesText(result: RoutesResult): string {
+  let out = heading(result, 'Routes to');
   if (result.kind === 'found' || result.kind === 'direct') {
     for (const route of result.routes) out += `\n${routeText(route, result)}`;
   }
@@ -78,6 +103,8 @@ export function addRoutesCommands(program: Command, ctx: CliContext): void {
       '--goal <goal>',
       'with --to: who the route must reach: hiring-manager (default; falls back to hiring-manager-or-recruiter, then anyone), recruiter, hiring-manager-or-recruiter, anyone',
     )
+    .option('--through <person>', 'one of your contacts: their other routes, each with a different final introducer (--k of them)')
+    .option('--by-person', 'list each person who meets the goal, with the best way to them')
     .option('--data-dir <dir>', "the Kith data folder (default: $KITH_DATA_DIR, else the app's own folder)")
     .option('--json', 'print the result as one JSON document on stdout')
     .configureOutput({ outputError: (text, write) => write(commanderErrorLine(text, 'kith routes')) })
@@ -85,11 +112,14 @@ export function addRoutesCommands(program: Command, ctx: CliContext): void {
       'after',
       '\nWarmth: each hop by tie strength (5: 90%, 4: 75%, 3: 60%, 2: 40%, 1: 20%), your own quiet ties lowered gently,\n' +
         'times the fit of the last person (hiring manager ×1.00, recruiter ×0.90, referrer ×0.75, employee ×0.60, former ×0.30).\n' +
+        'The list shows the warmest route through each of your contacts; --k counts contacts. Routes end at the first person who meets the goal.\n' +
         '"No route", "nobody there" and a goal nobody meets are answers (exit 0); an unknown or ambiguous name is refused (exit 1).\n\n' +
         'Examples:\n' +
         '  $ kith routes --to "Acme Labs"\n' +
         '  $ kith routes --to "Acme Labs" --k 3 --max-hops 4 --json\n' +
         '  $ kith routes --to "Acme Labs" --goal recruiter\n' +
+        '  $ kith routes --to "Acme Labs" --through "Arjun Mehta"\n' +
+        '  $ kith routes --to "Acme Labs" --by-person\n' +
         '  $ kith routes --to-person "Ana Acosta"\n',
     );
   command.action((options: RoutesOptions) => {
@@ -98,6 +128,9 @@ export function addRoutesCommands(program: Command, ctx: CliContext): void {
     }
     if (options.goal !== undefined && options.toPerson !== undefined) {
       throw new CliError(EXIT.usage, '--goal applies to --to ORGANIZATION; a route to a person ends at that person.');
+    }
+    if (options.through !== undefined && options.byPerson) {
+      throw new CliError(EXIT.usage, 'Give --through PERSON or --by-person, not both.');
     }
     let goal: RouteGoal | undefined;
     if (options.goal !== undefined) {
@@ -113,7 +146,16 @@ export function addRoutesCommands(program: Command, ctx: CliContext): void {
     const target =
       options.to !== undefined ? { organizationId: resolveOrganizationId(db, options.to) } : { personId: resolvePersonId(db, options.toPerson!) };
     const query = validate(RoutesQuery, { ...target, k: options.k, maxHops: options.maxHops, goal }, flags);
-    const result = findIntroRoutes(db, query);
-    ctx.print(options, result, () => routesText(result));
+    if (options.through !== undefined) {
+      const throughQuery = validate(RoutesThroughQuery, { ...query, throughId: resolvePersonId(db, options.through) }, { ...flags, throughId: '--through' });
+      const result = findRoutesThrough(db, throughQuery);
+      ctx.print(options, result, () => throughText(result));
+    } else if (options.byPerson) {
+      const result = findRoutesByPerson(db, query);
+      ctx.print(options, result, () => byPersonText(result));
+    } else {
+      const result = findIntroRoutes(db, query);
+      ctx.print(options, result, () => routesText(result));
+    }
   });
 }

@@ -3,10 +3,10 @@
 // a route query (issue 4). Routes come from findIntroRoutes and its route
 // index, so a target list is a handful of indexed queries, never a rebuild.
 import type { Db } from '../db/open';
-import type { RoutesQuery } from '../../shared/routes';
+import type { RoutesQuery, RoutesThroughQuery } from '../../shared/routes';
 import type { RouteCardPerson, TargetJob, TargetJobSet, TargetRow, TargetStage, WarmthModel } from '../../shared/targets';
 import { today } from '../../shared/clock';
-import { findIntroRoutes, type FindRoutesOptions } from '../routes/findRoutes';
+import { findIntroRoutes, findRoutesByPerson, findRoutesThrough, type FindRoutesOptions } from '../routes/findRoutes';
 import {
   BASE_WARMTH,
   DEFAULT_K,
@@ -113,6 +113,22 @@ export function routesForView(db: Db, query: RoutesQuery, options: FindRoutesOpt
     people: routePeople(db, [...ids], organizationId),
     isTarget: organizationId === null ? null : isTarget(db, organizationId),
   };
+}
+
+/** "Other ways through" a contact, with the people on the routes (issue 12). */
+export function routesThroughForView(db: Db, query: RoutesThroughQuery, options: FindRoutesOptions = {}) {
+  const result = findRoutesThrough(db, query, options);
+  const ids = new Set<number>();
+  for (const r of [result.best, ...result.others]) if (r) for (const id of r.personIds) ids.add(id);
+  return { result, people: routePeople(db, [...ids], result.target.kind === 'organization' ? result.target.id : null) };
+}
+
+/** Each goal person with the best way to them, with the people on the routes (issue 12). */
+export function routesByPersonForView(db: Db, query: RoutesQuery, options: FindRoutesOptions = {}) {
+  const result = findRoutesByPerson(db, query, options);
+  const ids = new Set<number>();
+  for (const item of result.items) for (const id of item.route.personIds) ids.add(id);
+  return { result, people: routePeople(db, [...ids], result.target.kind === 'organization' ? result.target.id : null) };
 }
 
 const QUIET_EXAMPLES = [90, 180, 365, 730, 1825];

@@ -57,6 +57,33 @@ describe('kith routes', () => {
     );
   });
 
+  it('--through lists a contact\'s other routes by final introducer; --by-person the best way to each goal person (issue 12)', async () => {
+    await network();
+    for (const args of [
+      ['people', 'add', 'Bea Cruz'],
+      ['ties', 'add', 'Tom Reyes', 'Bea Cruz', '--strength', '5'],
+      ['ties', 'add', 'Bea Cruz', 'Ana Silva', '--strength', '2'],
+    ]) expect((await run(...args)).code).toBe(0);
+    const through = await run('routes', '--to', 'Acme Labs', '--through', 'Tom Reyes');
+    expect(through).toMatchObject({ code: 0, stderr: '' });
+    expect(through.stdout).toContain('Routes through Tom Reyes to Acme Labs (organization), at most 4 hops');
+    expect(through.stdout).toContain('1 other way through Tom, each with a different final introducer.');
+    expect(through.stdout).toMatch(/Best {2}27% {2}works there {2}2 hops\n {4}You → Tom Reyes → Ana Silva\n/u);
+    expect(through.stdout).toMatch(/Other 1 {2}16.2% {2}works there {2}3 hops\n {4}You → Tom Reyes → Bea Cruz → Ana Silva\n/u);
+
+    const byPerson = await run('routes', '--to', 'Acme Labs', '--by-person');
+    expect(byPerson).toMatchObject({ code: 0, stderr: '' });
+    expect(byPerson.stdout).toContain('\nAna Silva, works there: via Tom, 27%\n    You → Tom Reyes → Ana Silva\n');
+
+    const json = await run('routes', '--to', 'Acme Labs', '--by-person', '--json');
+    expect(json.json<{ items: { person: { name: string } }[] }>().items.map((i) => i.person.name)).toEqual(['Ana Silva']);
+
+    expect((await run('routes', '--to', 'Acme Labs', '--through', 'Tom Reyes', '--by-person')).code).toBe(2);
+    const notMine = await run('routes', '--to', 'Acme Labs', '--through', 'Ana Silva');
+    expect(notMine.code).toBe(1);
+    expect(notMine.stderr).toContain('Ana Silva is not one of your own contacts');
+  });
+
   it('--json is the service answer; --k and --max-hops are passed on', async () => {
     await network();
     const r = await run('routes', '--to', 'Acme Labs', '--k', '3', '--max-hops', '4', '--json');

@@ -235,6 +235,14 @@ const VALID: Partial<Record<Channel, { input: (f: Fixture) => unknown; empty?: b
     input: (f) => ({ organizationId: routeToBen(f).target }),
     check: (v: { result: { kind: string }; people: unknown[] }) => expect(v.result.kind).toBe('found'),
   },
+  'targets:routesThrough': {
+    input: (f) => ({ organizationId: routeToBen(f).target, throughId: f.ana }),
+    check: (v: { result: { best: { personIds: number[] } | null }; people: unknown[] }, f) => expect(v.result.best?.personIds).toEqual([f.me, f.ana, f.ben]),
+  },
+  'targets:routesByPerson': {
+    input: (f) => ({ organizationId: routeToBen(f).target }),
+    check: (v: { result: { items: { person: { id: number } }[] } }, f) => expect(v.result.items.map((i) => i.person.id)).toEqual([f.ben]),
+  },
   'targets:warmthModel': { input: () => undefined, check: (v: { baseWarmth: unknown[] }) => expect(v.baseWarmth).toHaveLength(5) },
   // Forget a person (issue 18; its own tests are in forget.test.ts).
   'people:forgetPreview': { input: (f) => ({ id: f.ana }), check: (v: { ties: number; affiliations: number }) => expect(v).toMatchObject({ ties: 1, affiliations: 1 }) },
@@ -403,6 +411,8 @@ const INVALID: Partial<Record<Channel, (f: Fixture) => unknown[]>> = {
     { organizationId: f.acme, extra: 1 },
   ],
   'targets:routes': (f) => [{}, { organizationId: f.acme, personId: f.ana }, { organizationId: f.acme, k: 0 }, { personId: f.ana, maxHops: 99 }],
+  'targets:routesThrough': (f) => [{ organizationId: f.acme }, { organizationId: f.acme, throughId: 'x' }, { personId: f.ben, throughId: f.ana, goal: 'anyone' }, { organizationId: f.acme, throughId: f.ana, maxHops: 7 }],
+  'targets:routesByPerson': (f) => [{}, { organizationId: f.acme, goal: 'ceo' }, { organizationId: f.acme, personId: f.ana }, { organizationId: f.acme, maxHops: 0 }],
   'targets:warmthModel': nothingInvalid,
   ...JOURNAL_INVALID,
   'backups:list': nothingInvalid,
