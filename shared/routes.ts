@@ -169,6 +169,24 @@ export const RoutesByPerson = z.object({
 });
 export type RoutesByPerson = z.infer<typeof RoutesByPerson>;
 
+const FIT_WORDS_SHORT: Readonly<Record<FitKind, string>> = {
+  target_person: '',
+  hiring_manager: 'hiring manager',
+  recruiter: 'recruiter',
+  referrer: 'refers people',
+  employee: 'works there',
+  former_employee: 'used to work there',
+};
+
+/** One line of the per-person view, the same in the app and the CLI: "Chen Fernández, hiring manager: via Arjun, 21.7%" (issue 12). */
+export function byPersonLine(item: RoutesByPersonItem): string {
+  const hops = item.route.hops;
+  const first = (name: string) => name.trim().split(/\s+/u)[0] ?? name;
+  const via = hops.length === 1 ? 'you know them directly' : `via ${hops.slice(0, -1).map((h) => first(h.to.name)).join(' → ')}`;
+  const role = FIT_WORDS_SHORT[item.fit];
+  return `${item.person.name}${role ? `, ${role}` : ''}: ${via}, ${item.route.warmthPercent}%`;
+}
+
 // ---- Introductions --------------------------------------------------------
 
 export const INTRODUCTION_STATUSES = ['idea', 'asked', 'agreed', 'made', 'met', 'declined'] as const;

@@ -23,6 +23,7 @@ import type {
   RouteTarget,
 } from '../../shared/routes';
 import { stmt } from '../services/util';
+export { byPersonLine } from '../../shared/routes';
 import { getRouteGraph, type RouteGraph } from './graph';
 import { bestRoutePerFirstHop, kShortestRoutes, type FoundPath, type SearchGraph, type SearchStats } from './kshortest';
 import {
@@ -584,20 +585,3 @@ function compareIds(a: readonly number[], b: readonly number[]): number {
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
   return 0;
 }
-
-/** "Chen Fernández, hiring manager: via Arjun, 21.7%" (issue 12). */
-export function byPersonLine(item: RoutesByPersonItem): string {
-  const hops = item.route.hops;
-  const via = hops.length === 1 ? 'you know them directly' : `via ${hops.slice(0, -1).map((h) => firstName(h.to.name)).join(' → ')}`;
-  const role = FIT_WORDS_SHORT[item.fit];
-  return `${item.person.name}${role ? `, ${role}` : ''}: ${via}, ${item.route.warmthPercent}%`;
-}
-
-const FIT_WORDS_SHORT: Readonly<Record<FitKind, string>> = {
-  target_person: '',
-  hiring_manager: 'hiring manager',
-  recruiter: 'recruiter',
-  referrer: 'refers people',
-  employee: 'works there',
-  former_employee: 'used to work there',
-};

@@ -1,4 +1,4 @@
-import { Fragment } from 'react';
+import type { ReactNode } from 'react';
 import type { Introduction, Route, RouteTarget } from '../../../../shared/routes';
 import type { RouteCardPerson } from '../../../../shared/targets';
 import { Avatar } from '../../components/Avatar';
@@ -16,6 +16,8 @@ interface Props {
   asking: boolean;
   /** Shown instead of the rank: a labelled alternative when nobody meets the goal (issue 12). */
   label?: string;
+  /** At the foot of the card: "Other ways through Arjun" (issue 12). */
+  children?: ReactNode;
 }
 
 /** What the last person is to the goal, in words: "Dalia is a hiring manager at Acme Labs". */
@@ -40,7 +42,7 @@ function fitSentence(route: Route, target: RouteTarget): string {
 }
 
 /** One ranked route: the chain of people, the reason for each hop, the warmth and how it was computed. */
-export function RouteCard({ route, target, people, existing, onAsk, asking, label }: Props) {
+export function RouteCard({ route, target, people, existing, onAsk, asking, label, children }: Props) {
   const chain = route.personIds.map((id, i) => {
     const known = people.get(id);
     const name = known?.name ?? (i === 0 ? route.hops[0]!.from.name : route.hops[i - 1]!.to.name);
@@ -90,17 +92,18 @@ export function RouteCard({ route, target, people, existing, onAsk, asking, labe
         </span>
       </header>
 
+      {/* Each tie travels with the person after it, so a wrapped chain never ends a line on a dangling "— 3 —" (issue 17, item owned by issue 12). */}
       <ol className="route-chain" aria-label="Chain of people">
         {chain.map((p, i) => (
-          <Fragment key={p.id}>
+          <li key={p.id} className="chain-step">
             {i > 0 && (
-              <li className={`chain-link s${route.hops[i - 1]!.strength}`} aria-label={`tie strength ${route.hops[i - 1]!.strength}`}>
+              <span className={`chain-link s${route.hops[i - 1]!.strength}`} aria-label={`tie strength ${route.hops[i - 1]!.strength}`} data-testid="chain-link">
                 <span className="chain-line" aria-hidden="true" />
                 <StrengthBadge strength={route.hops[i - 1]!.strength} />
                 <span className="chain-line" aria-hidden="true" />
-              </li>
+              </span>
             )}
-            <li className={`chain-person${p.isMe ? ' me' : ''}${i === chain.length - 1 ? ' last' : ''}`} data-testid="chain-person" data-person-id={p.id}>
+            <span className={`chain-person${p.isMe ? ' me' : ''}${i === chain.length - 1 ? ' last' : ''}`} data-testid="chain-person" data-person-id={p.id}>
               <Avatar name={p.name} id={p.id} />
               <span className="chain-person-text">
                 {p.isMe ? (
@@ -110,12 +113,13 @@ export function RouteCard({ route, target, people, existing, onAsk, asking, labe
                     {p.name}
                   </a>
                 )}
-                <span className="chain-org truncate" title={[p.title, p.organization].filter(Boolean).join(', ')}>
-                  {p.isMe ? '' : p.organization || p.title || '\u00a0'}
+                {/* The role as well as the organization: a route to a person showed no role (issue 17). */}
+                <span className="chain-org truncate" data-testid="chain-role" title={[p.title, p.organization].filter(Boolean).join(', ')}>
+                  {p.isMe ? '' : [p.title, p.organization].filter(Boolean).join(' · ') || '\u00a0'}
                 </span>
               </span>
-            </li>
-          </Fragment>
+            </span>
+          </li>
         ))}
       </ol>
 
@@ -146,6 +150,7 @@ export function RouteCard({ route, target, people, existing, onAsk, asking, labe
         {route.hops.map((h) => percent(h.warmth)).join(' × ')}
         {route.fit !== 'target_person' && ` × fit ${route.fitFactor.toFixed(2)}`} = <strong>{route.warmthPercent}%</strong>
       </p>
+      {children}
     </article>
   );
 }

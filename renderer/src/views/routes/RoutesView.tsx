@@ -1,5 +1,5 @@
-import { useState } from 'react';
-import { ROUTE_GOALS, ROUTE_LIMITS, type Introduction, type Route, type RouteGoal, type RoutesResult } from '../../../../shared/routes';
+import { useState, type ReactNode } from 'react';
+import { byPersonLine, ROUTE_GOALS, ROUTE_LIMITS, type Introduction, type Route, type RouteGoal, type RoutesQuery, type RoutesResult } from '../../../../shared/routes';
 import type { RouteCardPerson } from '../../../../shared/targets';
 import { Avatar } from '../../components/Avatar';
 import { EmptyState } from '../../components/EmptyState';
@@ -82,6 +82,7 @@ function RoutesForTarget({ org, person, hops }: Props) {
   const [asking, setAsking] = useState(false);
   const [askError, setAskError] = useState<string | null>(null);
   const [draft, setDraft] = useState<Introduction | null>(null);
+  const [byPerson, setByPerson] = useState(false);
 
   if (query.error && !query.data) {
     return <ErrorNotice title="Routes could not be found" message={query.error.message} />;
@@ -112,7 +113,7 @@ function RoutesForTarget({ org, person, hops }: Props) {
 
   return (
     <div className="routes-result" data-testid="routes-result" data-kind={result.kind} aria-busy={query.loading}>
-      <TargetHeader result={result} isTarget={isTarget} onHops={setHops} onGoal={setGoal} />
+      <TargetHeader result={result} isTarget={isTarget} onHops={setHops} onGoal={setGoal} people={people} />
       <p className="routes-message" data-testid="routes-message">
         {result.message}
       </p>
@@ -173,16 +174,128 @@ function RoutesForTarget({ org, person, hops }: Props) {
           </div>
         </div>
       )}
-      {(result.kind === 'found' || result.kind === 'direct') && (
-        <ol className="route-list" aria-label="Routes, warmest first">
-          {result.routes.map((route) => (
-            <li key={route.personIds.join(',')}>
-              <RouteCard route={route} target={result.target} people={people} existing={existingFor(route)} onAsk={(r) => void ask(r)} asking={asking} />
+      {result.kind === 'found' && result.target.kind === 'organization' && (
+        <div className="route-view-switch" role="group" aria-label="Show routes">
+          <button type="button" className="button small ghost" aria-pressed={!byPerson} onClick={() => setByPerson(false)} data-testid="routes-by-contact">
+            By your contact
+          </button>
+          <button type="button" className="button small ghost" aria-pressed={byPerson} onClick={() => setByPerson(true)} data-testid="routes-by-person">
+            By person to reach
+          </button>
+        </div>
+      )}
+      {result.kind === 'found' && byPerson && result.target.kind === 'organization' ? (
+        <ByPersonList input={input} card={(route) => <RouteCard route={route} target={result.target} people={people} existing={existingFor(route)} onAsk={(r) => void ask(r)} asking={asking} />} />
+      ) : (
+        (result.kind === 'found' || result.kind === 'direct') && (
+          <ol className="route-list" aria-label="Routes, warmest first: one through each of your contacts">
+            {result.routes.map((route) => (
+              <li key={route.personIds.join(',')}>
+                <RouteCard route={route} target={result.target} people={people} existing={existingFor(route)} onAsk={(r) => void ask(r)} asking={asking}>
+                  {route.hops.length > 1 && (
+                    <OtherWays
+                      input={input}
+                      through={route.hops[0]!.to}
+                      card={(other, extra) => (
+                        <RouteCard
+                          route={other}
+                          label={`via ${firstName(other.hops[other.hops.length - 1]!.from.name)}`}
+                          target={result.target}
+                          people={new Map([...people, ...extra])}
+                          existing={existingFor(other)}
+                          onAsk={(r) => void ask(r)}
+                          asking={asking}
+                        />
+                      )}
+                    />
+                  )}
+                </RouteCard>
+              </li>
+            ))}
+          </ol>
+        )
+      )}
+      {draft && <DraftDialog intro={draft} onClose={() => setDraft(null)} />}
+    </div>
+  );
+}
+
+/**
+ * "Other ways through Arjun" (issue 12): asked for only when opened; each
+ * other route ends with a different final introducer.
+ */
+function OtherWays({
+  input,
+  through,
+  card,
+}: {
+  input: RoutesQuery;
+  through: { id: number; name: string };
+  card: (route: Route, people: ReadonlyMap<number, RouteCardPerson>) => ReactNode;
+}) {
+  const [open, setOpen] = useState(false);
+  const who = firstName(through.name);
+  return (
+    <div className="route-others" data-testid="route-others">
+      <button type="button" className="button small ghost" aria-expanded={open} onClick={() => setOpen(!open)} data-testid="route-expand">
+        {open ? `Hide other ways through ${who}` : `Other ways through ${who}`}
+      </button>
+      {open && <OtherWaysList input={input} throughId={through.id} card={card} />}
+    </div>
+  );
+}
+
+function OtherWaysList({
+  input,
+  throughId,
+  card,
+}: {
+  input: RoutesQuery;
+  throughId: number;
+  card: (route: Route, people: ReadonlyMap<number, RouteCardPerson>) => ReactNode;
+}) {
+  const query = useQuery('targets:routesThrough', { ...input, throughId });
+  if (query.error && !query.data) return <InlineError message={query.error.message} />;
+  if (!query.data) return <div className="routes-loading small" aria-busy="true" />;
+  const { result, people } = query.data;
+  const extra = new Map<number, RouteCardPerson>(people.map((p) => [p.id, p]));
+  return (
+    <>
+      <p className="muted-text route-others-message" data-testid="route-others-message">
+        {result.message}
+      </p>
+      {result.others.length > 0 && (
+        <ol className="route-list nested" aria-label={`Other ways through ${result.through.name}`}>
+          {result.others.map((route) => (
+            <li key={route.personIds.join(',')} data-testid="route-other">
+              {card(route, extra)}
             </li>
           ))}
         </ol>
       )}
-      {draft && <DraftDialog intro={draft} onClose={() => setDraft(null)} />}
+    </>
+  );
+}
+
+/** Each person who meets the goal, with the best way to them (issue 12). */
+function ByPersonList({ input, card }: { input: RoutesQuery; card: (route: Route) => ReactNode }) {
+  const query = useQuery('targets:routesByPerson', input);
+  if (query.error && !query.data) return <InlineError message={query.error.message} />;
+  if (!query.data) return <div className="routes-loading" aria-busy="true" />;
+  const { result } = query.data;
+  return (
+    <div className="routes-by-person" data-testid="routes-by-person-list">
+      <p className="muted-text">{result.message}</p>
+      <ol className="route-list">
+        {result.items.map((item) => (
+          <li key={item.person.id}>
+            <details className="route-person" data-testid="route-person" data-person-id={item.person.id}>
+              <summary className="route-person-line">{byPersonLine(item)}</summary>
+              {card(item.route)}
+            </details>
+          </li>
+        ))}
+      </ol>
     </div>
   );
 }
@@ -192,13 +305,18 @@ function TargetHeader({
   isTarget,
   onHops,
   onGoal,
+  people,
 }: {
   result: RoutesResult;
   isTarget: boolean | null;
   onHops: (n: number) => void;
   onGoal: (goal: RouteGoal) => void;
+  people: ReadonlyMap<number, RouteCardPerson>;
 }) {
   const t = result.target;
+  // A person's role, when Kith knows it (issue 17, the route-card defects owned by issue 12).
+  const known = t.kind === 'person' ? people.get(t.id) : undefined;
+  const role = known ? [known.title, known.organization].filter(Boolean).join(' · ') : '';
   return (
     <div className="routes-target" data-testid="routes-target" data-target-kind={t.kind} data-target-id={t.id}>
       {t.kind === 'organization' ? (
@@ -212,7 +330,9 @@ function TargetHeader({
         <h2 className="routes-target-name truncate" data-testid="routes-target-name">
           <a href={t.kind === 'organization' ? hrefFor.org(t.id) : hrefFor.person(t.id)}>{t.name}</a>
         </h2>
-        <span className="muted-text">{t.kind === 'organization' ? 'Organization' : 'Person'}</span>
+        <span className="muted-text truncate" data-testid="routes-target-role">
+          {t.kind === 'organization' ? 'Organization' : role || 'Person'}
+        </span>
       </div>
       <div className="routes-target-actions">
         {t.kind === 'organization' && result.goal !== null && (
