@@ -576,7 +576,7 @@ export function findRoutesByPerson(db: Db, query: RoutesQuery, options: FindRout
   const message =
     items.length === 0
       ? `Nobody there who meets the goal is within ${maxHops} hops of you.${goalNote(resolved)}`
-      : `${plural(items.length, 'person', 'people')} ${goal === null ? '' : `who ${items.length === 1 ? 'is' : 'are'} ${GOAL_WORDS[goal]} `}within reach, each by the best way to them${unreachable > 0 ? `; ${unreachable} more out of reach within ${maxHops} hops` : ''}.`;
+      : `${plural(items.length, 'person', 'people')} within reach${goal === null ? '' : ` who ${items.length === 1 ? 'meets' : 'meet'} the goal (${GOAL_WORDS[goal]})`}, each by the best way to them${unreachable > 0 ? `; ${unreachable} more out of reach within ${maxHops} hops` : ''}.`;
   return { target, k, maxHops, goal, goalFallback, items, unreachable, message };
 }
 

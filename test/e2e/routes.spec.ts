@@ -209,6 +209,93 @@ test('the clear answers: no route, nobody there, a direct tie; a target toggled 
   expect(app.internalErrors).toEqual([]);
 });
 
+test('grouped routes: one per contact, other ways through a contact on demand, each person to reach; chips never dangle and show roles (issues 12, 17)', async ({ app }) => {
+  await app.call('app:completeSetup', { displayName: 'Robin Example', loadSample: false });
+  const me = (await app.call('app:info')).me.id;
+  const acme = await app.call('orgs:create', { name: 'Acme Platform Laboratories' });
+  const person = async (displayName: string, title?: string, hiringManager = false) => {
+    const p = await app.call('people:create', { displayName });
+    if (title) await app.call('affiliations:create', { personId: p.id, organizationId: acme.id, title, isHiringManager: hiringManager });
+    return p;
+  };
+  const arjun = await person('Arjun Venkataraman-Whitfield');
+  const lee = await person('Leopoldine Featherstonehaugh');
+  const bea = await person('Beatrix Montgomery-Ashworth');
+  const olu = await person('Oluwaseun Abernathy-Castellanos', 'Senior Staff Platform Engineer');
+  const chen = await person('Chen Fernández', 'Engineering Manager, Platform', true);
+  const dana = await person('Dana Kowalczyk-Villanueva', 'Director of Infrastructure', true);
+  const tie = (a: number, b: number, strength: number) => app.call('ties:create', { personA: a, personB: b, strength });
+  await tie(me, arjun.id, 5);
+  await tie(me, lee.id, 3);
+  await tie(arjun.id, chen.id, 4);
+  await tie(arjun.id, bea.id, 4);
+  await tie(bea.id, olu.id, 4);
+  await tie(olu.id, dana.id, 4);
+  await tie(lee.id, chen.id, 3);
+
+  await app.open(`routes?org=${acme.id}`);
+  const routes = new RoutesPage(app.page);
+  const expected = await app.call('routes:find', { organizationId: acme.id });
+  if (expected.kind !== 'found') throw new Error('expected routes');
+  // One card per contact of mine (Arjun, Leopoldine), warmest first.
+  expect(expected.routes.map((r) => r.personIds[1])).toEqual([arjun.id, lee.id]);
+  await expect(routes.cards).toHaveCount(2);
+  await expect(routes.message).toHaveText(expected.message);
+
+  // Other ways through Arjun, asked for on demand: a different final introducer (Olu, via Bea).
+  const first = routes.card(expected.routes[0]!.personIds);
+  await first.getByTestId('route-expand').click();
+  const through = await app.call('targets:routesThrough', { organizationId: acme.id, throughId: arjun.id });
+  expect(through.result.others.map((r) => r.personIds)).toEqual([[me, arjun.id, bea.id, olu.id, dana.id]]);
+  await expect(first.getByTestId('route-other')).toHaveCount(1);
+  await expect(first.getByTestId('route-others-message')).toHaveText(through.result.message);
+  await expect(first.getByTestId('route-other').getByTestId('route-card')).toHaveAttribute('data-person-ids', [me, arjun.id, bea.id, olu.id, dana.id].join(','));
+  await expect(first.getByTestId('route-other')).toContainText('via Oluwaseun');
+  // The introducer at the target is named, and chips carry the role.
+  await expect(first.getByTestId('route-other').getByTestId('route-reason').nth(2)).toContainText('Oluwaseun works at Acme Platform Laboratories too');
+  await expect(first.getByTestId('route-other').getByTestId('chain-role').last()).toHaveText('Director of Infrastructure · Acme Platform Laboratories');
+
+  // Chips wrap at 1024×700, but every tie stays on the line of the person after it (issue 17).
+  for (const [width, height] of [
+    [1280, 800],
+    [1024, 700],
+  ] as const) {
+    await app.page.setViewportSize({ width, height });
+    const links = app.page.getByTestId('chain-link');
+    expect(await links.count()).toBeGreaterThan(0);
+    for (const link of await links.all()) {
+      const box = (await link.boundingBox())!;
+      const next = (await link.locator('xpath=following-sibling::*[1]').boundingBox())!;
+      expect(Math.abs(box.y + box.height / 2 - (next.y + next.height / 2))).toBeLessThan(2);
+      expect(box.x + box.width).toBeLessThanOrEqual(next.x + 1);
+    }
+    await app.screenshot(`routes-grouped-${width}-light`);
+  }
+  await app.page.emulateMedia({ colorScheme: 'dark' });
+  await app.screenshot('routes-grouped-1024-dark');
+  await app.page.emulateMedia({ colorScheme: 'light' });
+  await app.page.setViewportSize({ width: 1280, height: 800 });
+
+  // Each person who meets the goal, with the best way to them.
+  await app.page.getByTestId('routes-by-person').click();
+  const byPerson = await app.call('targets:routesByPerson', { organizationId: acme.id });
+  await expect(app.page.getByTestId('route-person')).toHaveCount(2);
+  await expect(app.page.getByTestId('route-person').locator('summary')).toHaveText(byPerson.result.items.map((i) => `${i.person.name}, hiring manager: via ${i.route.hops.slice(0, -1).map((h) => firstName(h.to.name)).join(' → ')}, ${i.route.warmthPercent}%`));
+  await expect(app.page.getByTestId('route-person').first().locator('summary')).toHaveText(/^Chen Fernández, hiring manager: via Arjun, \d+(\.\d)?%$/u);
+  await app.page.getByTestId('route-person').first().locator('summary').click();
+  await expect(app.page.getByTestId('route-person').first().getByTestId('route-card')).toBeVisible();
+  await app.screenshot('routes-by-person-light');
+
+  // A route to a person shows who they are (issue 17): the header and the last chip carry the role.
+  await app.open(`routes?person=${chen.id}`);
+  await expect(app.page.getByTestId('routes-target-role')).toHaveText('Engineering Manager, Platform · Acme Platform Laboratories');
+  await expect(routes.cards.first().getByTestId('chain-role').last()).toHaveText('Engineering Manager, Platform · Acme Platform Laboratories');
+
+  expect(app.cspViolations).toEqual([]);
+  expect(app.pageErrors).toEqual([]);
+  expect(app.internalErrors).toEqual([]);
+});
+
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
