@@ -8,7 +8,9 @@ import { type CliContext, type CommonOptions, validate } from './context';
 import { CliError, EXIT } from './errors';
 import { commanderErrorLine } from './format';
 import { resolveOrganizationId, resolvePersonId } from './resolve';
-import { integer } from './options';
+import { common, examples, integer } from './options';
+import { TARGET_STAGES, TargetJobSet, type TargetJob, type TargetStage } from '../../shared/targets';
+import { getTargetJob, setTargetJob } from '../services/targets';
 
 interface RoutesOptions extends CommonOptions {
   to?: string;
@@ -157,5 +159,55 @@ export function addRoutesCommands(program: Command, ctx: CliContext): void {
       const result = findIntroRoutes(db, query);
       ctx.print(options, result, () => routesText(result));
     }
+  });
+}
+
+/** The CLI spelling of each job stage (issue 12): reached-out for reached_out. */
+const STAGE_FLAGS: Readonly<Record<string, TargetStage>> = Object.fromEntries(TARGET_STAGES.map((s) => [s.replace(/_/gu, '-'), s]));
+
+interface TargetOptions extends CommonOptions {
+  role?: string;
+  stage?: string;
+  on?: string;
+}
+
+export function targetJobText(name: string, job: TargetJob): string {
+  const stage = job.stage === null ? 'no stage yet' : `${job.stage.replace(/_/gu, ' ')} (since ${job.history[job.history.length - 1]!.on})`;
+  const lines = [`${name}: ${job.role ? `role: ${job.role}; ` : 'no role given; '}${stage}`];
+  for (const h of job.history) lines.push(`  ${h.on}  ${h.stage.replace(/_/gu, ' ')}`);
+  return lines.join('\n') + '\n';
+}
+
+/** `kith target ORG [--role TEXT] [--stage STAGE] [--on DATE]`: the job behind a target organization (issue 12). */
+export function addTargetCommands(program: Command, ctx: CliContext): void {
+  examples(
+    common(
+      program
+        .command('target')
+        .description('show or set the role you are after at an organization and where you stand (each stage change dated)')
+        .argument('<organization>', 'an id, or a name that matches one organization')
+        .option('--role <text>', 'the role you are after (free text; an empty string clears it)')
+        .option('--stage <stage>', `where you stand: ${Object.keys(STAGE_FLAGS).join(', ')}`)
+        .option('--on <date>', 'the day the stage was reached (YYYY-MM-DD; default today)'),
+    ),
+    ['kith target "Acme Labs"', 'kith target "Acme Labs" --role "Staff platform engineer" --stage applied', 'kith target "Acme Labs" --stage interviewing --on 2026-02-03 --json'],
+  ).action((organization: string, options: TargetOptions) => {
+    let stage: TargetStage | undefined;
+    if (options.stage !== undefined) {
+      stage = Object.hasOwn(STAGE_FLAGS, options.stage) ? STAGE_FLAGS[options.stage] : undefined;
+      if (stage === undefined) throw new CliError(EXIT.usage, `Unknown --stage "${options.stage}": use one of ${Object.keys(STAGE_FLAGS).join(', ')}.`);
+    }
+    if (options.on !== undefined && stage === undefined) throw new CliError(EXIT.usage, '--on dates a stage: give --stage too.');
+    const flags = { role: '--role', stage: '--stage', on: '--on', organizationId: '<organization>' };
+    // Judge the values before the data file is opened.
+    validate(TargetJobSet, { organizationId: 1, role: options.role, stage, on: options.on }, flags);
+    const { db } = ctx.open(options);
+    const organizationId = resolveOrganizationId(db, organization);
+    const name = (db.prepare('SELECT name FROM organizations WHERE id = ?').get(organizationId) as { name: string }).name;
+    const job =
+      options.role === undefined && stage === undefined
+        ? getTargetJob(db, organizationId)
+        : setTargetJob(db, validate(TargetJobSet, { organizationId, role: options.role, stage, on: options.on }, flags));
+    ctx.print(options, job, () => targetJobText(name, job));
   });
 }

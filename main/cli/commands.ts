@@ -26,7 +26,7 @@ import { type CliContext, type CommonOptions, validate } from './context';
 import { addDataCommands } from './commands-data';
 import { addMergeCommands } from './commands-merge';
 import { addPassphraseCommands } from './commands-passphrase';
-import { addRoutesCommands } from './commands-routes';
+import { addRoutesCommands, addTargetCommands } from './commands-routes';
 import { addJournalCliCommands } from './commands-journal';
 import { CliError, EXIT } from './errors';
 import { fields, plural, table } from './format';
@@ -439,6 +439,7 @@ export function addCommands(program: Command, ctx: CliContext): void {
   addSampleCommand(program, ctx);
   addStatsCommand(program, ctx);
   addRoutesCommands(program, ctx);
+  addTargetCommands(program, ctx);
   addJournalCliCommands(program, ctx);
   addDataCommands(program, ctx);
   addMergeCommands(program, ctx);

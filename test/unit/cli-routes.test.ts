@@ -156,3 +156,32 @@ describe('kith routes', () => {
     expect(fs.existsSync(dir)).toBe(false);
   });
 });
+
+describe('kith target (issue 12)', () => {
+  it('shows and sets the role and the dated stage; bad values are refused with nothing changed', async () => {
+    await network();
+    const empty = await run('target', 'Acme Labs');
+    expect(empty).toMatchObject({ code: 0, stdout: 'Acme Labs: no role given; no stage yet\n' });
+    const set = await run('target', 'Acme Labs', '--role', 'Staff platform engineer', '--stage', 'reached-out', '--on', '2026-01-05');
+    expect(set).toMatchObject({ code: 0, stdout: 'Acme Labs: role: Staff platform engineer; reached out (since 2026-01-05)\n  2026-01-05  reached out\n' });
+    const json = await run('target', 'Acme Labs', '--stage', 'applied', '--on', '2026-01-09', '--json');
+    expect(json.json<{ stage: string; role: string; history: unknown[] }>()).toMatchObject({
+      stage: 'applied',
+      role: 'Staff platform engineer',
+      history: [{ stage: 'reached_out', on: '2026-01-05' }, { stage: 'applied', on: '2026-01-09' }],
+    });
+    for (const [args, message] of [
+      [['--role', 'x'.repeat(10_000)], '--role: The role is too long (at most 300 characters)'],
+      [['--stage', 'dreaming'], 'Unknown --stage "dreaming"'],
+      [['--stage', 'offer', '--on', '2026-02-30'], '--on: Not a real date'],
+      [['--on', '2026-02-03'], '--on dates a stage: give --stage too.'],
+    ] as const) {
+      const r = await run('target', 'Acme Labs', ...args);
+      expect(r.code, r.stderr).toBe(2);
+      expect(r.stderr).toContain(message);
+    }
+    expect((await run('target', 'Nowhere Inc')).code).toBe(1);
+    const after = await run('target', 'Acme Labs', '--json');
+    expect(after.json<{ stage: string; history: unknown[] }>()).toMatchObject({ stage: 'applied', history: [{}, {}] });
+  });
+});
