@@ -8,6 +8,7 @@ import { useQuery } from '../data/useQuery';
 import { hrefFor } from '../router';
 import { OrganizationForm } from './OrganizationForm';
 import { kindLabel } from '../orgKind';
+import { TargetJob } from './routes/TargetJob';
 import { TargetToggle } from './routes/TargetToggle';
 
 export function OrganizationPage({ id }: { id: number }) {
@@ -77,6 +78,7 @@ function OrganizationPageBody({ detail }: { detail: OrganizationDetail }) {
         )}
       </header>
       <InlineError message={error} />
+      {!editing && <TargetJob organizationId={org.id} />}
       {editing ? (
         <OrganizationForm organization={org} onDone={() => setEditing(false)} />
       ) : (

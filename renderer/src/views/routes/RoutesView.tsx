@@ -12,6 +12,7 @@ import { IntroductionMessage } from '../introductions/IntroductionMessage';
 import { firstName } from '../introductions/introText';
 import { RouteCard } from './RouteCard';
 import { TargetPicker } from './TargetPicker';
+import { TargetJob } from './TargetJob';
 import { TargetsPanel } from './TargetsPanel';
 import { TargetToggle } from './TargetToggle';
 import { WarmthExplainer } from './WarmthExplainer';
@@ -114,6 +115,7 @@ function RoutesForTarget({ org, person, hops }: Props) {
   return (
     <div className="routes-result" data-testid="routes-result" data-kind={result.kind} aria-busy={query.loading}>
       <TargetHeader result={result} isTarget={isTarget} onHops={setHops} onGoal={setGoal} people={people} />
+      {result.target.kind === 'organization' && <TargetJob organizationId={result.target.id} />}
       <p className="routes-message" data-testid="routes-message">
         {result.message}
       </p>
