@@ -276,6 +276,18 @@ test('grouped routes: one per contact, other ways through a contact on demand, e
   await app.page.emulateMedia({ colorScheme: 'light' });
   await app.page.setViewportSize({ width: 1280, height: 800 });
 
+  // The job behind the target (issue 12): the role, saved; the stage, dated; a role too long is refused in words.
+  const job = app.page.getByTestId('target-job');
+  await job.getByTestId('target-role').fill('x'.repeat(10_000));
+  await job.getByTestId('target-role-save').click();
+  await expect(job).toContainText('The role is too long (at most 300 characters)');
+  await job.getByTestId('target-role').fill('Staff platform engineer');
+  await job.getByTestId('target-role-save').click();
+  await expect(job.getByTestId('target-role-save')).toHaveCount(0);
+  await job.getByTestId('target-stage').selectOption('applied');
+  await expect(job.getByTestId('target-stage-history')).toHaveText(/^Applied \d{4}-\d{2}-\d{2}$/u);
+  expect(await app.call('targets:job', { organizationId: acme.id })).toMatchObject({ role: 'Staff platform engineer', stage: 'applied' });
+
   // Each person who meets the goal, with the best way to them.
   await app.page.getByTestId('routes-by-person').click();
   const byPerson = await app.call('targets:routesByPerson', { organizationId: acme.id });
