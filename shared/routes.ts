@@ -75,7 +75,11 @@ export type RoutePerson = z.infer<typeof RoutePerson>;
  * where the likely hop's warmth is BASE_WARMTH[strength] × discount, so the
  * ranking (summed −ln warmth) needs no change, and the route index gains
  * arcs with no tie id. Consumers that need a tie id (introductions:addTie,
- * "Show in graph") must then check `basis` first.
+ * "Show in graph") must then check `basis` first. The searches
+ * (main/routes/kshortest.ts: bounds, the best route per contact, Yen from a
+ * prefix) only read arc costs from the CSR arrays, so likely arcs appended
+ * there with cost −ln(BASE_WARMTH × discount) need no change in them; only
+ * buildRoute must fill the hop from the arc's evidence instead of a tie.
  */
 export const RouteHop = z.object({
   from: RoutePerson,

@@ -537,7 +537,7 @@ export function findRoutesThrough(db: Db, query: RoutesThroughQuery, options: Fi
       ? `No route through ${throughName} within ${maxHops} hops.${goalNote(resolved)}`
       : others.length === 0
         ? `${who} has no other way in within ${maxHops} hops: every route through ${who} ends with the same introducer.`
-        : `${plural(others.length, 'other way', 'other ways')} through ${who}, each with a different final introducer.`;
+        : `${plural(others.length, 'other way', 'other ways')} through ${who}, each with a different final introducer${more ? `; more introducers beyond these ${others.length}` : ''}.`;
   return { target, k, maxHops, goal, goalFallback, through, best, others, more, message };
 }
 
