@@ -303,6 +303,13 @@ test('grouped routes: one per contact, other ways through a contact on demand, e
   await expect(app.page.getByTestId('routes-target-role')).toHaveText('Engineering Manager, Platform · Acme Platform Laboratories');
   await expect(routes.cards.first().getByTestId('chain-role').last()).toHaveText('Engineering Manager, Platform · Acme Platform Laboratories');
 
+  // The organization page carries the same job.
+  await app.open(`orgs/${acme.id}`);
+  await expect(app.page.getByTestId('target-job').getByTestId('target-role')).toHaveValue('Staff platform engineer');
+  await app.page.setViewportSize({ width: 1024, height: 700 });
+  await app.screenshot('org-target-job-1024-light');
+  await app.page.setViewportSize({ width: 1280, height: 800 });
+
   expect(app.cspViolations).toEqual([]);
   expect(app.pageErrors).toEqual([]);
   expect(app.internalErrors).toEqual([]);
