@@ -203,7 +203,8 @@ function computeBounds(g: SearchGraph, maxHops: number, ws: Workspace): void {
       for (let e = adjStart[w]!, end = adjStart[w + 1]!; e < end; e++) {
         const v = adjTarget[e]!;
         // A route ends at the first target it meets (issue 12): a target is never passed through.
-        if (sinkKey[v]! >= 0 || blocked?.[v]) continue;
+        // Nor is the source: a bound through me (150 contacts on 10k people) is far too loose.
+        if (sinkKey[v]! >= 0 || blocked?.[v] || v === source) continue;
         const cand = hw + arcKey[e]!;
         if (cand < h[base + v]!) {
           h[base + v] = cand;
