@@ -18,7 +18,7 @@ export function WarmthExplainer() {
         <div className="warmth-explainer-body">
           <p>
             A route’s warmth is the warmth of each hop multiplied together, times how well the last person fits the goal. Routes are ranked by
-            warmth, then by fewer hops.
+            warmth, then by fewer hops. The list shows the warmest route through each of your contacts; open one to see its other ways in.
           </p>
           <h3>Each hop, by tie strength</h3>
           <table className="warmth-table" data-testid="warmth-base">
