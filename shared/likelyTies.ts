@@ -3,7 +3,7 @@
 // The numbers here are the documented defaults (README, "Likely ties").
 // Pure TypeScript + zod.
 import { z } from 'zod';
-import { Id, SizeBand, TieStrength } from './domain';
+import { Id, type SizeBand, TieStrength } from './domain';
 
 export { SIZE_BANDS, SizeBand } from './domain';
 
