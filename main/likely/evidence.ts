@@ -82,19 +82,23 @@ interface OrgOverlap {
 
 /** What one pair of affiliations at the same organization says; null when nothing. */
 export function orgOverlap(x: AffRow, y: AffRow, thisMonth: number): OrgOverlap | null {
-  const ix = interval(x, thisMonth);
-  const iy = interval(y, thisMonth);
+  return overlapOf(x.current, interval(x, thisMonth), y.current, interval(y, thisMonth), thisMonth);
+}
+
+function overlapOf(xCurrent: boolean, ix: [number, number] | null, yCurrent: boolean, iy: [number, number] | null, thisMonth: number): OrgOverlap | null {
   if (ix && iy) {
     const from = Math.max(ix[0], iy[0]);
     const to = Math.min(ix[1], iy[1]);
-    if (to - from + 1 >= LIKELY.minOverlapMonths) return { dated: true, from, to, ongoing: x.current && y.current && to >= thisMonth };
+    if (to - from + 1 >= LIKELY.minOverlapMonths) return { dated: true, from, to, ongoing: xCurrent && yCurrent && to >= thisMonth };
     // Dated and apart is an answer: they were not there together.
     return null;
   }
   // Without dates on both sides, both current is the evidence (a LinkedIn export gives only the current company).
-  if (x.current && y.current) return { dated: false, from: NaN, to: NaN, ongoing: true };
+  if (xCurrent && yCurrent) return UNDATED;
   return null;
 }
+
+const UNDATED: OrgOverlap = Object.freeze({ dated: false, from: NaN, to: NaN, ongoing: true });
 
 function better(a: OrgOverlap, b: OrgOverlap): OrgOverlap {
   if (a.dated !== b.dated) return a.dated ? a : b;
@@ -149,7 +153,8 @@ export function tookPartEvidence(t: TookPart, today: string): LikelyEvidence & {
 
 /** One pair's evidence while it is being gathered. */
 interface Acc {
-  orgs: Map<number, OrgOverlap> | null;
+  /** Organization ids and what each says (most pairs share one organization: an array beats a Map). */
+  orgs: { org: number; o: OrgOverlap }[] | null;
   took: TookPart | null;
 }
 
@@ -198,18 +203,24 @@ export function inferPairs(input: InferInput): InferOutput {
       crowdedOrgs.add(org);
       continue;
     }
+    // Each row's months once, not once per pair.
+    const spans = rows.map((r) => interval(r, thisMonth));
     for (let i = 0; i < rows.length; i++) {
       const x = rows[i]!;
       for (let j = i + 1; j < rows.length; j++) {
         const y = rows[j]!;
         if (x.person === y.person) continue; // the same person at the same organization twice
         if (onlyPerson !== undefined && x.person !== onlyPerson && y.person !== onlyPerson) continue;
-        const o = orgOverlap(x, y, thisMonth);
+        const o = overlapOf(x.current, spans[i]!, y.current, spans[j]!, thisMonth);
         if (!o) continue;
         const a = acc(x.person, y.person);
-        if (!a.orgs) a.orgs = new Map();
-        const prev = a.orgs.get(org);
-        a.orgs.set(org, prev ? better(prev, o) : o);
+        if (!a.orgs) {
+          a.orgs = [{ org, o }];
+          continue;
+        }
+        const prev = a.orgs.find((e) => e.org === org);
+        if (prev) prev.o = better(prev.o, o);
+        else a.orgs.push({ org, o });
       }
     }
   }
@@ -244,7 +255,7 @@ export function inferPairs(input: InferInput): InferOutput {
   for (const [k, a] of accs) {
     const evidence: (LikelyEvidence & { strength: number })[] = [];
     if (a.took) evidence.push(tookPartEvidence(a.took, input.today));
-    if (a.orgs) for (const [org, o] of a.orgs) evidence.push(orgEvidence(input.orgs.get(org)!, o));
+    if (a.orgs) for (const { org, o } of a.orgs) evidence.push(orgEvidence(input.orgs.get(org)!, o));
     evidence.sort((p, q) => q.confidence - p.confidence || (p.text < q.text ? -1 : p.text > q.text ? 1 : 0));
     let miss = 1;
     let strength = 1;

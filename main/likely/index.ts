@@ -102,23 +102,42 @@ function entryRows(rows: [number, string, string, string][]): EntryRow[] {
   return rows.map(([entry, kind, date, people]) => ({ entry, kind, date, people: JSON.parse(people) as number[] }));
 }
 
+/** Columns as JSON arrays, one row: far fewer objects (and less garbage) than one row object each. */
+function columns<T extends unknown[]>(db: Db, sql: string): T {
+  return (db.prepare(sql).raw().get() as string[]).map((c) => JSON.parse(c) as unknown) as T;
+}
+
 /** Every pair, from every row: the full computation. */
 export function inferAll(db: Db, today: string): Map<number, InferredPair> {
   const skip = ineligible(db);
-  const affiliations = affRows(
-    db.prepare('SELECT person_id, organization_id, start_date, end_date, is_current FROM affiliations').raw().all() as [number, number, string | null, string | null, number][],
+  const [aPerson, aOrg, aStart, aEnd, aCurrent] = columns<[number[], number[], (string | null)[], (string | null)[], number[]]>(
+    db,
+    `SELECT json_group_array(person_id), json_group_array(organization_id), json_group_array(start_date), json_group_array(end_date),
+            json_group_array(is_current) FROM affiliations`,
   );
+  const affiliations: AffRow[] = aPerson.map((person, i) => ({ person, org: aOrg[i]!, start: aStart[i]!, end: aEnd[i]!, current: aCurrent[i] === 1 }));
   const orgs = orgsOf(db.prepare('SELECT id, name, kind, size_band FROM organizations').raw().all() as [number, string, string, string | null][]);
-  const entries = entryRows(
-    db
-      .prepare(
-        `SELECT i.id, i.kind, i.occurred_date, json_group_array(p.person_id) FROM interactions i
-           JOIN interaction_participants p ON p.interaction_id = i.id
-          WHERE i.deleted_at IS NULL GROUP BY i.id HAVING count(*) >= 2`,
-      )
-      .raw()
-      .all() as [number, string, string, string][],
+  // Participants in entry order (the primary key's), then the live entries with two people or more.
+  const [pEntry, pPerson] = columns<[number[], number[]]>(
+    db,
+    'SELECT json_group_array(interaction_id), json_group_array(person_id) FROM (SELECT interaction_id, person_id FROM interaction_participants ORDER BY interaction_id)',
   );
+  const [eId, eKind, eDate] = columns<[number[], string[], string[]]>(
+    db,
+    `SELECT json_group_array(id), json_group_array(kind), json_group_array(occurred_date) FROM interactions
+      WHERE deleted_at IS NULL AND id IN (SELECT interaction_id FROM interaction_participants GROUP BY interaction_id HAVING count(*) >= 2)`,
+  );
+  const entryAt = new Map<number, number>();
+  eId.forEach((id, i) => entryAt.set(id, i));
+  const entries: EntryRow[] = [];
+  for (let i = 0; i < pEntry.length; ) {
+    const id = pEntry[i]!;
+    let j = i;
+    while (j < pEntry.length && pEntry[j] === id) j++;
+    const at = entryAt.get(id);
+    if (at !== undefined) entries.push({ entry: id, kind: eKind[at]!, date: eDate[at]!, people: pPerson.slice(i, j) });
+    i = j;
+  }
   return inferPairs({ affiliations, orgs, entries, eligible: (p) => !skip.has(p), today }).pairs;
 }
 
@@ -262,33 +281,43 @@ export function dismissedReturns(dismissed: { kinds: string; confidence: number 
   return now.confidence >= dismissed.confidence + LIKELY.dismissReturnStep - 1e-9;
 }
 
-function tiedSet(db: Db): Set<number> {
+/** Tied pairs as person_a → person_b sets (small-integer keys hash faster than pair numbers). */
+function tiedPairs(db: Db): Map<number, Set<number>> {
   const [a, b] = db.prepare('SELECT json_group_array(person_a), json_group_array(person_b) FROM ties').raw().get() as [string, string];
   const as = JSON.parse(a) as number[];
   const bs = JSON.parse(b) as number[];
-  const set = new Set<number>();
-  for (let i = 0; i < as.length; i++) set.add(pairNum(as[i]!, bs[i]!));
-  return set;
+  const tied = new Map<number, Set<number>>();
+  for (let i = 0; i < as.length; i++) {
+    const s = tied.get(as[i]!);
+    if (s) s.add(bs[i]!);
+    else tied.set(as[i]!, new Set([bs[i]!]));
+  }
+  return tied;
 }
 
-const byConfidence = (p: VisiblePair, q: VisiblePair) => q.confidence - p.confidence || p.a - q.a || p.b - q.b;
+const byPair = (p: VisiblePair, q: VisiblePair) => p.a - q.a || p.b - q.b;
 
 function computeVisible(db: Db, pairs: Map<number, InferredPair>): { all: VisiblePair[]; byPerson: Map<number, VisiblePair[]> } {
-  const tied = tiedSet(db);
+  const tied = tiedPairs(db);
   const decisions = decisionsOf(db);
-  const candidates: VisiblePair[] = [];
+  // Most confident first, then by pair: confidences are in thousandths, so 1,001 buckets sort them.
+  const buckets: VisiblePair[][] = Array.from({ length: 1001 }, () => []);
   for (const [k, p] of pairs) {
-    if (p.confidence < LIKELY.listFloor || tied.has(k)) continue;
-    const d = decisions.get(k);
+    if (p.confidence < LIKELY.listFloor || tied.get(p.a)?.has(p.b)) continue;
+    const d = decisions.size ? decisions.get(k) : undefined;
     let returned = false;
     if (d) {
       // A confirmed pair is a tie (or a tie the user deleted since): never suggested again.
       if (d.decision === 'confirmed' || !dismissedReturns(d, p)) continue;
       returned = true;
     }
-    candidates.push({ ...p, returned });
+    buckets[1000 - Math.round(p.confidence * 1000)]!.push({ a: p.a, b: p.b, confidence: p.confidence, strength: p.strength, evidence: p.evidence, returned });
   }
-  candidates.sort(byConfidence);
+  const candidates: VisiblePair[] = [];
+  for (const bucket of buckets) {
+    if (bucket.length > 1) bucket.sort(byPair);
+    for (const p of bucket) candidates.push(p);
+  }
   // The per-person cap: a pair stays only while both people are under it, most confident first.
   const count = new Map<number, number>();
   const all: VisiblePair[] = [];
