@@ -74,10 +74,14 @@ const TRIGGERS: readonly string[] = [
   `AFTER UPDATE ON main.likely_tie_decisions BEGIN ${mark(values('OLD.person_a', 'OLD.person_b', 'NEW.person_a', 'NEW.person_b'))} END`,
 ];
 
-function install(db: Db): void {
-  if (db.readonly) return;
+/** Creates the TEMP table and triggers if missing; true when it had to (marks may have been lost: recompute all). */
+function install(db: Db): boolean {
+  if (db.readonly) return false;
+  // Created inside a transaction that was rolled back, they are gone again: checked on every read (microseconds).
+  if (db.prepare(`SELECT 1 FROM temp.sqlite_master WHERE type = 'table' AND name = 'likely_dirty'`).get() !== undefined) return false;
   db.exec('CREATE TEMP TABLE IF NOT EXISTS likely_dirty (person_id INTEGER PRIMARY KEY)');
   TRIGGERS.forEach((body, i) => db.exec(`CREATE TEMP TRIGGER IF NOT EXISTS kith_likely_${i} ${body}`));
+  return true;
 }
 
 function dataVersion(db: Db): number {
@@ -198,7 +202,6 @@ function stateOf(db: Db): LikelyState {
   if (!state) {
     state = { pairs: null, byPerson: new Map(), dataVersion: -1, recheck: new Set(), visible: null, visibleByPerson: null, day: '', fullBuilds: 0, incrementalPeople: 0, lastFullMs: 0 };
     states.set(db, state);
-    install(db);
   }
   return state;
 }
@@ -206,12 +209,13 @@ function stateOf(db: Db): LikelyState {
 /** Brings the inferred pairs up to date: in full the first time, after another connection's commit or a new day; else only the marked people. */
 function refresh(db: Db): LikelyState {
   const state = stateOf(db);
+  const installed = install(db);
   const today = clockToday();
   const version = dataVersion(db);
   const dirty = takeDirty(db);
   for (const p of state.recheck) dirty.push(p);
   state.recheck.clear();
-  const full = state.pairs === null || version !== state.dataVersion || today !== state.day || dirty.length > INCREMENTAL_LIMIT;
+  const full = installed || state.pairs === null || version !== state.dataVersion || today !== state.day || dirty.length > INCREMENTAL_LIMIT;
   if (full) {
     const started = performance.now();
     state.pairs = inferAll(db, today);

@@ -71,6 +71,12 @@ export function listLikelyTies(db: Db, query: LikelyTiesQuery = {}): LikelyTiesR
   };
 }
 
+/** Whether routes may use this pair as a likely tie (visible, at or above the documented minimum confidence). */
+export function isRoutableLikelyTie(db: Db, x: number, y: number): boolean {
+  const [a, b] = x < y ? [x, y] : [y, x];
+  return (visibleLikelyTies(db).byPerson.get(a) ?? []).some((p) => p.b === b && p.confidence >= LIKELY.defaultMinConfidence);
+}
+
 function pairFromKey(db: Db, key: string): { a: number; b: number; names: [string, string] } {
   const pair = parsePairKey(key);
   if (!pair) throw new KithError('INVALID_INPUT', `"${key}" is not a pair: give two different person ids joined by a dash, like 12-40.`);
