@@ -70,6 +70,9 @@ export const LikelyTie = z.object({
   evidence: z.array(LikelyEvidence).min(1),
   /** True when the user dismissed it before and it came back (new kind of evidence, or confidence up a step). */
   returned: z.boolean(),
+  /** With order 'routeGain': the warmth confirming it would add to my best routes to my targets, and which targets. */
+  routeGain: z.number().min(0).optional(),
+  helps: z.array(z.object({ organizationId: Id, name: z.string() })).optional(),
 });
 export type LikelyTie = z.infer<typeof LikelyTie>;
 
@@ -77,6 +80,8 @@ export const LikelyTiesQuery = z.strictObject({
   personId: Id.optional(),
   minConfidence: z.number().min(0).max(1).optional(),
   limit: z.number().int().min(1).max(10_000).optional(),
+  /** 'confidence' (default), or 'routeGain': the review queue, by how much each would warm a route to my targets. */
+  order: z.enum(['confidence', 'routeGain']).optional(),
 });
 export type LikelyTiesQuery = z.infer<typeof LikelyTiesQuery>;
 

@@ -20,14 +20,19 @@ export function addLikelyTieCommands(program: Command, ctx: CliContext): void {
         .command('likely')
         .description(`who probably knows whom, inferred from shared organizations, schools and journal entries (at most ${LIKELY.perPerson} per person), most confident first`)
         .option('--person <person>', 'only this person\'s: an id, or a name that matches one person')
-        .option('--limit <n>', 'show at most this many (default 50)', integer),
+        .option('--limit <n>', 'show at most this many (default 50)', integer)
+        .option('--by-route-gain', 'the review queue: first the ties that would most warm your routes to your target organizations'),
     ),
-    ['kith ties likely', 'kith ties likely --person "Ana Acosta" --json'],
-  ).action((options: CommonOptions & { person?: string; limit?: number }) => {
+    ['kith ties likely', 'kith ties likely --person "Ana Acosta" --json', 'kith ties likely --by-route-gain --limit 10'],
+  ).action((options: CommonOptions & { person?: string; limit?: number; byRouteGain?: boolean }) => {
     const { db } = ctx.open(options);
     const query = validate(
       contract['likelyTies:list'].input,
-      { personId: options.person === undefined ? undefined : resolvePersonId(db, options.person), limit: options.limit ?? 50 },
+      {
+        personId: options.person === undefined ? undefined : resolvePersonId(db, options.person),
+        limit: options.limit ?? 50,
+        order: options.byRouteGain ? 'routeGain' : undefined,
+      },
       { personId: '--person', limit: '--limit' },
     );
     const result = listLikelyTies(db, query);
@@ -42,6 +47,7 @@ export function addLikelyTieCommands(program: Command, ctx: CliContext): void {
           { header: 'CONF', value: (t) => `${Math.round(t.confidence * 100)}%`, align: 'right' },
           { header: 'STR', value: (t) => String(t.suggestedStrength), align: 'right' },
           { header: 'EVIDENCE', value: (t) => `${t.evidence.map((e) => e.text).join('; ')}${t.returned ? ' (back: new evidence)' : ''}`, max: 120 },
+          ...(options.byRouteGain ? [{ header: 'HELPS', value: (t: (typeof result.items)[number]) => (t.helps ?? []).map((h) => h.name).join(', '), max: 60 }] : []),
         ]) +
         (result.notice ? `\n${result.notice}\n` : '')
       );

@@ -17,6 +17,7 @@ import {
   type LikelyTiesResult,
 } from '../../shared/likelyTies';
 import type { Db } from '../db/open';
+import { likelyReviewQueue, type QueueEntry } from '../likely/queue';
 import { crowdedEntryCount, decisionKindsOf, inferredPair, visibleLikelyTies, type VisiblePair } from '../likely/index';
 import { getPerson } from './people';
 import { createTie, findTie } from './ties';
@@ -51,11 +52,19 @@ export function listLikelyTies(db: Db, query: LikelyTiesQuery = {}): LikelyTiesR
   } else {
     pairs = visible.all;
   }
+  let gains: Map<VisiblePair, QueueEntry> | null = null;
+  if (query.order === 'routeGain') {
+    const queue = likelyReviewQueue(db);
+    gains = new Map(queue.map((q) => [q.pair, q]));
+    const rank = new Map(queue.map((q, i) => [q.pair, i]));
+    pairs = [...pairs].sort((x, y) => rank.get(x)! - rank.get(y)!);
+  }
   const kept = pairs.filter((p) => p.confidence >= min);
   const shown = kept.slice(0, query.limit ?? kept.length);
   const names = namesOf(db, shown.flatMap((p) => [p.a, p.b]));
   const items = shown.map((p) => {
-    const t = toLikelyTie(p, names);
+    const q = gains?.get(p);
+    const t = q ? { ...toLikelyTie(p, names), routeGain: Math.round(q.gain * 10000) / 10000, helps: q.helps } : toLikelyTie(p, names);
     // Seen from the person asked about.
     return query.personId !== undefined && t.b.id === query.personId ? { ...t, a: t.b, b: t.a } : t;
   });

@@ -7,6 +7,7 @@ import { findIntroRoutes } from '../../main/routes/findRoutes';
 import { BASE_WARMTH } from '../../main/routes/warmth';
 import { createAffiliation } from '../../main/services/affiliations';
 import { createIntroduction } from '../../main/services/introductions';
+import { listLikelyTies } from '../../main/services/likelyTies';
 import { createOrganization } from '../../main/services/organizations';
 import { createPerson, getMeId } from '../../main/services/people';
 import { createTie } from '../../main/services/ties';
@@ -48,5 +49,31 @@ describe('routes with likely ties', () => {
 
     const intro = createIntroduction(db, { route: route.personIds, targetOrganizationId: acme });
     expect(intro.message).toContain('Do you know Chen (Chen Wei)? If you do, would you be comfortable introducing us?');
+  });
+});
+
+describe('the review queue', () => {
+  it('puts first the likely tie that opens a route to a target, then the rest by confidence', () => {
+    const db = createTestDb();
+    const me = getMeId(db);
+    const [tom, chen, ana, ben] = ['Tom', 'Chen', 'Ana', 'Ben'].map((n) => createPerson(db, { displayName: n }).id) as [number, number, number, number];
+    createTie(db, { personA: me, personB: tom, strength: 4 });
+    const small = createOrganization(db, { name: 'Tiny Studio', sizeBand: '1-10' }).id;
+    const mid = createOrganization(db, { name: 'Cobalt Software', sizeBand: '51-200' }).id;
+    const acme = createOrganization(db, { name: 'Acme Labs' }).id;
+    db.prepare('UPDATE organizations SET is_target = 1 WHERE id = ?').run(acme);
+    // Ana and Ben: very likely, but no use for Acme. Tom and Chen: less likely, and Chen hires at Acme.
+    createAffiliation(db, { personId: ana, organizationId: small, startDate: '2020-01' });
+    createAffiliation(db, { personId: ben, organizationId: small, startDate: '2020-01' });
+    createAffiliation(db, { personId: tom, organizationId: mid, startDate: '2020-01' });
+    createAffiliation(db, { personId: chen, organizationId: mid, startDate: '2020-01' });
+    createAffiliation(db, { personId: chen, organizationId: acme, isHiringManager: true });
+    const byConfidence = listLikelyTies(db).items.map((t) => [t.a.id, t.b.id]);
+    expect(byConfidence[0]).toEqual([ana, ben]);
+    const queue = listLikelyTies(db, { order: 'routeGain' }).items;
+    expect([queue[0]!.a.id, queue[0]!.b.id]).toEqual([tom, chen].sort((x, y) => x - y));
+    expect(queue[0]!.helps).toEqual([{ organizationId: acme, name: 'Acme Labs' }]);
+    expect(queue[0]!.routeGain).toBeGreaterThan(0);
+    expect(queue.find((t) => t.a.id === ana)!.routeGain).toBe(0);
   });
 });
