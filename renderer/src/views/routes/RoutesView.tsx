@@ -7,6 +7,7 @@ import { ErrorNotice, InlineError } from '../../components/ErrorNotice';
 import { Modal } from '../../components/Modal';
 import { errorMessage, mutate } from '../../data/mutate';
 import { useQuery } from '../../data/useQuery';
+import { useStickyState } from '../../data/useStickyState';
 import { hrefFor, navigate } from '../../router';
 import { IntroductionMessage } from '../introductions/IntroductionMessage';
 import { firstName } from '../introductions/introText';
@@ -76,7 +77,9 @@ function RoutesForTarget({ org, person, hops }: Props) {
   // An old link may carry a hop limit above today's maximum (issue 12): use the default then.
   const maxHops = hops !== null && hops >= 1 && hops <= ROUTE_LIMITS.maxHops ? hops : undefined;
   const [goal, setGoal] = useState<RouteGoal | undefined>(undefined);
-  const input = org !== null ? { organizationId: org, maxHops, goal } : { personId: person!, maxHops };
+  // Issue 15: likely ties are on by default; the choice holds while the app runs.
+  const [likelyTies, setLikelyTies] = useStickyState('routes.likelyTies', true);
+  const input = org !== null ? { organizationId: org, maxHops, goal, likelyTies } : { personId: person!, maxHops, likelyTies };
   const query = useQuery('targets:routes', input);
   const intros = useQuery('introductions:list', {});
   const [asking, setAsking] = useState(false);
@@ -112,7 +115,7 @@ function RoutesForTarget({ org, person, hops }: Props) {
 
   return (
     <div className="routes-result" data-testid="routes-result" data-kind={result.kind} aria-busy={query.loading}>
-      <TargetHeader result={result} isTarget={isTarget} onHops={setHops} onGoal={setGoal} />
+      <TargetHeader result={result} isTarget={isTarget} onHops={setHops} onGoal={setGoal} likelyTies={likelyTies} onLikelyTies={setLikelyTies} />
       <p className="routes-message" data-testid="routes-message">
         {result.message}
       </p>
@@ -192,11 +195,15 @@ function TargetHeader({
   isTarget,
   onHops,
   onGoal,
+  likelyTies,
+  onLikelyTies,
 }: {
   result: RoutesResult;
   isTarget: boolean | null;
   onHops: (n: number) => void;
   onGoal: (goal: RouteGoal) => void;
+  likelyTies: boolean;
+  onLikelyTies: (on: boolean) => void;
 }) {
   const t = result.target;
   return (
@@ -237,6 +244,10 @@ function TargetHeader({
               </option>
             ))}
           </select>
+        </label>
+        <label className="toolbar-field" title="Use ties Kith guesses from shared organizations, schools and entries, at half warmth, marked in the route">
+          <input type="checkbox" checked={likelyTies} onChange={(e) => onLikelyTies(e.target.checked)} data-testid="routes-likely-ties" />
+          <span>Likely ties</span>
         </label>
         {t.kind === 'organization' && <TargetToggle organizationId={t.id} isTarget={isTarget} />}
       </div>
