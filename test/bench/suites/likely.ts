@@ -18,6 +18,9 @@ import { openDatabase, type Db } from '../../../main/db/open';
 import { invalidateLikelyTies, likelyIndexStats, visibleLikelyTies } from '../../../main/likely/index';
 import { generateNetwork, seededRandom } from '../../../main/sample/generate';
 import { writeNetwork } from '../../../main/sample/load';
+import { findIntroRoutes } from '../../../main/routes/findRoutes';
+import { getRouteGraph } from '../../../main/routes/graph';
+import { withLikelyTies } from '../../../main/routes/likelyGraph';
 import { createAffiliation } from '../../../main/services/affiliations';
 import { getMeId } from '../../../main/services/people';
 import type { BenchRow, BenchSuite } from '../types';
@@ -190,12 +193,49 @@ function honestyRows(quick: boolean): BenchRow[] {
   return rows;
 }
 
+/** Routes k = 5 on 10,000 people / 50,000 ties plus the likely ties (sizes set from the sample, so many are above the routing minimum). */
+function routeRows(quick: boolean): BenchRow[] {
+  const people = quick ? 2_000 : 10_000;
+  const { db, dir } = tempDb('likely-routes');
+  try {
+    writeNetwork(db, generateNetwork({ people, seed: SEED, now: NOW, ties: people * 5 }));
+    const counts = db.prepare('SELECT organization_id, count(DISTINCT person_id) FROM affiliations GROUP BY organization_id').raw().all() as [number, number][];
+    const set = db.prepare('UPDATE organizations SET size_band = ? WHERE id = ?');
+    db.transaction(() => counts.forEach(([o, n]) => set.run(bandFor(n), o)))();
+    const ties = db.prepare('SELECT count(*) FROM ties').pluck().get() as number;
+    const t0 = performance.now();
+    const graph = withLikelyTies(db, getRouteGraph(db));
+    const buildMs = performance.now() - t0;
+    const likelyArcs = graph.likelyArcs.length;
+    const orgs = (db.prepare('SELECT id FROM organizations ORDER BY id').pluck().all() as number[]).slice(0, quick ? 50 : 200);
+    for (const o of orgs.slice(0, 5)) findIntroRoutes(db, { organizationId: o, k: 5 }, { now: NOW }); // warm up
+    const times: number[] = [];
+    let usedLikely = 0;
+    for (const o of orgs) {
+      const t = performance.now();
+      const r = findIntroRoutes(db, { organizationId: o, k: 5 }, { now: NOW });
+      times.push(performance.now() - t);
+      if ((r.kind === 'found' || r.kind === 'direct') && r.routes.some((x) => x.hops.some((h) => h.likely))) usedLikely++;
+    }
+    times.sort((a, b) => a - b);
+    const note = `${people.toLocaleString('en-US')} people, ${ties.toLocaleString('en-US')} ties + ${likelyArcs.toLocaleString('en-US')} likely ties ≥ ${LIKELY.defaultMinConfidence}; ${orgs.length} organizations, ${usedLikely} answered with a likely hop`;
+    return [
+      { suite: 'likely', name: 'routes with likely ties, k=5 p50', value: times[Math.floor(times.length / 2)]!, unit: 'ms', target: '≤ 10 ms p50', note },
+      { suite: 'likely', name: 'routes with likely ties, k=5 p95', value: times[Math.floor(times.length * 0.95)]!, unit: 'ms', note },
+      { suite: 'likely', name: 'route index plus likely ties, first build', value: buildMs, unit: 'ms', note: 'route index, likely ties and the merged graph; reused until either changes' },
+    ];
+  } finally {
+    db.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 export const likelySuite: BenchSuite = {
   name: 'likely',
   async run({ quick }) {
     const restore = setClock(fixedClock(NOW, 'UTC'));
     try {
-      return [...speedRows(quick), ...honestyRows(quick)];
+      return [...speedRows(quick), ...routeRows(quick), ...honestyRows(quick)];
     } finally {
       restore();
     }
