@@ -3,6 +3,7 @@
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fixedClock, setClock } from '../../shared/clock';
 import { LIKELY } from '../../shared/likelyTies';
+import { getGraphData, getGraphInsights } from '../../main/graph/service';
 import { findIntroRoutes } from '../../main/routes/findRoutes';
 import { BASE_WARMTH } from '../../main/routes/warmth';
 import { createAffiliation } from '../../main/services/affiliations';
@@ -75,5 +76,23 @@ describe('the review queue', () => {
     expect(queue[0]!.helps).toEqual([{ organizationId: acme, name: 'Acme Labs' }]);
     expect(queue[0]!.routeGain).toBeGreaterThan(0);
     expect(queue.find((t) => t.a.id === ana)!.routeGain).toBe(0);
+  });
+});
+
+describe('the graph', () => {
+  it('sends likely ties apart from ties (off with the toggle); insights use confirmed ties only', () => {
+    const db = createTestDb();
+    const me = getMeId(db);
+    const [tom, chen] = ['Tom', 'Chen'].map((n) => createPerson(db, { displayName: n }).id) as [number, number];
+    createTie(db, { personA: me, personB: tom, strength: 4 });
+    createTie(db, { personA: me, personB: chen, strength: 2 });
+    const cobalt = createOrganization(db, { name: 'Cobalt Software', sizeBand: '11-50' }).id;
+    for (const p of [tom, chen]) createAffiliation(db, { personId: p, organizationId: cobalt, startDate: '2020-01' });
+    const before = getGraphInsights(db);
+    const data = getGraphData(db, { mode: { kind: 'whole' } });
+    expect(data.edges).toHaveLength(2);
+    expect(data.likelyEdges).toEqual([{ source: Math.min(tom, chen), target: Math.max(tom, chen), confidence: LIKELY.orgConfidence['11-50'], evidence: 'both at Cobalt Software since 2020' }]);
+    expect(getGraphData(db, { mode: { kind: 'whole' }, likelyTies: false }).likelyEdges).toBeUndefined();
+    expect(getGraphInsights(db)).toEqual(before);
   });
 });
