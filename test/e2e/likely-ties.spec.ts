@@ -49,3 +49,37 @@ test('likely ties: Y confirms at the suggested strength, 2 at strength 2, N dism
     ['Dora Diaz', 2, 'manual'],
   ]);
 });
+
+test('routes: a likely hop is marked and can be turned off; the review queue puts the tie that helps a target first', async ({ app }) => {
+  await app.call('app:completeSetup', { displayName: 'Sam Rivera', loadSample: false });
+  const me = (await app.call('app:info')).me.id;
+  const tom = await app.call('people:create', { displayName: 'Tom Reyes' });
+  const chen = await app.call('people:create', { displayName: 'Chen Wei' });
+  const ana = await app.call('people:create', { displayName: 'Ana Acosta' });
+  const ben = await app.call('people:create', { displayName: 'Ben Bauer' });
+  await app.call('ties:create', { personA: me, personB: tom.id, strength: 4 });
+  const cobalt = await app.call('orgs:create', { name: 'Cobalt Software', sizeBand: '51-200' });
+  const tiny = await app.call('orgs:create', { name: 'Tiny Studio', sizeBand: '1-10' });
+  const acme = await app.call('orgs:create', { name: 'Acme Labs' });
+  await app.call('targets:set', { organizationId: acme.id, isTarget: true });
+  for (const p of [tom, chen]) await app.call('affiliations:create', { personId: p.id, organizationId: cobalt.id, startDate: '2019-01', endDate: '2021-06' });
+  for (const p of [ana, ben]) await app.call('affiliations:create', { personId: p.id, organizationId: tiny.id, startDate: '2020-01' });
+  await app.call('affiliations:create', { personId: chen.id, organizationId: acme.id, isHiringManager: true });
+
+  await app.open(`routes?org=${acme.id}`);
+  const reasons = app.page.getByTestId('route-reason');
+  await expect(reasons.nth(1)).toContainText('Tom probably knows Chen Wei: both at Cobalt Software, 2019–2021');
+  await expect(reasons.nth(1)).toHaveAttribute('data-likely', 'true');
+  const queue = app.page.getByTestId('likely-queue');
+  await expect(queue.getByTestId('likely-row').first()).toContainText('Tom Reyes – Chen Wei');
+  await expect(queue.getByTestId('likely-row').first()).toContainText('helps reach Acme Labs');
+  await app.screenshot('likely-routes-light');
+  await app.page.emulateMedia({ colorScheme: 'dark' });
+  await app.screenshot('likely-routes-dark');
+  await app.page.emulateMedia({ colorScheme: 'light' });
+
+  await app.page.getByTestId('routes-likely-ties').uncheck();
+  await expect(app.page.getByTestId('route-reason')).toHaveCount(0);
+  await app.page.getByTestId('routes-likely-ties').check();
+  await expect(reasons.nth(1)).toHaveAttribute('data-likely', 'true');
+});

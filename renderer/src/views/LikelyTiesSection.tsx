@@ -18,7 +18,20 @@ function firstName(name: string): string {
  * arrows move. Buttons do the same for the mouse.
  */
 export function LikelyTiesSection({ person }: { person: Person }) {
-  const query = useQuery('likelyTies:list', { personId: person.id, limit: 50 });
+  return <LikelyTiesList person={person} title={`Who else might ${firstName(person.displayName)} know?`} testId="likely-ties" />;
+}
+
+/**
+ * The review queue across everyone (issue 15): the likely ties whose
+ * confirmation would most warm my best routes to my target organizations
+ * first, each naming the targets it helps. The same keys as the person list.
+ */
+export function LikelyTiesQueue() {
+  return <LikelyTiesList person={null} title="Who might know whom" testId="likely-queue" />;
+}
+
+function LikelyTiesList({ person, title, testId }: { person: Person | null; title: string; testId: string }) {
+  const query = useQuery('likelyTies:list', person ? { personId: person.id, limit: 50 } : { order: 'routeGain', limit: 10 });
   const items = query.data?.items ?? [];
   const [active, setActive] = useState(0);
   const [error, setError] = useState<string | null>(null);
@@ -37,7 +50,7 @@ export function LikelyTiesSection({ person }: { person: Person }) {
     try {
       if (how === 'dismiss') {
         await mutate('likelyTies:dismiss', { pairKey: tie.pairKey });
-        setStatus(`Dismissed: ${tie.b.name}.`);
+        setStatus(`Dismissed: ${tie.a.name} and ${tie.b.name}.`);
       } else {
         await mutate('likelyTies:confirm', { pairKey: tie.pairKey, strength: how });
         setStatus(`${tie.a.name} and ${tie.b.name} now have a tie (strength ${how}).`);
@@ -70,14 +83,14 @@ export function LikelyTiesSection({ person }: { person: Person }) {
   };
 
   return (
-    <section className="section" data-testid="likely-ties">
+    <section className="section" data-testid={testId}>
       <div className="section-header">
         <h2 className="section-title">
-          Who else might {firstName(person.displayName)} know? <span className="section-count">{query.data.total}</span>
+          {title} <span className="section-count">{query.data.total}</span>
         </h2>
       </div>
       <p className="muted-text likely-help">
-        Guessed from shared organizations, schools and journal entries; nothing becomes a tie until you confirm it. In the list: <kbd>Y</kbd> confirm,{' '}
+        {person ? 'Guessed' : 'Likely ties that would most warm your routes to your targets come first; guessed'} from shared organizations, schools and journal entries; nothing becomes a tie until you confirm it. In the list: <kbd>Y</kbd> confirm,{' '}
         <kbd>1</kbd>–<kbd>5</kbd> confirm at that strength, <kbd>N</kbd> dismiss, <kbd>↑</kbd> <kbd>↓</kbd> move.
       </p>
       {query.data.notice && <p className="muted-text" data-testid="likely-notice">{query.data.notice}</p>}
@@ -91,7 +104,7 @@ export function LikelyTiesSection({ person }: { person: Person }) {
           className="rows likely-list"
           role="listbox"
           tabIndex={0}
-          aria-label={`Who else ${firstName(person.displayName)} might know`}
+          aria-label={title}
           aria-activedescendant={`likely-${items[index]!.pairKey}`}
           onKeyDown={onKeyDown}
           data-testid="likely-list"
@@ -111,9 +124,10 @@ export function LikelyTiesSection({ person }: { person: Person }) {
               <a href={hrefFor.person(tie.b.id)} className="tie-person" tabIndex={-1}>
                 <Avatar name={tie.b.name} id={tie.b.id} />
                 <span className="tie-person-text">
-                  <span className="tie-name truncate">{tie.b.name}</span>
+                  <span className="tie-name truncate">{person ? tie.b.name : `${tie.a.name} – ${tie.b.name}`}</span>
                   <span className="tie-org">
                     {Math.round(tie.confidence * 100)}% likely{tie.returned ? ' · back with new evidence' : ''}
+                    {tie.helps?.length ? ` · helps reach ${tie.helps.map((h) => h.name).join(', ')}` : ''}
                   </span>
                 </span>
               </a>

@@ -10,6 +10,7 @@ import { useQuery } from '../../data/useQuery';
 import { useStickyState } from '../../data/useStickyState';
 import { hrefFor, navigate } from '../../router';
 import { IntroductionMessage } from '../introductions/IntroductionMessage';
+import { LikelyTiesQueue } from '../LikelyTiesSection';
 import { firstName } from '../introductions/introText';
 import { RouteCard } from './RouteCard';
 import { TargetPicker } from './TargetPicker';
@@ -51,6 +52,7 @@ export function RoutesView({ org, person, hops }: Props) {
         </div>
         <aside className="routes-side">
           <TargetsPanel currentOrg={org} />
+          <LikelyTiesQueue />
           <WarmthExplainer />
         </aside>
       </div>
