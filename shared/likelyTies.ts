@@ -55,7 +55,14 @@ export const LIKELY = {
 
 export const UNKNOWN_SIZE_BAND: SizeBand = '1001-10000';
 
-export const LikelyEvidence = z.object({ kind: EvidenceKind, text: z.string(), confidence: z.number().min(0).max(1) });
+export const LikelyEvidence = z.object({
+  kind: EvidenceKind,
+  text: z.string(),
+  confidence: z.number().min(0).max(1),
+  /** Same organization or school: which, and whether its size band is set (unknown counts as large). */
+  organizationId: Id.optional(),
+  sizeKnown: z.boolean().optional(),
+});
 export type LikelyEvidence = z.infer<typeof LikelyEvidence>;
 
 export const LikelyPerson = z.object({ id: Id, name: z.string() });
@@ -73,6 +80,8 @@ export const LikelyTie = z.object({
   /** With order 'routeGain': the warmth confirming it would add to my best routes to my targets, and which targets. */
   routeGain: z.number().min(0).optional(),
   helps: z.array(z.object({ organizationId: Id, name: z.string() })).optional(),
+  /** With order 'routeGain', when it helps a target: organizations of its evidence whose size is unknown (setting it sharpens the guess). */
+  askSize: z.array(z.object({ organizationId: Id, name: z.string() })).optional(),
 });
 export type LikelyTie = z.infer<typeof LikelyTie>;
 

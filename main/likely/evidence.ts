@@ -126,12 +126,12 @@ function orgText(name: string, o: OrgOverlap): string {
   return fromYear === toYear ? `both at ${name} in ${fromYear}` : `both at ${name}, ${fromYear}–${toYear}`;
 }
 
-export function orgEvidence(org: OrgInfo, o: OrgOverlap): LikelyEvidence & { strength: number } {
+export function orgEvidence(orgId: number, org: OrgInfo, o: OrgOverlap): LikelyEvidence & { strength: number } {
   const band = org.band ?? UNKNOWN_SIZE_BAND;
   const confidence = LIKELY.orgConfidence[band] * (org.school ? LIKELY.schoolFactor : 1) * (o.dated ? 1 : LIKELY.undatedFactor);
   const small = band === '1-10' || band === '11-50';
   const strength = small && o.dated && !org.school ? 3 : small || band === '51-200' ? 2 : 1;
-  return { kind: org.school ? 'same_school' : 'same_org', text: orgText(org.name, o), confidence, strength };
+  return { kind: org.school ? 'same_school' : 'same_org', text: orgText(org.name, o), confidence, strength, organizationId: orgId, sizeKnown: org.band !== null };
 }
 
 interface TookPart {
@@ -255,7 +255,7 @@ export function inferPairs(input: InferInput): InferOutput {
   for (const [k, a] of accs) {
     const evidence: (LikelyEvidence & { strength: number })[] = [];
     if (a.took) evidence.push(tookPartEvidence(a.took, input.today));
-    if (a.orgs) for (const { org, o } of a.orgs) evidence.push(orgEvidence(input.orgs.get(org)!, o));
+    if (a.orgs) for (const { org, o } of a.orgs) evidence.push(orgEvidence(org, input.orgs.get(org)!, o));
     evidence.sort((p, q) => q.confidence - p.confidence || (p.text < q.text ? -1 : p.text > q.text ? 1 : 0));
     let miss = 1;
     let strength = 1;
@@ -269,7 +269,7 @@ export function inferPairs(input: InferInput): InferOutput {
       b: y,
       confidence: Math.round((1 - miss) * 1000) / 1000,
       strength,
-      evidence: evidence.map(({ kind, text, confidence }) => ({ kind, text, confidence: Math.round(confidence * 1000) / 1000 })),
+      evidence: evidence.map(({ strength: _strength, ...ev }) => ({ ...ev, confidence: Math.round(ev.confidence * 1000) / 1000 })),
     });
   }
   return { pairs, crowdedEntries, crowdedOrgs };

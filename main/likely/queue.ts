@@ -82,6 +82,8 @@ export interface QueueEntry {
   gain: number;
   /** The targets it would help, best gain first. */
   helps: { organizationId: number; name: string }[];
+  /** When it helps a target: the organizations of its evidence whose size is unknown. */
+  askSize: { organizationId: number; name: string }[];
 }
 
 /** Every visible likely tie, the ones that would warm a route to a target first (by gain), then by confidence. */
@@ -89,6 +91,7 @@ export function likelyReviewQueue(db: Db): QueueEntry[] {
   const graph = getRouteGraph(db);
   const visible = visibleLikelyTies(db).all;
   const targets = db.prepare('SELECT id, name FROM organizations WHERE is_target = 1 AND archived_at IS NULL ORDER BY id').raw().all() as [number, string][];
+  const orgNames = new Map(db.prepare('SELECT id, name FROM organizations').raw().all() as [number, string][]);
   const fromMe = dijkstra(graph, [[graph.me, 0]]);
   const perTarget: { id: number; name: string; toTarget: Float64Array; best: number }[] = [];
   for (const [id, name] of targets) {
@@ -119,7 +122,13 @@ export function likelyReviewQueue(db: Db): QueueEntry[] {
       }
     }
     helps.sort((x, y) => y.gain - x.gain);
-    return { pair, gain, helps: helps.map(({ organizationId, name }) => ({ organizationId, name })) };
+    const askSize =
+      helps.length === 0
+        ? []
+        : pair.evidence
+            .filter((e) => e.organizationId !== undefined && e.sizeKnown === false)
+            .map((e) => ({ organizationId: e.organizationId!, name: orgNames.get(e.organizationId!) ?? '' }));
+    return { pair, gain, helps: helps.map(({ organizationId, name }) => ({ organizationId, name })), askSize };
   });
   entries.sort((x, y) => y.gain - x.gain || y.pair.confidence - x.pair.confidence || x.pair.a - y.pair.a || x.pair.b - y.pair.b);
   return entries;

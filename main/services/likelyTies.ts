@@ -64,7 +64,7 @@ export function listLikelyTies(db: Db, query: LikelyTiesQuery = {}): LikelyTiesR
   const names = namesOf(db, shown.flatMap((p) => [p.a, p.b]));
   const items = shown.map((p) => {
     const q = gains?.get(p);
-    const t = q ? { ...toLikelyTie(p, names), routeGain: Math.round(q.gain * 10000) / 10000, helps: q.helps } : toLikelyTie(p, names);
+    const t = q ? { ...toLikelyTie(p, names), routeGain: Math.round(q.gain * 10000) / 10000, helps: q.helps, askSize: q.askSize } : toLikelyTie(p, names);
     // Seen from the person asked about.
     return query.personId !== undefined && t.b.id === query.personId ? { ...t, a: t.b, b: t.a } : t;
   });

@@ -9,7 +9,7 @@ import { BASE_WARMTH } from '../../main/routes/warmth';
 import { createAffiliation } from '../../main/services/affiliations';
 import { createIntroduction } from '../../main/services/introductions';
 import { listLikelyTies } from '../../main/services/likelyTies';
-import { createOrganization } from '../../main/services/organizations';
+import { createOrganization, updateOrganization } from '../../main/services/organizations';
 import { createPerson, getMeId } from '../../main/services/people';
 import { createTie } from '../../main/services/ties';
 import { createTestDb, removeTempDirs } from '../helpers/db';
@@ -76,6 +76,12 @@ describe('the review queue', () => {
     expect(queue[0]!.helps).toEqual([{ organizationId: acme, name: 'Acme Labs' }]);
     expect(queue[0]!.routeGain).toBeGreaterThan(0);
     expect(queue.find((t) => t.a.id === ana)!.routeGain).toBe(0);
+    expect(queue[0]!.askSize).toEqual([]);
+    // With Cobalt's size unknown, the queue asks for it: it would matter for a target.
+    updateOrganization(db, mid, { sizeBand: null });
+    const asked = listLikelyTies(db, { order: 'routeGain' }).items[0]!;
+    expect(asked.askSize).toEqual([{ organizationId: mid, name: 'Cobalt Software' }]);
+    expect(listLikelyTies(db, { order: 'routeGain' }).items.find((t) => t.a.id === ana)!.askSize).toEqual([]);
   });
 });
 

@@ -48,7 +48,7 @@ describe('likely ties: evidence', () => {
     // Two months of overlap is not enough.
     at(db, dora, cobalt, '2021-05', '2022-03');
     const t = pairOf(db, ana, chen)!;
-    expect(t.evidence).toEqual([{ kind: 'same_org', text: 'both at Cobalt Software, 2019–2021', confidence: LIKELY.orgConfidence['11-50'] }]);
+    expect(t.evidence).toEqual([{ kind: 'same_org', text: 'both at Cobalt Software, 2019–2021', confidence: LIKELY.orgConfidence['11-50'], organizationId: cobalt, sizeKnown: true }]);
     expect(t.suggestedStrength).toBe(3);
     expect(pairOf(db, ana, dora)).toBeUndefined();
     // Chen and Dora overlap 2021-05 … 2021-12: 8 months.

@@ -133,6 +133,11 @@ function LikelyTiesList({ person, title, testId }: { person: Person | null; titl
               </a>
               <span className="likely-evidence" data-testid="likely-evidence">
                 {tie.evidence.map((e) => e.text).join('; ')}
+                {tie.askSize?.map((o) => (
+                  <a key={o.organizationId} className="likely-ask-size" href={hrefFor.org(o.organizationId)} tabIndex={-1} data-testid="likely-ask-size">
+                    How big is {o.name}? Setting its size sharpens this guess.
+                  </a>
+                ))}
               </span>
               <span className="likely-actions">
                 <button type="button" className="button small" tabIndex={-1} onClick={() => void act(tie, tie.suggestedStrength)} data-testid="likely-confirm">
