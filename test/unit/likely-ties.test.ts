@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fixedClock, setClock } from '../../shared/clock';
 import { LIKELY, pairKeyOf, type SizeBand } from '../../shared/likelyTies';
-import type { Db } from '../../main/db/open';
+import { openDatabase, type Db } from '../../main/db/open';
 import { exportJson } from '../../main/exporters/json';
 import { commitJsonImport } from '../../main/importers/json';
 import { inferAll, inferredPairs, likelyIndexStats, visibleLikelyTies } from '../../main/likely/index';
@@ -260,6 +260,28 @@ describe('likely ties: decisions', () => {
 });
 
 describe('likely ties: incremental upkeep', () => {
+  it('sees what another connection commits (the CLI while the app runs), and what a rolled-back write did not', () => {
+    const db = createTestDb();
+    const other = openDatabase(db.name);
+    const [ana, ben] = [person(db, 'Ana'), person(db, 'Ben')];
+    const o = org(db, 'Acme Labs', '11-50');
+    at(db, ana, o, '2020-01');
+    expect(listLikelyTies(db).items).toEqual([]);
+    createAffiliation(other, { personId: ben, organizationId: o, startDate: '2020-01' });
+    expect(listLikelyTies(db).items.map((t) => t.pairKey)).toEqual([pairKeyOf(ana, ben)]);
+    // A write read inside a transaction that then rolls back leaves no trace.
+    const cy = person(db, 'Cy');
+    expect(() =>
+      db.transaction(() => {
+        at(db, cy, o, '2020-01');
+        expect(listLikelyTies(db).total).toBe(3);
+        throw new Error('roll back');
+      })(),
+    ).toThrow('roll back');
+    expect(listLikelyTies(db).total).toBe(1);
+    other.close();
+  });
+
   it('after each edit, recomputes only the people it touched, and agrees with a full recomputation (seeded)', () => {
     fc.assert(
       fc.property(
