@@ -36,6 +36,7 @@ import { journalContract } from './journal';
 import { backupsContract } from './backups';
 import { graphContract } from './graph';
 import { targetsChannels } from './targets';
+import { likelyTiesChannels } from './likelyTies';
 import { encryptionContract } from './encryption';
 import { forgetContract } from './forget';
 
@@ -85,6 +86,7 @@ export const contract = {
   ...backupsContract,
   ...graphContract,
   ...targetsChannels,
+  ...likelyTiesChannels,
   ...encryptionContract,
   ...forgetContract,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;

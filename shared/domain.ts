@@ -103,6 +103,11 @@ export const ORGANIZATION_KINDS = [
 export const OrganizationKind = z.enum(ORGANIZATION_KINDS);
 export type OrganizationKind = z.infer<typeof OrganizationKind>;
 
+/** Organization size bands (issue 15, migration 100); null = not known, which likely-tie inference counts as large. */
+export const SIZE_BANDS = ['1-10', '11-50', '51-200', '201-1000', '1001-10000', '10001+'] as const;
+export const SizeBand = z.enum(SIZE_BANDS, { message: `The size band must be one of ${SIZE_BANDS.join(', ')}` });
+export type SizeBand = z.infer<typeof SizeBand>;
+
 // ---- People -------------------------------------------------------------
 
 export const Person = z.object({
@@ -198,6 +203,8 @@ export const Organization = z.object({
   notes: z.string(),
   tags: z.array(z.string()),
   archived: z.boolean(),
+  /** Issue 15: how many people work there, as a band; null when not known. */
+  sizeBand: SizeBand.nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -209,6 +216,7 @@ const organizationFields = {
   domain: z.string().trim().max(500).optional(),
   notes: longText.optional(),
   tags: z.array(TagName).max(LIMITS.listItems).optional(),
+  sizeBand: SizeBand.nullable().optional(),
 };
 export const OrganizationCreate = z.strictObject(organizationFields);
 export type OrganizationCreate = z.infer<typeof OrganizationCreate>;

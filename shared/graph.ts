@@ -24,6 +24,8 @@ export const GRAPH_LIMITS = {
   /** Positions of at most this many people in one save. */
   maxPositions: 200_000,
   insightItems: 12,
+  /** Likely ties drawn at most (issue 15): the most confident. */
+  likelyEdges: 5_000,
 } as const;
 
 export const GraphMode = z.discriminatedUnion('kind', [
@@ -52,7 +54,12 @@ export const GraphFilters = z.strictObject({
 });
 export type GraphFilters = z.infer<typeof GraphFilters>;
 
-export const GraphQuery = z.strictObject({ mode: GraphMode, filters: GraphFilters.optional() });
+export const GraphQuery = z.strictObject({
+  mode: GraphMode,
+  filters: GraphFilters.optional(),
+  /** Issue 15: also send likely ties among the people shown (drawn apart; never in layout or insights). On when left out. */
+  likelyTies: z.boolean().optional(),
+});
 export type GraphQuery = z.infer<typeof GraphQuery>;
 
 export const GraphNode = z.object({
@@ -84,10 +91,16 @@ export const GraphEdge = z.object({
 });
 export type GraphEdge = z.infer<typeof GraphEdge>;
 
+/** A likely tie between two people shown (issue 15): not a tie; drawn distinct from every tie. */
+export const GraphLikelyEdge = z.object({ source: Id, target: Id, confidence: z.number().min(0).max(1), evidence: z.string() });
+export type GraphLikelyEdge = z.infer<typeof GraphLikelyEdge>;
+
 export const GraphData = z.object({
   meId: Id,
   nodes: z.array(GraphNode),
   edges: z.array(GraphEdge),
+  /** Issue 15: likely ties among the nodes, most confident first, at most GRAPH_LIKELY_LIMIT; absent when turned off. */
+  likelyEdges: z.array(GraphLikelyEdge).optional(),
   organizations: z.array(z.object({ id: Id, name: z.string() })),
   /** Non-archived people in the whole network, before mode and filters. */
   totalPeople: z.number().int().min(0),

@@ -41,6 +41,8 @@ const routesQueryFields = {
     .optional(),
   /** Only with an organization; left out: hiring manager, with the documented fallback. */
   goal: z.enum(ROUTE_GOALS, { message: `The goal must be one of ${ROUTE_GOALS.join(', ')}` }).optional(),
+  /** Issue 15: use likely ties (discounted, marked); on when left out. */
+  likelyTies: z.boolean().optional(),
 };
 
 function refineQuery<T extends z.ZodType<{ organizationId?: number | undefined; personId?: number | undefined; goal?: RouteGoal | undefined }>>(schema: T) {
@@ -66,25 +68,21 @@ export type RoutesThroughQuery = z.infer<typeof RoutesThroughQuery>;
 export const RoutePerson = z.object({ id: Id, name: z.string() });
 export type RoutePerson = z.infer<typeof RoutePerson>;
 
-/*
- * Room for likely ties (issue 12, for issue 15; design only, nothing emits it
- * yet). A hop will become a union on `basis`:
- *   { basis: 'tie',    tieId: Id, strength, … }                  (today's shape)
- *   { basis: 'likely', tieId: null, evidence: [{ kind: 'same_org_overlap' |
- *     'co_attended' | …, text }], discount: (0, 1], strength, … }
- * where the likely hop's warmth is BASE_WARMTH[strength] × discount, so the
- * ranking (summed −ln warmth) needs no change, and the route index gains
- * arcs with no tie id. Consumers that need a tie id (introductions:addTie,
- * "Show in graph") must then check `basis` first. The searches
- * (main/routes/kshortest.ts: bounds, the best route per contact, Yen from a
- * prefix) only read arc costs from the CSR arrays, so likely arcs appended
- * there with cost −ln(BASE_WARMTH × discount) need no change in them; only
- * buildRoute must fill the hop from the arc's evidence instead of a tie.
+/**
+ * A hop over a likely tie (issue 15): no tie id; the evidence as sentences,
+ * its confidence, and the discount its warmth took (BASE_WARMTH[strength] ×
+ * discount, so the ranking needs no change). Consumers that need a tie id
+ * check `likely` (or a null tieId) first.
  */
+export const LikelyHop = z.object({ pairKey: z.string(), confidence: z.number().min(0).max(1), discount: z.number().gt(0).max(1), evidence: z.array(z.string()).min(1) });
+export type LikelyHop = z.infer<typeof LikelyHop>;
+
 export const RouteHop = z.object({
   from: RoutePerson,
   to: RoutePerson,
-  tieId: Id,
+  /** null for a likely hop (issue 15). */
+  tieId: Id.nullable(),
+  likely: LikelyHop.optional(),
   strength: TieStrength,
   context: z.string(),
   /** Latest journal entry with both people (with `to` alone when `from` is me); null when none. */

@@ -27,6 +27,7 @@ import { addDataCommands } from './commands-data';
 import { addMergeCommands } from './commands-merge';
 import { addPassphraseCommands } from './commands-passphrase';
 import { addRoutesCommands, addTargetCommands } from './commands-routes';
+import { addLikelyTieCommands } from './commands-likely';
 import { addJournalCliCommands } from './commands-journal';
 import { CliError, EXIT } from './errors';
 import { fields, plural, table } from './format';
@@ -436,6 +437,7 @@ export function addCommands(program: Command, ctx: CliContext): void {
   addForgetCommand(program, ctx);
   addOrganizationCommands(program, ctx);
   addTieCommands(program, ctx);
+  addLikelyTieCommands(program, ctx);
   addSampleCommand(program, ctx);
   addStatsCommand(program, ctx);
   addRoutesCommands(program, ctx);

@@ -39,6 +39,8 @@ export const EXPORT_TABLES = [
   { name: 'imports', orderBy: 'id' },
   { name: 'import_changes', orderBy: 'import_id, seq' },
   { name: 'target_stage_events', orderBy: 'id' },
+  // Issue 15: confirm/dismiss decisions on likely ties (the likely ties themselves are recomputed).
+  { name: 'likely_tie_decisions', orderBy: 'person_a, person_b' },
 ] as const;
 export type ExportTable = (typeof EXPORT_TABLES)[number]['name'];
 

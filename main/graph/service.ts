@@ -1,6 +1,8 @@
 // The graph view's services (issue 5): data for a mode and filters, insights.
 import { now as clockNow } from '../../shared/clock';
-import type { GraphData, GraphInsights, GraphQuery } from '../../shared/graph';
+import { GRAPH_LIMITS, type GraphData, type GraphInsights, type GraphLikelyEdge, type GraphQuery } from '../../shared/graph';
+import { LIKELY } from '../../shared/likelyTies';
+import { visibleLikelyTies } from '../likely/index';
 import { KithError } from '../../shared/errors';
 import type { Db } from '../db/open';
 import { computeInsights } from './insights';
@@ -21,11 +23,24 @@ export function getGraphData(db: Db, query: GraphQuery, now = clockNow()): Graph
     orgName = row.name;
   }
   const data = shapeGraph(net, { mode, filters: query.filters, now, metrics: getMetrics(db, net) });
+  // Likely ties (issue 15) ride along for drawing only: insights and layout use confirmed ties.
+  if (query.likelyTies !== false) data.likelyEdges = likelyEdgesAmong(db, data.nodes.map((n) => n.id));
   // The organization of an organization view is named even when nobody is there now.
   if (mode.kind === 'org' && orgName !== null && !data.organizations.some((o) => o.id === mode.organizationId)) {
     data.organizations.push({ id: mode.organizationId, name: orgName });
   }
   return data;
+}
+
+function likelyEdgesAmong(db: Db, ids: readonly number[]): GraphLikelyEdge[] {
+  const shown = new Set(ids);
+  const out: GraphLikelyEdge[] = [];
+  for (const p of visibleLikelyTies(db).all) {
+    if (out.length >= GRAPH_LIMITS.likelyEdges) break;
+    if (p.confidence < LIKELY.defaultMinConfidence || !shown.has(p.a) || !shown.has(p.b)) continue;
+    out.push({ source: p.a, target: p.b, confidence: p.confidence, evidence: p.evidence.map((e) => e.text).join('; ') });
+  }
+  return out;
 }
 
 export function getGraphInsights(db: Db, now = clockNow()): GraphInsights {

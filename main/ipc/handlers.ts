@@ -37,6 +37,7 @@ import { createJournalHandlers } from './handlers-journal';
 import { createBackupsHandlers } from './handlers-backups';
 import { createGraphHandlers } from './handlers-graph';
 import { createTargetsHandlers } from './handlers-targets';
+import { createLikelyTiesHandlers } from './handlers-likelyTies';
 import { createEncryptionHandlers } from './handlers-encryption';
 import { createForgetHandlers } from './handlers-forget';
 
@@ -109,6 +110,7 @@ export function createHandlers({ db, dataDir, chooseFolder }: HandlerContext): H
     ...createBackupsHandlers({ db, dataDir }),
     ...createGraphHandlers({ db, dataDir }),
     ...createTargetsHandlers({ db, dataDir }),
+    ...createLikelyTiesHandlers({ db, dataDir }),
     ...createEncryptionHandlers({ db, dataDir }),
     ...createForgetHandlers({ db, dataDir }),
   };

@@ -24,7 +24,9 @@ import type {
 } from '../../shared/routes';
 import { stmt } from '../services/util';
 export { byPersonLine } from '../../shared/routes';
+import { LIKELY } from '../../shared/likelyTies';
 import { getRouteGraph, type RouteGraph } from './graph';
+import { isLikelyGraph, withLikelyTies } from './likelyGraph';
 import { bestRoutePerFirstHop, kShortestRoutes, type FoundPath, type SearchGraph, type SearchStats } from './kshortest';
 import {
   BASE_WARMTH,
@@ -59,7 +61,9 @@ function keysFor(graph: RouteGraph, now: Date): DayKeys {
   let keys = dayKeys.get(graph);
   if (!keys) {
     const arcKey = new Float64Array(graph.adjTarget.length);
-    for (let e = 0; e < arcKey.length; e++) arcKey[e] = cost(BASE_WARMTH[graph.adjStrength[e]!]!);
+    // A likely arc (issue 15) counts at its discount.
+    const discount = isLikelyGraph(graph) ? graph.adjDiscount : null;
+    for (let e = 0; e < arcKey.length; e++) arcKey[e] = cost(BASE_WARMTH[graph.adjStrength[e]!]! * (discount ? discount[e]! : 1));
     keys = { day: NaN, arcKey, sinkKey: new Float64Array(graph.n).fill(-1) };
     dayKeys.set(graph, keys);
   }
@@ -175,6 +179,27 @@ function buildRoute(
     const quiet = fromMe ? quietFactor(myQuietDays(graph, b, now)) : 1;
     const warmth = fromMe ? myHopWarmth(graph, b, strength, now) : hopWarmth(strength, null);
     const journalAt = graph.lastJournalAt[b]!;
+    const likelyAt = isLikelyGraph(graph) ? graph.adjLikely[e]! : -1;
+    if (likelyAt >= 0 && isLikelyGraph(graph)) {
+      // A likely tie (issue 15): marked, discounted, explained by its evidence.
+      const arc = graph.likelyArcs[likelyAt]!;
+      const likelyWarmth = hopWarmth(strength, null) * LIKELY.routeDiscount;
+      const to = { id: graph.ids[b]!, name: graph.names[b]! };
+      hops.push({
+        from: { id: graph.ids[a]!, name: graph.names[a]! },
+        to,
+        tieId: null,
+        likely: { pairKey: arc.pairKey, confidence: arc.confidence, discount: LIKELY.routeDiscount, evidence: arc.evidence },
+        strength,
+        context: arc.evidence.join('; '),
+        lastContact: lastContactTogether(db, graph.ids[a]!, graph.ids[b]!),
+        quietFactor: 1,
+        warmth: likelyWarmth,
+        reason: `${firstName(graph.names[a]!)} probably knows ${to.name}: ${arc.evidence.join('; ')} (a likely tie, not confirmed: counted as strength ${strength} ×${LIKELY.routeDiscount})`,
+      });
+      hopWarmths.push(likelyWarmth);
+      continue;
+    }
     const hop: Omit<RouteHop, 'reason'> = {
       from: { id: graph.ids[a]!, name: graph.names[a]! },
       to: { id: graph.ids[b]!, name: graph.names[b]! },
@@ -394,9 +419,10 @@ function isAnswer(r: Resolved | RoutesResult): r is RoutesResult {
   return 'kind' in r;
 }
 
-function contextFor(db: Db, query: { k?: number | undefined; maxHops?: number | undefined }, options: FindRoutesOptions): Context {
+function contextFor(db: Db, query: { k?: number | undefined; maxHops?: number | undefined; likelyTies?: boolean | undefined }, options: FindRoutesOptions): Context {
   const now = options.now ?? clockNow();
-  const graph = getRouteGraph(db);
+  // Likely ties (issue 15) are an additive input: extra discounted arcs, on unless the query turns them off.
+  const graph = query.likelyTies === false ? getRouteGraph(db) : withLikelyTies(db, getRouteGraph(db));
   return { db, graph, keys: keysFor(graph, now), now, k: query.k ?? DEFAULT_K, maxHops: query.maxHops ?? DEFAULT_MAX_HOPS };
 }
 

@@ -15,6 +15,7 @@ import type {
   IntroductionStatus,
 } from '../../shared/routes';
 import { affiliationFit, bestFit } from '../routes/warmth';
+import { isRoutableLikelyTie } from './likelyTies';
 import { getMeId, getPerson } from './people';
 import { createTie, findTie } from './ties';
 import { notFound, nowIso, setClause, stmt } from './util';
@@ -143,6 +144,8 @@ export interface DraftInput {
   organizationName: string | null;
   /** The role I am after at the organization (issue 12); empty when not given. */
   jobRole?: string;
+  /** Issue 15: the introducer's next hop is only a likely tie, so the request asks "Do you know …?" first. */
+  asksFirst?: boolean;
 }
 
 /**
@@ -156,8 +159,10 @@ export function draftIntroductionMessage(d: DraftInput): string {
     : d.organizationName
     ? `I'm exploring my next role and ${d.organizationName} is high on my list, so I'd love 20 minutes of ${firstName(d.targetName)}'s advice.`
     : `I'm exploring my next role and I'd love 20 minutes of ${firstName(d.targetName)}'s advice.`;
-  const ask =
-    d.between.length === 0
+  const next = d.between[0] ?? d.targetName;
+  const ask = d.asksFirst
+    ? `Do you know ${firstName(next)} (${next})? If you do, would you be comfortable introducing ${d.between.length === 0 ? 'us' : `me to ${firstName(next)}, who can put me in touch`}?`
+    : d.between.length === 0
       ? `Would you be comfortable introducing us?`
       : `I believe you know ${d.between[0]}, who can put me in touch${d.between.length > 1 ? ' through people they know' : ''}. Would you be comfortable introducing me to ${firstName(d.between[0]!)}?`;
   return [
@@ -192,8 +197,14 @@ export function createIntroduction(db: Db, input: IntroductionCreate): Introduct
     for (const p of people.slice(1)) {
       if (p.archived) throw new KithError('CONFLICT', `${p.displayName} is archived. Restore them, or pick another route.`);
     }
+    let firstHopAfterIntroducerLikely = false;
     for (let i = 0; i + 1 < route.length; i++) {
       if (!findTie(db, route[i]!, route[i + 1]!)) {
+        // A likely tie (issue 15) may carry a route; the request then asks instead of assuming.
+        if (i > 0 && isRoutableLikelyTie(db, route[i]!, route[i + 1]!)) {
+          if (i === 1) firstHopAfterIntroducerLikely = true;
+          continue;
+        }
         const a = i === 0 ? 'You' : people[i]!.displayName;
         throw new KithError(
           'CONFLICT',
@@ -225,6 +236,7 @@ export function createIntroduction(db: Db, input: IntroductionCreate): Introduct
         targetRole: role,
         organizationName,
         jobRole,
+        asksFirst: firstHopAfterIntroducerLikely,
       });
     const now = nowIso();
     const id = Number(

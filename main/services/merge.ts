@@ -22,6 +22,7 @@ import type { Db } from '../db/open';
 import { emailKey, isLinkedInProfile, mergeValues, normalizeLinkedInUrl, phoneKey } from '../importers/normalize';
 import { looseOrgKey } from '../importers/plan';
 import { POSITIONS_KEY } from '../graph/positions';
+import { repointLikelyDecisions } from './likelyTies';
 import type { PersonRecord } from './people';
 import { getSetting, setSetting } from './settings';
 import { nowIso } from './util';
@@ -344,6 +345,8 @@ export function mergePeople(db: Db, ids: readonly number[], options: MergeOption
       });
       setSetting(db, POSITIONS_KEY, out);
     }
+    // Decisions on likely ties (issue 15) follow the people; a confirmation is never lost.
+    repointLikelyDecisions(db, k, otherIds);
     db.prepare(`DELETE FROM people WHERE id IN (SELECT value FROM json_each(?))`).run(list);
   })();
   return result;

@@ -10,6 +10,7 @@ import type {
   OrganizationPatch,
   OrganizationRow,
   OrganizationsQuery,
+  SizeBand,
 } from '../../shared/domain';
 import { nameKey, toFtsPrefixQuery } from '../../shared/text';
 import { getMeId } from './people';
@@ -23,6 +24,7 @@ interface OrganizationRecord {
   kind: OrganizationKind;
   domain: string;
   notes: string;
+  size_band: SizeBand | null;
   archived_at: string | null;
   created_at: string;
   updated_at: string;
@@ -37,6 +39,7 @@ function toOrganization(db: Db, r: OrganizationRecord): Organization {
     notes: r.notes,
     tags: organizationTags(db, r.id),
     archived: r.archived_at !== null,
+    sizeBand: r.size_band,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   };
@@ -70,14 +73,15 @@ export function createOrganization(db: Db, input: OrganizationCreate): Organizat
     const id = Number(
       stmt(
         db,
-        `INSERT INTO organizations (name, name_key, kind, domain, notes, created_at, updated_at)
-         VALUES (@name, @key, @kind, @domain, @notes, @now, @now)`,
+        `INSERT INTO organizations (name, name_key, kind, domain, notes, size_band, created_at, updated_at)
+         VALUES (@name, @key, @kind, @domain, @notes, @sizeBand, @now, @now)`,
       ).run({
         name: input.name,
         key: nameKey(input.name),
         kind: input.kind ?? 'company',
         domain: input.domain ?? '',
         notes: input.notes ?? '',
+        sizeBand: input.sizeBand ?? null,
         now,
       }).lastInsertRowid,
     );
@@ -99,6 +103,8 @@ export function updateOrganization(db: Db, id: number, patch: OrganizationPatch)
       { ...patch, nameKey: patch.name === undefined ? undefined : nameKey(patch.name) },
       { name: 'name', nameKey: 'name_key', kind: 'kind', domain: 'domain', notes: 'notes' },
     );
+    // null clears the band (setClause skips only undefined).
+    if (patch.sizeBand !== undefined) stmt(db, 'UPDATE organizations SET size_band = ?, updated_at = ? WHERE id = ?').run(patch.sizeBand, nowIso(), id);
     if (sql) stmt(db, `UPDATE organizations SET ${sql}, updated_at = @now WHERE id = @id`).run({ ...params, id, now: nowIso() });
     if (patch.tags) setOrganizationTags(db, id, patch.tags);
     return getOrganization(db, id);

@@ -244,6 +244,19 @@ const VALID: Partial<Record<Channel, { input: (f: Fixture) => unknown; empty?: b
     check: (v: { result: { items: { person: { id: number } }[] } }, f) => expect(v.result.items.map((i) => i.person.id)).toEqual([f.ben]),
   },
   'targets:warmthModel': { input: () => undefined, check: (v: { baseWarmth: unknown[] }) => expect(v.baseWarmth).toHaveLength(5) },
+  // Likely ties (issue 15; their own tests are in likely-ties.test.ts): Ben joins Ana at Acme Labs.
+  'likelyTies:list': {
+    input: (f) => (createAffiliation(f.db, { personId: f.ben, organizationId: f.acme, startDate: '2021' }), { personId: f.ana }),
+    check: (v: { items: { b: { name: string } }[] }) => expect(v.items.map((t) => t.b.name)).toEqual(['Ben Bauer']),
+  },
+  'likelyTies:confirm': {
+    input: (f) => (createAffiliation(f.db, { personId: f.ben, organizationId: f.acme, startDate: '2021' }), { pairKey: `${f.ana}-${f.ben}`, strength: 2 }),
+    check: (v: { decision: string; tieId: number | null }) => expect(v).toMatchObject({ decision: 'confirmed', tieId: expect.any(Number) }),
+  },
+  'likelyTies:dismiss': {
+    input: (f) => (createAffiliation(f.db, { personId: f.ben, organizationId: f.acme, startDate: '2021' }), { pairKey: `${f.ana}-${f.ben}` }),
+    check: (v: { decision: string }) => expect(v.decision).toBe('dismissed'),
+  },
   // Forget a person (issue 18; its own tests are in forget.test.ts).
   'people:forgetPreview': { input: (f) => ({ id: f.ana }), check: (v: { ties: number; affiliations: number }) => expect(v).toMatchObject({ ties: 1, affiliations: 1 }) },
   'people:forget': { input: (f) => ({ id: f.ben, confirm: true }), check: (v: { forgottenKey: string }) => expect(v.forgottenKey).toMatch(/^[0-9a-f]{32}$/) },
@@ -414,6 +427,9 @@ const INVALID: Partial<Record<Channel, (f: Fixture) => unknown[]>> = {
   'targets:routesThrough': (f) => [{ organizationId: f.acme }, { organizationId: f.acme, throughId: 'x' }, { personId: f.ben, throughId: f.ana, goal: 'anyone' }, { organizationId: f.acme, throughId: f.ana, maxHops: 7 }],
   'targets:routesByPerson': (f) => [{}, { organizationId: f.acme, goal: 'ceo' }, { organizationId: f.acme, personId: f.ana }, { organizationId: f.acme, maxHops: 0 }],
   'targets:warmthModel': nothingInvalid,
+  'likelyTies:list': (f) => [{ personId: 'x' }, { personId: f.ana, minConfidence: 2 }, { limit: 0 }, { order: 'random' }, { extra: 1 }],
+  'likelyTies:confirm': (f) => [{}, { pairKey: `${f.ana}` }, { pairKey: 'a-b' }, { pairKey: `${f.ana}-${f.ben}`, strength: 9 }, { pairKey: `${f.ana}-${f.ben}`, extra: 1 }],
+  'likelyTies:dismiss': (f) => [{}, { pairKey: 12 }, { pairKey: `${f.ana}-${f.ben}`, strength: 2 }],
   ...JOURNAL_INVALID,
   'backups:list': nothingInvalid,
   'backups:create': nothingInvalid,

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import { ORGANIZATION_KINDS, OrganizationPatch, type Organization, type OrganizationKind } from '../../../shared/domain';
+import { ORGANIZATION_KINDS, OrganizationPatch, SIZE_BANDS, type Organization, type OrganizationKind, type SizeBand } from '../../../shared/domain';
+import { SIZE_BAND_LABELS } from '../../../shared/likelyTies';
 import { InlineError } from '../components/ErrorNotice';
 import { kindLabel } from '../orgKind';
 import { fieldErrors, type FieldErrors } from '../data/fieldErrors';
@@ -12,13 +13,14 @@ export function OrganizationForm({ organization, onDone }: { organization: Organ
   const [kind, setKind] = useState<OrganizationKind>(organization.kind);
   const [domain, setDomain] = useState(organization.domain);
   const [notes, setNotes] = useState(organization.notes);
+  const [sizeBand, setSizeBand] = useState<SizeBand | null>(organization.sizeBand);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [serverError, setServerError] = useState<string | null>(null);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setServerError(null);
-    const parsed = OrganizationPatch.safeParse({ name, kind, domain, notes });
+    const parsed = OrganizationPatch.safeParse({ name, kind, domain, notes, sizeBand });
     if (!parsed.success) return setErrors(fieldErrors(parsed.error, LABELS));
     setErrors({});
     try {
@@ -54,6 +56,18 @@ export function OrganizationForm({ organization, onDone }: { organization: Organ
             {ORGANIZATION_KINDS.map((k) => (
               <option key={k} value={k}>
                 {kindLabel(k)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="form-field">
+          <span className="form-label">Size</span>
+          {/* Issue 15: how confident "both worked here" is; unknown counts as large. */}
+          <select className="select" value={sizeBand ?? ''} data-testid="org-field-size" onChange={(event) => setSizeBand(event.target.value === '' ? null : (event.target.value as SizeBand))}>
+            <option value="">Not known (counted as large)</option>
+            {SIZE_BANDS.map((b) => (
+              <option key={b} value={b}>
+                {SIZE_BAND_LABELS[b]}
               </option>
             ))}
           </select>

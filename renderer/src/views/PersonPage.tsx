@@ -10,6 +10,7 @@ import { AffiliationsSection } from './AffiliationsSection';
 import { MyTieCard } from './MyTieCard';
 import { PersonProfile } from './PersonProfile';
 import { PersonProfileForm } from './PersonProfileForm';
+import { LikelyTiesSection } from './LikelyTiesSection';
 import { TiesSection } from './TiesSection';
 import { PersonKeepInTouch, PersonTimeline } from './journal/PersonJournal';
 
@@ -101,6 +102,7 @@ function PersonPageBody({ detail }: { detail: PersonDetail }) {
       )}
       <AffiliationsSection personId={person.id} affiliations={affiliations} />
       <TiesSection detail={detail} meId={info.me.id} />
+      {!person.isMe && !person.archived && <LikelyTiesSection person={person} />}
       {!person.isMe && <PersonTimeline person={person} />}
     </div>
   );

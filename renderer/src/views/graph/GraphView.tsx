@@ -102,7 +102,9 @@ export function GraphView({ query }: { query: string }) {
   useEffect(() => {
     if (defaultedWhole && large) window.location.replace(graphHref({ mode: { kind: 'ego', hops: GRAPH_LIMITS.defaultEgoHops } }));
   }, [defaultedWhole, large]);
-  const graphQuery = useQuery('graph:data', { mode: params.mode, filters: effectiveFilters }, !defaultedWhole || (networkSize !== null && !large));
+  // Issue 15: likely ties drawn apart (accent colour, faint), with a toggle; layout and insights ignore them.
+  const [likelyTies, setLikelyTies] = useStickyState('graph.likelyTies', true);
+  const graphQuery = useQuery('graph:data', { mode: params.mode, filters: effectiveFilters, likelyTies }, !defaultedWhole || (networkSize !== null && !large));
   const insights = useQuery('graph:insights', {});
   const tags = useQuery('tags:list', {});
   const orgs = useQuery('orgs:list', {});
@@ -477,6 +479,10 @@ export function GraphView({ query }: { query: string }) {
           <label className="toggle">
             <input type="checkbox" checked={filters.weakOnly ?? false} disabled={!!params.route} onChange={(event) => setFilter({ weakOnly: event.target.checked })} data-testid="graph-weak-only" />
             Weak ties only
+          </label>
+          <label className="toggle" title="Ties Kith guesses from shared organizations, schools and entries: drawn faint in the accent colour until you confirm them">
+            <input type="checkbox" checked={likelyTies} onChange={(event) => setLikelyTies(event.target.checked)} data-testid="graph-likely-ties" />
+            Likely ties
           </label>
           <label className="toolbar-field">
             <span>Last contact</span>

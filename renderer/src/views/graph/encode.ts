@@ -81,6 +81,10 @@ export function buildElements(data: GraphData, options: EncodeOptions): ElementD
     out.push(def);
   }
   for (const e of strongestFirst(data.edges)) out.push(edgeElement(e));
+  // Likely ties (issue 15) last: drawn under their own class, distinct from every tie at every size.
+  for (const e of data.likelyEdges ?? []) {
+    out.push({ group: 'edges', data: { id: `l${e.source}-${e.target}`, source: String(e.source), target: String(e.target), strength: 0 }, classes: 'likely' });
+  }
   return out;
 }
 
@@ -191,6 +195,9 @@ export function graphLook(theme: Theme, weakDashes = true): GraphLook {
   };
 }
 
+/** Opacity of a likely tie's line (issue 15), in Cytoscape and the overview layer alike. */
+export const LIKELY_EDGE_OPACITY = 0.5;
+
 export function stylesheet({ theme, haystack, weakDashes = true }: StyleOptions): StyleRule[] {
   const look = graphLook(theme, weakDashes);
   const { text, halo, edge, accent } = look;
@@ -254,6 +261,8 @@ export function stylesheet({ theme, haystack, weakDashes = true }: StyleOptions)
     },
     ...look.edgeWidth.map((width, i) => ({ selector: `edge.s${i + 1}`, style: { width, opacity: look.edgeOpacity[i]! } })),
     ...(weakDashes ? [{ selector: 'edge.weak', style: { 'line-style': 'dashed', 'line-dash-pattern': look.dash as unknown as string } }] : []),
+    // Likely ties (issue 15): the accent colour, thin and faint, dotted where dashes are drawn; never mistaken for a weak tie.
+    { selector: 'edge.likely', style: { 'line-color': accent, width: 1, opacity: LIKELY_EDGE_OPACITY, ...(weakDashes ? { 'line-style': 'dotted' } : {}) } },
     { selector: 'node.faded', style: { opacity: look.dimmedNodeOpacity } },
     { selector: 'edge.faded', style: { opacity: look.dimmedEdgeOpacity } },
     { selector: 'node.dimmed', style: { opacity: look.dimmedNodeOpacity } },

@@ -20,7 +20,7 @@
 // (haystack ties, classes s1–s5, people as circles with a border, labels for the
 // `labelled` people from the zoom at which Cytoscape shows them); both read the
 // same look (graphLook) so they cannot drift apart.
-import { keptByHighlight, type ElementDef, type GraphLook } from './encode';
+import { keptByHighlight, LIKELY_EDGE_OPACITY, type ElementDef, type GraphLook } from './encode';
 
 export interface OverviewViewport {
   zoom: number;
@@ -42,6 +42,8 @@ interface Tie {
   /** Strength class 1–5 (the element's `s1`…`s5`). */
   s: number;
   weak: boolean;
+  /** A likely tie (issue 15): drawn in the accent colour, faint. */
+  likely: boolean;
 }
 
 /** A person as the overview draws it, read once from their element. */
@@ -88,7 +90,7 @@ export class Overview {
         });
       } else {
         const m = /\bs([1-5])\b/.exec(classes);
-        this.edges.set(id, { a: String(def.data.source), b: String(def.data.target), s: m ? Number(m[1]) : 1, weak: classes.includes(' weak ') });
+        this.edges.set(id, { a: String(def.data.source), b: String(def.data.target), s: m ? Number(m[1]) : 1, weak: classes.includes(' weak '), likely: classes.includes(' likely ') });
       }
     }
     this.viewport = viewport;
@@ -171,17 +173,17 @@ export class Overview {
     const look = this.look;
     const keep = this.keep;
     // One path per strength class and dimmed state: ten strokes at most, whatever the size.
-    const paths = new Map<string, { path: Path2D; s: number; dimmed: boolean; weak: boolean }>();
-    for (const { a, b, s, weak } of this.edges.values()) {
+    const paths = new Map<string, { path: Path2D; s: number; dimmed: boolean; weak: boolean; likely: boolean }>();
+    for (const { a, b, s, weak, likely } of this.edges.values()) {
       const p = this.at.get(a);
       const q = this.at.get(b);
       if (!p || !q) continue;
       if ((p.x < x1 && q.x < x1) || (p.x > x2 && q.x > x2) || (p.y < y1 && q.y < y1) || (p.y > y2 && q.y > y2)) continue;
       const dimmed = keep !== null && !keptByHighlight(keep, a, b);
-      const key = `${s}${dimmed ? 'd' : ''}`;
+      const key = `${likely ? 'l' : s}${dimmed ? 'd' : ''}`;
       let entry = paths.get(key);
       if (!entry) {
-        entry = { path: new Path2D(), s, dimmed, weak };
+        entry = { path: new Path2D(), s, dimmed, weak, likely };
         paths.set(key, entry);
       }
       entry.path.moveTo(p.x, p.y);
@@ -189,9 +191,10 @@ export class Overview {
     }
     ctx.lineCap = 'butt';
     ctx.strokeStyle = look.edge;
-    for (const { path, s, dimmed, weak } of paths.values()) {
-      ctx.globalAlpha = dimmed ? look.dimmedEdgeOpacity : look.edgeOpacity[s - 1]!;
-      ctx.lineWidth = look.edgeWidth[s - 1]!;
+    for (const { path, s, dimmed, weak, likely } of paths.values()) {
+      ctx.strokeStyle = likely ? look.accent : look.edge;
+      ctx.globalAlpha = dimmed ? look.dimmedEdgeOpacity : likely ? LIKELY_EDGE_OPACITY : look.edgeOpacity[s - 1]!;
+      ctx.lineWidth = likely ? 1 : look.edgeWidth[s - 1]!;
       ctx.setLineDash(weak && look.weakDashes ? look.dash : []);
       ctx.stroke(path);
     }

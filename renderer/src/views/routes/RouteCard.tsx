@@ -125,7 +125,7 @@ export function RouteCard({ route, target, people, existing, onAsk, asking, labe
 
       <ol className="route-reasons" data-testid="route-reasons">
         {route.hops.map((hop, i) => (
-          <li key={hop.tieId} className="route-reason" data-testid="route-reason">
+          <li key={`${hop.from.id}-${hop.to.id}`} className={`route-reason${hop.likely ? ' likely-hop' : ''}`} data-testid="route-reason" data-likely={hop.likely ? 'true' : undefined}>
             <span className="route-reason-step">{i + 1}</span>
             <span className="route-reason-text">{hop.reason}</span>
             <span className="route-reason-warmth" title={hop.quietFactor < 1 ? 'Base warmth for the strength, lowered because the tie has gone quiet' : 'Base warmth for the strength'}>

@@ -7,8 +7,10 @@ import { ErrorNotice, InlineError } from '../../components/ErrorNotice';
 import { Modal } from '../../components/Modal';
 import { errorMessage, mutate } from '../../data/mutate';
 import { useQuery } from '../../data/useQuery';
+import { useStickyState } from '../../data/useStickyState';
 import { hrefFor, navigate } from '../../router';
 import { IntroductionMessage } from '../introductions/IntroductionMessage';
+import { LikelyTiesQueue } from '../LikelyTiesSection';
 import { firstName } from '../introductions/introText';
 import { RouteCard } from './RouteCard';
 import { TargetPicker } from './TargetPicker';
@@ -51,6 +53,7 @@ export function RoutesView({ org, person, hops }: Props) {
         </div>
         <aside className="routes-side">
           <TargetsPanel currentOrg={org} />
+          <LikelyTiesQueue />
           <WarmthExplainer />
         </aside>
       </div>
@@ -77,7 +80,9 @@ function RoutesForTarget({ org, person, hops }: Props) {
   // An old link may carry a hop limit above today's maximum (issue 12): use the default then.
   const maxHops = hops !== null && hops >= 1 && hops <= ROUTE_LIMITS.maxHops ? hops : undefined;
   const [goal, setGoal] = useState<RouteGoal | undefined>(undefined);
-  const input = org !== null ? { organizationId: org, maxHops, goal } : { personId: person!, maxHops };
+  // Issue 15: likely ties are on by default; the choice holds while the app runs.
+  const [likelyTies, setLikelyTies] = useStickyState('routes.likelyTies', true);
+  const input = org !== null ? { organizationId: org, maxHops, goal, likelyTies } : { personId: person!, maxHops, likelyTies };
   const query = useQuery('targets:routes', input);
   const intros = useQuery('introductions:list', {});
   const [asking, setAsking] = useState(false);
@@ -114,7 +119,7 @@ function RoutesForTarget({ org, person, hops }: Props) {
 
   return (
     <div className="routes-result" data-testid="routes-result" data-kind={result.kind} aria-busy={query.loading}>
-      <TargetHeader result={result} isTarget={isTarget} onHops={setHops} onGoal={setGoal} people={people} />
+      <TargetHeader result={result} isTarget={isTarget} onHops={setHops} onGoal={setGoal} people={people} likelyTies={likelyTies} onLikelyTies={setLikelyTies} />
       {result.target.kind === 'organization' && <TargetJob organizationId={result.target.id} />}
       <p className="routes-message" data-testid="routes-message">
         {result.message}
@@ -308,12 +313,16 @@ function TargetHeader({
   onHops,
   onGoal,
   people,
+  likelyTies,
+  onLikelyTies,
 }: {
   result: RoutesResult;
   isTarget: boolean | null;
   onHops: (n: number) => void;
   onGoal: (goal: RouteGoal) => void;
   people: ReadonlyMap<number, RouteCardPerson>;
+  likelyTies: boolean;
+  onLikelyTies: (on: boolean) => void;
 }) {
   const t = result.target;
   // A person's role, when Kith knows it (issue 17, the route-card defects owned by issue 12).
@@ -359,6 +368,10 @@ function TargetHeader({
               </option>
             ))}
           </select>
+        </label>
+        <label className="toolbar-field" title="Use ties Kith guesses from shared organizations, schools and entries, at half warmth, marked in the route">
+          <input type="checkbox" checked={likelyTies} onChange={(e) => onLikelyTies(e.target.checked)} data-testid="routes-likely-ties" />
+          <span>Likely ties</span>
         </label>
         {t.kind === 'organization' && <TargetToggle organizationId={t.id} isTarget={isTarget} />}
       </div>
