@@ -416,6 +416,9 @@ function addStatsCommand(program: Command, ctx: CliContext): void {
         fields([
           ['Data folder', store.dataDir],
           ['People', `${stats.people.toLocaleString('en-US')}${stats.archivedPeople ? ` (+${stats.archivedPeople} archived)` : ''}`],
+          ...(stats.secondDegreePeople > 0
+            ? [['Second-degree', `${stats.secondDegreePeople.toLocaleString('en-US')} (known through a contact's connections)`] as [string, string]]
+            : []),
           ['Organizations', stats.organizations.toLocaleString('en-US')],
           ['Affiliations', stats.affiliations.toLocaleString('en-US')],
           ['Ties', stats.ties.toLocaleString('en-US')],
