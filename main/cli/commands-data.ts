@@ -116,7 +116,7 @@ function jobChangeLines(changes: readonly JobChange[]): string {
 
 /** A contact's own list, imported as theirs (issue 14). */
 function theirsLines(t: TheirConnectionsSummary, preview: boolean): string {
-  let out = `${t.name}'s connections: ${t.name} ${preview ? 'would be' : 'was'} tied to ${plural(t.newTies, 'more person', 'more people')}; ${plural(t.secondDegree, 'person', 'people')} new to Kith ${preview ? 'would be' : 'were'} added as second-degree (no tie with you).\n`;
+  let out = `${t.name}'s connections: ${t.name} ${preview ? 'would be' : 'was'} tied to ${plural(t.newTies, 'person', 'people')}; ${plural(t.secondDegree, 'person', 'people')} new to Kith ${preview ? 'would be' : t.secondDegree === 1 ? 'was' : 'were'} added as second-degree (no tie with you).\n`;
   if (t.me.length > 0) {
     out += `You are in this list (${t.me.map((m) => m.where).join(', ')}): not added as a person; ${
       t.tieWithMe === 'added' ? `a tie between you and ${t.name} ${preview ? 'would be' : 'was'} added` : t.tieWithMe === 'exists' ? `you and ${t.name} already have a tie` : 'no tie is made from a name alone'
