@@ -15,6 +15,7 @@ import { undoLastImport } from '../../main/importers/importLog';
 import { createEntry } from '../../main/services/journal';
 import { dormantTies } from '../../main/services/home';
 import { createPerson, getMeId, getPerson, listPeople, updatePerson } from '../../main/services/people';
+import { mergePeople } from '../../main/services/merge';
 import { getStats } from '../../main/services/stats';
 import { createTie, listTiesOf } from '../../main/services/ties';
 import { commitJsonImport } from '../../main/importers/json';
@@ -174,6 +175,18 @@ describe("a contact's connections, imported as theirs", () => {
     expect(byHand.secondDegree).toBeUndefined();
     expect(listPeople(db).items.map((p) => p.displayName)).toContain('Hugo Hand');
     expect(getStats(db).secondDegreePeople).toBe(0);
+  });
+
+  it('merging: the kept person is first-degree if any merged one was, and ties keep saying whose list they came from', () => {
+    const { db, ana } = setUp();
+    importText(db, 'linkedin', ANA_LIST, { of: ana });
+    const dana = idOf(db, 'Dana Okafor');
+    const hand = createPerson(db, { displayName: 'Dana O.' }).id;
+    mergePeople(db, [dana, hand]);
+    expect(getPerson(db, dana).secondDegree).toBeUndefined();
+    const anaCopy = createPerson(db, { displayName: 'Ana A.' }).id;
+    mergePeople(db, [anaCopy, ana]);
+    expect(tiesOf(db, idOf(db, 'Eve Lind'))).toEqual(["Ana A. 1 their-connections (Ana A.'s list) since 2020-05-06"]);
   });
 
   it('second-degree people are not in "Worth reviving", even with a weak tie made by hand elsewhere', () => {
