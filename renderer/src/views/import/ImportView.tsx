@@ -281,6 +281,14 @@ function PreviewPanel({
           </span>
         </h2>
       </div>
+      {preview.format === 'linkedin' && !preview.archive && choices && (
+        <WhoseConnections
+          choice={choices.owner ?? MINE}
+          theirs={preview.theirs}
+          disabled={importing}
+          onChange={(owner) => onChoices({ ...choices, owner })}
+        />
+      )}
       <div className="count-tiles">
         <CountTile n={counts.newPeople} label={preview.theirs ? 'new, second-degree' : 'new people'} testId="preview-new-people" tone="accent" />
         <CountTile n={counts.matchedPeople} label="already in Kith" testId="preview-matched" />
@@ -372,15 +380,6 @@ function PreviewPanel({
           </ul>
           <More total={preview.jobChanges.length} />
         </details>
-      )}
-
-      {preview.format === 'linkedin' && !preview.archive && choices && (
-        <WhoseConnections
-          choice={choices.owner ?? MINE}
-          theirs={preview.theirs}
-          disabled={importing}
-          onChange={(owner) => onChoices({ ...choices, owner })}
-        />
       )}
 
       {preview.archive && <ArchivePanel archive={preview.archive} choices={choices} disabled={importing} onChoices={onChoices} />}

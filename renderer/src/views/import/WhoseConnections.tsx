@@ -90,7 +90,7 @@ function TheirsSummary({ theirs, choice, onChange }: { theirs: TheirConnectionsS
   return (
     <div className="import-owner-summary" data-testid="import-owner-summary">
       <p>
-        <a href={hrefFor.person(theirs.personId)}>{theirs.name}</a> will be tied to {n(theirs.newTies, 'more person', 'more people')} (strength 1,
+        <a href={hrefFor.person(theirs.personId)}>{theirs.name}</a> will be tied to {n(theirs.newTies, 'person', 'people')} of this list (strength 1,
         “from {theirs.name}'s connections”).{' '}
         {theirs.secondDegree > 0 &&
           `${n(theirs.secondDegree, 'person', 'people')} new to Kith ${theirs.secondDegree === 1 ? 'comes' : 'come'} in as second-degree: not tied to you, left out of Home and of the People list (its “Show” filter and search find them).`}
