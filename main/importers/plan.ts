@@ -541,7 +541,7 @@ export function planImport(db: Db, parsed: ParsedImport, options: PlanOptions = 
       return;
     }
     if (owner) {
-      const meBy = owner.isMe(r);
+      const meBy = owner.isMe(r, nameKey);
       if (meBy) {
         // Me in a contact's list (issue 14): never a new person; the list is evidence that the owner and I are connected.
         meRows.push({ where: r.ref.where, matchedBy: meBy });

@@ -37,8 +37,8 @@ export interface ListOwner {
   tiedToMe: boolean;
   /** Other owners of lists imported before: id → name and the people on their list. */
   otherLists: Map<number, { name: string; people: Set<number> }>;
-  /** How a record is me, or null. */
-  isMe: (p: ImportedPerson) => MeMatch | null;
+  /** How a record is me, or null; `key` is the plan's cached nameKey (locale-aware folding is its hot spot). */
+  isMe: (p: ImportedPerson, key: (text: string) => string) => MeMatch | null;
 }
 
 export function loadListOwner(db: Db, ownerId: number, meId: number): ListOwner {
@@ -71,11 +71,11 @@ export function loadListOwner(db: Db, ownerId: number, meId: number): ListOwner 
   const myUrl = me.linkedin_url ? (normalizeLinkedInUrl(me.linkedin_url) ?? me.linkedin_url) : null;
   const myEmails = new Set((JSON.parse(me.emails) as { value: string }[]).map((e) => emailKey(e.value)));
   const myName = nameKey(me.display_name);
-  const isMe = (p: ImportedPerson): MeMatch | null => {
+  const isMe = (p: ImportedPerson, key: (text: string) => string): MeMatch | null => {
     const theirUrl = isLinkedInProfile(p.linkedinUrl) ? p.linkedinUrl : null;
     if (myUrl && theirUrl) return theirUrl === myUrl ? 'linkedin' : null; // a profile URL is an identity: different ones are different people
     if (p.emails.some((e) => myEmails.has(emailKey(e.value)))) return 'email';
-    return nameKey(p.displayName) === myName ? 'name' : null;
+    return key(p.displayName) === myName ? 'name' : null;
   };
   return { id: ownerId, name: row.display_name, ties, tiedToMe: ties.has(meId), otherLists, isMe };
 }

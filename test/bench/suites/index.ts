@@ -6,5 +6,6 @@ import { importSuite } from './import';
 import { importArchiveSuite } from './importArchive';
 import { routesSuite } from './routes';
 import { searchSuite } from './search';
+import { theirConnectionsSuite } from './theirConnections';
 
-export const suites: BenchSuite[] = [foundation, importSuite, importArchiveSuite, routesSuite, searchSuite, graphSuite];
+export const suites: BenchSuite[] = [foundation, importSuite, importArchiveSuite, theirConnectionsSuite, routesSuite, searchSuite, graphSuite];
