@@ -261,5 +261,8 @@ describe("a contact's connections, imported as theirs", () => {
     expect((await run('import', 'linkedin', file, '--confirm-owner')).stderr).toContain('--confirm-owner goes with --of');
     const list = (await run('people', 'list', '--json')).json<{ items: { displayName: string }[] }>();
     expect(list.items.map((p) => p.displayName)).toEqual(['Ana Acosta', 'Ben Ode']);
+    const second = (await run('people', 'list', '--degree', 'second', '--json')).json<{ total: number }>();
+    expect(second.total).toBe(5);
+    expect((await run('stats')).stdout).toMatch(/Second-degree\s+5 \(known through a contact's connections\)/);
   });
 });
