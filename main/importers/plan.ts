@@ -493,7 +493,10 @@ export function planImport(db: Db, parsed: ParsedImport, options: PlanOptions = 
         ownerTies.set(s, tie);
         ties.push(tie);
         changes.push(`tie with ${owner.name} (strength ${p.tieWithMe.strength})`);
-      } else if (stored && !stored.since && p.tieWithMe.since && !planned) {
+      } else if (planned) {
+        // The same person twice in the list: the first date known wins, as a re-import would find it.
+        if (!planned.since && p.tieWithMe.since) planned.since = p.tieWithMe.since;
+      } else if (stored && !stored.since && p.tieWithMe.since) {
         const tie: TieState = { id: stored.id, a: 'owner', b: s, ...p.tieWithMe, originalSince: null };
         ownerTies.set(s, tie);
         ties.push(tie);

@@ -5,6 +5,7 @@
 // people count, found by search) until I tie myself to them or log an entry
 // with them; importing twice changes nothing; the same list as two different
 // people needs an explicit confirmation; bad requests change nothing.
+import fc from 'fast-check';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -264,5 +265,56 @@ describe("a contact's connections, imported as theirs", () => {
     const second = (await run('people', 'list', '--degree', 'second', '--json')).json<{ total: number }>();
     expect(second.total).toBe(5);
     expect((await run('stats')).stdout).toMatch(/Second-degree\s+5 \(known through a contact's connections\)/);
+  });
+
+  it('property (seeded): any list of known, new and duplicate rows, me among them, imports whole, never duplicates me, ties the owner to everyone on it, and a second time changes nothing', () => {
+    const { db, me, ana } = setUp();
+    const pool = [
+      'Tom,Weber,https://www.linkedin.com/in/tomweber,,Acme Labs,Engineer,02 Jan 2024',
+      'Chen,Fernández,,chen@example.org,Pinecone,Designer,03 Feb 2023',
+      'Sam,Rivera,https://www.linkedin.com/in/sam-rivera,,Kith,Builder,04 Mar 2022',
+      'Sam,Rivera,,sam@example.org,,,',
+      'Sam,Rivera,https://www.linkedin.com/in/sam-rivera-2,,,,',
+      'Ana,Acosta,,,,,',
+      'Dana,Okafor,https://www.linkedin.com/in/dana-okafor,,Fabrikam,Recruiter,05 Apr 2021',
+      'Dana,Okafor,,dana@example.org,Fabrikam,Recruiter,',
+      'Eve,Lind,,,Contoso,CTO,06 May 2020',
+      ',,https://www.linkedin.com/in/hidden,,,,07 Jun 2019',
+      'Bad,"Quote,https://x,,,,',
+      'Zoë,Müller,https://www.linkedin.com/in/zoe%C3%ABm,,"Acme Labs, Inc.",Lead,31 Feb 2026',
+    ];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pool), { maxLength: 10 }), (rows) => {
+        db.exec('BEGIN');
+        try {
+          const text = csv(...rows);
+          let preview;
+          try {
+            preview = previewImport(db, 'linkedin', text, { of: ana });
+          } catch (error) {
+            // A file that cannot be read (an unterminated quote) is refused whole, with its line.
+            expect(error).toBeInstanceOf(KithError);
+            const before = db.prepare('SELECT count(*) FROM people').pluck().get();
+            expect(() => importText(db, 'linkedin', text, { of: ana })).toThrow(/at line \d+/);
+            expect(db.prepare('SELECT count(*) FROM people').pluck().get()).toBe(before);
+            return;
+          }
+          const result = importText(db, 'linkedin', text, { of: ana, confirmOwner: true });
+          expect(result.counts.newPeople).toBe(preview.counts.newPeople);
+          expect(db.prepare("SELECT count(*) FROM people WHERE linkedin_url = 'https://www.linkedin.com/in/sam-rivera' OR emails LIKE '%sam@example.org%'").pluck().get()).toBe(1);
+          // Nobody new is tied to me; every new person is second-degree and tied to Ana.
+          const newcomers = db.prepare('SELECT id, degree FROM people WHERE id > 4').all() as { id: number; degree: number }[];
+          for (const p of newcomers) {
+            expect(p.degree).toBe(2);
+            expect(db.prepare('SELECT count(*) FROM ties WHERE (person_a = ? AND person_b = ?) OR (person_a = ? AND person_b = ?)').pluck().get(Math.min(me, p.id), Math.max(me, p.id), Math.min(ana, p.id), Math.max(ana, p.id))).toBe(1);
+            expect(db.prepare('SELECT count(*) FROM ties WHERE person_a = ? OR person_b = ?').pluck().get(me, me)).toBe(2);
+          }
+          expect(previewImport(db, 'linkedin', text, { of: ana }).nothingToDo).toBe(true);
+        } finally {
+          db.exec('ROLLBACK');
+        }
+      }),
+      { seed: 1414, numRuns: 60 },
+    );
   });
 });
