@@ -17,6 +17,7 @@ import { createEntry } from '../../main/services/journal';
 import { dormantTies } from '../../main/services/home';
 import { createPerson, getMeId, getPerson, listPeople, updatePerson } from '../../main/services/people';
 import { mergePeople } from '../../main/services/merge';
+import { quickSearch } from '../../main/services/search';
 import { getStats } from '../../main/services/stats';
 import { createTie, listTiesOf } from '../../main/services/ties';
 import { commitJsonImport } from '../../main/importers/json';
@@ -98,6 +99,7 @@ describe("a contact's connections, imported as theirs", () => {
     expect(names({ degree: 'all' })).toHaveLength(5);
     expect(listPeople(db, { search: 'dana' }).items).toEqual([expect.objectContaining({ displayName: 'Dana Okafor', secondDegree: true })]);
     expect(getStats(db)).toMatchObject({ people: 3, secondDegreePeople: 2 });
+    expect(quickSearch(db, 'dana')).toEqual([{ kind: 'person', id: dana, label: 'Dana Okafor', detail: 'Fabrikam · 2nd degree' }]);
   });
 
   it('matches by profile URL before e-mail, and never changes the jobs of someone Kith knows', () => {
