@@ -21,7 +21,11 @@ export interface CommitOptions extends PlanOptions {
 }
 
 export function commitImport(db: Db, parsed: ParsedImport, options: CommitOptions = {}): ImportResult {
-  if (options.backupBeforeImport && !planImport(db, parsed, options).preview.nothingToDo) options.backupBeforeImport(db);
+  if (options.backupBeforeImport) {
+    const first = planImport(db, parsed, options).preview;
+    assertOwnerConfirmed(first, options); // refused before any copy is taken
+    if (!first.nothingToDo) options.backupBeforeImport(db);
+  }
   return db.transaction(() => {
     const plan = planImport(db, parsed, options);
     assertOwnerConfirmed(plan.preview, options);

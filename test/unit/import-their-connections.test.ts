@@ -257,9 +257,12 @@ describe("a contact's connections, imported as theirs", () => {
     const done = await run('import', 'linkedin', file, '--of', 'Ana Acosta');
     expect(done.code).toBe(0);
     expect(done.stdout).toContain('5 people new to Kith were added as second-degree');
+    const backups = async () => (await run('backups', '--json')).json<{ backups: unknown[] }>().backups.length;
+    const copies = await backups();
     const twice = await run('import', 'linkedin', file, '--of', 'Ben Ode');
     expect(twice.code).not.toBe(0);
     expect(twice.stderr).toContain("looks like Ana Acosta's connections");
+    expect(await backups()).toBe(copies); // refused before the import's safety copy
     expect((await run('import', 'linkedin', file, '--of', 'Ben Ode', '--confirm-owner')).code).toBe(0);
     expect((await run('import', 'linkedin', file, '--confirm-owner')).stderr).toContain('--confirm-owner goes with --of');
     const list = (await run('people', 'list', '--json')).json<{ items: { displayName: string }[] }>();
