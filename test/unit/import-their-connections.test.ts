@@ -17,6 +17,7 @@ import { createEntry } from '../../main/services/journal';
 import { dormantTies } from '../../main/services/home';
 import { createPerson, getMeId, getPerson, listPeople, updatePerson } from '../../main/services/people';
 import { mergePeople } from '../../main/services/merge';
+import { findIntroRoutes } from '../../main/routes/findRoutes';
 import { quickSearch } from '../../main/services/search';
 import { getStats } from '../../main/services/stats';
 import { createTie, listTiesOf } from '../../main/services/ties';
@@ -190,6 +191,15 @@ describe("a contact's connections, imported as theirs", () => {
     const anaCopy = createPerson(db, { displayName: 'Ana A.' }).id;
     mergePeople(db, [anaCopy, ana]);
     expect(tiesOf(db, idOf(db, 'Eve Lind'))).toEqual(["Ana A. 1 their-connections (Ana A.'s list) since 2020-05-06"]);
+  });
+
+  it("routes go through the owner to their connections: the list's ties are real ties", () => {
+    const { db, me, ana } = setUp();
+    importText(db, 'linkedin', ANA_LIST, { of: ana });
+    const fabrikam = db.prepare("SELECT id FROM organizations WHERE name = 'Fabrikam'").pluck().get() as number;
+    const r = findIntroRoutes(db, { organizationId: fabrikam, goal: 'anyone' });
+    expect(r.kind).toBe('found');
+    if (r.kind === 'found') expect(r.routes[0]!.personIds).toEqual([me, ana, idOf(db, 'Dana Okafor')]);
   });
 
   it('second-degree people are not in "Worth reviving", even with a weak tie made by hand elsewhere', () => {
