@@ -38,7 +38,7 @@ type Step =
   | { kind: 'choose' }
   | { kind: 'previewing'; fileName: string }
   | { kind: 'preview'; fileName: string; source: Source; choices: ArchiveChoices; preview: ImportPreview }
-  | { kind: 'importing'; fileName: string; preview: ImportPreview }
+  | { kind: 'importing'; fileName: string; preview: ImportPreview; choices: ArchiveChoices }
   | { kind: 'done'; fileName: string; result: ImportResult };
 
 const LIST_LIMIT = 200;
@@ -129,7 +129,7 @@ export function ImportView() {
   async function commit() {
     if (step.kind !== 'preview') return;
     setError(null);
-    setStep({ kind: 'importing', fileName: step.fileName, preview: step.preview });
+    setStep({ kind: 'importing', fileName: step.fileName, preview: step.preview, choices: step.choices });
     try {
       const result = await mutate('import:commit', requestOf(step.preview.format, step.source, step.choices));
       setStep({ kind: 'done', fileName: step.fileName, result });
@@ -229,7 +229,7 @@ export function ImportView() {
         <PreviewPanel
           fileName={step.fileName}
           preview={step.preview}
-          choices={step.kind === 'preview' ? step.choices : null}
+          choices={step.choices}
           onChoices={(c) => void rechoose(c)}
           importing={step.kind === 'importing'}
           onImport={() => void commit()}
