@@ -64,6 +64,16 @@ test("a contact's connections: imported as theirs, second-degree people, the sam
   await expect(people.row('Dana Okafor')).toContainText('2nd degree');
   await expect(people.rows).toHaveCount(2);
   await app.screenshot('their-connections-people-second-degree');
+  await app.page.setViewportSize({ width: 1024, height: 700 });
+  await app.page.emulateMedia({ colorScheme: 'dark' });
+  await app.screenshot('their-connections-people-second-degree-dark-small');
+  await people.open('Dana Okafor');
+  await expect(app.page.getByTestId('second-degree-pill')).toBeVisible();
+  await expect(app.page.getByTestId('tie-from-list')).toHaveText("from Ana Acosta's connections");
+  await app.screenshot('their-connections-person-dark-small');
+  await app.page.emulateMedia({ colorScheme: 'light' });
+  await app.page.setViewportSize({ width: 1280, height: 800 });
+  await app.open('people');
   await app.page.getByTestId('people-degree').selectOption('first');
 
   // The same list as Ben's: the preview warns, and the import waits for an explicit yes.
