@@ -275,6 +275,9 @@ describe("a contact's connections, imported as theirs", () => {
     expect(await backups()).toBe(copies); // refused before the import's safety copy
     expect((await run('import', 'linkedin', file, '--of', 'Ben Ode', '--confirm-owner')).code).toBe(0);
     expect((await run('import', 'linkedin', file, '--confirm-owner')).stderr).toContain('--confirm-owner goes with --of');
+    const nobody = await run('import', 'linkedin', file, '--of', 'Nobody Known');
+    expect(nobody.code).not.toBe(0);
+    expect(nobody.stderr).toMatch(/Nobody Known/);
     const list = (await run('people', 'list', '--json')).json<{ items: { displayName: string }[] }>();
     expect(list.items.map((p) => p.displayName)).toEqual(['Ana Acosta', 'Ben Ode']);
     const second = (await run('people', 'list', '--degree', 'second', '--json')).json<{ total: number }>();
