@@ -545,7 +545,8 @@ export function planImport(db: Db, parsed: ParsedImport, options: PlanOptions = 
     }
     if (owner) {
       const meBy = owner.isMe(r, nameKey);
-      if (meBy) {
+      // My name on a row whose profile URL is someone else's in Kith is that person, not me.
+      if (meBy && !(meBy === 'name' && r.linkedinUrl && byLinkedIn.has(r.linkedinUrl))) {
         // Me in a contact's list (issue 14): never a new person; the list is evidence that the owner and I are connected.
         meRows.push({ where: r.ref.where, matchedBy: meBy });
         const how = { linkedin: 'your LinkedIn address', email: 'your e-mail', name: 'your name' }[meBy];

@@ -159,6 +159,11 @@ describe("a contact's connections, imported as theirs", () => {
     expect(r2.theirs).toMatchObject({ me: [{ matchedBy: 'name' }], tieWithMe: 'none' });
     expect(r2.warnings.map((w) => w.message)).toContain('this is you (your name): not added as a person; a name alone does not make a tie between you and Ana Acosta');
     expect(tiesOf(byName.db, byName.me)).toEqual(['Tom Weber 2 manual']);
+    // My name with the profile URL of someone already in Kith is them, not me.
+    const other = createPerson(byName.db, { displayName: 'Sam Rivera', linkedinUrl: 'https://www.linkedin.com/in/sam-the-other' }).id;
+    const r3 = importText(byName.db, 'linkedin', csv('Sam,Rivera,https://www.linkedin.com/in/sam-the-other,,,,01 Jan 2020'), { of: byName.ana });
+    expect(r3.theirs?.me).toEqual([]);
+    expect(tiesOf(byName.db, other)).toEqual(["Ana Acosta 1 their-connections (Ana Acosta's list) since 2020-01-01"]);
     // A namesake with another profile URL than mine is not me.
     const namesake = setUp();
     importText(namesake.db, 'linkedin', csv('Sam,Rivera,https://www.linkedin.com/in/sam-rivera-2,,,,04 Mar 2022'), { of: namesake.ana });
