@@ -87,7 +87,7 @@ export const TIE_STRENGTH_LABELS: Readonly<Record<number, string>> = {
   1: 'Met once',
 };
 
-export const TIE_SOURCES = ['manual', 'imported', 'introduced'] as const;
+export const TIE_SOURCES = ['manual', 'imported', 'introduced', 'their-connections'] as const;
 export const TieSource = z.enum(TIE_SOURCES);
 export type TieSource = z.infer<typeof TieSource>;
 
@@ -129,6 +129,8 @@ export const Person = z.object({
   archived: z.boolean(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** Issue 14: known only through a contact's list (people.degree 2); absent for everyone I know. */
+  secondDegree: z.literal(true).optional(),
 });
 export type Person = z.infer<typeof Person>;
 
@@ -168,6 +170,8 @@ export const PersonRow = z.object({
   title: z.string().nullable(),
   myTieStrength: TieStrength.nullable(),
   archived: z.boolean(),
+  /** Issue 14: known only through a contact's list; absent for everyone I know. */
+  secondDegree: z.literal(true).optional(),
 });
 export type PersonRow = z.infer<typeof PersonRow>;
 
@@ -190,6 +194,12 @@ export const PeopleQuery = z.strictObject({
   review: z.literal('imported').optional(),
   /** Only the people one import brought in (people.import_batch, issue 17). */
   importBatch: z.string().max(40).optional(),
+  /**
+   * Issue 14: people I know ('first'), people known only through a contact's
+   * list ('second'), or both. The default is 'first', or 'all' with a search:
+   * second-degree people are found by name.
+   */
+  degree: z.enum(['first', 'second', 'all']).optional(),
 });
 export type PeopleQuery = z.infer<typeof PeopleQuery>;
 
@@ -312,6 +322,8 @@ export const TieView = z.object({
   context: z.string(),
   since: PartialDate.nullable(),
   source: TieSource,
+  /** Issue 14: the person whose list said these two are connected (ties.source_person_id), when it was a contact's list. */
+  fromListOf: z.object({ id, name: z.string() }).optional(),
 });
 export type TieView = z.infer<typeof TieView>;
 
@@ -319,7 +331,8 @@ const tieFields = {
   strength: TieStrength,
   context: shortText.optional(),
   since: PartialDate.nullable().optional(),
-  source: TieSource.optional(),
+  // 'their-connections' is written only by the import of a contact's list (issue 14), which names whose it was.
+  source: z.enum(['manual', 'imported', 'introduced']).optional(),
 };
 export const TieCreate = z
   .strictObject({ personA: id, personB: id, ...tieFields })
@@ -368,7 +381,10 @@ export const QuickResult = z.object({
 export type QuickResult = z.infer<typeof QuickResult>;
 
 export const Stats = z.object({
+  /** People I know (first-degree), not archived, me not counted. */
   people: z.number().int(),
+  /** Issue 14: people known only through a contact's list, not archived. */
+  secondDegreePeople: z.number().int(),
   archivedPeople: z.number().int(),
   organizations: z.number().int(),
   affiliations: z.number().int(),

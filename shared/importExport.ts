@@ -57,6 +57,10 @@ export const ImportRequest = z
     messageText: z.boolean().optional(),
     /** A folder the user chose with the native dialog (import:chooseFolder), by its token: never a path. */
     folder: z.uuid().optional(),
+    /** Issue 14: the file is this person's own Connections.csv (LinkedIn only): they are tied to each connection, not me. */
+    of: z.number().int().positive().optional(),
+    /** Issue 14: import it as theirs even though it looks like a list imported before as someone else's. */
+    confirmOwner: z.boolean().optional(),
   })
   .refine((r) => [r.bytes, r.text, r.folder].filter((v) => v !== undefined).length === 1, {
     message: 'Send the file as bytes (or as text), or a chosen folder: exactly one of them',
@@ -139,6 +143,23 @@ export type ArchiveSummary = z.infer<typeof ArchiveSummary>;
 export const JobChange = z.object({ key: z.string(), where: z.string(), personId: z.number().int(), name: z.string(), from: z.array(z.string()), to: z.string() });
 export type JobChange = z.infer<typeof JobChange>;
 
+/** Issue 14: what importing a contact's own Connections.csv as theirs does, in the preview and the result. */
+export const TheirConnectionsSummary = z.object({
+  personId: z.number().int(),
+  name: z.string(),
+  /** Rows of the file that are me: never added as a person. */
+  me: z.array(z.object({ where: z.string(), matchedBy: z.enum(['linkedin', 'email', 'name']) })),
+  /** The tie between me and the owner the file is evidence of: added, already there, or none (I am not in the file, or only by name). */
+  tieWithMe: z.enum(['added', 'exists', 'none']),
+  /** People new to Kith, added as second-degree (no tie with me). */
+  secondDegree: z.number().int(),
+  /** Connections the owner is tied to by this import. */
+  newTies: z.number().int(),
+  /** Earlier lists, imported as someone else's, that hold most of this one's people: the commit needs `confirmOwner`. */
+  sameListAs: z.array(z.object({ personId: z.number().int(), name: z.string(), people: z.number().int(), of: z.number().int() })),
+});
+export type TheirConnectionsSummary = z.infer<typeof TheirConnectionsSummary>;
+
 export const ImportPreview = z.object({
   format: ImportFormat,
   counts: ImportCounts,
@@ -151,6 +172,7 @@ export const ImportPreview = z.object({
   encoding: ImportEncoding.optional(),
   jobChanges: z.array(JobChange).optional(),
   archive: ArchiveSummary.optional(),
+  theirs: TheirConnectionsSummary.optional(),
   /** Nothing would change (the same file was imported before, or a JSON export of this very data). */
   nothingToDo: z.boolean(),
 });
@@ -164,6 +186,7 @@ export const ImportResult = z.object({
   encoding: ImportEncoding.optional(),
   jobChanges: z.array(JobChange).optional(),
   archive: ArchiveSummary.optional(),
+  theirs: TheirConnectionsSummary.optional(),
 });
 export type ImportResult = z.infer<typeof ImportResult>;
 

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { type Command } from 'commander';
 import { BACKUP_KIND_LABELS, type BackupInfo } from '../../shared/backups';
 import { KithError } from '../../shared/errors';
-import { ENCODING_LABELS, EXPORT_FORMATS, IMPORT_FORMATS, ImportFormat, MAX_IMPORT_CHARS, type ArchiveSummary, type JobChange, type ImportIssue, type ImportPreview, type ImportResult } from '../../shared/importExport';
+import { ENCODING_LABELS, EXPORT_FORMATS, IMPORT_FORMATS, ImportFormat, MAX_IMPORT_CHARS, type ArchiveSummary, type JobChange, type ImportIssue, type ImportPreview, type ImportResult, type TheirConnectionsSummary } from '../../shared/importExport';
 import { openKith } from '../db/kith';
 import { dataPaths } from '../db/paths';
 import { runExport } from '../exporters';
@@ -18,6 +18,7 @@ import { type CliContext, type CommonOptions, validate } from './context';
 import { CliError, EXIT } from './errors';
 import { plural, table } from './format';
 import { common, examples } from './options';
+import { resolvePersonId } from './resolve';
 
 const FORMAT_NAMES: Record<(typeof IMPORT_FORMATS)[number], string> = {
   linkedin: 'LinkedIn data (archive zip or folder, or one of its CSV files)',
@@ -88,6 +89,7 @@ export function previewText(preview: ImportPreview): string {
   out += countLines(preview.counts);
   if (preview.encoding) out += `Read as ${ENCODING_LABELS[preview.encoding]}.\n`;
   out += jobChangeLines(preview.jobChanges ?? []);
+  if (preview.theirs) out += theirsLines(preview.theirs, true);
   if (preview.archive) out += archiveLines(preview.archive, true);
   if (preview.nothingToDo) out += 'Nothing would change: everything in the file is already in Kith.\n';
   if (preview.matches.length) {
@@ -110,6 +112,20 @@ function jobChangeLines(changes: readonly JobChange[]): string {
   const shown = changes.slice(0, 50).map((c) => `  ${c.where}: ${c.name} left ${c.from.join(', ')} for ${c.to}`);
   if (changes.length > 50) shown.push(`  … and ${changes.length - 50} more (--json lists them all)`);
   return `Job changes (${changes.length}): the old affiliation ends, the new one starts\n${shown.join('\n')}\n`;
+}
+
+/** A contact's own list, imported as theirs (issue 14). */
+function theirsLines(t: TheirConnectionsSummary, preview: boolean): string {
+  let out = `${t.name}'s connections: ${t.name} ${preview ? 'would be' : 'was'} tied to ${plural(t.newTies, 'person', 'people')}; ${plural(t.secondDegree, 'person', 'people')} new to Kith ${preview ? 'would be' : t.secondDegree === 1 ? 'was' : 'were'} added as second-degree (no tie with you).\n`;
+  if (t.me.length > 0) {
+    out += `You are in this list (${t.me.map((m) => m.where).join(', ')}): not added as a person; ${
+      t.tieWithMe === 'added' ? `a tie between you and ${t.name} ${preview ? 'would be' : 'was'} added` : t.tieWithMe === 'exists' ? `you and ${t.name} already have a tie` : 'no tie is made from a name alone'
+    }.\n`;
+  }
+  for (const s of t.sameListAs) {
+    out += `Careful: ${s.people} of its ${s.of} people are on ${s.name}'s list, imported before. If this is ${s.name}'s list again, do not import it as ${t.name}'s; if it really is ${t.name}'s, add --confirm-owner.\n`;
+  }
+  return out;
 }
 
 /** What LinkedIn's archive adds beyond people (issue 13). */
@@ -142,6 +158,7 @@ function archiveLines(a: ArchiveSummary, preview: boolean): string {
 function resultText(result: ImportResult, backup: BackupInfo | null): string {
   let out = `Imported ${FORMAT_NAMES[result.format]} (${plural(result.counts.records, 'record')}):\n${countLines(result.counts)}`;
   out += jobChangeLines(result.jobChanges ?? []);
+  if (result.theirs) out += theirsLines(result.theirs, false);
   if (result.archive) out += archiveLines(result.archive, false);
   out += issueLines('Skipped', result.skipped);
   out += issueLines('Warnings', result.warnings);
@@ -174,24 +191,32 @@ export function addDataCommands(program: Command, ctx: CliContext): void {
         .argument('<file>', 'the file to import (for linkedin: the archive zip, its unzipped folder, or one of its CSV files)')
         .option('--dry-run', 'show what would be imported, matched and skipped, and change nothing')
         .option('--message-text', 'linkedin: import the text of messages into the journal (off by default: entries say how many messages)')
-        .option('--include <keys...>', 'linkedin: message senders who are not connections to add as people, by key ("sender <url>", listed by --dry-run)'),
+        .option('--include <keys...>', 'linkedin: message senders who are not connections to add as people, by key ("sender <url>", listed by --dry-run)')
+        .option('--of <person>', "linkedin: the Connections.csv is this person's own (id or exact name): they are tied to each connection, and people new to Kith are second-degree")
+        .option('--confirm-owner', "with --of: import it as theirs even though it looks like a list imported before as someone else's"),
     ),
     [
       'kith import linkedin ~/Downloads/Basic_LinkedInDataExport_02-08-2026.zip --dry-run',
       'kith import linkedin ~/Downloads/Connections.csv',
+      'kith import linkedin ~/Downloads/ana-Connections.csv --of "Ana Acosta" --dry-run',
       'kith import vcard contacts.vcf',
       'kith import google contacts.csv --json',
       'kith import json kith-2025-01-31.json',
     ],
-  ).action(async (format: string, file: string, options: CommonOptions & { dryRun?: boolean; messageText?: boolean; include?: string[] }) => {
+  ).action(async (format: string, file: string, options: CommonOptions & { dryRun?: boolean; messageText?: boolean; include?: string[]; of?: string; confirmOwner?: boolean }) => {
     oneOf('FORMAT', IMPORT_FORMATS, format);
+    if (options.confirmOwner && options.of === undefined) throw new CliError(EXIT.usage, '--confirm-owner goes with --of PERSON.');
     const raw = readInput(file);
     const request = {
       format: validate(ImportFormat, format, {}),
       input: await expandInput(raw instanceof Buffer ? new Uint8Array(raw.buffer, raw.byteOffset, raw.byteLength) : raw),
     };
-    const archiveOptions = { messageText: options.messageText === true, include: options.include ?? [] };
     const store = ctx.open(options);
+    const archiveOptions = {
+      messageText: options.messageText === true,
+      include: options.include ?? [],
+      ...(options.of !== undefined ? { of: resolvePersonId(store.db, options.of), confirmOwner: options.confirmOwner === true } : {}),
+    };
     if (options.dryRun) {
       const preview = previewImport(store.db, request.format, request.input, archiveOptions);
       ctx.print(options, preview, () => previewText(preview));

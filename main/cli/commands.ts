@@ -114,6 +114,7 @@ interface PeopleListOptions extends CommonOptions {
   archived?: string;
   limit?: number;
   tag?: string;
+  degree?: string;
 }
 
 interface PeopleAddOptions extends CommonOptions {
@@ -139,14 +140,21 @@ function addPeopleCommands(program: Command, ctx: CliContext): void {
         .addOption(new Option('--sort <order>', 'sort order').choices(PEOPLE_SORTS).default('name'))
         .addOption(new Option('--archived <which>', 'include archived people, or show only them').choices(['include', 'only']))
         .option('--tag <tag>', 'only people with this tag')
+        .addOption(
+          new Option('--degree <which>', "people I know (first, the default; a search looks at everyone), people known only through a contact's connections (second), or all").choices([
+            'first',
+            'second',
+            'all',
+          ]),
+        )
         .option('-n, --limit <n>', 'show at most this many rows', number),
     ),
-    ['kith people list', 'kith people list --search acme --sort strength --limit 20', 'kith people list --archived only --json'],
+    ['kith people list', 'kith people list --search acme --sort strength --limit 20', 'kith people list --archived only --json', 'kith people list --degree second'],
   ).action((options: PeopleListOptions) => {
     const query = validate(
       contract['people:list'].input,
-      { search: options.search, sort: options.sort, archived: options.archived, tag: options.tag, limit: options.limit },
-      { search: '--search', sort: '--sort', archived: '--archived', tag: '--tag', limit: '--limit' },
+      { search: options.search, sort: options.sort, archived: options.archived, tag: options.tag, limit: options.limit, degree: options.degree },
+      { search: '--search', sort: '--sort', archived: '--archived', tag: '--tag', limit: '--limit', degree: '--degree' },
     );
     const { db } = ctx.open(options);
     const result = listPeople(db, query ?? {});
@@ -417,6 +425,9 @@ function addStatsCommand(program: Command, ctx: CliContext): void {
         fields([
           ['Data folder', store.dataDir],
           ['People', `${stats.people.toLocaleString('en-US')}${stats.archivedPeople ? ` (+${stats.archivedPeople} archived)` : ''}`],
+          ...(stats.secondDegreePeople > 0
+            ? [['Second-degree', `${stats.secondDegreePeople.toLocaleString('en-US')} (known through a contact's connections)`] as [string, string]]
+            : []),
           ['Organizations', stats.organizations.toLocaleString('en-US')],
           ['Affiliations', stats.affiliations.toLocaleString('en-US')],
           ['Ties', stats.ties.toLocaleString('en-US')],

@@ -1,6 +1,7 @@
 // Commit: apply a plan in one transaction. The plan is made again inside the
 // transaction (never taken from an earlier preview), so an edit made between
 // the preview and the commit cannot be overwritten or duplicated.
+import { KithError } from '../../shared/errors';
 import type { ImportPreview, ImportResult } from '../../shared/importExport';
 import { recordImport } from './importLog';
 import { nameKey } from '../../shared/text';
@@ -20,13 +21,35 @@ export interface CommitOptions extends PlanOptions {
 }
 
 export function commitImport(db: Db, parsed: ParsedImport, options: CommitOptions = {}): ImportResult {
-  if (options.backupBeforeImport && !planImport(db, parsed, options).preview.nothingToDo) options.backupBeforeImport(db);
+  if (options.backupBeforeImport) {
+    const first = planImport(db, parsed, options).preview;
+    assertOwnerConfirmed(first, options); // refused before any copy is taken
+    if (!first.nothingToDo) options.backupBeforeImport(db);
+  }
   return db.transaction(() => {
     const plan = planImport(db, parsed, options);
+    assertOwnerConfirmed(plan.preview, options);
     recordImport(db, parsed.format, () => summaryOf(plan.preview), () => applyPlan(db, plan));
-    const { counts, skipped, warnings, format, jobChanges } = plan.preview;
-    return { format, counts, skipped, warnings, ...(jobChanges ? { jobChanges } : {}) };
+    const { counts, skipped, warnings, format, jobChanges, theirs } = plan.preview;
+    return { format, counts, skipped, warnings, ...(jobChanges ? { jobChanges } : {}), ...(theirs ? { theirs } : {}) };
   })();
+}
+
+/**
+ * Issue 14: a list whose people are mostly another owner's connections from a
+ * list imported before is that list again, under another name, unless the user
+ * says otherwise: never tie them all to a second person silently.
+ */
+function assertOwnerConfirmed(preview: ImportPreview, options: PlanOptions): void {
+  const same = preview.theirs?.sameListAs[0];
+  if (!same || options.confirmOwner || preview.nothingToDo) return;
+  const owner = preview.theirs!.name;
+  throw new KithError(
+    'CONFLICT',
+    `This list looks like ${same.name}'s connections, imported before as theirs: ${same.people} of its ${same.of} people are on it. ` +
+      `Importing it as ${owner}'s would tie ${owner} to all of them too. If it really is ${owner}'s own list, confirm it (in the app: "Yes, these are ${owner}'s"; ` +
+      `on the command line: --confirm-owner). Nothing was imported.`,
+  );
 }
 
 /** The import log's line for an import: what it added, in words. */
@@ -43,7 +66,8 @@ export function summaryOf(preview: ImportPreview): string {
     n(a?.notes, 'note', 'notes'),
     n(a?.favors, 'favor', 'favors'),
   ].filter(Boolean);
-  return `${preview.format === 'linkedin' ? 'LinkedIn' : preview.format}: ${parts.join(', ') || 'details filled in'}`;
+  const source = preview.theirs ? `${preview.theirs.name}'s LinkedIn connections` : preview.format === 'linkedin' ? 'LinkedIn' : preview.format;
+  return `${source}: ${parts.join(', ') || 'details filled in'}`;
 }
 
 export function applyPlan(db: Db, plan: ImportPlan): void {
@@ -54,8 +78,8 @@ export function applyPlan(db: Db, plan: ImportPlan): void {
   );
   const updateOrg = db.prepare(`UPDATE organizations SET domain = ?, notes = ?, updated_at = ? WHERE id = ?`);
   const insertPerson = db.prepare(
-    `INSERT INTO people (display_name, given_name, family_name, emails, phones, links, linkedin_url, notes, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO people (display_name, given_name, family_name, emails, phones, links, linkedin_url, notes, degree, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const updatePerson = db.prepare(
     `UPDATE people SET given_name = ?, family_name = ?, emails = ?, phones = ?, links = ?, linkedin_url = ?, notes = ?, updated_at = ?
@@ -68,8 +92,8 @@ export function applyPlan(db: Db, plan: ImportPlan): void {
   );
   const updateAffiliation = db.prepare('UPDATE affiliations SET title = ?, is_current = ?, updated_at = ? WHERE id = ?');
   const insertTie = db.prepare(
-    `INSERT INTO ties (person_a, person_b, strength, context, since, source, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, 'imported', ?, ?)`,
+    `INSERT INTO ties (person_a, person_b, strength, context, since, source, source_person_id, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const updateTieSince = db.prepare('UPDATE ties SET since = ?, updated_at = ? WHERE id = ?');
   const ensureTag = db.prepare(
@@ -97,7 +121,7 @@ export function applyPlan(db: Db, plan: ImportPlan): void {
   for (const s of plan.people) {
     if (s.id === null) {
       s.id = Number(
-        insertPerson.run(s.displayName, s.givenName, s.familyName, json(s.emails), json(s.phones), json(s.links), s.linkedinUrl, s.notes, now, now)
+        insertPerson.run(s.displayName, s.givenName, s.familyName, json(s.emails), json(s.phones), json(s.links), s.linkedinUrl, s.notes, s.secondDegree ? 2 : 1, now, now)
           .lastInsertRowid,
       );
     } else if (personChangedFields(s)) {
@@ -124,14 +148,21 @@ export function applyPlan(db: Db, plan: ImportPlan): void {
     }
   }
 
-  const idOf = (p: PersonState | 'me') => (p === 'me' ? plan.meId : p.id!);
+  const idOf = (p: PersonState | 'me' | 'owner') => (p === 'me' ? plan.meId : p === 'owner' ? plan.ownerId! : p.id!);
   for (const t of plan.ties) {
     if (t.id === null) {
       const x = idOf(t.a);
       const y = idOf(t.b);
-      insertTie.run(Math.min(x, y), Math.max(x, y), t.strength, t.context, t.since, now, now);
+      const [source, of] = t.fromList ? ['their-connections', plan.ownerId] : ['imported', null];
+      insertTie.run(Math.min(x, y), Math.max(x, y), t.strength, t.context, t.since, source, of, now, now);
     } else if (t.since !== t.originalSince) {
       updateTieSince.run(t.since, now, t.id);
     }
+  }
+  if (plan.tieMeOwner && plan.ownerId !== null) {
+    // Issue 14: the owner's list holds me, so the owner and I are connected (theirConnections.ts).
+    const t = plan.tieMeOwner;
+    const [a, b] = [Math.min(plan.meId, plan.ownerId), Math.max(plan.meId, plan.ownerId)];
+    insertTie.run(a, b, t.strength, t.context, t.since, 'their-connections', plan.ownerId, now, now);
   }
 }

@@ -91,8 +91,26 @@ function withEncoding<T extends object>(value: T, encoding: DecodedText['encodin
   return encoding ? { ...value, encoding } : value;
 }
 
+/**
+ * Issue 14: only LinkedIn's Connections.csv can be imported as a contact's
+ * own list; anything else named as someone's is refused before it is read further.
+ */
+function assertListOfSomeone(format: ImportFormat, archive: ArchiveInput | null, options: { of?: number | undefined }): void {
+  if (options.of === undefined) return;
+  if (format !== 'linkedin') {
+    throw new KithError('INVALID_INPUT', `Only LinkedIn's Connections.csv can be imported as someone's connections, not a ${format} file. Nothing was imported.`);
+  }
+  if (archive) {
+    throw new KithError(
+      'INVALID_INPUT',
+      "Only a Connections.csv can be imported as someone's connections: this is a LinkedIn archive or another of its files (messages, invitations…), which are always yours. Choose the Connections.csv they shared. Nothing was imported.",
+    );
+  }
+}
+
 export function previewImport(db: Db, format: ImportFormat, input: ImportInput, options: ArchiveOptions = {}): ImportPreview {
   const archive = asArchive(format, input);
+  assertListOfSomeone(format, archive, options);
   if (archive) return oneFileEncoding(input, previewArchive(db, archive, options));
   if (isArchiveInput(input)) throw notAnArchive(format);
   if (format === 'json') {
@@ -105,6 +123,7 @@ export function previewImport(db: Db, format: ImportFormat, input: ImportInput, 
 
 export function importText(db: Db, format: ImportFormat, input: ImportInput, options: CommitOptions & ArchiveOptions = {}): ImportResult {
   const archive = asArchive(format, input);
+  assertListOfSomeone(format, archive, options);
   if (archive) return oneFileEncoding(input, commitArchive(db, archive, options));
   if (isArchiveInput(input)) throw notAnArchive(format);
   if (format === 'json') {

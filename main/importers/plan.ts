@@ -12,16 +12,25 @@
 // becomes a current affiliation, a missing tie with me is created. Anything the
 // user wrote stays as it is.
 import type { LabeledValue } from '../../shared/domain';
-import type { ImportCounts, ImportIssue, ImportMatch, ImportPreview, JobChange } from '../../shared/importExport';
+import type { ImportCounts, ImportIssue, ImportMatch, ImportPreview, JobChange, TheirConnectionsSummary } from '../../shared/importExport';
 import { nameKey as sharedNameKey } from '../../shared/text';
 import type { Db } from '../db/open';
 import { getMeId } from '../services/people';
 import { emailKey, isLinkedInProfile, mergeValues, normalizeLinkedInUrl, phoneKey } from './normalize';
+import { loadListOwner, sameListAs } from './theirConnections';
 import { issue, type ImportedOrganization, type ImportedPerson, type ParsedImport, type SourceRef } from './types';
 
 export interface PlanOptions {
   /** Record keys (`line 12`, `card 3`) the user left out in the preview. */
   exclude?: readonly string[];
+  /**
+   * Issue 14: the file is this person's own Connections.csv. They, not me,
+   * are tied to each connection; people new to Kith are second-degree; me in
+   * the file is recognised (theirConnections.ts).
+   */
+  of?: number;
+  /** Issue 14: import it as theirs even though it looks like someone else's list imported before. */
+  confirmOwner?: boolean;
 }
 
 interface PersonFields {
@@ -45,6 +54,8 @@ export interface PersonState extends PersonFields {
   affiliations: Map<string, AffiliationState>;
   tieWithMe: TieState | null;
   ref: SourceRef | null;
+  /** A new person known only through a contact's list (issue 14): people.degree 2. */
+  secondDegree?: boolean;
 }
 
 export interface AffiliationState {
@@ -72,16 +83,23 @@ export interface OrganizationState {
 
 export interface TieState {
   id: number | null;
-  a: PersonState | 'me';
+  /** 'owner': the person whose list is imported (issue 14, ImportPlan.ownerId). */
+  a: PersonState | 'me' | 'owner';
   b: PersonState;
   strength: number;
   context: string;
   since: string | null;
   originalSince: string | null;
+  /** Issue 14: a tie from a contact's list (ties.source 'their-connections', source_person_id the owner). */
+  fromList?: boolean;
 }
 
 export interface ImportPlan {
   meId: number;
+  /** Issue 14: whose list this is, when it is a contact's own Connections.csv. */
+  ownerId: number | null;
+  /** Issue 14: the tie between me and the owner that their list (holding me) is evidence of, to add. */
+  tieMeOwner: { strength: number; context: string; since: string | null } | null;
   people: PersonState[];
   organizations: OrganizationState[];
   affiliations: AffiliationState[];
@@ -239,6 +257,7 @@ function loadExisting(db: Db, meId: number) {
 export function planImport(db: Db, parsed: ParsedImport, options: PlanOptions = {}): ImportPlan {
   const meId = getMeId(db);
   const existing = loadExisting(db, meId);
+  const owner = options.of !== undefined ? loadListOwner(db, options.of, meId) : null;
   // nameKey (NFKC + locale-aware lower case) dominates planning time at 10,000 rows: once per distinct text.
   const keyCache = new Map<string, string>();
   const nameKey = (text: string) => {
@@ -370,6 +389,11 @@ export function planImport(db: Db, parsed: ParsedImport, options: PlanOptions = 
     return theirs === null || theirs === p.linkedinUrl;
   };
   const findMatch = (p: ImportedPerson): { handle: Handle; by: ImportMatch['matchedBy'] } | null => {
+    // A contact's list is matched by profile URL first (issue 14): it is the one identity every row of it carries.
+    if (owner && p.linkedinUrl) {
+      const h = byLinkedIn.get(p.linkedinUrl);
+      if (h !== undefined) return { handle: h, by: 'linkedin' };
+    }
     for (const e of p.emails) {
       const h = byEmail.get(emailKey(e.value));
       if (h !== undefined && compatible(p, h)) return { handle: h, by: 'email' };
@@ -421,7 +445,8 @@ export function planImport(db: Db, parsed: ParsedImport, options: PlanOptions = 
       s.newTags.set(k, tag);
       changes.push(`tag ${tag}`);
     }
-    if (p.affiliation) {
+    // A contact's list may be older than what Kith holds: it never changes the jobs of someone Kith knows (issue 14).
+    if (p.affiliation && !(owner && s.id !== null && s.affiliations.size > 0)) {
       const org = ensureOrg(p.affiliation.organization);
       const a = s.affiliations.get(org.key);
       if (!a) {
@@ -436,7 +461,7 @@ export function planImport(db: Db, parsed: ParsedImport, options: PlanOptions = 
           isCurrent: true,
           originalIsCurrent: true,
         };
-        if (parsed.currentJobs && s.id !== null) {
+        if (parsed.currentJobs && s.id !== null && !owner) {
           // A new current employer on LinkedIn is a job change: the jobs Kith holds as current end (issue 13).
           const ended: string[] = [];
           for (const other of s.affiliations.values()) {
@@ -459,7 +484,25 @@ export function planImport(db: Db, parsed: ParsedImport, options: PlanOptions = 
         changes.push(`title ${p.affiliation.title} at ${org.name}`);
       }
     }
-    if (!s.tieWithMe) {
+    if (owner) {
+      // The owner, not me, is tied to the people of their list (issue 14); a tie they already have stays as it is.
+      const planned = ownerTies.get(s);
+      const stored = s.id !== null ? owner.ties.get(s.id) : undefined;
+      if (!planned && !stored) {
+        const tie: TieState = { id: null, a: 'owner', b: s, ...p.tieWithMe, originalSince: null, fromList: true };
+        ownerTies.set(s, tie);
+        ties.push(tie);
+        changes.push(`tie with ${owner.name} (strength ${p.tieWithMe.strength})`);
+      } else if (planned) {
+        // The same person twice in the list: the first date known wins, as a re-import would find it.
+        if (!planned.since && p.tieWithMe.since) planned.since = p.tieWithMe.since;
+      } else if (stored && !stored.since && p.tieWithMe.since) {
+        const tie: TieState = { id: stored.id, a: 'owner', b: s, ...p.tieWithMe, originalSince: null };
+        ownerTies.set(s, tie);
+        ties.push(tie);
+        changes.push(`connected to ${owner.name} since ${p.tieWithMe.since}`);
+      }
+    } else if (!s.tieWithMe) {
       s.tieWithMe = { id: null, a: 'me', b: s, ...p.tieWithMe, originalSince: null };
       ties.push(s.tieWithMe);
       changes.push(`tie with me (strength ${p.tieWithMe.strength})`);
@@ -477,6 +520,11 @@ export function planImport(db: Db, parsed: ParsedImport, options: PlanOptions = 
   const recordState = new Map<number, PersonState>();
   const firstRefOf = new Map<PersonState, SourceRef>();
   let records = 0;
+  const ownerTies = new Map<PersonState, TieState>();
+  const meRows: TheirConnectionsSummary['me'] = [];
+  let tieMeOwner: ImportPlan['tieMeOwner'] = null;
+  // Planning runs twice per commit (preview, then inside the transaction): the parsed file is never written to.
+  const listWarnings: ImportIssue[] = [];
 
   const mergeOrganization = (r: ImportedOrganization) => {
     const o = ensureOrg(r.name);
@@ -495,7 +543,30 @@ export function planImport(db: Db, parsed: ParsedImport, options: PlanOptions = 
       mergeOrganization(r);
       return;
     }
+    if (owner) {
+      const meBy = owner.isMe(r, nameKey);
+      // My name on a row whose profile URL is someone else's in Kith is that person, not me.
+      if (meBy && !(meBy === 'name' && r.linkedinUrl && byLinkedIn.has(r.linkedinUrl))) {
+        // Me in a contact's list (issue 14): never a new person; the list is evidence that the owner and I are connected.
+        meRows.push({ where: r.ref.where, matchedBy: meBy });
+        const how = { linkedin: 'your LinkedIn address', email: 'your e-mail', name: 'your name' }[meBy];
+        let then: string;
+        if (owner.tiedToMe) then = `you and ${owner.name} already have a tie`;
+        else if (meBy === 'name') then = `a name alone does not make a tie between you and ${owner.name}`;
+        else if (tieMeOwner) then = 'the tie between you is already planned';
+        else {
+          tieMeOwner = { strength: r.tieWithMe.strength, context: r.tieWithMe.context, since: r.tieWithMe.since };
+          then = `a tie between you and ${owner.name} (strength ${r.tieWithMe.strength}) is added`;
+        }
+        listWarnings.push(issue(r.ref, `this is you (${how}): not added as a person; ${then}`));
+        return;
+      }
+    }
     const match = findMatch(r);
+    if (owner && match && (typeof match.handle === 'number' ? match.handle : match.handle.id) === owner.id) {
+      skipped.push(issue(r.ref, `this is ${owner.name} (the person whose connections these are); left out`));
+      return;
+    }
     let s: PersonState;
     if (!match) {
       s = {
@@ -514,6 +585,7 @@ export function planImport(db: Db, parsed: ParsedImport, options: PlanOptions = 
         affiliations: new Map(),
         tieWithMe: null,
         ref: r.ref,
+        ...(owner ? { secondDegree: true } : {}),
       };
       people.push(s);
       merge(s, r);
@@ -592,7 +664,7 @@ export function planImport(db: Db, parsed: ParsedImport, options: PlanOptions = 
     updatedOrganizations: touchedOrgs.filter(orgChanged).length,
     newAffiliations: uniqueAffiliations.filter((a) => a.id === null).length,
     updatedAffiliations: uniqueAffiliations.filter((a) => a.id !== null).length,
-    newTies: uniqueTies.filter((t) => t.id === null).length,
+    newTies: uniqueTies.filter((t) => t.id === null).length + (tieMeOwner ? 1 : 0),
     updatedTies: uniqueTies.filter((t) => t.id !== null).length,
     skipped: skipped.length,
   };
@@ -601,8 +673,34 @@ export function planImport(db: Db, parsed: ParsedImport, options: PlanOptions = 
       counts.updatedAffiliations + counts.newTies + counts.updatedTies ===
     0;
 
+  let theirs: TheirConnectionsSummary | undefined;
+  if (owner) {
+    const listed = [...new Set(recordState.values())];
+    const known = listed.flatMap((st) => (st.id !== null ? [st.id] : []));
+    theirs = {
+      personId: owner.id,
+      name: owner.name,
+      me: meRows,
+      tieWithMe: tieMeOwner ? 'added' : owner.tiedToMe ? 'exists' : 'none',
+      secondDegree: listed.filter((st) => st.id === null).length,
+      newTies: [...ownerTies.values()].filter((t) => t.id === null).length,
+      sameListAs: sameListAs(owner, known, listed.length),
+    };
+    const mine = known.filter((id) => existing.tiesWithMe.has(id)).length;
+    if (listed.length >= 5 && mine >= 0.9 * listed.length && meRows.length === 0) {
+      listWarnings.push({
+        where: 'the file',
+        line: null,
+        card: null,
+        message: `${mine} of its ${listed.length} people are already your own connections and you are not in it: is this your own Connections.csv rather than ${owner.name}'s?`,
+      });
+    }
+  }
+
   return {
     meId,
+    ownerId: owner?.id ?? null,
+    tieMeOwner,
     people,
     organizations: touchedOrgs,
     affiliations: uniqueAffiliations,
@@ -614,8 +712,9 @@ export function planImport(db: Db, parsed: ParsedImport, options: PlanOptions = 
       newOrganizations: touchedOrgs.filter((o) => o.id === null).map((o) => o.name),
       matches,
       skipped: skipped.sort((x, y) => (x.line ?? 0) - (y.line ?? 0)),
-      warnings: parsed.warnings,
+      warnings: listWarnings.length > 0 ? [...parsed.warnings, ...listWarnings] : parsed.warnings,
       ...(jobChanges.length > 0 ? { jobChanges } : {}),
+      ...(theirs ? { theirs } : {}),
       nothingToDo,
     },
   };

@@ -27,14 +27,16 @@ export function createImportExportHandlers({ db, dataDir, chooseFolder }: Handle
     'duplicates:mergePeople': ({ ids, prefer, dryRun }) => mergePeople(db, ids, { ...(prefer ? { prefer } : {}), dryRun: dryRun === true, ...backup('before-merge') }),
     'duplicates:mergeOrganizations': ({ ids, dryRun }) => mergeOrganizations(db, ids, { dryRun: dryRun === true, ...backup('before-merge') }),
     'imports:undo': (input) => undoLastImport(db, { dryRun: input?.dryRun === true }),
-    'import:preview': async ({ format, exclude, include, messageText, ...input }) =>
-      previewImport(db, format, await inputOf(input), { exclude, include, messageText }),
+    'import:preview': async ({ format, exclude, include, messageText, of, confirmOwner, ...input }) =>
+      previewImport(db, format, await inputOf(input), { exclude, include, messageText, of, confirmOwner }),
     // A checked copy of the data is taken first whenever the import would change something (an in-memory database has no file to copy).
-    'import:commit': async ({ format, exclude, include, messageText, ...input }) =>
+    'import:commit': async ({ format, exclude, include, messageText, of, confirmOwner, ...input }) =>
       importText(db, format, await inputOf(input), {
         exclude,
         include,
         messageText,
+        of,
+        confirmOwner,
         ...(db.memory ? {} : { backupBeforeImport: () => createBackupSync({ db, backupDir: dataPaths(dataDir).backupDir }, 'before-import') }),
       }),
     'export:run': ({ format }) => runExport(db, format),

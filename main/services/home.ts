@@ -9,6 +9,9 @@
 // - thanks: people who did me a favor in the last 90 days that I have neither
 //   acknowledged nor returned (main/services/favors.ts).
 // - recent: the newest journal entries.
+// Second-degree people (issue 14: known only through a contact's list) are in
+// neither "due" nor "dormant": I do not know them yet. Follow-ups and thanks
+// are items I wrote myself, so they show whoever they are about.
 //
 // Dormant-tie usefulness, highest first (ties: longest silence first):
 //   +3   works now at an organization I am targeting (organizations.is_target)
@@ -72,7 +75,7 @@ function cadencePeople(db: Db): CadencePerson[] {
   return stmt<CadencePerson>(
     db,
     `SELECT id, display_name, cadence_days, created_at FROM people
-      WHERE cadence_days IS NOT NULL AND is_me = 0 AND archived_at IS NULL`,
+      WHERE cadence_days IS NOT NULL AND is_me = 0 AND archived_at IS NULL AND degree = 1`,
   ).all();
 }
 
@@ -104,7 +107,7 @@ export function dormantTies(
     db,
     `SELECT p.id, p.display_name, t.strength FROM ties t
        JOIN people p ON p.id = CASE WHEN t.person_a = @a THEN t.person_b ELSE t.person_a END
-      WHERE (t.person_a = @a OR t.person_b = @a) AND t.strength <= 2 AND p.archived_at IS NULL`,
+      WHERE (t.person_a = @a OR t.person_b = @a) AND t.strength <= 2 AND p.archived_at IS NULL AND p.degree = 1`,
   ).all({ a: me });
   const last = lastContactDates(db, zone, weak.map((w) => w.id));
   const states = attentionStates(db, 'dormant');

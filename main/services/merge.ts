@@ -323,6 +323,9 @@ export function mergePeople(db: Db, ids: readonly number[], options: MergeOption
     db.prepare(`INSERT OR IGNORE INTO attention_states (subject, person_id, snoozed_until, dismissed_key, contacted_on, updated_at)
                 SELECT subject, ?, snoozed_until, dismissed_key, contacted_on, updated_at FROM attention_states WHERE person_id IN (SELECT value FROM json_each(?))`).run(k, list);
     db.prepare(`UPDATE person_aliases SET person_id = ? WHERE person_id IN (SELECT value FROM json_each(?))`).run(k, list);
+    // Issue 14: ties from a merged-away person's own list are now from the kept one's; someone I know stays someone I know.
+    db.prepare(`UPDATE ties SET source_person_id = ? WHERE source_person_id IN (SELECT value FROM json_each(?))`).run(k, list);
+    db.prepare(`UPDATE people SET degree = 1 WHERE id = ? AND degree = 2 AND EXISTS (SELECT 1 FROM people WHERE degree = 1 AND id IN (SELECT value FROM json_each(?)))`).run(k, list);
     const addAlias = db.prepare(`INSERT OR REPLACE INTO person_aliases (person_id, kind, value) VALUES (?, ?, ?)`);
     for (const a of aliases) {
       const [kind, ...rest] = a.split(' ');

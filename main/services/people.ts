@@ -36,6 +36,8 @@ export interface PersonRecord {
   archived_at: string | null;
   created_at: string;
   updated_at: string;
+  /** Issue 14, migration 90: 2 for people known only through a contact's list. */
+  degree: number;
 }
 
 export function getMeId(db: Db): number {
@@ -64,6 +66,7 @@ function toPerson(db: Db, r: PersonRecord): Person {
     archived: r.archived_at !== null,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
+    ...(r.degree === 2 ? { secondDegree: true as const } : {}),
   };
 }
 
@@ -182,6 +185,7 @@ interface PersonRowRecord {
   title: string | null;
   my_strength: number | null;
   created_at: string;
+  degree: number;
 }
 
 /**
@@ -230,6 +234,10 @@ export function listPeople(db: Db, query: PeopleQuery = {}): { items: PersonRow[
     params.org = query.organizationId;
   }
   if (query.review === 'imported') where.push(`p.id IN (${IMPORTED_TO_REVIEW_SQL})`);
+  // A search finds second-degree people too, and so does "See the people" an import (of a contact's list) brought in.
+  const degree = query.degree ?? (query.search?.trim() || query.importBatch !== undefined ? 'all' : 'first');
+  if (degree === 'first') where.push('p.degree = 1');
+  if (degree === 'second') where.push('p.degree = 2');
   if (query.importBatch !== undefined) {
     where.push('p.import_batch = @batch');
     params.batch = query.importBatch;
@@ -268,7 +276,7 @@ export function listPeople(db: Db, query: PeopleQuery = {}): { items: PersonRow[
 
   const rows = db
     .prepare(
-      `SELECT p.id, p.is_me, p.display_name, p.headline, p.archived_at, p.created_at,
+      `SELECT p.id, p.is_me, p.display_name, p.headline, p.archived_at, p.created_at, p.degree,
               ca.organization_id, o.name AS organization_name, ca.title,
               t.strength AS my_strength
          FROM people p
@@ -335,6 +343,7 @@ export function listPeople(db: Db, query: PeopleQuery = {}): { items: PersonRow[
       title: r.title,
       myTieStrength: r.my_strength,
       archived: r.archived_at !== null,
+      ...(r.degree === 2 ? { secondDegree: true as const } : {}),
     })),
   };
 }

@@ -36,9 +36,9 @@ export function quickSearch(db: Db, query: string, limit = 20): QuickResult[] {
   const fts = toFtsPrefixQuery(cleanQuery(query));
   const foldedIds = foldedPeopleMatches(db, query, limit);
   if (!fts && foldedIds.length === 0) return [];
-  const ftsPeople = fts ? stmt<{ id: number; display_name: string; is_me: number; headline: string; org: string | null }>(
+  const ftsPeople = fts ? stmt<{ id: number; display_name: string; is_me: number; headline: string; degree: number; org: string | null }>(
     db,
-    `SELECT p.id, p.display_name, p.is_me, p.headline,
+    `SELECT p.id, p.display_name, p.is_me, p.headline, p.degree,
             (SELECT o.name FROM affiliations a JOIN organizations o ON o.id = a.organization_id
               WHERE a.person_id = p.id AND a.is_current = 1 ORDER BY a.start_date DESC NULLS LAST, a.id DESC LIMIT 1) AS org
        FROM people_fts f JOIN people p ON p.id = f.rowid
@@ -49,9 +49,9 @@ export function quickSearch(db: Db, query: string, limit = 20): QuickResult[] {
   const extra = foldedIds.filter((id) => !seen.has(id));
   const people = [
     ...ftsPeople,
-    ...stmt<{ id: number; display_name: string; is_me: number; headline: string; org: string | null }>(
+    ...stmt<{ id: number; display_name: string; is_me: number; headline: string; degree: number; org: string | null }>(
       db,
-      `SELECT p.id, p.display_name, p.is_me, p.headline,
+      `SELECT p.id, p.display_name, p.is_me, p.headline, p.degree,
               (SELECT o.name FROM affiliations a JOIN organizations o ON o.id = a.organization_id
                 WHERE a.person_id = p.id AND a.is_current = 1 ORDER BY a.start_date DESC NULLS LAST, a.id DESC LIMIT 1) AS org
          FROM people p WHERE p.id IN (SELECT value FROM json_each(?)) ORDER BY p.id`,
@@ -70,7 +70,8 @@ export function quickSearch(db: Db, query: string, limit = 20): QuickResult[] {
       kind: 'person' as const,
       id: p.id,
       label: p.display_name,
-      detail: p.is_me ? 'You' : p.headline || p.org || '',
+      // Issue 14: someone known only through a contact's connections says so.
+      detail: p.is_me ? 'You' : [p.headline || p.org || '', p.degree === 2 ? '2nd degree' : ''].filter(Boolean).join(' · '),
     })),
     ...orgs.map((o) => ({ kind: 'organization' as const, id: o.id, label: o.name, detail: o.kind })),
   ];

@@ -7,7 +7,9 @@ export function getStats(db: Db): Stats {
   const one = (sql: string, ...params: unknown[]) => (db.prepare(sql).get(...params) as { n: number }).n;
   const byStrength = db.prepare('SELECT strength, count(*) AS n FROM ties GROUP BY strength').all() as { strength: number; n: number }[];
   return {
-    people: one('SELECT count(*) AS n FROM people WHERE is_me = 0 AND archived_at IS NULL'),
+    people: one('SELECT count(*) AS n FROM people WHERE is_me = 0 AND archived_at IS NULL AND degree = 1'),
+    // Issue 14: people known only through a contact's list, counted apart from the people I know.
+    secondDegreePeople: one('SELECT count(*) AS n FROM people WHERE degree = 2 AND archived_at IS NULL'),
     archivedPeople: one('SELECT count(*) AS n FROM people WHERE archived_at IS NOT NULL'),
     organizations: one('SELECT count(*) AS n FROM organizations WHERE archived_at IS NULL'),
     affiliations: one('SELECT count(*) AS n FROM affiliations'),

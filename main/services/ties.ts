@@ -91,13 +91,22 @@ export function deleteTie(db: Db, id: number): void {
 /** Every tie of one person, seen from their side: strongest first. */
 export function listTiesOf(db: Db, personId: number): TieView[] {
   const rows = stmt<
-    TieRecord & { other_id: number; other_name: string; other_is_me: number; other_archived: string | null; other_org: string | null }
+    TieRecord & {
+      other_id: number;
+      other_name: string;
+      other_is_me: number;
+      other_archived: string | null;
+      other_org: string | null;
+      source_person_id: number | null;
+      list_owner: string | null;
+    }
   >(
     db,
     `SELECT t.*, p.id AS other_id, p.display_name AS other_name, p.is_me AS other_is_me, p.archived_at AS other_archived,
             (SELECT o.name FROM affiliations a JOIN organizations o ON o.id = a.organization_id
               WHERE a.person_id = p.id AND a.is_current = 1
-              ORDER BY a.start_date DESC NULLS LAST, a.id DESC LIMIT 1) AS other_org
+              ORDER BY a.start_date DESC NULLS LAST, a.id DESC LIMIT 1) AS other_org,
+            (SELECT s.display_name FROM people s WHERE s.id = t.source_person_id) AS list_owner
        FROM ties t
        JOIN people p ON p.id = CASE WHEN t.person_a = @id THEN t.person_b ELSE t.person_a END
       WHERE t.person_a = @id OR t.person_b = @id
@@ -114,5 +123,6 @@ export function listTiesOf(db: Db, personId: number): TieView[] {
     context: r.context,
     since: r.since,
     source: r.source,
+    ...(r.source_person_id !== null && r.list_owner !== null ? { fromListOf: { id: r.source_person_id, name: r.list_owner } } : {}),
   }));
 }

@@ -143,6 +143,7 @@ describe('stats', () => {
   it('counts people (not me, not archived), organizations, affiliations, ties, my ties and ties by strength', () => {
     expect(getStats(db)).toEqual({
       people: 3,
+      secondDegreePeople: 0,
       archivedPeople: 0,
       organizations: 0,
       affiliations: 0,

@@ -27,6 +27,8 @@ export function PeopleView() {
   const [search, setSearch] = useStickyState('people.search', '');
   const [sort, setSort] = useStickyState<PeopleSort>('people.sort', 'name');
   const [showArchived, setShowArchived] = useStickyState('people.archived', false);
+  // Issue 14: people known only through a contact's connections are left out unless asked for ('first' lets a search find them).
+  const [degree, setDegree] = useStickyState<'first' | 'second' | 'all'>('people.degree', 'first');
   const [selected, setSelected] = useState(0);
   const searchRef = useRef<HTMLInputElement>(null);
   useSlashToFocus(searchRef);
@@ -43,14 +45,15 @@ export function PeopleView() {
     search: debounced || undefined,
     sort,
     archived: showArchived ? 'include' : 'exclude',
+    ...(degree !== 'first' ? { degree } : {}),
     ...(reviewImported ? { review: 'imported' as const } : {}),
     ...(importBatch ? { importBatch } : {}),
   });
   const items = people.items;
 
   // A new search starts at the top of the list.
-  const [lastQuery, setLastQuery] = useState(`${debounced}|${sort}|${showArchived}|${reviewImported}|${importBatch}`);
-  const currentQuery = `${debounced}|${sort}|${showArchived}|${reviewImported}|${importBatch}`;
+  const [lastQuery, setLastQuery] = useState(`${debounced}|${sort}|${showArchived}|${reviewImported}|${importBatch}|${degree}`);
+  const currentQuery = `${debounced}|${sort}|${showArchived}|${reviewImported}|${importBatch}|${degree}`;
   if (currentQuery !== lastQuery) {
     setLastQuery(currentQuery);
     setSelected(0);
@@ -114,6 +117,14 @@ export function PeopleView() {
               ))}
             </select>
           </label>
+          <label className="toolbar-field">
+            <span>Show</span>
+            <select className="select" value={degree} onChange={(event) => setDegree(event.target.value as 'first' | 'second' | 'all')} data-testid="people-degree">
+              <option value="first">People I know</option>
+              <option value="second">Second-degree</option>
+              <option value="all">Everyone</option>
+            </select>
+          </label>
           <label className="toggle">
             <input type="checkbox" checked={showArchived} onChange={(event) => setShowArchived(event.target.checked)} data-testid="people-archived" />
             <span>Show archived</span>
@@ -163,6 +174,11 @@ function PersonListRow({ row }: { row: PersonRow }) {
       </span>
       <span className="person-row-role truncate">{role || row.headline}</span>
       {row.archived && <span className="pill muted">Archived</span>}
+      {row.secondDegree && (
+        <span className="pill muted" title="Known through a contact's connections">
+          2nd degree
+        </span>
+      )}
       <StrengthBadge strength={row.myTieStrength} />
     </div>
   );

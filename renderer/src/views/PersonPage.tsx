@@ -63,6 +63,11 @@ function PersonPageBody({ detail }: { detail: PersonDetail }) {
                 Archived
               </span>
             )}
+            {person.secondDegree && (
+              <span className="pill muted" data-testid="second-degree-pill" title="Known through a contact's connections: not tied to you. A tie with you or a journal entry makes them someone you know.">
+                2nd degree
+              </span>
+            )}
           </h1>
           {person.headline && (
             <p className="entity-subtitle truncate" data-testid="person-headline">

@@ -63,7 +63,14 @@ function TieRow({ tie, ownerName }: { tie: TieView; ownerName: string }) {
             {tie.otherName}
             {tie.otherIsMe && ' (you)'}
           </span>
-          <span className="tie-org truncate">{tie.otherOrganizationName ?? ''}</span>
+          <span className="tie-org truncate">
+            {tie.otherOrganizationName ?? ''}
+            {tie.fromListOf && (
+              <span className="muted-text" data-testid="tie-from-list">
+                {tie.otherOrganizationName ? ' · ' : ''}from {tie.fromListOf.name}'s connections
+              </span>
+            )}
+          </span>
         </span>
       </a>
       <div className="tie-context">

@@ -7,5 +7,6 @@ import { importArchiveSuite } from './importArchive';
 import { likelySuite } from './likely';
 import { routesSuite } from './routes';
 import { searchSuite } from './search';
+import { theirConnectionsSuite } from './theirConnections';
 
-export const suites: BenchSuite[] = [foundation, importSuite, importArchiveSuite, routesSuite, searchSuite, graphSuite, likelySuite];
+export const suites: BenchSuite[] = [foundation, importSuite, importArchiveSuite, theirConnectionsSuite, routesSuite, searchSuite, graphSuite, likelySuite];

@@ -96,7 +96,8 @@ export function GraphView({ query }: { query: string }) {
   // #/graph with no view chosen: a large network opens on my 2-hop network
   // (see GRAPH_LIMITS.largeNetwork), so the heavy query waits for the size.
   const stats = useQuery('stats:get', undefined);
-  const networkSize = stats.data ? stats.data.people + 1 : null;
+  // The graph draws second-degree people too (issue 14: they are counted apart in stats).
+  const networkSize = stats.data ? stats.data.people + stats.data.secondDegreePeople + 1 : null;
   const large = networkSize !== null && networkSize > GRAPH_LIMITS.largeNetwork;
   const defaultedWhole = params.mode.kind === 'whole' && !params.route && !params.explicitWhole;
   useEffect(() => {

@@ -9,6 +9,7 @@ import { invoke } from '../../api';
 import { errorMessage, mutate } from '../../data/mutate';
 import { hrefFor } from '../../router';
 import { detectFormat, FORMAT_LABELS } from './detectFormat';
+import { MINE, WhoseConnections, type OwnerChoice } from './WhoseConnections';
 import { sniffText, toBase64 } from '../../../../shared/importBytes';
 import '../../styles/data.css';
 
@@ -19,22 +20,33 @@ type Source = { kind: 'file'; name: string; bytes: string; head: string } | { ki
 interface ArchiveChoices {
   messageText: boolean;
   include: string[];
+  /** Issue 14: whose Connections.csv this is (mine unless a person is picked). */
+  owner?: OwnerChoice;
 }
 
 const NO_CHOICES: ArchiveChoices = { messageText: false, include: [] };
+
+/** Issue 14: someone else's list, with nobody picked yet, or one needing a confirmation not given: not importable yet. */
+function ownerPending(preview: ImportPreview, choices: ArchiveChoices | null): boolean {
+  const owner = choices?.owner;
+  if (!owner?.someoneElse) return false;
+  if (!owner.owner) return true;
+  return (preview.theirs?.sameListAs.length ?? 0) > 0 && !owner.confirmOwner;
+}
 
 type Step =
   | { kind: 'choose' }
   | { kind: 'previewing'; fileName: string }
   | { kind: 'preview'; fileName: string; source: Source; choices: ArchiveChoices; preview: ImportPreview }
-  | { kind: 'importing'; fileName: string; preview: ImportPreview }
+  | { kind: 'importing'; fileName: string; preview: ImportPreview; choices: ArchiveChoices }
   | { kind: 'done'; fileName: string; result: ImportResult };
 
 const LIST_LIMIT = 200;
 
 function requestOf(format: ImportFormat, source: Source, choices: ArchiveChoices) {
   const what = source.kind === 'file' ? { bytes: source.bytes } : { folder: source.token };
-  return { format, ...what, ...(format === 'linkedin' ? { messageText: choices.messageText, include: choices.include } : {}) };
+  const owner = format === 'linkedin' && choices.owner?.owner ? { of: choices.owner.owner.id, confirmOwner: choices.owner.confirmOwner } : {};
+  return { format, ...what, ...(format === 'linkedin' ? { messageText: choices.messageText, include: choices.include } : {}), ...owner };
 }
 
 export function ImportView() {
@@ -104,13 +116,20 @@ export function ImportView() {
 
   async function rechoose(choices: ArchiveChoices) {
     if (step.kind !== 'preview') return;
+    // Ticking "someone else's" before a person is picked, or the confirmation, changes no preview: no round trip.
+    const before = step.choices.owner;
+    const after = choices.owner;
+    if (after && (after.owner?.id ?? null) === (before?.owner?.id ?? null) && (after.someoneElse || !before?.someoneElse)) {
+      setStep({ ...step, choices });
+      return;
+    }
     await preview(step.source, step.preview.format, choices);
   }
 
   async function commit() {
     if (step.kind !== 'preview') return;
     setError(null);
-    setStep({ kind: 'importing', fileName: step.fileName, preview: step.preview });
+    setStep({ kind: 'importing', fileName: step.fileName, preview: step.preview, choices: step.choices });
     try {
       const result = await mutate('import:commit', requestOf(step.preview.format, step.source, step.choices));
       setStep({ kind: 'done', fileName: step.fileName, result });
@@ -210,7 +229,7 @@ export function ImportView() {
         <PreviewPanel
           fileName={step.fileName}
           preview={step.preview}
-          choices={step.kind === 'preview' ? step.choices : null}
+          choices={step.choices}
           onChoices={(c) => void rechoose(c)}
           importing={step.kind === 'importing'}
           onImport={() => void commit()}
@@ -262,8 +281,16 @@ function PreviewPanel({
           </span>
         </h2>
       </div>
+      {preview.format === 'linkedin' && !preview.archive && choices && (
+        <WhoseConnections
+          choice={choices.owner ?? MINE}
+          theirs={preview.theirs}
+          disabled={importing}
+          onChange={(owner) => onChoices({ ...choices, owner })}
+        />
+      )}
       <div className="count-tiles">
-        <CountTile n={counts.newPeople} label="new people" testId="preview-new-people" tone="accent" />
+        <CountTile n={counts.newPeople} label={preview.theirs ? 'new, second-degree' : 'new people'} testId="preview-new-people" tone="accent" />
         <CountTile n={counts.matchedPeople} label="already in Kith" testId="preview-matched" />
         <CountTile n={counts.newOrganizations} label="new organizations" testId="preview-new-orgs" />
         <CountTile n={counts.newTies} label="new ties" testId="preview-new-ties" />
@@ -364,7 +391,7 @@ function PreviewPanel({
         <button
           type="button"
           className="button primary"
-          disabled={importing || preview.nothingToDo}
+          disabled={importing || preview.nothingToDo || ownerPending(preview, choices)}
           onClick={onImport}
           data-testid="import-commit"
         >
@@ -528,6 +555,12 @@ function DonePanel({ fileName, result, onAnother }: { fileName: string; result: 
   return (
     <section className="data-card import-done" data-testid="import-done" role="status">
       <h2 className="section-title">Imported {fileName}</h2>
+      {result.theirs && (
+        <p data-testid="import-done-theirs">
+          As <a href={hrefFor.person(result.theirs.personId)}>{result.theirs.name}</a>'s connections: {result.theirs.secondDegree.toLocaleString()} second-degree{' '}
+          {result.theirs.secondDegree === 1 ? 'person' : 'people'} added.
+        </p>
+      )}
       <p data-testid="import-done-summary">{parts.length ? `${parts.join(', ')}.` : 'Nothing changed: everything was already in Kith.'}</p>
       {c.skipped > 0 && (
         <p className="muted-text">

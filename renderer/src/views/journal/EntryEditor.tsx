@@ -40,7 +40,8 @@ export function EntryEditor({ request, onClose }: Props) {
   const bodyRef = useRef<HTMLTextAreaElement>(null);
 
   // Every name, for @mentions in the body (a local list of a few thousand names is cheap).
-  const everyone = useQuery('people:list', { sort: 'name', limit: 100_000 });
+  // Second-degree people too (issue 14): naming someone is not knowing them.
+  const everyone = useQuery('people:list', { sort: 'name', limit: 100_000, degree: 'all' });
   const names: KnownName[] = useMemo(
     () => (everyone.data?.items ?? []).filter((p) => !p.isMe).map((p) => ({ id: p.id, name: p.displayName })),
     [everyone.data],
