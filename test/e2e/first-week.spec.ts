@@ -8,6 +8,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { FIXTURES } from '../helpers/fixtures';
 import { expect, test, type KithApp } from './fixtures';
+import { ImportPage } from './pages/ImportPage';
 import { PeoplePage } from './pages/PeoplePage';
 import { JournalPage, PersonTimelinePage } from './pages/JournalPage';
 import { Shell } from './pages/Shell';
@@ -265,7 +266,7 @@ test('an import does not flood Home: one "Review N imported contacts" card, "See
   const meId = (await app.call('people:get', { id: old.id })).ties.length; // no tie yet
   expect(meId).toBe(0);
   const text = fs.readFileSync(path.join(FIXTURES, 'linkedin', 'Connections.csv'), 'utf8');
-  await app.call('import:commit', { format: 'linkedin', text });
+  const result = await app.call('import:commit', { format: 'linkedin', text });
   const imported = (await app.call('people:list', { review: 'imported' })).items;
   expect(imported.length).toBeGreaterThan(3);
 
@@ -295,6 +296,7 @@ test('an import does not flood Home: one "Review N imported contacts" card, "See
   const batch = file.prepare('SELECT import_batch AS b, count(*) AS n FROM people WHERE import_batch IS NOT NULL GROUP BY import_batch').all() as { b: string; n: number }[];
   file.close();
   expect(batch).toHaveLength(1);
+  expect(result.importBatch).toBe(batch[0]!.b); // the result names it (issue 17)
   await app.open(`people?batch=${encodeURIComponent(batch[0]!.b)}`);
   await expect(app.page.getByTestId('people-batch-filter')).toBeVisible();
   await expect(app.page.getByTestId('person-row')).toHaveCount(batch[0]!.n);
@@ -429,4 +431,42 @@ test('"Worth reviving" rows show their main reason whole and the silence once, a
   }
   await app.page.getByTestId('home-dormant').scrollIntoViewIfNeeded();
   await app.screenshot('first-week-home-reviving-1024-light');
+});
+
+test('a vCard import at 1024×700: each preview row says its card and line beside the name, not over it; "See the people" lists just that import', async ({ app }) => {
+  await app.page.setViewportSize({ width: 1024, height: 700 });
+  await app.call('app:completeSetup', { displayName: 'Sam Rivera', loadSample: false });
+  const before = await app.call('people:create', { displayName: 'Olga Old-Friend' });
+  // A phone's export: a dozen cards, so rows read "card 12 (line 71)".
+  const names = ['Ana Acosta', 'Bruno Costa', 'Chen Wei', 'Dalia Sánchez', 'Emeka Obi', 'Femi Adeyemi', 'Greta Lindqvist', 'Hana Kobayashi', 'Ivan Petrov', 'Julia Nowak', 'Kofi Mensah', 'Lucía Fernández-Ortega'];
+  const vcf = names.map((n) => `BEGIN:VCARD\r\nVERSION:3.0\r\nFN:${n}\r\nORG:Acme Labs\r\nTITLE:Engineer\r\nEND:VCARD\r\n`).join('');
+  await app.open('import');
+  const importer = new ImportPage(app.page);
+  await importer.choose({ name: 'contacts.vcf', mimeType: 'text/vcard', buffer: Buffer.from(vcf, 'utf8') });
+  await expect(importer.newPeople()).toHaveCount(names.length);
+  for (const row of await importer.newPeople().all()) {
+    const where = row.locator('.import-where');
+    const name = row.locator('.import-name');
+    const w = (await where.boundingBox())!;
+    const n = (await name.boundingBox())!;
+    const text = (await where.textContent()) ?? '';
+    expect(text).toMatch(/^card \d+ \(line \d+\)$/);
+    // Side by side, the whole "card N (line M)" shown, not cut or under the name.
+    expect(w.x + w.width, text).toBeLessThanOrEqual(n.x + 1);
+    expect(await where.evaluate((el) => el.scrollWidth <= el.clientWidth + 1), text).toBe(true);
+    expect(n.x + n.width).toBeLessThanOrEqual(1024);
+  }
+  await importer.preview.scrollIntoViewIfNeeded();
+  for (const dark of [false, true]) {
+    await app.page.emulateMedia({ colorScheme: dark ? 'dark' : 'light' });
+    await app.screenshot(`first-week-vcard-preview-1024-${dark ? 'dark' : 'light'}`);
+  }
+  await app.page.emulateMedia({ colorScheme: 'light' });
+
+  await importer.commit();
+  await app.page.getByTestId('import-see-people').click();
+  await expect(app.page).toHaveURL(/#\/people\?batch=/);
+  await expect(app.page.getByTestId('people-batch-filter')).toBeVisible();
+  await expect(app.page.getByTestId('person-row')).toHaveCount(names.length);
+  await expect(app.page.getByTestId('person-row-name').filter({ hasText: before.displayName })).toHaveCount(0);
 });
