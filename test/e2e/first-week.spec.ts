@@ -10,7 +10,8 @@ import { FIXTURES } from '../helpers/fixtures';
 import { expect, test, type KithApp } from './fixtures';
 import { ImportPage } from './pages/ImportPage';
 import { PeoplePage } from './pages/PeoplePage';
-import { JournalPage, PersonTimelinePage } from './pages/JournalPage';
+import { EntryEditor, JournalPage, PersonTimelinePage } from './pages/JournalPage';
+import { IntroductionsPage } from './pages/IntroductionsPage';
 import { Shell } from './pages/Shell';
 
 async function setup(app: KithApp) {
@@ -469,4 +470,67 @@ test('a vCard import at 1024×700: each preview row says its card and line besid
   await expect(app.page.getByTestId('people-batch-filter')).toBeVisible();
   await expect(app.page.getByTestId('person-row')).toHaveCount(names.length);
   await expect(app.page.getByTestId('person-row-name').filter({ hasText: before.displayName })).toHaveCount(0);
+});
+
+test('"Mark met" can be undone exactly, and prompts to log the meeting and to thank the introducer, at 1024×700', async ({ app }) => {
+  await app.page.setViewportSize({ width: 1024, height: 700 });
+  await app.call('app:completeSetup', { displayName: 'Sam Rivera', loadSample: false });
+  const me = (await app.call('app:info')).me.id;
+  const tom = await app.call('people:create', { displayName: 'Tom Reyes' });
+  const ana = await app.call('people:create', { displayName: 'Ana Silva-Whitfield' });
+  await app.call('ties:create', { personA: me, personB: tom.id, strength: 4 });
+  await app.call('ties:create', { personA: tom.id, personB: ana.id, strength: 3 });
+  const intro = await app.call('introductions:create', { route: [me, tom.id, ana.id] });
+  await app.call('introductions:setStatus', { id: intro.id, status: 'made' });
+  const made = await app.call('introductions:get', { id: intro.id });
+
+  await app.open('introductions');
+  const intros = new IntroductionsPage(app.page);
+  const card = intros.card(intro.id);
+  await expect(card.getByTestId('intro-next')).toHaveText('Mark met');
+  await card.getByTestId('intro-next').click();
+  await expect(card).toHaveAttribute('data-status', 'met');
+  const prompt = card.getByTestId('intro-met-prompt');
+  await expect(prompt).toContainText('You met Ana');
+  // Undo puts back exactly what the move changed: status, history, time.
+  const toast = app.page.getByTestId('toast');
+  await expect(toast).toContainText('Marked met: Ana Silva-Whitfield.');
+  await toast.getByTestId('toast-action').click();
+  await expect(card).toHaveAttribute('data-status', 'made');
+  await expect(prompt).toHaveCount(0);
+  expect(await app.call('introductions:get', { id: intro.id })).toEqual(made);
+
+  // Again, and this time the prompt: inside the card, buttons inside the window.
+  await card.getByTestId('intro-next').click();
+  await expect(prompt).toBeVisible();
+  const cardBox = (await card.boundingBox())!;
+  const promptBox = (await prompt.boundingBox())!;
+  expect(promptBox.x + promptBox.width).toBeLessThanOrEqual(cardBox.x + cardBox.width + 1);
+  for (const id of ['intro-log-meeting', 'intro-say-thanks', 'intro-met-dismiss']) {
+    const b = (await prompt.getByTestId(id).boundingBox())!;
+    expect(b.x + b.width, id).toBeLessThanOrEqual(promptBox.x + promptBox.width + 1);
+    expect(b.y + b.height, id).toBeLessThanOrEqual(promptBox.y + promptBox.height + 1);
+  }
+  for (const dark of [false, true]) {
+    await app.page.emulateMedia({ colorScheme: dark ? 'dark' : 'light' });
+    await app.screenshot(`first-week-intro-met-1024-${dark ? 'dark' : 'light'}`);
+  }
+  await app.page.emulateMedia({ colorScheme: 'light' });
+
+  // Thank Tom: a message to him, ready to save.
+  await prompt.getByTestId('intro-say-thanks').click();
+  const editor = new EntryEditor(app.page);
+  await expect(editor.participants).toHaveText(['Tom Reyes×']);
+  await expect(editor.title).toHaveValue('Thanked Tom for the introduction to Ana Silva-Whitfield');
+  await expect(editor.root.getByTestId('entry-kind')).toHaveValue('message');
+  await editor.save();
+  // Log the meeting: with Ana, a meeting; saved, the prompt is done.
+  await prompt.getByTestId('intro-log-meeting').click();
+  await expect(editor.participants).toHaveText(['Ana Silva-Whitfield×']);
+  await expect(editor.root.getByTestId('entry-kind')).toHaveValue('meeting');
+  await editor.save();
+  await expect(prompt).toHaveCount(0);
+  const withAna = (await app.call('journal:list', { personId: ana.id })).items;
+  expect(withAna.map((e) => [e.kind, e.title])).toEqual([['meeting', 'Met Ana Silva-Whitfield (introduced by Tom Reyes)']]);
+  expect((await app.call('journal:list', { personId: tom.id })).items.map((e) => e.kind)).toEqual(['message']);
 });

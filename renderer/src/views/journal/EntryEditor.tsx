@@ -24,8 +24,8 @@ export function EntryEditor({ request, onClose }: Props) {
   const entry = request.entry;
   const [date, setDate] = useState(entry ? entry.occurredAt.slice(0, 10) : today());
   const [time, setTime] = useState(entry ? (/T(\d{2}:\d{2})/.exec(entry.occurredAt)?.[1] ?? '') : '');
-  const [kind, setKind] = useState<InteractionKind>(entry?.kind ?? 'coffee');
-  const [title, setTitle] = useState(entry?.title ?? '');
+  const [kind, setKind] = useState<InteractionKind>(entry?.kind ?? request.draft?.kind ?? 'coffee');
+  const [title, setTitle] = useState(entry?.title ?? request.draft?.title ?? '');
   const [body, setBody] = useState(entry?.body ?? '');
   const [picked, setPicked] = useState<PickedPerson[]>(
     entry ? entry.participants.map((p) => ({ id: p.id, displayName: p.displayName })) : (request.participants ?? []),
