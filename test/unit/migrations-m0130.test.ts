@@ -6,12 +6,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { MIGRATIONS } from '../../main/db/migrations/index';
 import { openDatabase } from '../../main/db/open';
 import { setIntroductionStatus, undoIntroductionMove } from '../../main/services/introductions';
+import { listPeople } from '../../main/services/people';
 import { makeTempDir, removeTempDirs } from '../helpers/db';
 
 afterEach(removeTempDirs);
 
 describe('migration 130: what an introduction move replaced', () => {
-  it('keeps every introduction and event as it was (not undoable), and moves made after it can be undone', () => {
+  it('keeps every introduction, event and person as it was; moves made after it can be undone; people get sort keys', () => {
     const dir = makeTempDir('kith-m130-');
     const file = path.join(dir, 'kith.db');
     const old = openDatabase(file, { migrations: MIGRATIONS.filter((m) => m.version < 130) });
@@ -33,6 +34,10 @@ describe('migration 130: what an introduction move replaced', () => {
     event.run(intro, 'asked', '2026-01-03', 'by mail');
     event.run(intro, 'made', '2026-01-05', '');
     const eventsBefore = old.prepare('SELECT * FROM introduction_events ORDER BY id').all();
+    person.run('émile Zola', 0, now, now);
+    person.run('Bob 10', 0, now, now);
+    person.run('Bob 9', 0, now, now);
+    const peopleBefore = old.prepare('SELECT * FROM people ORDER BY id').all();
     old.close();
 
     const db = openDatabase(file, { migrations: MIGRATIONS, backupDir: path.join(dir, 'backups') });
@@ -49,6 +54,12 @@ describe('migration 130: what an introduction move replaced', () => {
       const undone = undoIntroductionMove(db, { id: intro, eventId: met.events.at(-1)!.id });
       expect(undone).toMatchObject({ status: 'made', updatedAt: '2026-01-05T00:00:00.000Z' });
       expect(db.prepare('SELECT * FROM introduction_events ORDER BY id').all()).toEqual(events);
+
+      // People: every row as it was, with no sort key yet; the People list writes them and sorts by them.
+      const people = db.prepare('SELECT * FROM people ORDER BY id').all() as Record<string, unknown>[];
+      expect(people.map(({ sort_key: key, ...rest }) => (expect(key).toBeNull(), rest))).toEqual(peopleBefore);
+      expect(listPeople(db, { sort: 'name' }).items.map((p) => p.displayName)).toEqual(['Ana Silva', 'Bob 9', 'Bob 10', 'émile Zola', 'Tom Reyes']);
+      expect(db.prepare('SELECT sort_key FROM people WHERE display_name = ?').pluck().get('émile Zola')).toBe('emile zola');
     } finally {
       db.close();
     }
