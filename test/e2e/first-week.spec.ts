@@ -323,6 +323,17 @@ test('roles are suggested from the title in the new-person dialog and the work f
   expect(hint.y).toBeGreaterThanOrEqual(titleBox.y + titleBox.height);
   expect(hint.x + hint.width).toBeLessThanOrEqual(panel.x + panel.width);
   await app.screenshot('first-week-new-person-role-1024');
+  // Modal, with a backdrop that dims the page like the other dialogs, in light and dark.
+  for (const dark of [false, true]) {
+    await app.page.emulateMedia({ colorScheme: dark ? 'dark' : 'light' });
+    const backdrop = await dialog.evaluate((el) => ({ modal: el.matches(':modal'), color: getComputedStyle(el, '::backdrop').backgroundColor }));
+    expect(backdrop.modal).toBe(true);
+    // It dims the page visibly: on the dark page a faint scrim hardly showed (issue 17).
+    const alpha = Number(/rgba\([^)]*,\s*([\d.]+)\)/.exec(backdrop.color)?.[1] ?? '1');
+    expect(alpha, backdrop.color).toBeGreaterThanOrEqual(dark ? 0.5 : 0.25);
+    if (dark) await app.screenshot('first-week-new-person-dark-1024');
+  }
+  await app.page.emulateMedia({ colorScheme: 'light' });
   await dialog.getByTestId('new-person-role-hint-accept').click();
   await expect(dialog.getByTestId('new-person-hiring')).toBeChecked();
   await dialog.getByTestId('create-person').click();
