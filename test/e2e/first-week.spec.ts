@@ -329,7 +329,10 @@ test('roles are suggested from the title in the new-person dialog and the work f
   // Modal, with a backdrop that dims the page like the other dialogs, in light and dark.
   for (const dark of [false, true]) {
     await app.page.emulateMedia({ colorScheme: dark ? 'dark' : 'light' });
-    const backdrop = await dialog.evaluate((el) => ({ modal: el.matches(':modal'), color: getComputedStyle(el, '::backdrop').backgroundColor }));
+    const backdrop = await dialog.evaluate((el) => {
+      const style = (globalThis as unknown as { getComputedStyle(e: unknown, pseudo: string): { backgroundColor: string } }).getComputedStyle;
+      return { modal: el.matches(':modal'), color: style(el, '::backdrop').backgroundColor };
+    });
     expect(backdrop.modal).toBe(true);
     // It dims the page visibly: on the dark page a faint scrim hardly showed (issue 17).
     const alpha = Number(/rgba\([^)]*,\s*([\d.]+)\)/.exec(backdrop.color)?.[1] ?? '1');
