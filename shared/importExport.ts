@@ -187,6 +187,11 @@ export const ImportResult = z.object({
   jobChanges: z.array(JobChange).optional(),
   archive: ArchiveSummary.optional(),
   theirs: TheirConnectionsSummary.optional(),
+  /**
+   * The batch id of the people this import brought in (people.import_batch,
+   * issue 17), for "See the people" (`#/people?batch=…`); absent when it added nobody.
+   */
+  importBatch: z.string().optional(),
 });
 export type ImportResult = z.infer<typeof ImportResult>;
 

@@ -99,6 +99,12 @@ const entryFields = {
    * a mention is not contact. A participant or me mentioned is not repeated.
    */
   mentionIds: z.array(id).max(LIMITS.listItems).optional(),
+  /**
+   * People to create on the spot from an unknown @mention ("Add as a new
+   * person"), stored as mentions too (issue 17): naming someone new in the
+   * notes is not having talked to them.
+   */
+  newMentions: z.array(NewParticipant).max(LIMITS.listItems).optional(),
 };
 export const JournalCreate = z
   .strictObject(entryFields)

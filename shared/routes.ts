@@ -242,6 +242,10 @@ export const IntroductionSetStatus = z.strictObject({
 });
 export type IntroductionSetStatus = z.infer<typeof IntroductionSetStatus>;
 
+/** Undo an introduction's last move (issue 17), named by the event it wrote. */
+export const IntroductionUndoMove = z.strictObject({ id: Id, eventId: Id });
+export type IntroductionUndoMove = z.infer<typeof IntroductionUndoMove>;
+
 export const routesChannels = {
   'routes:find': { input: RoutesQuery, output: RoutesResult },
   'introductions:create': { input: IntroductionCreate, output: Introduction },
@@ -251,6 +255,7 @@ export const routesChannels = {
   },
   'introductions:get': { input: z.strictObject({ id: Id }), output: Introduction },
   'introductions:setStatus': { input: IntroductionSetStatus, output: Introduction },
+  'introductions:undoMove': { input: IntroductionUndoMove, output: Introduction },
   'introductions:update': { input: z.strictObject({ id: Id, patch: IntroductionPatch }), output: Introduction },
   'introductions:addTie': {
     input: z.strictObject({ id: Id }),

@@ -19,7 +19,7 @@ import type { Db } from '../db/open';
 import { createEntry } from '../services/journal';
 import { getMeId } from '../services/people';
 import { nowIso } from '../services/util';
-import { applyPlan, summaryOf, type CommitOptions } from './commit';
+import { applyPlan, importBatchAfter, lastPersonId, summaryOf, type CommitOptions } from './commit';
 import { recordImport } from './importLog';
 import { findTable } from './csv';
 import { decodeBytes } from './decode';
@@ -560,8 +560,18 @@ export function commitArchive(db: Db, input: ArchiveInput, options: ArchiveOptio
   if (options.backupBeforeImport && !planArchive(db, parsed, options).preview.nothingToDo) options.backupBeforeImport(db);
   return db.transaction(() => {
     const plan = planArchive(db, parsed, options);
+    const lastPerson = lastPersonId(db);
     if (!plan.preview.nothingToDo) recordImport(db, 'linkedin', () => summaryOf(plan.preview), () => applyArchive(db, plan));
     const { counts, skipped, warnings, format, jobChanges, archive } = plan.preview;
-    return { format, counts, skipped, warnings, ...(jobChanges ? { jobChanges } : {}), ...(archive ? { archive } : {}) };
+    const importBatch = importBatchAfter(db, lastPerson);
+    return {
+      format,
+      counts,
+      skipped,
+      warnings,
+      ...(jobChanges ? { jobChanges } : {}),
+      ...(archive ? { archive } : {}),
+      ...(importBatch ? { importBatch } : {}),
+    };
   })();
 }

@@ -29,9 +29,19 @@ export function commitImport(db: Db, parsed: ParsedImport, options: CommitOption
   return db.transaction(() => {
     const plan = planImport(db, parsed, options);
     assertOwnerConfirmed(plan.preview, options);
+    const lastPerson = lastPersonId(db);
     recordImport(db, parsed.format, () => summaryOf(plan.preview), () => applyPlan(db, plan));
     const { counts, skipped, warnings, format, jobChanges, theirs } = plan.preview;
-    return { format, counts, skipped, warnings, ...(jobChanges ? { jobChanges } : {}), ...(theirs ? { theirs } : {}) };
+    const importBatch = importBatchAfter(db, lastPerson);
+    return {
+      format,
+      counts,
+      skipped,
+      warnings,
+      ...(jobChanges ? { jobChanges } : {}),
+      ...(theirs ? { theirs } : {}),
+      ...(importBatch ? { importBatch } : {}),
+    };
   })();
 }
 
@@ -50,6 +60,20 @@ function assertOwnerConfirmed(preview: ImportPreview, options: PlanOptions): voi
       `Importing it as ${owner}'s would tie ${owner} to all of them too. If it really is ${owner}'s own list, confirm it (in the app: "Yes, these are ${owner}'s"; ` +
       `on the command line: --confirm-owner). Nothing was imported.`,
   );
+}
+
+/** The highest person id now: people an import adds come after it. */
+export function lastPersonId(db: Db): number {
+  return db.prepare('SELECT coalesce(max(id), 0) FROM people').pluck().get() as number;
+}
+
+/**
+ * The batch id (people.import_batch, issue 17) of the people an import added
+ * after `lastPerson`, inside its transaction; null when it added nobody.
+ * Every person one import creates shares it (m0040's trigger).
+ */
+export function importBatchAfter(db: Db, lastPerson: number): string | null {
+  return (db.prepare('SELECT import_batch FROM people WHERE id > ? AND import_batch IS NOT NULL ORDER BY id LIMIT 1').pluck().get(lastPerson) as string | undefined) ?? null;
 }
 
 /** The import log's line for an import: what it added, in words. */

@@ -8,6 +8,7 @@ import {
   getIntroduction,
   listIntroductions,
   setIntroductionStatus,
+  undoIntroductionMove,
   updateIntroduction,
 } from '../services/introductions';
 import type { Handler, HandlerContext } from './handlers';
@@ -21,6 +22,7 @@ export function createRoutesHandlers({ db }: HandlerContext): RoutesHandlers {
     'introductions:list': (filter) => ({ items: listIntroductions(db, filter ?? {}) }),
     'introductions:get': ({ id }) => getIntroduction(db, id),
     'introductions:setStatus': (input) => setIntroductionStatus(db, input),
+    'introductions:undoMove': (input) => undoIntroductionMove(db, input),
     'introductions:update': ({ id, patch }) => updateIntroduction(db, id, patch),
     'introductions:addTie': ({ id }) => addIntroducedTie(db, id),
   };

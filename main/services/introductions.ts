@@ -285,12 +285,42 @@ export function setIntroductionStatus(db: Db, input: IntroductionSetStatus): Int
     }
     const now = nowIso();
     stmt(db, 'UPDATE introductions SET status = ?, updated_at = ? WHERE id = ?').run(input.status, now, input.id);
-    stmt(db, 'INSERT INTO introduction_events (introduction_id, status, at, note) VALUES (?, ?, ?, ?)').run(
-      input.id,
-      input.status,
-      input.at ?? now,
-      input.note ?? '',
-    );
+    // What the move replaced, so undoMove can put it back exactly (issue 17, m0130).
+    stmt(
+      db,
+      `INSERT INTO introduction_events (introduction_id, status, at, note, prev_status, prev_updated_at, recorded_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    ).run(input.id, input.status, input.at ?? now, input.note ?? '', current.status, current.updatedAt, now);
+    return getIntroduction(db, input.id);
+  })();
+}
+
+/**
+ * Undoes an introduction's last move (issue 17: "Mark met" had no undo), in
+ * one transaction: the move's event is removed and the status it replaced
+ * restored, with the updated_at it replaced unless the introduction was
+ * edited since. Anything else done after the move (a tie added, an entry
+ * logged) is its own action and stays. Refuses a move that is not the last,
+ * or one recorded before moves could be undone, changing nothing.
+ */
+export function undoIntroductionMove(db: Db, input: { id: number; eventId: number }): Introduction {
+  return db.transaction(() => {
+    const current = getIntroduction(db, input.id);
+    const event = stmt<{ id: number; status: IntroductionStatus; prev_status: IntroductionStatus | null; prev_updated_at: string | null; recorded_at: string | null }>(
+      db,
+      'SELECT id, status, prev_status, prev_updated_at, recorded_at FROM introduction_events WHERE id = ? AND introduction_id = ?',
+    ).get(input.eventId, input.id);
+    if (!event) throw notFound('introduction move', input.eventId);
+    const last = current.events[current.events.length - 1];
+    if (last?.id !== event.id || current.status !== event.status) {
+      throw new KithError('CONFLICT', 'Only the last move of an introduction can be undone, and it has moved on since. Nothing was changed.');
+    }
+    if (event.prev_status === null || event.prev_updated_at === null) {
+      throw new KithError('CONFLICT', 'This step cannot be undone: it is where the introduction started, or it was recorded before Kith kept what a move replaced. Nothing was changed.');
+    }
+    stmt(db, 'DELETE FROM introduction_events WHERE id = ?').run(event.id);
+    const updatedAt = current.updatedAt === event.recorded_at ? event.prev_updated_at : current.updatedAt;
+    stmt(db, 'UPDATE introductions SET status = ?, updated_at = ? WHERE id = ?').run(event.prev_status, updatedAt, input.id);
     return getIntroduction(db, input.id);
   })();
 }

@@ -142,8 +142,13 @@ function resolveParticipants(db: Db, ids: readonly number[], newPeople: readonly
     if (!personExists(db, id)) throw notFound('person', id);
     out.push(id);
   }
-  for (const p of newPeople) out.push(createPerson(db, { displayName: p.displayName }).id);
+  out.push(...createPeople(db, newPeople));
   return out;
+}
+
+/** Creates people by name (inside the caller's transaction), for new participants and new mentions. */
+function createPeople(db: Db, newPeople: readonly { displayName: string }[]): number[] {
+  return newPeople.map((p) => createPerson(db, { displayName: p.displayName }).id);
 }
 
 function assertOrganization(db: Db, organizationId: number | null | undefined): void {
@@ -185,7 +190,8 @@ export function createEntry(db: Db, input: JournalCreate): JournalEntry {
       ).run(input.occurredAt, input.kind, input.title ?? '', input.body ?? '', input.organizationId ?? null, now, now).lastInsertRowid,
     );
     setParticipants(db, id, participants);
-    if (input.mentionIds?.length) setMentions(db, id, input.mentionIds, participants);
+    const mentioned = [...(input.mentionIds ?? []), ...createPeople(db, input.newMentions ?? [])];
+    if (mentioned.length) setMentions(db, id, mentioned, participants);
     return getEntry(db, id);
   })();
 }
@@ -212,9 +218,10 @@ export function updateEntry(db: Db, id: number, patch: JournalPatch): JournalEnt
       if (participants.length === 0) throw needSomeone();
       setParticipants(db, id, participants);
     }
-    if (patch.mentionIds !== undefined) {
+    if (patch.mentionIds !== undefined || patch.newMentions !== undefined) {
       const participants = (stmt(db, 'SELECT person_id FROM interaction_participants WHERE interaction_id = ?').all(id) as { person_id: number }[]).map((r) => r.person_id);
-      setMentions(db, id, patch.mentionIds, participants);
+      const base = patch.mentionIds ?? (current.mentions ?? []).map((p) => p.id);
+      setMentions(db, id, [...base, ...createPeople(db, patch.newMentions ?? [])], participants);
     }
     return getEntry(db, id);
   })();

@@ -2,6 +2,7 @@
 import type { Db } from '../db/open';
 import { KithError, missingCase } from '../../shared/errors';
 import type {
+  PeopleSort,
   LabeledValue,
   Person,
   PersonCreate,
@@ -218,12 +219,13 @@ export function sortKey(name: string): string {
 }
 
 /**
- * The People list. Returns every matching row at once: the renderer
- * virtualizes, and 10,000 rows of this size cross IPC in a few milliseconds.
+ * The People list: the matching people, sorted and paged in SQL (`offset`,
+ * `limit`; the renderer asks for the pages on screen), and how many match.
  * "Me" is not in the list (the sidebar has its own entry).
  */
 export function listPeople(db: Db, query: PeopleQuery = {}): { items: PersonRow[]; total: number } {
   const me = getMeId(db);
+  refreshPeopleSortKeys(db);
   const where: string[] = ['p.is_me = 0'];
   const params: Record<string, unknown> = { me };
   const archived = query.archived ?? 'exclude';
@@ -274,78 +276,128 @@ export function listPeople(db: Db, query: PeopleQuery = {}): { items: PersonRow[
     where.push(`(${any.join(' OR ')})`);
   }
 
-  const rows = db
-    .prepare(
-      `SELECT p.id, p.is_me, p.display_name, p.headline, p.archived_at, p.created_at, p.degree,
-              ca.organization_id, o.name AS organization_name, ca.title,
-              t.strength AS my_strength
-         FROM people p
-         LEFT JOIN affiliations ca ON ca.id = (
-              SELECT a.id FROM affiliations a
-               WHERE a.person_id = p.id AND a.is_current = 1
-               ORDER BY a.start_date DESC NULLS LAST, a.id DESC LIMIT 1)
-         LEFT JOIN organizations o ON o.id = ca.organization_id
-         LEFT JOIN ties t ON t.person_a = min(p.id, @me) AND t.person_b = max(p.id, @me)
-        WHERE ${where.join(' AND ')}`,
-    )
-    .all(params) as PersonRowRecord[];
-
-  // Sorting 10,000 rows with Intl.Collator.compare costs tens of ms; folding each
-  // name once into a key and comparing keys gives the same order for names.
-  const nameKeys = new Map<number, string>();
-  for (const r of rows) nameKeys.set(r.id, sortKey(r.display_name));
-  const orgKeys = new Map<number | null, string>();
-  const orgKey = (r: PersonRowRecord) => {
-    let k = orgKeys.get(r.organization_id);
-    if (k === undefined) orgKeys.set(r.organization_id, (k = sortKey(r.organization_name ?? '')));
-    return k;
-  };
-  const cmp = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
-  const byName = (a: PersonRowRecord, b: PersonRowRecord) => cmp(nameKeys.get(a.id)!, nameKeys.get(b.id)!) || a.id - b.id;
-  switch (query.sort ?? 'name') {
-    case 'name':
-      rows.sort(byName);
-      break;
-    case 'organization':
-      // People with no organization go last.
-      rows.sort((a, b) => {
-        if ((a.organization_name === null) !== (b.organization_name === null)) return a.organization_name === null ? 1 : -1;
-        return cmp(orgKey(a), orgKey(b)) || byName(a, b);
-      });
-      break;
-    case 'strength':
-      rows.sort((a, b) => (b.my_strength ?? 0) - (a.my_strength ?? 0) || byName(a, b));
-      break;
-    case 'added':
-      rows.sort((a, b) => (a.created_at < b.created_at ? 1 : a.created_at > b.created_at ? -1 : b.id - a.id));
-      break;
-    default:
-      missingCase(query.sort as never);
-  }
-  if (query.bestMatchFirst && query.search) {
-    // Issue 17: "Dalia S" puts Dalia Sánchez before Dalia Fernández (whose title has an S).
-    const search = query.search;
-    const rank = new Map(rows.map((r) => [r.id, nameMatchRank(search, r.display_name)]));
-    rows.sort((a, b) => rank.get(a.id)! - rank.get(b.id)! || (b.my_strength ?? 0) - (a.my_strength ?? 0) || byName(a, b));
-  }
-  const total = rows.length;
+  const filter = where.join(' AND ');
+  const total = (db.prepare(`SELECT count(*) AS n FROM people p WHERE ${filter}`).get(params) as { n: number }).n;
   const offset = query.offset ?? 0;
-  const limited = query.limit !== undefined ? rows.slice(offset, offset + query.limit) : rows.slice(offset);
+  const limit = query.limit ?? -1; // SQLite: no limit
+
+  let ids: number[];
+  if (query.bestMatchFirst && query.search) {
+    // Issue 17: "Dalia S" puts Dalia Sánchez before Dalia Fernández (whose
+    // title has an S). Pickers ask for a dozen of the people a search already
+    // narrowed, so the ranking by how the name matches is done here.
+    const search = query.search;
+    const matched = db
+      .prepare(
+        `SELECT p.id, p.display_name, t.strength AS my_strength FROM people p
+           LEFT JOIN ties t ON t.person_a = min(p.id, @me) AND t.person_b = max(p.id, @me)
+          WHERE ${filter} ORDER BY ${peopleOrder(db).name}`,
+      )
+      .all(params) as { id: number; display_name: string; my_strength: number | null }[];
+    const rank = new Map(matched.map((r, i) => [r.id, { match: nameMatchRank(search, r.display_name), strength: r.my_strength ?? 0, i }]));
+    const score = (id: number) => rank.get(id)!;
+    ids = matched
+      .map((r) => r.id)
+      .sort((a, b) => score(a).match - score(b).match || score(b).strength - score(a).strength || score(a).i - score(b).i)
+      .slice(offset, limit < 0 ? undefined : offset + limit);
+  } else {
+    // Sorted and paged in SQL (issue 17): the first page of 10,000 people no
+    // longer waits for every row to be read, joined and sorted in JavaScript.
+    const sort = query.sort ?? 'name';
+    if (sort === 'organization') registerSortKey(db);
+    ids = db
+      .prepare(
+        `${sort === 'organization' ? ORG_KEYS : ''}
+         SELECT p.id FROM people p ${sort === 'organization' ? `${CURRENT_ORG_JOIN} LEFT JOIN org_keys ok ON ok.id = o.id` : ''}
+           ${sort === 'strength' ? 'LEFT JOIN ties t ON t.person_a = min(p.id, @me) AND t.person_b = max(p.id, @me)' : ''}
+          WHERE ${filter} ORDER BY ${peopleOrder(db)[sort] ?? missingCase(sort as never)} LIMIT @limit OFFSET @offset`,
+      )
+      .pluck()
+      .all({ ...params, limit, offset }) as number[];
+  }
+
+  const byId = new Map(
+    (
+      db
+        .prepare(
+          `SELECT p.id, p.is_me, p.display_name, p.headline, p.archived_at, p.created_at, p.degree,
+                  ca.organization_id, o.name AS organization_name, ca.title, t.strength AS my_strength
+             FROM people p ${CURRENT_ORG_JOIN}
+             LEFT JOIN ties t ON t.person_a = min(p.id, @me) AND t.person_b = max(p.id, @me)
+            WHERE p.id IN (SELECT value FROM json_each(@ids))`,
+        )
+        .all({ me, ids: JSON.stringify(ids) }) as PersonRowRecord[]
+    ).map((r) => [r.id, r]),
+  );
   return {
     total,
-    items: limited.map((r) => ({
-      id: r.id,
-      isMe: bool(r.is_me),
-      displayName: r.display_name,
-      headline: r.headline,
-      organizationId: r.organization_id,
-      organizationName: r.organization_name,
-      title: r.title,
-      myTieStrength: r.my_strength,
-      archived: r.archived_at !== null,
-      ...(r.degree === 2 ? { secondDegree: true as const } : {}),
-    })),
+    items: ids.map((id) => {
+      const r = byId.get(id)!;
+      return {
+        id: r.id,
+        isMe: bool(r.is_me),
+        displayName: r.display_name,
+        headline: r.headline,
+        organizationId: r.organization_id,
+        organizationName: r.organization_name,
+        title: r.title,
+        myTieStrength: r.my_strength,
+        archived: r.archived_at !== null,
+        ...(r.degree === 2 ? { secondDegree: true as const } : {}),
+      };
+    }),
   };
+}
+
+/** A person's current organization (the latest current affiliation) as `ca` and `o`. */
+const CURRENT_ORG_JOIN = `
+  LEFT JOIN affiliations ca ON ca.id = (
+       SELECT a.id FROM affiliations a
+        WHERE a.person_id = p.id AND a.is_current = 1
+        ORDER BY a.start_date DESC NULLS LAST, a.id DESC LIMIT 1)
+  LEFT JOIN organizations o ON o.id = ca.organization_id`;
+
+/**
+ * ORDER BY of each People-list sort. Names by people.sort_key (m0130, kept by
+ * refreshPeopleSortKeys; the index on it lets the first page stop early); on
+ * a read-only file, where keys may be missing, by the key or the lower-cased
+ * name. Organizations by their folded name, people with none last; the
+ * strongest tie first; the newest first.
+ */
+function peopleOrder(db: Db): Record<PeopleSort, string> {
+  const name = db.readonly ? 'coalesce(p.sort_key, lower(p.display_name)), p.id' : 'p.sort_key, p.id';
+  return {
+    name,
+    organization: `o.name IS NULL, ok.k, ${name}`,
+    strength: `coalesce(t.strength, 0) DESC, ${name}`,
+    added: 'p.created_at DESC, p.id DESC',
+  };
+}
+
+/** Each organization's folded name, computed once per organization rather than once per person. */
+const ORG_KEYS = 'WITH org_keys(id, k) AS MATERIALIZED (SELECT id, kith_sort_key(name) FROM organizations)';
+
+const keyed = new WeakSet<Db>();
+/** kith_sort_key(text) in SQL: sortKey, for the few organization names a sort compares. */
+function registerSortKey(db: Db): void {
+  if (keyed.has(db)) return;
+  db.function('kith_sort_key', { deterministic: true }, (name: unknown) => (typeof name === 'string' ? sortKey(name) : null));
+  keyed.add(db);
+}
+
+/**
+ * Writes people.sort_key where it is missing (new people, changed names):
+ * cheap when none is (a partial index lookup). A read-only file is left
+ * alone; its rows not yet keyed sort by their lower-cased name.
+ */
+export function refreshPeopleSortKeys(db: Db): void {
+  if (db.readonly) return;
+  const stale = stmt<{ id: number; display_name: string }>(db, 'SELECT id, display_name FROM people WHERE sort_key IS NULL').all();
+  if (stale.length === 0) return;
+  const write = stmt(db, 'UPDATE people SET sort_key = ? WHERE id = ?');
+  db.transaction(() => {
+    for (const r of stale) write.run(sortKey(r.display_name), r.id);
+  })();
 }
 
 export function getPersonDetail(db: Db, id: number): PersonDetail {

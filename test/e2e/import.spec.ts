@@ -94,10 +94,15 @@ test('a row that matches someone already in Kith is merged, not duplicated', asy
   expect(found.items[0]!.organizationName).toBe('Acme Labs');
   expect((await app.call('people:list', {})).total).toBe(2);
 
+  // "See the people" lists the people this import brought in (issue 17): Zoë, not Tom, who was already there.
   await app.page.getByTestId('import-see-people').click();
   const people = new PeoplePage(app.page);
   await expect(people.row('Zoë Lindqvist')).toBeVisible();
+  await expect(people.row('Tom Becker')).toHaveCount(0);
+  // Everyone: Tom once, merged.
+  await app.open('people');
   await expect(people.row('Tom Becker')).toHaveCount(1);
+  await expect(people.row('Zoë Lindqvist')).toBeVisible();
   expect(app.pageErrors).toEqual([]);
 });
 

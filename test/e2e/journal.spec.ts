@@ -24,7 +24,7 @@ async function setup(app: KithApp) {
   return { ana, ben };
 }
 
-test('log an entry with two people from a person page, find it by a word in its body, and the person leaves the due list', async ({ app }) => {
+test('log an entry from a person page, @mentioning a known and a new person, find it by a word in its body, and the person leaves the due list', async ({ app }) => {
   const { ana, ben } = await setup(app);
   const dialogs: string[] = [];
   app.page.on('dialog', (d) => {
@@ -46,8 +46,8 @@ test('log an entry with two people from a person page, find it by a word in its 
   await expect(person.cadence.getByTestId('cadence-select')).toHaveValue('30');
   await expect(person.items).toHaveCount(1);
 
-  // Log a coffee with Ana (preset) and Zoe (a new person, from an @mention);
-  // Ben is @mentioned: a reference, not a participant (issue 17).
+  // Log a coffee with Ana (preset); Ben is @mentioned and Zoe, a new person,
+  // created from her @mention: references, not participants (issue 17).
   const editor = await person.logEntry();
   await expect(editor.participants).toHaveText(['Ana Acosta×']);
   await editor.title.fill('Coffee about the platform team');
@@ -57,7 +57,9 @@ test('log an entry with two people from a person page, find it by a word in its 
   await expect(editor.participants).toHaveText(['Ana Acosta×']);
   await expect(editor.root.getByTestId('entry-mention')).toHaveText(['@Ben Okafor']);
   await editor.root.getByTestId('create-mentioned').click();
-  await expect(editor.participants).toHaveText(['Ana Acosta×', 'Zoenew×']);
+  await expect(editor.participants).toHaveText(['Ana Acosta×']);
+  await expect(editor.root.getByTestId('entry-mention')).toHaveText(['@Ben Okafor', '@Zoenew']);
+  await expect(editor.root.getByTestId('unknown-mentions')).toHaveCount(0);
   await editor.save();
 
   await expect(person.items).toHaveCount(2);
@@ -66,9 +68,12 @@ test('log an entry with two people from a person page, find it by a word in its 
   expect((await app.call('journal:list', { personId: ben.id })).items).toHaveLength(0);
   const entries = await app.call('journal:list', { personId: ana.id });
   expect(entries.items).toHaveLength(2);
-  expect(entries.items[0]!.participants.map((p) => p.displayName).sort()).toEqual(['Ana Acosta', 'Zoe']);
+  expect(entries.items[0]!.participants.map((p) => p.displayName)).toEqual(['Ana Acosta']);
   expect(entries.items[0]!.occurredAt).toBe(dateIn(app, 0));
-  expect((await app.call('journal:get', { id: entries.items[0]!.id })).mentions?.map((p) => p.id)).toEqual([ben.id]);
+  const mentioned = (await app.call('journal:get', { id: entries.items[0]!.id })).mentions ?? [];
+  expect(mentioned.map((p) => p.displayName)).toEqual(['Ben Okafor', 'Zoe']);
+  // Zoe exists now, with no contact: a mention is not a conversation.
+  expect((await app.call('journal:list', { personId: mentioned[1]!.id })).items).toHaveLength(0);
 
   // Found by a word in its body, from the palette, with the word marked.
   const shell = new Shell(app.page);
@@ -80,7 +85,7 @@ test('log an entry with two people from a person page, find it by a word in its 
   await hit.click();
   const journal = new JournalPage(app.page);
   await expect(journal.entry.getByTestId('entry-view-title')).toHaveText('Coffee about the platform team');
-  await expect(journal.entry.getByTestId('entry-person-link')).toHaveText(['Ana Acosta', 'Zoe']);
+  await expect(journal.entry.getByTestId('entry-person-link')).toHaveText(['Ana Acosta']);
   await expect(journal.renderedBody).toContainText('Talked kubernetes migration with @Ben Okafor and @Zoe');
   // Mentions render as links to the people's pages.
   await expect(journal.renderedBody.getByTestId('mention-link')).toHaveText(['@Ben Okafor', '@Zoe']);

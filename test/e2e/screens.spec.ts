@@ -53,6 +53,35 @@ test('screenshots of the main views, light and dark', async ({ app }) => {
   await expect(org.member(friend.displayName)).toBeVisible();
   await app.screenshot('organization-dark');
 
+  // Issue 17: every screen works at 1024×700, light and dark: nothing wider
+  // than the window (no sideways scrolling), each view rendered.
+  await app.page.setViewportSize({ width: 1024, height: 700 });
+  const screens = [
+    ['home', 'home-view'],
+    ['journal', 'journal-view'],
+    ['people', 'people-view'],
+    [`people/${friend.id}`, 'person-name'],
+    ['orgs', 'orgs-view'],
+    [`orgs/${friend.organizationId}`, 'org-page'],
+    ['routes', 'routes-view'],
+    ['introductions', 'introductions-view'],
+    ['import', 'import-view'],
+    ['settings', 'settings-view'],
+  ] as const;
+  for (const dark of [false, true]) {
+    await app.page.emulateMedia({ colorScheme: dark ? 'dark' : 'light' });
+    for (const [route, testId] of screens) {
+      await app.open(route);
+      await expect(app.page.getByTestId(testId).first(), route).toBeVisible();
+      const wide = await app.page.evaluate(() => {
+        const d = (globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number } } }).document;
+        return d.documentElement.scrollWidth - d.documentElement.clientWidth;
+      });
+      expect(wide, `${route} scrolls sideways at 1024×700`).toBeLessThanOrEqual(0);
+      await app.screenshot(`screen-1024-${route.replace(/\/\d+$/, '-page')}-${dark ? 'dark' : 'light'}`);
+    }
+  }
+
   expect(app.cspViolations).toEqual([]);
   expect(app.pageErrors).toEqual([]);
   expect(app.blockedRequests).toEqual([]);

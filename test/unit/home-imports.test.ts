@@ -81,10 +81,12 @@ describe('the import batch (issue 17)', () => {
     db = createTestDb({ file: true });
     const before = createPerson(db, { displayName: 'Tom Becker' }); // already there: matched, not created
     const text = fs.readFileSync(path.join(FIXTURES, 'linkedin', 'Connections.csv'), 'utf8');
-    importText(db, 'linkedin', text);
+    const result = importText(db, 'linkedin', text);
     const batches = db.prepare('SELECT import_batch AS batch, count(*) AS n FROM people WHERE import_batch IS NOT NULL GROUP BY import_batch').all() as { batch: string; n: number }[];
     expect(batches).toHaveLength(1);
     expect(batches[0]!.batch).toBe('2027-01-31T12:00:00.000Z');
+    // The result names its batch, for "See the people" (#/people?batch=…).
+    expect(result.importBatch).toBe(batches[0]!.batch);
     const inBatch = listPeople(db, { importBatch: batches[0]!.batch }).items;
     expect(inBatch).toHaveLength(batches[0]!.n);
     expect(inBatch.map((p) => p.id)).not.toContain(before.id);
@@ -92,6 +94,13 @@ describe('the import batch (issue 17)', () => {
     restore();
     restore = setClock(fixedClock('2027-02-01T09:00:00Z', zone));
     importText(db, 'vcard', fs.readFileSync(path.join(FIXTURES, 'vcard', fs.readdirSync(path.join(FIXTURES, 'vcard'))[0]!), 'utf8'));
+    const card = (name: string) => `BEGIN:VCARD\r\nVERSION:3.0\r\nFN:${name}\r\nEND:VCARD\r\n`;
+    const vcard = importText(db, 'vcard', card('Wen Li') + card('Yann Moreau'));
+    expect(vcard.counts.newPeople).toBe(2);
+    expect(vcard.importBatch).toBe('2027-02-01T09:00:00.000Z');
+    expect(listPeople(db, { importBatch: vcard.importBatch }).items.map((p) => p.displayName)).toEqual(['Wen Li', 'Yann Moreau']);
     expect(listPeople(db, { importBatch: batches[0]!.batch }).items).toHaveLength(batches[0]!.n);
+    // The same file again adds nobody: no batch to show.
+    expect(importText(db, 'linkedin', text).importBatch).toBeUndefined();
   });
 });

@@ -12,8 +12,11 @@ import {
   getIntroduction,
   listIntroductions,
   setIntroductionStatus,
+  undoIntroductionMove,
   updateIntroduction,
 } from '../../main/services/introductions';
+import { fixedClock, setClock } from '../../shared/clock';
+import { snapshotDb } from '../helpers/db';
 import { createOrganization } from '../../main/services/organizations';
 import { archivePerson, createPerson, getMeId, updatePerson } from '../../main/services/people';
 import { createTie, deleteTie, findTie } from '../../main/services/ties';
@@ -133,6 +136,58 @@ describe('addIntroducedTie', () => {
     expect(first.tie).toMatchObject({ strength: 1, source: 'introduced', context: 'Introduced by Tom Reyes' });
     expect(addIntroducedTie(db, id)).toMatchObject({ created: false, tie: { id: first.tie.id } });
     expect(findIntroRoutes(db, { personId: ana }).kind).toBe('direct');
+  });
+});
+
+describe('undoing a move (issue 17: "Mark met" had no undo)', () => {
+  it('puts back exactly what the move changed, in one transaction; only the last move; nothing else', () => {
+    const file = createTestDb({ file: true });
+    const at = (iso: string) => setClock(fixedClock(iso, 'Europe/Berlin'));
+    let restore = at('2027-01-10T09:00:00Z');
+    try {
+      const fileMe = getMeId(file);
+      const a = createPerson(file, { displayName: 'Tom Reyes' }).id;
+      const b = createPerson(file, { displayName: 'Ana Silva' }).id;
+      createTie(file, { personA: fileMe, personB: a, strength: 4 });
+      createTie(file, { personA: a, personB: b, strength: 3 });
+      const { id } = createIntroduction(file, { route: [fileMe, a, b] });
+      restore();
+      restore = at('2027-01-11T09:00:00Z');
+      setIntroductionStatus(file, { id, status: 'made' });
+      const beforeMet = snapshotDb(file);
+      restore();
+      restore = at('2027-01-12T09:00:00Z');
+      const met = setIntroductionStatus(file, { id, status: 'met' });
+      expect(met.status).toBe('met');
+      // The undo restores the status, the updated_at and the history as they were.
+      const undone = undoIntroductionMove(file, { id, eventId: met.events.at(-1)!.id });
+      expect(undone.status).toBe('made');
+      expect(snapshotDb(file)).toEqual(beforeMet);
+
+      // Only the last move: an earlier one is refused, nothing changed.
+      const again = setIntroductionStatus(file, { id, status: 'met' });
+      const made = again.events.find((e) => e.status === 'made')!;
+      const snapshot = snapshotDb(file);
+      expect(() => undoIntroductionMove(file, { id, eventId: made.id })).toThrow(expect.objectContaining({ code: 'CONFLICT' }));
+      expect(() => undoIntroductionMove(file, { id, eventId: 999 })).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }));
+      expect(snapshotDb(file)).toEqual(snapshot);
+      // Edited since the move: the edit's time stays, the move is undone.
+      restore();
+      restore = at('2027-01-13T09:00:00Z');
+      updateIntroduction(file, id, { notes: 'coffee went well' });
+      const edited = undoIntroductionMove(file, { id, eventId: again.events.at(-1)!.id });
+      expect(edited).toMatchObject({ status: 'made', notes: 'coffee went well', updatedAt: '2027-01-13T09:00:00.000Z' });
+      // A tie added after "made" is its own action: undoing "made" leaves it.
+      addIntroducedTie(file, id);
+      const undoMade = undoIntroductionMove(file, { id, eventId: made.id });
+      expect(undoMade.status).toBe('idea');
+      expect(findTie(file, fileMe, b)).not.toBeNull();
+      // The creation's 'idea' is not a move: nothing to undo.
+      expect(() => undoIntroductionMove(file, { id, eventId: undoMade.events[0]!.id })).toThrow(expect.objectContaining({ code: 'CONFLICT' }));
+    } finally {
+      restore();
+      file.close();
+    }
   });
 });
 

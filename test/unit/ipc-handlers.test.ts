@@ -9,7 +9,7 @@ import { createHandlers } from '../../main/ipc/handlers';
 import { createAffiliation } from '../../main/services/affiliations';
 import { createOrganization } from '../../main/services/organizations';
 import { createPerson, getMeId } from '../../main/services/people';
-import { createIntroduction, setIntroductionStatus } from '../../main/services/introductions';
+import { createIntroduction, getIntroduction, setIntroductionStatus } from '../../main/services/introductions';
 import { createBackupSync } from '../../main/services/backups';
 import { setPassphrase } from '../../main/services/encryption';
 import { createTie } from '../../main/services/ties';
@@ -212,6 +212,13 @@ const VALID: Partial<Record<Channel, { input: (f: Fixture) => unknown; empty?: b
   },
   'introductions:get': { input: (f) => ({ id: introToBen(f) }), check: (v: { route: number[] }, f) => expect(v.route).toEqual([f.me, f.ana, f.ben]) },
   'introductions:setStatus': { input: (f) => ({ id: introToBen(f), status: 'asked', at: '2026-01-02', note: 'sent a message' }) },
+  'introductions:undoMove': {
+    input: (f) => {
+      const id = introToBen(f, 'made');
+      return { id, eventId: getIntroduction(f.db, id).events.at(-1)!.id };
+    },
+    check: (v: { status: string; events: unknown[] }) => expect(v).toMatchObject({ status: 'idea', events: [{ status: 'idea' }] }),
+  },
   'introductions:update': { input: (f) => ({ id: introToBen(f), patch: { message: 'Hi Ana!' } }) },
   'introductions:addTie': {
     input: (f) => ({ id: introToBen(f, 'made') }),
@@ -411,6 +418,7 @@ const INVALID: Partial<Record<Channel, (f: Fixture) => unknown[]>> = {
   'introductions:list': () => [{ status: 'maybe' }, { status: 3 }, { limit: 5 }],
   'introductions:get': byIdInvalid,
   'introductions:setStatus': (f) => [{ id: f.ana }, { id: f.ana, status: 'done' }, { status: 'asked' }, { id: f.ana, status: 'asked', at: 'today' }, { id: f.ana, status: 'asked', note: short }],
+  'introductions:undoMove': (f) => [{ id: f.ana }, { eventId: 1 }, { id: f.ana, eventId: '1' }, { id: f.ana, eventId: 1, extra: 1 }],
   'introductions:update': (f) => [{ id: f.ana }, { id: f.ana, patch: { status: 'made' } }, { id: f.ana, patch: { notes: 5 } }],
   'introductions:addTie': byIdInvalid,
   'targets:list': nothingInvalid,

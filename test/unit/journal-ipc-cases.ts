@@ -28,7 +28,14 @@ export const JOURNAL_VALID: Record<JournalChannel, ValidCase> = {
     input: (f) => ({ occurredAt: '2025-03-01T10:00', kind: 'informational_interview', body: 'With @Cleo', participantIds: [f.ana], newParticipants: [{ displayName: 'Cleo' }], organizationId: f.acme }),
     check: (v: { participants: { displayName: string }[] }) => expect(v.participants.map((p) => p.displayName)).toEqual(['Ana Acosta', 'Cleo']),
   },
-  'journal:update': { input: (f) => ({ id: entry(f).id, patch: { title: 'Lunch', participantIds: [f.ben] } }) },
+  'journal:update': {
+    // Issue 17: a new person from an @mention is mentioned, not a participant.
+    input: (f) => ({ id: entry(f).id, patch: { title: 'Lunch', participantIds: [f.ben], body: 'About @Zoe', newMentions: [{ displayName: 'Zoe' }] } }),
+    check: (v: { participants: { id: number }[]; mentions?: { displayName: string }[] }, f) => {
+      expect(v.participants.map((p) => p.id)).toEqual([f.ben]);
+      expect(v.mentions?.map((p) => p.displayName)).toEqual(['Zoe']);
+    },
+  },
   'journal:delete': { input: (f) => ({ id: entry(f).id }), check: (v: { deletedAt: string | null }) => expect(v.deletedAt).not.toBeNull() },
   'journal:restore': { input: (f) => ({ id: entry(f).id }) },
   'journal:get': { input: (f) => ({ id: entry(f).id }) },
@@ -77,6 +84,8 @@ export const JOURNAL_INVALID: Record<JournalChannel, (f: JournalFixture) => unkn
     { occurredAt: 'yesterday', kind: 'coffee', participantIds: [f.ana] },
     { occurredAt: '2025-03-01', kind: 'lunch', participantIds: [f.ana] },
     { occurredAt: '2025-03-01', kind: 'coffee', participantIds: [f.ana], newParticipants: [{ displayName: '  ' }] },
+    { occurredAt: '2025-03-01', kind: 'coffee', participantIds: [f.ana], newMentions: [{ displayName: '\u0000Zoe' }] },
+    { occurredAt: '2025-03-01', kind: 'coffee', newMentions: [{ displayName: 'Zoe' }] }, // a mention is not who it was with
     { occurredAt: '2025-03-01', kind: 'coffee', participantIds: [String(f.ana)] },
     { occurredAt: '2025-03-01', kind: 'coffee', participantIds: [f.ana], title: 'x'.repeat(10_001) },
     { occurredAt: '2025-03-01', kind: 'coffee', participantIds: [f.ana], deletedAt: '2025-03-01' },

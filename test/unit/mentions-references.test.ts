@@ -45,6 +45,32 @@ describe('mentions are references, not participants', () => {
     expect(getEntry(db, entry.id).participants.map((p) => p.id)).toEqual([ana.id]);
   });
 
+  it('"Add as a new person" from an @mention creates the person as a mention, not a participant, in create and update', () => {
+    db = createTestDb({ file: true });
+    const ana = createPerson(db, { displayName: 'Ana Acosta' });
+    const ben = createPerson(db, { displayName: 'Ben Okafor' });
+    const entry = createEntry(db, {
+      occurredAt: '2026-11-02',
+      kind: 'coffee',
+      body: 'Ana told me about @Zoe and @Ben Okafor',
+      participantIds: [ana.id],
+      mentionIds: [ben.id],
+      newMentions: [{ displayName: 'Zoe' }],
+    });
+    const zoe = db.prepare("SELECT id FROM people WHERE display_name = 'Zoe'").get() as { id: number };
+    expect(entry.participants.map((p) => p.id)).toEqual([ana.id]);
+    expect(entry.mentions?.map((p) => p.id)).toEqual([ben.id, zoe.id]);
+    expect(lastEntryTimes(db, [zoe.id]).has(zoe.id)).toBe(false); // not contact
+    // An edit adding a new mention keeps the mentions already there.
+    const edited = updateEntry(db, entry.id, { body: `${entry.body} and @Yann`, newMentions: [{ displayName: 'Yann' }] });
+    expect(edited.mentions?.map((p) => p.displayName)).toEqual(['Ben Okafor', 'Yann', 'Zoe']);
+    expect(edited.participants.map((p) => p.id)).toEqual([ana.id]);
+    // A bad name refuses the whole entry: nobody is created.
+    const before = snapshotDb(db);
+    expect(() => createEntry(db!, { occurredAt: '2026-11-03', kind: 'call', participantIds: [ana.id], newMentions: [{ displayName: 'Wen' }], mentionIds: [9999] })).toThrow(/person/i);
+    expect(snapshotDb(db)).toEqual(before);
+  });
+
   it('refuses an unknown mentioned person and writes nothing', () => {
     db = createTestDb({ file: true });
     const ana = createPerson(db, { displayName: 'Ana Acosta' });

@@ -11,6 +11,7 @@ import { m0050ImportKeys } from './m0050_import_keys';
 import { m0070TargetJob } from './m0070_target_job';
 import { m0090TheirConnections } from './m0090_their_connections';
 import { m0100LikelyTies } from './m0100_likely_ties';
+import { m0130FirstWeek } from './m0130_first_week';
 
 export interface Migration {
   version: number;
@@ -27,6 +28,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 70, name: 'targets: the role and the dated job stage history', up: m0070TargetJob },
   { version: 90, name: "a contact's connections: ties.source 'their-connections' and whose file, people.degree", up: m0090TheirConnections },
   { version: 100, name: 'likely ties: organization size bands, decisions on likely ties', up: m0100LikelyTies },
+  { version: 130, name: 'introduction moves keep what they replaced (undo); people sort keys', up: m0130FirstWeek },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -5,8 +5,19 @@ import { graphSuite } from './graph';
 import { importSuite } from './import';
 import { importArchiveSuite } from './importArchive';
 import { likelySuite } from './likely';
+import { peopleListSuite } from './peopleList';
 import { routesSuite } from './routes';
 import { searchSuite } from './search';
 import { theirConnectionsSuite } from './theirConnections';
 
-export const suites: BenchSuite[] = [foundation, importSuite, importArchiveSuite, theirConnectionsSuite, routesSuite, searchSuite, graphSuite, likelySuite];
+export const suites: BenchSuite[] = [
+  foundation,
+  importSuite,
+  importArchiveSuite,
+  theirConnectionsSuite,
+  routesSuite,
+  searchSuite,
+  peopleListSuite,
+  graphSuite,
+  likelySuite,
+];

@@ -568,7 +568,12 @@ function DonePanel({ fileName, result, onAnother }: { fileName: string; result: 
         </p>
       )}
       <div className="form-actions">
-        <a className="button primary" href={hrefFor.people()} data-testid="import-see-people">
+        {/* Issue 17: just the people this import brought in, when it brought anyone. */}
+        <a
+          className="button primary"
+          href={result.importBatch ? `${hrefFor.people()}?batch=${encodeURIComponent(result.importBatch)}` : hrefFor.people()}
+          data-testid="import-see-people"
+        >
           See the people
         </a>
         <button type="button" className="button" onClick={onAnother} data-testid="import-another">

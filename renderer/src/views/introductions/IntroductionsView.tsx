@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { openEntryEditor, showToast } from '../journal/journalUi';
 import { INTRODUCTION_STATUSES, type Introduction, type IntroductionStatus } from '../../../../shared/routes';
 import { Avatar } from '../../components/Avatar';
 import { EmptyState } from '../../components/EmptyState';
@@ -13,6 +14,15 @@ import '../../styles/routes.css';
 /** Every introduction, grouped by where it stands: idea → asked → agreed → made → met, or declined. */
 export function IntroductionsView() {
   const query = useQuery('introductions:list', {});
+  // Introductions marked met here and now: their cards prompt to log the meeting and to say thanks (issue 17).
+  const [justMet, setJustMet] = useState<ReadonlySet<number>>(new Set());
+  const setMetPrompt = (id: number, shown: boolean) =>
+    setJustMet((prev) => {
+      const next = new Set(prev);
+      if (shown) next.add(id);
+      else next.delete(id);
+      return next;
+    });
   const items = query.data?.items ?? [];
   const byStatus = new Map<IntroductionStatus, Introduction[]>(INTRODUCTION_STATUSES.map((s) => [s, []]));
   for (const intro of items) byStatus.get(intro.status)!.push(intro);
@@ -52,7 +62,7 @@ export function IntroductionsView() {
               </h2>
               <ul className="intro-list">
                 {byStatus.get(s)!.map((intro) => (
-                  <IntroductionCard key={intro.id} intro={intro} />
+                  <IntroductionCard key={intro.id} intro={intro} metPrompt={justMet.has(intro.id)} setMetPrompt={(shown) => setMetPrompt(intro.id, shown)} />
                 ))}
               </ul>
             </section>
@@ -63,7 +73,14 @@ export function IntroductionsView() {
   );
 }
 
-function IntroductionCard({ intro }: { intro: Introduction }) {
+interface CardProps {
+  intro: Introduction;
+  /** Just marked met: offer to log the meeting and to say thanks. */
+  metPrompt: boolean;
+  setMetPrompt: (shown: boolean) => void;
+}
+
+function IntroductionCard({ intro, metPrompt, setMetPrompt }: CardProps) {
   const [showMessage, setShowMessage] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -76,7 +93,17 @@ function IntroductionCard({ intro }: { intro: Introduction }) {
     setError(null);
     setBusy(true);
     try {
-      await mutate('introductions:setStatus', { id: intro.id, status });
+      const moved = await mutate('introductions:setStatus', { id: intro.id, status });
+      const eventId = moved.events[moved.events.length - 1]!.id;
+      if (status === 'met') setMetPrompt(true);
+      // Issue 17: every move can be taken back, exactly (introductions:undoMove).
+      showToast(`Marked ${STATUS_LABELS[status].toLowerCase()}${target ? `: ${target.name}` : ''}.`, {
+        label: 'Undo',
+        run: async () => {
+          await mutate('introductions:undoMove', { id: intro.id, eventId });
+          setMetPrompt(false);
+        },
+      });
     } catch (e) {
       setError(errorMessage(e));
     } finally {
@@ -151,6 +178,7 @@ function IntroductionCard({ intro }: { intro: Introduction }) {
           </a>
         )}
       </div>
+      {metPrompt && intro.status === 'met' && target && <MetPrompt intro={intro} target={target} onDone={() => setMetPrompt(false)} />}
       {(intro.status === 'made' || intro.status === 'met') && target && <NewTieOffer intro={intro} personId={target.id} personName={target.name} />}
       {showMessage && (
         <div className="intro-card-message">
@@ -199,6 +227,56 @@ function NewTieOffer({ intro, personId, personName }: { intro: Introduction; per
         Add the new tie
       </button>
       <InlineError message={error} />
+    </div>
+  );
+}
+
+/**
+ * Right after "Mark met" (issue 17): log the meeting while it is fresh, and
+ * thank the introducer; each opens the entry editor, ready to save.
+ */
+function MetPrompt({ intro, target, onDone }: { intro: Introduction; target: { id: number; name: string }; onDone: () => void }) {
+  const name = firstName(target.name);
+  const introducer = intro.introducer;
+  return (
+    <div className="intro-met-prompt" role="group" aria-label="After the meeting" data-testid="intro-met-prompt">
+      <span className="intro-met-text">
+        You met {name}. Log the meeting while you remember it{introducer ? `, and thank ${firstName(introducer.name)} for the introduction` : ''}.
+      </span>
+      <span className="intro-met-actions">
+        <button
+          type="button"
+          className="button small primary"
+          data-testid="intro-log-meeting"
+          onClick={() =>
+            openEntryEditor({
+              participants: [{ id: target.id, displayName: target.name }],
+              draft: { kind: 'meeting', title: `Met ${target.name}${introducer ? ` (introduced by ${introducer.name})` : ''}` },
+              onSaved: onDone,
+            })
+          }
+        >
+          Log the meeting
+        </button>
+        {introducer && (
+          <button
+            type="button"
+            className="button small"
+            data-testid="intro-say-thanks"
+            onClick={() =>
+              openEntryEditor({
+                participants: [{ id: introducer.id, displayName: introducer.name }],
+                draft: { kind: 'message', title: `Thanked ${firstName(introducer.name)} for the introduction to ${target.name}` },
+              })
+            }
+          >
+            Thank {firstName(introducer.name)}
+          </button>
+        )}
+        <button type="button" className="button ghost small" data-testid="intro-met-dismiss" onClick={onDone}>
+          Not now
+        </button>
+      </span>
     </div>
   );
 }

@@ -1,7 +1,8 @@
 // Write or edit a journal entry (issue 3): when, kind, title, a Markdown body
 // and who it was with. People are added with the picker; "@name" in the body
 // links a person without making them a participant (issue 17: a mention is
-// not contact); a name nobody has can become a new person on save.
+// not contact); a name nobody has can become a new person on save, mentioned
+// (issue 17: "Add as a new person" from an @mention made them a participant).
 import { useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { activeMention, findMentions, suggestMentions, type KnownName } from '../../../../shared/mentions';
 import { INTERACTION_KIND_LABELS, INTERACTION_KINDS, JournalCreate, type InteractionKind } from '../../../../shared/journal';
@@ -23,8 +24,8 @@ export function EntryEditor({ request, onClose }: Props) {
   const entry = request.entry;
   const [date, setDate] = useState(entry ? entry.occurredAt.slice(0, 10) : today());
   const [time, setTime] = useState(entry ? (/T(\d{2}:\d{2})/.exec(entry.occurredAt)?.[1] ?? '') : '');
-  const [kind, setKind] = useState<InteractionKind>(entry?.kind ?? 'coffee');
-  const [title, setTitle] = useState(entry?.title ?? '');
+  const [kind, setKind] = useState<InteractionKind>(entry?.kind ?? request.draft?.kind ?? 'coffee');
+  const [title, setTitle] = useState(entry?.title ?? request.draft?.title ?? '');
   const [body, setBody] = useState(entry?.body ?? '');
   const [picked, setPicked] = useState<PickedPerson[]>(
     entry ? entry.participants.map((p) => ({ id: p.id, displayName: p.displayName })) : (request.participants ?? []),
@@ -35,13 +36,16 @@ export function EntryEditor({ request, onClose }: Props) {
   const [cursor, setCursor] = useState(0);
   const [activeSuggestion, setActiveSuggestion] = useState(0);
   const [mentionClosed, setMentionClosed] = useState<number | null>(null);
+  /** Unknown @names the user chose to create as new people: mentions, not participants. */
+  const [newMentionNames, setNewMentionNames] = useState<string[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const bodyRef = useRef<HTMLTextAreaElement>(null);
 
-  // Every name, for @mentions in the body (a local list of a few thousand names is cheap).
+  // Every name, for @mentions in the body; asked for once the notes hold an
+  // "@" (issue 17: at 10,000 people, opening the editor fetched every row).
   // Second-degree people too (issue 14): naming someone is not knowing them.
-  const everyone = useQuery('people:list', { sort: 'name', limit: 100_000, degree: 'all' });
+  const everyone = useQuery('people:list', { sort: 'name', limit: 100_000, degree: 'all' }, body.includes('@'));
   const names: KnownName[] = useMemo(
     () => (everyone.data?.items ?? []).filter((p) => !p.isMe).map((p) => ({ id: p.id, name: p.displayName })),
     [everyone.data],
@@ -58,13 +62,14 @@ export function EntryEditor({ request, onClose }: Props) {
   const suggestions = typing && mentionClosed !== typing.start ? suggestMentions(typing.query, names, 6) : [];
   // Issue 17: while suggestions are offered for the name being typed, it is
   // not "nobody" yet (it read "Nobody called @Fel yet" beside Felipe).
+  const sameName = (a: string, b: string) => a.toLocaleLowerCase() === b.toLocaleLowerCase();
+  const unresolved = mentions.filter((m) => m.personId === null && !newNames.some((n) => sameName(n, m.name)));
+  // New people to mention on save: only names still @mentioned in the notes.
+  const newMentions = newMentionNames.filter((n) => unresolved.some((m) => sameName(m.name, n)));
+  // Nobody is "unknown" before the names have arrived.
+  const namesLoaded = everyone.data !== undefined;
   const unknownMentions = uniqueBy(
-    mentions.filter(
-      (m) =>
-        m.personId === null &&
-        !(suggestions.length > 0 && m.start === typing?.start) &&
-        !newNames.some((n) => n.toLocaleLowerCase() === m.name.toLocaleLowerCase()),
-    ),
+    (namesLoaded ? unresolved : []).filter((m) => !(suggestions.length > 0 && m.start === typing?.start) && !newMentions.some((n) => sameName(n, m.name))),
     (m) => m.name.toLocaleLowerCase(),
   );
 
@@ -121,6 +126,7 @@ export function EntryEditor({ request, onClose }: Props) {
       participantIds,
       newParticipants: newNames.map((displayName) => ({ displayName })),
       mentionIds: fromMentions.map((p) => p.id),
+      newMentions: newMentions.map((displayName) => ({ displayName })),
     };
     const parsed = JournalCreate.safeParse(fields);
     if (!parsed.success) {
@@ -244,12 +250,18 @@ export function EntryEditor({ request, onClose }: Props) {
               ))}
             </ul>
           )}
-          {fromMentions.length > 0 && (
+          {fromMentions.length + newMentions.length > 0 && (
             <p className="entry-mentions" data-testid="entry-mentions">
               <span className="muted-text">Mentioned (linked, not counted as contact):</span>{' '}
               {fromMentions.map((p) => (
                 <span key={p.id} className="chip chip-mention" data-testid="entry-mention">
                   <span className="truncate">@{p.displayName}</span>
+                </span>
+              ))}
+              {newMentions.map((name) => (
+                <span key={`new-${name}`} className="chip chip-mention chip-new" data-testid="entry-mention">
+                  <span className="truncate">@{name}</span>
+                  <span className="chip-note">new</span>
                 </span>
               ))}
             </p>
@@ -263,7 +275,7 @@ export function EntryEditor({ request, onClose }: Props) {
                     type="button"
                     className="link-button"
                     data-testid="create-mentioned"
-                    onClick={() => setPicked([...picked, { id: null, displayName: m.name }])}
+                    onClick={() => setNewMentionNames([...newMentionNames.filter((n) => !sameName(n, m.name)), m.name])}
                   >
                     Add “{m.name}” as a new person
                   </button>
@@ -278,7 +290,8 @@ export function EntryEditor({ request, onClose }: Props) {
         </div>
         <InlineError message={error} />
         <div className="form-actions">
-          <button type="submit" className="button primary" disabled={saving} data-testid="save-entry">
+          {/* Until the names arrive, the @mentions in the notes cannot be resolved and stored. */}
+          <button type="submit" className="button primary" disabled={saving || (body.includes('@') && !namesLoaded)} data-testid="save-entry">
             {entry ? 'Save' : 'Log entry'}
           </button>
           <button type="button" className="button" onClick={onClose} data-testid="cancel-entry">

@@ -3,13 +3,15 @@
 // threading callbacks through the shell: JournalHost (mounted once in
 // AppShell) renders whatever is requested here.
 import { useSyncExternalStore } from 'react';
-import type { JournalEntry } from '../../../../shared/journal';
+import type { InteractionKind, JournalEntry } from '../../../../shared/journal';
 
 export interface EditorRequest {
   /** Edit this entry; without it, a new entry. */
   entry?: JournalEntry;
   /** People the new entry starts with (e.g. the person whose page it was opened from). */
   participants?: { id: number; displayName: string }[];
+  /** What a new entry starts with besides its people (issue 17: "Log the meeting" after "Mark met"). */
+  draft?: { kind?: InteractionKind; title?: string };
   /** Called with the saved entry. */
   onSaved?: (entry: JournalEntry) => void;
 }
