@@ -7,6 +7,12 @@ import { Id, LIMITS, TieStrength } from './domain';
 export const WEAK_MAX_STRENGTH = 2;
 export const isWeakTie = (strength: number): boolean => strength <= WEAK_MAX_STRENGTH;
 
+/**
+ * Version of the default layout (issue 16: 2 is the community-separating one). Saved
+ * positions of another version are laid out again, once (main/graph/positions.ts).
+ */
+export const GRAPH_LAYOUT_VERSION = 2;
+
 export const GRAPH_LIMITS = {
   /**
    * Above this many people, #/graph opens on my 2-hop network instead of the
