@@ -10,13 +10,12 @@
 //   sampling option, hence the small hand-written estimator below.
 // - Communities: graphology-communities-louvain, weighted by tie strength, with
 //   a seeded random source so the same network always gets the same colours.
-// Both are cached per route index (main/routes/graph.ts), which is rebuilt
-// exactly when people, ties, affiliations or the journal change.
+// Both are cached on the people and ties only (tiesKey, issue 16): a journal
+// edit does not recompute them.
 import Graph from 'graphology';
 import louvain from 'graphology-communities-louvain';
 import betweennessCentrality from 'graphology-metrics/centrality/betweenness.js';
 import type { Db } from '../db/open';
-import { getRouteGraph, type RouteGraph } from '../routes/graph';
 import type { Network } from './network';
 import type { NetworkMetrics } from './shape';
 
@@ -158,15 +157,38 @@ export function computeMetrics(net: Network): FullMetrics {
   return { betweenness: b.values, sampled: b.sampled, community: c.community, modularity: c.modularity, communityCount: c.count };
 }
 
-const cache = new WeakMap<RouteGraph, FullMetrics>();
-
-/** Metrics of the current network, computed once per change of people, ties, affiliations or journal. */
-export function getMetrics(db: Db, net: Network): FullMetrics {
-  const key = getRouteGraph(db);
-  let metrics = cache.get(key);
-  if (!metrics) {
-    metrics = computeMetrics(net);
-    cache.set(key, metrics);
+/**
+ * What the metrics depend on, and nothing else (issue 16): the people's ids and the ties with
+ * their strength (Louvain's weights). Names, organizations and the journal are not in it, so a
+ * journal entry or a renamed person never throws away the betweenness of 10,000 people.
+ * FNV-1a over the numbers; collisions are as likely as 2^-32 per change.
+ */
+export function tiesKey(net: Network): string {
+  let h = 0x811c9dc5;
+  const mix = (x: number) => {
+    h ^= x & 0xffff;
+    h = Math.imul(h, 0x01000193);
+    h ^= x >>> 16;
+    h = Math.imul(h, 0x01000193);
+  };
+  for (const p of net.people) mix(p.id);
+  mix(-1);
+  for (const t of net.ties) {
+    mix(t.a);
+    mix(t.b);
+    mix(t.strength);
   }
+  return `${net.people.length}:${net.ties.length}:${(h >>> 0).toString(16)}`;
+}
+
+const cache = new WeakMap<Db, { key: string; metrics: FullMetrics }>();
+
+/** Metrics of the current network, computed once per change of the people or the ties (not of the journal). */
+export function getMetrics(db: Db, net: Network): FullMetrics {
+  const key = tiesKey(net);
+  const hit = cache.get(db);
+  if (hit && hit.key === key) return hit.metrics;
+  const metrics = computeMetrics(net);
+  cache.set(db, { key, metrics });
   return metrics;
 }

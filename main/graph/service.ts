@@ -1,8 +1,9 @@
 // The graph view's services (issue 5): data for a mode and filters, insights.
 import { now as clockNow } from '../../shared/clock';
-import type { GraphData, GraphInsights, GraphQuery } from '../../shared/graph';
+import type { CommunityMap, GraphData, GraphInsights, GraphQuery } from '../../shared/graph';
 import { KithError } from '../../shared/errors';
 import type { Db } from '../db/open';
+import { communityLabels, communityMap, renameCommunity } from './communities';
 import { computeInsights } from './insights';
 import { getMetrics } from './metrics';
 import { loadNetwork } from './network';
@@ -30,5 +31,18 @@ export function getGraphData(db: Db, query: GraphQuery, now = clockNow()): Graph
 
 export function getGraphInsights(db: Db, now = clockNow()): GraphInsights {
   const net = loadNetwork(db);
-  return computeInsights(net, getMetrics(db, net), now);
+  const metrics = getMetrics(db, net);
+  return computeInsights(net, metrics, now, undefined, communityLabels(db, net, metrics));
+}
+
+/** The map of communities a large network opens on (issue 16). */
+export function getCommunityMap(db: Db): CommunityMap {
+  const net = loadNetwork(db);
+  const metrics = getMetrics(db, net);
+  return communityMap(net, metrics, communityLabels(db, net, metrics));
+}
+
+export function renameGraphCommunity(db: Db, communityId: number, name: string): { label: string; named: boolean } {
+  const net = loadNetwork(db);
+  return renameCommunity(db, net, getMetrics(db, net), communityId, name);
 }

@@ -125,6 +125,10 @@ export function shapeGraph(net: Network, { mode, filters = {}, now, metrics }: S
       shown = withinHops(adjacencyOf(peopleIds, ties), focus, GRAPH_LIMITS.orgHops);
       break;
     }
+    case 'community':
+      // Its people only (issue 16: a click on the community map): ties out of it lead off the picture.
+      shown = new Set(people.filter((p) => (metrics.community.get(p.id) ?? 0) === mode.communityId).map((p) => p.id));
+      break;
   }
 
   const edges = ties.filter((t) => shown.has(t.a) && shown.has(t.b));

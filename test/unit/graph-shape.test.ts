@@ -133,6 +133,13 @@ describe('computeInsights', () => {
       ['Globex', 'Ana'],
       ['Initech', 'Dee'],
     ]);
+    // The way in (issue 16): me, my neighbour, …, the nearest of its people; it crosses a weak tie.
+    expect(insights.weakOnlyOrganizations.map((o) => o.path)).toEqual([
+      [1, 2, 3, 4],
+      [1, 5, 6],
+    ]);
+    // A bridge joins its own community and its neighbours'.
+    expect(insights.bridges[0]!.communityIds.length).toBe(insights.bridges[0]!.communities);
     expect(insights.dormantWeakTies.map((t) => [t.name, t.strength])).toEqual([['Dee', 2]]);
     expect(insights.dormantWeakTies[0]!.quietDays).toBeGreaterThan(DORMANT_DAYS);
     const members = insights.communities.flatMap((c) => c.memberIds);
@@ -186,7 +193,7 @@ describe('graph channels over a real database', () => {
     expect(((await dispatch('graph:positions', {})) as { value: GraphPositions }).value.ids).toHaveLength(3);
   });
 
-  it('metrics follow changes to ties (the cache is per route index)', async () => {
+  it('metrics follow changes to ties', async () => {
     const dispatch = createDispatcher(createHandlers({ db, dataDir: '/nonexistent' }));
     const me = getMeId(db);
     const a = createPerson(db, { displayName: 'A' }).id;
