@@ -215,9 +215,13 @@ export function edgeWidth(strength: number): number {
 export function edgeLineStyle(strength: number): 'dashed' | 'solid' {
   return isWeakTie(clampStrength(strength)) ? 'dashed' : 'solid';
 }
+/** Weak ties faint (issue 16: they are most of the ties and grey the picture over) until hovered or zoomed into (WEAK_TIE_SHOWN). */
 export function edgeOpacity(strength: number): number {
-  return [0.45, 0.5, 0.6, 0.7, 0.8][clampStrength(strength) - 1]!;
+  return [0.16, 0.22, 0.6, 0.7, 0.8][clampStrength(strength) - 1]!;
 }
+/** A weak tie's opacity once its person is hovered or selected, or the view zoomed in past WEAK_TIE_ZOOM. */
+export const WEAK_TIE_SHOWN = 0.55;
+export const WEAK_TIE_ZOOM = 1.5;
 
 export const NODE_MIN = 10;
 export const NODE_MAX = 40;

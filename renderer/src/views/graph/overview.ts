@@ -77,6 +77,8 @@ export class Overview {
       if (def.group === 'nodes') {
         // Compound parents (organization clusters) have no position of their own: not drawn here.
         if (!def.position) continue;
+        // Communities' tints (issue 16) are Cytoscape's alone: a disc here would cover the people.
+        if (classes.includes(' tint ')) continue;
         this.at.set(id, def.position);
         this.nodes.set(id, {
           at: def.position,
