@@ -251,21 +251,21 @@ export function GraphView({ query }: { query: string }) {
       await canvasRef.current!.draw(data, { colourBy, clusters: clusters && data.nodes.length <= CLUSTER_LIMIT, theme, positions: known, tints }, sameDrawing);
       if (cancelled) return;
       lastDrawRef.current = { data, positions: known, params };
-      if (sameDrawing) {
-        setStatus('ready');
-        return;
-      }
-      if (params.route) canvasRef.current!.highlightRoute(params.route);
+      const canvas = canvasRef.current!;
+      // A redraw for the look (theme, colour) keeps the highlight and the user's zoom and pan.
+      const kept = sameDrawing ? canvas.viewport() : null;
+      if (params.route) canvas.highlightRoute(params.route);
       else if (params.mode.kind === 'org') {
         // Issue 16: the organization's people and the ties into it, weak ones marked; the way in, if given.
         const members = data.nodes.filter((n) => n.focus).map((n) => n.id);
-        canvasRef.current!.highlightOrganization(members, params.path ?? []);
+        canvas.highlightOrganization(members, params.path ?? []);
       } else if (params.groups && params.focus !== null) {
         // Issue 16: a bridge and the communities they join.
         const groups = new Set(params.groups);
-        if (canvasRef.current!.focusBridge(params.focus, data.nodes.filter((n) => groups.has(n.community)).map((n) => n.id))) setSelected(params.focus);
-      } else if (params.focus !== null) canvasRef.current!.focusPerson(params.focus);
-      setDrawn(data);
+        if (canvas.focusBridge(params.focus, data.nodes.filter((n) => groups.has(n.community)).map((n) => n.id))) setSelected(params.focus);
+      } else if (params.focus !== null && !sameDrawing) canvas.focusPerson(params.focus);
+      if (kept) canvas.setViewport(kept);
+      if (!sameDrawing) setDrawn(data);
       setStatus('ready');
     };
     run().catch((e: unknown) => {
@@ -296,6 +296,7 @@ export function GraphView({ query }: { query: string }) {
       handOver: canvasRef.current?.handOverState() ?? { pending: 0, overview: false },
       dimmed: canvasRef.current?.dimmedCount() ?? 0,
       faded: canvasRef.current?.fadedCount() ?? 0,
+      mapAt: params.map ? (canvasRef.current?.mapNodesOnScreen() ?? []) : [],
     }),
     [params, drawn, drawnMap, effectiveFilters, colourBy, status, layoutMs, selected],
   );
@@ -711,7 +712,7 @@ export function GraphView({ query }: { query: string }) {
               </span>
             </div>
           )}
-          <Legend />
+          {!params.map && <Legend weakMarked={params.mode.kind === 'org'} />}
           <button
             type="button"
             className="button small graph-panel-toggle"
@@ -744,9 +745,14 @@ export function GraphView({ query }: { query: string }) {
   );
 }
 
-function Legend() {
+function Legend({ weakMarked }: { weakMarked: boolean }) {
   return (
     <div className="graph-legend" aria-hidden="true">
+      {weakMarked && (
+        <span className="graph-legend-item">
+          <span className="graph-legend-line weak-marked" /> weak tie into it
+        </span>
+      )}
       <span className="graph-legend-item">
         <span className="graph-legend-line strong" /> strong tie
       </span>

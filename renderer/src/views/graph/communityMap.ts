@@ -12,7 +12,8 @@ import { graphLook } from './encode';
 
 export const MAP_NODE_MIN = 36;
 export const MAP_NODE_MAX = 150;
-const MAP_GAP = 40;
+/** Room between two communities for the name below each. */
+const MAP_GAP = 70;
 
 export function mapNodeSize(size: number, largest: number): number {
   return MAP_NODE_MIN + (MAP_NODE_MAX - MAP_NODE_MIN) * Math.sqrt(Math.min(1, size / Math.max(1, largest)));
@@ -43,19 +44,43 @@ export function mapPositions(map: CommunityMap): Map<number, Point> {
     out.set(Number(node), { x: attr.x as number, y: attr.y as number });
     radius.set(Number(node), attr.size as number);
   });
-  // One uniform scale, the smallest that keeps every pair apart by their radii and a gap.
-  let scale = 0;
+  // Overlaps left by ForceAtlas2 pushed apart, pair by pair (a few dozen communities: cheap)...
   const ids = [...out.keys()];
+  const need = (i: number, j: number) => radius.get(ids[i]!)! + radius.get(ids[j]!)! + MAP_GAP;
+  for (let round = 0; round < 200; round++) {
+    let moved = false;
+    for (let i = 0; i < ids.length; i++) {
+      for (let j = i + 1; j < ids.length; j++) {
+        const p = out.get(ids[i]!)!;
+        const q = out.get(ids[j]!)!;
+        let dx = q.x - p.x;
+        let dy = q.y - p.y;
+        let d = Math.hypot(dx, dy);
+        if (d >= need(i, j)) continue;
+        if (d < 1e-6) {
+          dx = Math.cos(i + j);
+          dy = Math.sin(i + j);
+          d = 1;
+        }
+        const push = (need(i, j) - d) / 2 + 0.5;
+        out.set(ids[i]!, { x: p.x - (dx / d) * push, y: p.y - (dy / d) * push });
+        out.set(ids[j]!, { x: q.x + (dx / d) * push, y: q.y + (dy / d) * push });
+        moved = true;
+      }
+    }
+    if (!moved) break;
+  }
+  // ...then the whole map drawn in, uniformly, until the closest pair just keeps its gap.
+  let scale = 0;
   for (let i = 0; i < ids.length; i++) {
     for (let j = i + 1; j < ids.length; j++) {
       const p = out.get(ids[i]!)!;
       const q = out.get(ids[j]!)!;
       const d = Math.hypot(p.x - q.x, p.y - q.y);
-      const need = radius.get(ids[i]!)! + radius.get(ids[j]!)! + MAP_GAP;
-      scale = Math.max(scale, d > 1e-6 ? need / d : 1);
+      if (d > 1e-6) scale = Math.max(scale, need(i, j) / d);
     }
   }
-  if (scale > 0) for (const [id, p] of out) out.set(id, { x: p.x * scale, y: p.y * scale });
+  if (scale > 0 && scale < 1) for (const [id, p] of out) out.set(id, { x: p.x * scale, y: p.y * scale });
   return out;
 }
 
@@ -75,7 +100,15 @@ export function mapElements(map: CommunityMap, positions: ReadonlyMap<number, Po
   for (const l of map.links) {
     out.push({
       group: 'edges',
-      data: { id: `l${l.a}-${l.b}`, source: `c${l.a}`, target: `c${l.b}`, ties: l.ties, width: 1 + 11 * Math.sqrt(l.ties / maxTies) },
+      // Weighted by the ties between them: width and opacity both, so the few strong links carry the picture.
+      data: {
+        id: `l${l.a}-${l.b}`,
+        source: `c${l.a}`,
+        target: `c${l.b}`,
+        ties: l.ties,
+        width: 0.5 + 11.5 * Math.sqrt(l.ties / maxTies),
+        opacity: Math.round((0.06 + 0.64 * (l.ties / maxTies)) * 100) / 100,
+      },
       // Mostly weak ties between them: dashed, as weak ties are in the whole view.
       classes: 2 * l.weak > l.ties ? 'link weak' : 'link',
     });
@@ -90,7 +123,6 @@ export function mapStylesheet(theme: Theme): StyleRule[] {
       selector: 'node.community',
       style: {
         'background-color': 'data(colour)',
-        'background-opacity': 0.85,
         width: 'data(size)',
         height: 'data(size)',
         'border-width': 2,
@@ -98,7 +130,7 @@ export function mapStylesheet(theme: Theme): StyleRule[] {
         label: 'data(label)',
         'font-size': 'data(font)',
         'text-wrap': 'wrap',
-        'text-max-width': '220px',
+        'text-max-width': '160px',
         'text-valign': 'bottom',
         'text-margin-y': 6,
         color: look.text,
@@ -110,7 +142,7 @@ export function mapStylesheet(theme: Theme): StyleRule[] {
     },
     { selector: 'node.community.me', style: { 'border-width': 4, 'border-color': look.accent } },
     { selector: 'node.community.hover', style: { 'border-width': 4, 'border-color': look.text } },
-    { selector: 'edge.link', style: { 'line-color': look.edge, width: 'data(width)', opacity: 0.55, 'curve-style': 'straight' } },
+    { selector: 'edge.link', style: { 'line-color': look.edge, width: 'data(width)', opacity: 'data(opacity)', 'curve-style': 'straight' } },
     { selector: 'edge.link.weak', style: { 'line-style': 'dashed', 'line-dash-pattern': [6, 4] as unknown as string } },
     { selector: 'edge.link.hover', style: { opacity: 0.95, 'line-color': look.accent } },
   ];

@@ -37,14 +37,17 @@ export interface CommunityTint {
 
 /** Communities smaller than this get no tint (a pair needs no hull), and at most this many (the largest). */
 export const TINT_MIN_MEMBERS = 4;
-export const TINT_MAX = 16;
+export const TINT_MAX = 12;
 /** Hubs (most ties) labelled besides the best bridges (issue 16). */
 export const HUB_LABELS = 10;
 
 /**
- * The tints of the communities drawn (issue 16), pure: centred on the members' mean position,
- * reaching the 80th percentile of their distances (outliers are not worth a giant disc) plus a
- * margin; named by `labels` (the user's name, else "Around <organization>").
+ * The tints of the communities drawn (issue 16), pure. A community may lie in more than one
+ * clump, so each tint is centred on its densest member (of up to 40 evenly picked: the one with
+ * the smallest median distance to the rest) and reaches the 60th percentile of their distances
+ * from it, plus a margin: around its main body, not a giant disc across the picture. A community
+ * too scattered for that (its disc wider than a quarter of the drawing) gets no tint. Named by
+ * `labels` (the user's name, else "Around <organization>").
  */
 export function communityTints(
   nodes: readonly Pick<GraphNode, 'id' | 'community'>[],
@@ -52,24 +55,39 @@ export function communityTints(
   labels: ReadonlyMap<number, string>,
 ): CommunityTint[] {
   const groups = new Map<number, { x: number; y: number }[]>();
+  let x1 = Infinity;
+  let x2 = -Infinity;
+  let y1 = Infinity;
+  let y2 = -Infinity;
   for (const n of nodes) {
     const p = positions.get(n.id);
     if (!p) continue;
+    x1 = Math.min(x1, p.x);
+    x2 = Math.max(x2, p.x);
+    y1 = Math.min(y1, p.y);
+    y2 = Math.max(y2, p.y);
     const list = groups.get(n.community);
     if (list) list.push(p);
     else groups.set(n.community, [p]);
   }
-  return [...groups.entries()]
-    .filter(([, ps]) => ps.length >= TINT_MIN_MEMBERS)
-    .sort((a, b) => b[1].length - a[1].length || a[0] - b[0])
-    .slice(0, TINT_MAX)
-    .map(([community, ps]) => {
-      const x = ps.reduce((t, p) => t + p.x, 0) / ps.length;
-      const y = ps.reduce((t, p) => t + p.y, 0) / ps.length;
-      const d = ps.map((p) => Math.hypot(p.x - x, p.y - y)).sort((a, b) => a - b);
-      const r = d[Math.min(d.length - 1, Math.floor(d.length * 0.8))]! + 24;
-      return { community, label: labels.get(community) ?? '', x, y, r };
-    });
+  const extent = Math.max(x2 - x1, y2 - y1);
+  const out: CommunityTint[] = [];
+  const ranked = [...groups.entries()].filter(([, ps]) => ps.length >= TINT_MIN_MEMBERS).sort((a, b) => b[1].length - a[1].length || a[0] - b[0]);
+  for (const [community, ps] of ranked) {
+    if (out.length >= TINT_MAX) break;
+    const step = Math.max(1, Math.floor(ps.length / 40));
+    let best = { at: ps[0]!, spread: Infinity, dist: [] as number[] };
+    for (let i = 0; i < ps.length; i += step) {
+      const c = ps[i]!;
+      const dist = ps.map((p) => Math.hypot(p.x - c.x, p.y - c.y)).sort((a, b) => a - b);
+      const spread = dist[dist.length >> 1]!;
+      if (spread < best.spread) best = { at: c, spread, dist };
+    }
+    const r = best.dist[Math.min(best.dist.length - 1, Math.floor(best.dist.length * 0.6))]! + 24;
+    if (ps.length < nodes.length && r > extent / 4) continue;
+    out.push({ community, label: labels.get(community) ?? '', x: best.at.x, y: best.at.y, r });
+  }
+  return out;
 }
 
 export const tintNodeId = (community: number) => `tint-${community}`;
@@ -146,7 +164,13 @@ export function buildElements(data: GraphData, options: EncodeOptions): ElementD
     if (p) def.position = { x: p.x, y: p.y };
     out.push(def);
   }
-  for (const e of strongestFirst(data.edges)) out.push(edgeElement(e));
+  for (const e of strongestFirst(data.edges)) {
+    const def = edgeElement(e);
+    // My own ties (issue 16): left out of the layout's forces, they cross the whole picture from me
+    // to every group; drawn faint unless I am hovered or selected.
+    if (e.source === data.meId || e.target === data.meId) def.classes = `${def.classes ?? ''} mine`;
+    out.push(def);
+  }
   return out;
 }
 
@@ -352,7 +376,8 @@ export function stylesheet({ theme, haystack, weakDashes = true }: StyleOptions)
     ...look.edgeWidth.map((width, i) => ({ selector: `edge.s${i + 1}`, style: { width, opacity: look.edgeOpacity[i]! } })),
     ...(weakDashes ? [{ selector: 'edge.weak', style: { 'line-style': 'dashed', 'line-dash-pattern': look.dash as unknown as string } }] : []),
     // Issue 16: the hovered or selected person's weak ties come out of the faint (see WEAK_TIE_SHOWN).
-    { selector: 'edge.weak.lit', style: { opacity: WEAK_TIE_SHOWN } },
+    { selector: 'edge.mine', style: { opacity: 0.12 } },
+    { selector: 'edge.weak.lit, edge.mine.lit', style: { opacity: WEAK_TIE_SHOWN } },
     { selector: 'node.faded', style: { opacity: look.dimmedNodeOpacity } },
     { selector: 'edge.faded', style: { opacity: look.dimmedEdgeOpacity } },
     { selector: 'node.dimmed', style: { opacity: look.dimmedNodeOpacity } },

@@ -176,6 +176,13 @@ export class GraphCanvas {
     return this.firstPaint;
   }
 
+  /** The community map's nodes on screen (the test hook reports them, so a test can click one). */
+  mapNodesOnScreen(): { id: number; x: number; y: number }[] {
+    const cy = this.cy;
+    if (!cy) return [];
+    return cy.nodes('.community').map((n) => ({ id: Number(n.data('community')), x: n.renderedPosition().x, y: n.renderedPosition().y }));
+  }
+
   /** Creates the Cytoscape instance with the first `cut` elements and starts handing it the rest. */
   private mount(elements: ElementDefinition[], cut: number, nodeCount: number, options: DrawOptions, viewport: { zoom: number; pan: Point } | null, generation: number): void {
     const perf = this.perf!;
@@ -422,7 +429,7 @@ export class GraphCanvas {
       into.removeClass('dimmed').addClass('into');
       into.filter('.weak').addClass('weakmark');
       // A few people: each named; many: the labelled ones are enough.
-      if (org.length <= 40) org.addClass('hit');
+      if (org.length <= 12) org.addClass('hit');
       way.removeClass('dimmed').addClass('route');
       way.edges('.weak').addClass('weakmark');
       way.nodes().forEach((node, i) => {
@@ -431,8 +438,9 @@ export class GraphCanvas {
       cy.nodes('.cluster').removeClass('dimmed');
     });
     this.keepShownLabelsReadable();
-    const shown = org.union(way.nodes());
-    if (shown.nonempty()) cy.fit(shown, 60);
+    // Everyone kept bright in view: the organization, the other ends of the ties into it, the way in.
+    const shown = around.union(way.nodes());
+    if (shown.nonempty()) cy.fit(shown, 40);
   }
 
   /** A bridge (issue 16): the person and the people of the communities they join stay bright, the rest dims. */
@@ -514,8 +522,8 @@ export class GraphCanvas {
       if (!node || this.dimming !== null || node.removed()) return;
       const around = node.closedNeighborhood();
       cy.elements().difference(around).not('.tint').addClass('faded');
-      // The person's own weak ties come out of the faint (issue 16).
-      node.connectedEdges('.weak').addClass('lit');
+      // The person's own weak ties (and mine, when it is me) come out of the faint (issue 16).
+      node.connectedEdges('.weak, .mine').addClass('lit');
     });
   }
 
@@ -572,6 +580,15 @@ export class GraphCanvas {
 
   highlightedRoute(): number[] {
     return [...this.routeIds];
+  }
+
+  viewport(): { zoom: number; pan: Point } | null {
+    const cy = this.cy;
+    return cy ? { zoom: cy.zoom(), pan: { ...cy.pan() } } : null;
+  }
+
+  setViewport(v: { zoom: number; pan: Point }): void {
+    this.cy?.viewport(v);
   }
 
   panBy(dx: number, dy: number): void {
