@@ -61,7 +61,12 @@ export const GraphFilters = z.strictObject({
 });
 export type GraphFilters = z.infer<typeof GraphFilters>;
 
-export const GraphQuery = z.strictObject({ mode: GraphMode, filters: GraphFilters.optional() });
+export const GraphQuery = z.strictObject({
+  mode: GraphMode,
+  filters: GraphFilters.optional(),
+  /** People shown besides the mode's own (issue 16: the way into an organization an insight names, which may start far from it). */
+  include: z.array(Id).max(GRAPH_LIMITS.maxHops * 10).optional(),
+});
 export type GraphQuery = z.infer<typeof GraphQuery>;
 
 export const GraphNode = z.object({

@@ -21,7 +21,7 @@ export function getGraphData(db: Db, query: GraphQuery, now = clockNow()): Graph
     if (!row) throw new KithError('NOT_FOUND', 'That organization does not exist. Pick another one.');
     orgName = row.name;
   }
-  const data = shapeGraph(net, { mode, filters: query.filters, now, metrics: getMetrics(db, net) });
+  const data = shapeGraph(net, { mode, filters: query.filters, now, metrics: getMetrics(db, net), include: query.include });
   // The organization of an organization view is named even when nobody is there now.
   if (mode.kind === 'org' && orgName !== null && !data.organizations.some((o) => o.id === mode.organizationId)) {
     data.organizations.push({ id: mode.organizationId, name: orgName });

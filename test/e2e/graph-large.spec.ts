@@ -149,8 +149,9 @@ test('2,000 people, as a user sees them: community map, everyone, an organizatio
   await app.open('graph?all=1');
   await graph.ready((s) => s.mode === 'whole');
   await graph.insights.getByTestId('insight-bridge').first().click();
-  const bridge = await graph.ready((s) => s.selected === insights.bridges[0]!.id);
-  expect(bridge.dimmed).toBeGreaterThan(0);
+  await graph.ready((s) => s.selected === insights.bridges[0]!.id);
+  // Everyone else dimmed, also those handed to Cytoscape later.
+  await expect.poll(async () => (await graph.state())!.dimmed, { timeout: 30_000 }).toBeGreaterThan(1_000);
   await app.screenshot('graph-2000-bridge-1280x800-light');
   expect(app.pageErrors).toEqual([]);
   expect(app.internalErrors).toEqual([]);

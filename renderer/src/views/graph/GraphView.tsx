@@ -106,7 +106,7 @@ export function GraphView({ query }: { query: string }) {
   useEffect(() => {
     if (defaultedWhole && large) window.location.replace(graphHref({ map: true }));
   }, [defaultedWhole, large]);
-  const graphQuery = useQuery('graph:data', { mode: params.mode, filters: effectiveFilters }, !params.map && (!defaultedWhole || (networkSize !== null && !large)));
+  const graphQuery = useQuery('graph:data', { mode: params.mode, filters: effectiveFilters, ...(params.path ? { include: params.path } : {}) }, !params.map && (!defaultedWhole || (networkSize !== null && !large)));
   // Names of the communities (the map, the community view's title, the tints' labels).
   const mapQuery = useQuery('graph:communityMap', {});
   const communityMap = mapQuery.data;

@@ -1,88 +1,12 @@
 // The map of communities (issue 16), pure: a large network opens on one node
 // per community (area by members) and one edge per pair of communities (width
-// by the ties between them). Laid out here with ForceAtlas2 on the map's own
-// few dozen nodes (milliseconds), sizes respected, then spread until no two
-// communities overlap: the map does not wait for the layout of everyone.
-import Graph from 'graphology';
-import forceAtlas2 from 'graphology-layout-forceatlas2';
+// by the ties between them); laid out by mapPositions (shared/graphCommunities.ts).
 import { groupColour, type CommunityMap } from '../../../../shared/graph';
-import { hash01, type Point } from '../../../../shared/graphLayout';
+import { mapNodeSize, type Point } from '../../../../shared/graphCommunities';
 import type { ElementDef, StyleRule, Theme } from './encode';
 import { graphLook } from './encode';
 
-export const MAP_NODE_MIN = 36;
-export const MAP_NODE_MAX = 150;
-/** Room between two communities for the name below each. */
-const MAP_GAP = 70;
-
-export function mapNodeSize(size: number, largest: number): number {
-  return MAP_NODE_MIN + (MAP_NODE_MAX - MAP_NODE_MIN) * Math.sqrt(Math.min(1, size / Math.max(1, largest)));
-}
-
-/** Positions of the communities: ForceAtlas2 over the map weighted by ties, then spread so none overlap. Deterministic. */
-export function mapPositions(map: CommunityMap): Map<number, Point> {
-  const largest = map.communities[0]?.size ?? 1;
-  const graph = new Graph({ type: 'undirected' });
-  map.communities.forEach((c, i) => {
-    const a = (2 * Math.PI * i) / Math.max(1, map.communities.length) + hash01(c.id) * 0.3;
-    const r = 100 + 400 * hash01(c.id + 31);
-    graph.addNode(String(c.id), { x: r * Math.cos(a), y: r * Math.sin(a), size: mapNodeSize(c.size, largest) / 2 });
-  });
-  for (const l of map.links) {
-    if (graph.hasNode(String(l.a)) && graph.hasNode(String(l.b))) graph.addEdge(String(l.a), String(l.b), { weight: Math.log1p(l.ties) });
-  }
-  if (graph.order > 1) {
-    forceAtlas2.assign(graph, {
-      iterations: 300,
-      getEdgeWeight: 'weight',
-      settings: { ...forceAtlas2.inferSettings(graph), adjustSizes: true, gravity: 1, strongGravityMode: true, scalingRatio: 20, barnesHutOptimize: false },
-    });
-  }
-  const out = new Map<number, Point>();
-  const radius = new Map<number, number>();
-  graph.forEachNode((node, attr) => {
-    out.set(Number(node), { x: attr.x as number, y: attr.y as number });
-    radius.set(Number(node), attr.size as number);
-  });
-  // Overlaps left by ForceAtlas2 pushed apart, pair by pair (a few dozen communities: cheap)...
-  const ids = [...out.keys()];
-  const need = (i: number, j: number) => radius.get(ids[i]!)! + radius.get(ids[j]!)! + MAP_GAP;
-  for (let round = 0; round < 200; round++) {
-    let moved = false;
-    for (let i = 0; i < ids.length; i++) {
-      for (let j = i + 1; j < ids.length; j++) {
-        const p = out.get(ids[i]!)!;
-        const q = out.get(ids[j]!)!;
-        let dx = q.x - p.x;
-        let dy = q.y - p.y;
-        let d = Math.hypot(dx, dy);
-        if (d >= need(i, j)) continue;
-        if (d < 1e-6) {
-          dx = Math.cos(i + j);
-          dy = Math.sin(i + j);
-          d = 1;
-        }
-        const push = (need(i, j) - d) / 2 + 0.5;
-        out.set(ids[i]!, { x: p.x - (dx / d) * push, y: p.y - (dy / d) * push });
-        out.set(ids[j]!, { x: q.x + (dx / d) * push, y: q.y + (dy / d) * push });
-        moved = true;
-      }
-    }
-    if (!moved) break;
-  }
-  // ...then the whole map drawn in, uniformly, until the closest pair just keeps its gap.
-  let scale = 0;
-  for (let i = 0; i < ids.length; i++) {
-    for (let j = i + 1; j < ids.length; j++) {
-      const p = out.get(ids[i]!)!;
-      const q = out.get(ids[j]!)!;
-      const d = Math.hypot(p.x - q.x, p.y - q.y);
-      if (d > 1e-6) scale = Math.max(scale, need(i, j) / d);
-    }
-  }
-  if (scale > 0 && scale < 1) for (const [id, p] of out) out.set(id, { x: p.x * scale, y: p.y * scale });
-  return out;
-}
+export { mapPositions } from '../../../../shared/graphCommunities';
 
 export function mapElements(map: CommunityMap, positions: ReadonlyMap<number, Point>, theme: Theme): ElementDef[] {
   const largest = map.communities[0]?.size ?? 1;

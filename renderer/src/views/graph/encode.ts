@@ -4,6 +4,9 @@
 // size; label size), which test/unit/graph-encode.test.ts covers.
 import type { GraphData, GraphEdge, GraphNode } from '../../../../shared/graph';
 import { edgeOpacity, edgeWidth, groupColour, isWeakTie, labelSize, nodeSize, WEAK_TIE_SHOWN } from '../../../../shared/graph';
+import { tintFont, type CommunityTint } from '../../../../shared/graphCommunities';
+
+export { communityTints, type CommunityTint } from '../../../../shared/graphCommunities';
 
 export { nodeSize } from '../../../../shared/graph';
 
@@ -26,69 +29,8 @@ export interface EncodeOptions {
   tints?: readonly CommunityTint[];
 }
 
-/** A community's soft tint: a translucent disc around most of its people, named above. */
-export interface CommunityTint {
-  community: number;
-  label: string;
-  x: number;
-  y: number;
-  r: number;
-}
-
-/** Communities smaller than this get no tint (a pair needs no hull), and at most this many (the largest). */
-export const TINT_MIN_MEMBERS = 4;
-export const TINT_MAX = 12;
 /** Hubs (most ties) labelled besides the best bridges (issue 16). */
 export const HUB_LABELS = 10;
-
-/**
- * The tints of the communities drawn (issue 16), pure. A community may lie in more than one
- * clump, so each tint is centred on its densest member (of up to 40 evenly picked: the one with
- * the smallest median distance to the rest) and reaches the 60th percentile of their distances
- * from it, plus a margin: around its main body, not a giant disc across the picture. A community
- * too scattered for that (its disc wider than a quarter of the drawing) gets no tint. Named by
- * `labels` (the user's name, else "Around <organization>").
- */
-export function communityTints(
-  nodes: readonly Pick<GraphNode, 'id' | 'community'>[],
-  positions: ReadonlyMap<number, { x: number; y: number }>,
-  labels: ReadonlyMap<number, string>,
-): CommunityTint[] {
-  const groups = new Map<number, { x: number; y: number }[]>();
-  let x1 = Infinity;
-  let x2 = -Infinity;
-  let y1 = Infinity;
-  let y2 = -Infinity;
-  for (const n of nodes) {
-    const p = positions.get(n.id);
-    if (!p) continue;
-    x1 = Math.min(x1, p.x);
-    x2 = Math.max(x2, p.x);
-    y1 = Math.min(y1, p.y);
-    y2 = Math.max(y2, p.y);
-    const list = groups.get(n.community);
-    if (list) list.push(p);
-    else groups.set(n.community, [p]);
-  }
-  const extent = Math.max(x2 - x1, y2 - y1);
-  const out: CommunityTint[] = [];
-  const ranked = [...groups.entries()].filter(([, ps]) => ps.length >= TINT_MIN_MEMBERS).sort((a, b) => b[1].length - a[1].length || a[0] - b[0]);
-  for (const [community, ps] of ranked) {
-    if (out.length >= TINT_MAX) break;
-    const step = Math.max(1, Math.floor(ps.length / 40));
-    let best = { at: ps[0]!, spread: Infinity, dist: [] as number[] };
-    for (let i = 0; i < ps.length; i += step) {
-      const c = ps[i]!;
-      const dist = ps.map((p) => Math.hypot(p.x - c.x, p.y - c.y)).sort((a, b) => a - b);
-      const spread = dist[dist.length >> 1]!;
-      if (spread < best.spread) best = { at: c, spread, dist };
-    }
-    const r = best.dist[Math.min(best.dist.length - 1, Math.floor(best.dist.length * 0.6))]! + 24;
-    if (ps.length < nodes.length && r > extent / 4) continue;
-    out.push({ community, label: labels.get(community) ?? '', x: best.at.x, y: best.at.y, r });
-  }
-  return out;
-}
 
 export const tintNodeId = (community: number) => `tint-${community}`;
 
@@ -192,11 +134,6 @@ export function edgeElement(e: GraphEdge): ElementDef {
   };
 }
 
-/** A tint's label size (model units): grows with the community's disc, within bounds. */
-export function tintFont(r: number): number {
-  return Math.round(Math.max(14, Math.min(40, r / 7)));
-}
-
 /**
  * Whether a highlight that keeps these people bright keeps a person (one id) or a
  * tie (its two ends) bright: the people kept, and the ties among them. Cytoscape's
@@ -263,6 +200,8 @@ export interface GraphLook {
   labelOutlineOpacity: number;
   dimmedNodeOpacity: number;
   dimmedEdgeOpacity: number;
+  /** My own ties (issue 16): faint unless I am hovered or selected. */
+  myTieOpacity: number;
 }
 
 export function graphLook(theme: Theme, weakDashes = true): GraphLook {
@@ -286,6 +225,7 @@ export function graphLook(theme: Theme, weakDashes = true): GraphLook {
     labelOutlineOpacity: 0.9,
     dimmedNodeOpacity: 0.12,
     dimmedEdgeOpacity: 0.05,
+    myTieOpacity: 0.12,
   };
 }
 
@@ -376,7 +316,7 @@ export function stylesheet({ theme, haystack, weakDashes = true }: StyleOptions)
     ...look.edgeWidth.map((width, i) => ({ selector: `edge.s${i + 1}`, style: { width, opacity: look.edgeOpacity[i]! } })),
     ...(weakDashes ? [{ selector: 'edge.weak', style: { 'line-style': 'dashed', 'line-dash-pattern': look.dash as unknown as string } }] : []),
     // Issue 16: the hovered or selected person's weak ties come out of the faint (see WEAK_TIE_SHOWN).
-    { selector: 'edge.mine', style: { opacity: 0.12 } },
+    { selector: 'edge.mine', style: { opacity: look.myTieOpacity } },
     { selector: 'edge.weak.lit, edge.mine.lit', style: { opacity: WEAK_TIE_SHOWN } },
     { selector: 'node.faded', style: { opacity: look.dimmedNodeOpacity } },
     { selector: 'edge.faded', style: { opacity: look.dimmedEdgeOpacity } },

@@ -74,6 +74,8 @@ export class GraphCanvas {
   /** The clicked person, whose neighbourhood stays highlighted when the pointer leaves (issue 16). */
   private selectedNode: NodeSingular | null = null;
   private generation = 0;
+  /** What a refit frames (issue 16): the highlighted people (route, organization, bridge, focus), else everyone. */
+  private fitIds: string[] = [];
 
   constructor(
     private readonly container: HTMLElement,
@@ -98,6 +100,7 @@ export class GraphCanvas {
     this.cy = null;
     this.selectedNode = null;
     this.routeIds = [];
+    this.fitIds = [];
     this.dimming = null;
     const chosen = (this.perf = perf ?? perfOptionsFor(data.nodes.length, data.edges.length));
     const elements = buildElements(data, { ...options, labelLimit: chosen.labelLimit }) as ElementDefinition[];
@@ -145,6 +148,7 @@ export class GraphCanvas {
     this.pending = [];
     this.selectedNode = null;
     this.routeIds = [];
+    this.fitIds = [];
     this.dimming = null;
     this.perf = null;
     const positions = mapPositions(map);
@@ -368,6 +372,7 @@ export class GraphCanvas {
       cy.nodes('.cluster').removeClass('dimmed');
     });
     const route = cy.nodes('.route');
+    this.fitIds = route.map((n) => n.id());
     if (route.nonempty()) cy.fit(route, 80);
     this.keepShownLabelsReadable();
   }
@@ -390,6 +395,7 @@ export class GraphCanvas {
       cy.nodes('.cluster').removeClass('dimmed');
     });
     this.keepShownLabelsReadable();
+    this.fitIds = set.map((n) => n.id());
     cy.animate({ fit: { eles: set, padding: 80 } }, { duration: 250 });
   }
 
@@ -409,10 +415,12 @@ export class GraphCanvas {
     const into = org.connectedEdges();
     const around = into.connectedNodes().union(org);
     const way = cy.collection();
+    const hop = new Map<string, number>();
     path.forEach((id, i) => {
       const node = cy.getElementById(String(id));
       if (node.empty()) return;
       way.merge(node);
+      hop.set(node.id(), i);
       if (i > 0) way.merge(node.edgesWith(cy.getElementById(String(path[i - 1]))));
     });
     if (around.empty() && way.empty()) return;
@@ -432,7 +440,8 @@ export class GraphCanvas {
       if (org.length <= 12) org.addClass('hit');
       way.removeClass('dimmed').addClass('route');
       way.edges('.weak').addClass('weakmark');
-      way.nodes().forEach((node, i) => {
+      way.nodes().forEach((node) => {
+        const i = hop.get(node.id()) ?? 0;
         node.data('hopLabel', i === 0 ? `${node.data('name')}` : `${i} · ${node.data('name')}`);
       });
       cy.nodes('.cluster').removeClass('dimmed');
@@ -440,6 +449,7 @@ export class GraphCanvas {
     this.keepShownLabelsReadable();
     // Everyone kept bright in view: the organization, the other ends of the ties into it, the way in.
     const shown = around.union(way.nodes());
+    this.fitIds = shown.map((n) => n.id());
     if (shown.nonempty()) cy.fit(shown, 40);
   }
 
@@ -465,6 +475,7 @@ export class GraphCanvas {
     cy.nodes().unselect();
     node.select().addClass('hit');
     this.keepShownLabelsReadable();
+    this.fitIds = set.map((n) => n.id());
     cy.fit(set, 60);
     return true;
   }
@@ -488,6 +499,7 @@ export class GraphCanvas {
     const cy = this.cy;
     if (!cy) return;
     this.routeIds = [];
+    this.fitIds = [];
     this.dimming = null;
     this.overview?.setDimming(null);
     cy.batch(() => {
@@ -610,8 +622,9 @@ export class GraphCanvas {
     const cy = this.cy;
     if (!cy) return;
     cy.resize();
-    const route = cy.nodes('.route');
-    if (route.nonempty()) cy.fit(route, 80);
+    const framed = cy.collection();
+    for (const id of this.fitIds) framed.merge(cy.getElementById(id));
+    if (framed.nonempty()) cy.fit(framed, 60);
     else cy.fit(undefined, 30);
     this.keepShownLabelsReadable();
   }

@@ -42,6 +42,8 @@ interface Tie {
   /** Strength class 1–5 (the element's `s1`…`s5`). */
   s: number;
   weak: boolean;
+  /** One of my ties: faint, as the stylesheet's `edge.mine` (issue 16). */
+  mine: boolean;
 }
 
 /** A person as the overview draws it, read once from their element. */
@@ -90,7 +92,7 @@ export class Overview {
         });
       } else {
         const m = /\bs([1-5])\b/.exec(classes);
-        this.edges.set(id, { a: String(def.data.source), b: String(def.data.target), s: m ? Number(m[1]) : 1, weak: classes.includes(' weak ') });
+        this.edges.set(id, { a: String(def.data.source), b: String(def.data.target), s: m ? Number(m[1]) : 1, weak: classes.includes(' weak '), mine: classes.includes(' mine ') });
       }
     }
     this.viewport = viewport;
@@ -173,17 +175,17 @@ export class Overview {
     const look = this.look;
     const keep = this.keep;
     // One path per strength class and dimmed state: ten strokes at most, whatever the size.
-    const paths = new Map<string, { path: Path2D; s: number; dimmed: boolean; weak: boolean }>();
-    for (const { a, b, s, weak } of this.edges.values()) {
+    const paths = new Map<string, { path: Path2D; s: number; dimmed: boolean; weak: boolean; mine: boolean }>();
+    for (const { a, b, s, weak, mine } of this.edges.values()) {
       const p = this.at.get(a);
       const q = this.at.get(b);
       if (!p || !q) continue;
       if ((p.x < x1 && q.x < x1) || (p.x > x2 && q.x > x2) || (p.y < y1 && q.y < y1) || (p.y > y2 && q.y > y2)) continue;
       const dimmed = keep !== null && !keptByHighlight(keep, a, b);
-      const key = `${s}${dimmed ? 'd' : ''}`;
+      const key = `${s}${dimmed ? 'd' : ''}${mine ? 'm' : ''}`;
       let entry = paths.get(key);
       if (!entry) {
-        entry = { path: new Path2D(), s, dimmed, weak };
+        entry = { path: new Path2D(), s, dimmed, weak, mine };
         paths.set(key, entry);
       }
       entry.path.moveTo(p.x, p.y);
@@ -191,8 +193,8 @@ export class Overview {
     }
     ctx.lineCap = 'butt';
     ctx.strokeStyle = look.edge;
-    for (const { path, s, dimmed, weak } of paths.values()) {
-      ctx.globalAlpha = dimmed ? look.dimmedEdgeOpacity : look.edgeOpacity[s - 1]!;
+    for (const { path, s, dimmed, weak, mine } of paths.values()) {
+      ctx.globalAlpha = dimmed ? look.dimmedEdgeOpacity : mine ? look.myTieOpacity : look.edgeOpacity[s - 1]!;
       ctx.lineWidth = look.edgeWidth[s - 1]!;
       ctx.setLineDash(weak && look.weakDashes ? look.dash : []);
       ctx.stroke(path);
