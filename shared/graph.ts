@@ -137,6 +137,8 @@ export const GraphInsights = z.object({
   ),
   communities: z.array(z.object({ id: z.number().int().min(0), size: z.number().int().min(1), label: z.string(), named: z.boolean(), memberIds: z.array(Id) })),
   modularity: z.number(),
+  /** True while the bridges are ranked by an estimate (a large network's exact betweenness is still being computed; issue 16). */
+  betweennessSampled: z.boolean(),
   /** My weak ties gone quiet, the best connected first: worth reviving. */
   dormantWeakTies: z.array(
     Person.extend({ strength: TieStrength, lastContact: z.string().nullable(), quietDays: z.number().int().min(0), betweenness: z.number().min(0) }),

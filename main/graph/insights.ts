@@ -126,5 +126,5 @@ export function computeInsights(net: Network, metrics: FullMetrics, now: Date, l
     .sort((a, b) => b.betweenness - a.betweenness || b.quietDays - a.quietDays || a.id - b.id)
     .slice(0, limit);
 
-  return { bridges, weakOnlyOrganizations: weakOnlyOrganizations.slice(0, limit), communities: communityList, modularity: metrics.modularity, dormantWeakTies };
+  return { bridges, weakOnlyOrganizations: weakOnlyOrganizations.slice(0, limit), communities: communityList, modularity: metrics.modularity, betweennessSampled: metrics.sampled, dormantWeakTies };
 }

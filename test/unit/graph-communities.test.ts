@@ -5,7 +5,7 @@
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../../main/db/open';
 import { matchNames } from '../../main/graph/communities';
-import { getMetrics } from '../../main/graph/metrics';
+import { betweenness, getMetrics, whenBetweennessExact } from '../../main/graph/metrics';
 import { loadNetwork } from '../../main/graph/network';
 import { createDispatcher } from '../../main/ipc/dispatch';
 import { createHandlers } from '../../main/ipc/handlers';
@@ -99,6 +99,44 @@ describe('community names and the map over a real database', () => {
     expect(getMetrics(db, loadNetwork(db))).toBe(first);
     createTie(db, { personA: getMeId(db), personB: b[2]!, strength: 3 });
     expect(getMetrics(db, loadNetwork(db))).not.toBe(first);
+  });
+});
+
+describe('exact betweenness in a worker thread (issue 16)', () => {
+  let db: Db;
+  beforeEach(() => {
+    db = createTestDb();
+  });
+  afterEach(() => db.close());
+
+  it('above the exact limit: an estimate at once, the exact values from the worker, kept across a journal entry', async () => {
+    // A chain of five cliques of six joined in a ring: clear bridges, 31 people with me.
+    const me = getMeId(db);
+    const people = Array.from({ length: 30 }, (_, i) => createPerson(db, { displayName: `P${i}` }).id);
+    for (let c = 0; c < 5; c++) {
+      const group = people.slice(6 * c, 6 * c + 6);
+      for (let i = 0; i < 6; i++) for (let j = i + 1; j < 6; j++) createTie(db, { personA: group[i]!, personB: group[j]!, strength: 3 });
+      createTie(db, { personA: group[0]!, personB: people[(6 * c + 6) % 30]!, strength: 1 });
+    }
+    createTie(db, { personA: me, personB: people[3]!, strength: 4 });
+    const net = loadNetwork(db);
+    const first = getMetrics(db, net, 10);
+    // Not blocked on the exact values: an estimate, flagged.
+    expect(first.sampled).toBe(true);
+    await whenBetweennessExact(db);
+    const exact = getMetrics(db, loadNetwork(db), 10);
+    expect(exact.sampled).toBe(false);
+    // Equal to graphology-metrics' exact Brandes.
+    const reference = betweenness({ nodes: net.people.map((p) => p.id), edges: net.ties.map((t) => ({ a: t.a, b: t.b })) }, { exactLimit: 1_000 }).values;
+    for (const [id, v] of reference) expect(exact.betweenness.get(id)).toBeCloseTo(v, 12);
+    // A journal entry keeps them; the insights say the ranking is exact.
+    createEntry(db, { occurredAt: '2026-11-01T12:00', kind: 'call', participantIds: [people[1]!] });
+    expect(getMetrics(db, loadNetwork(db), 10)).toBe(exact);
+    // A new tie starts over: an estimate again, then exact again.
+    createTie(db, { personA: people[2]!, personB: people[20]!, strength: 2 });
+    expect(getMetrics(db, loadNetwork(db), 10).sampled).toBe(true);
+    await whenBetweennessExact(db);
+    expect(getMetrics(db, loadNetwork(db), 10).sampled).toBe(false);
   });
 });
 

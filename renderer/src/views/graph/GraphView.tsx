@@ -2,7 +2,7 @@
 // encodings, filters, search, hover and click, keyboard, route highlighting,
 // export, and the weak-tie insights beside it.
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import type { CommunityMap, GraphData, GraphFilters, GraphMode } from '../../../../shared/graph';
+import type { CommunityMap, GraphData, GraphFilters, GraphInsights, GraphMode } from '../../../../shared/graph';
 import { invoke } from '../../api';
 import { useApp } from '../../AppContext';
 import { Combobox } from '../../components/Combobox';
@@ -111,7 +111,35 @@ export function GraphView({ query }: { query: string }) {
   const mapQuery = useQuery('graph:communityMap', {});
   const communityMap = mapQuery.data;
   const communityLabels = useMemo(() => new Map((communityMap?.communities ?? []).map((c) => [c.id, c.label])), [communityMap]);
-  const insights = useQuery('graph:insights', {});
+  const insightsQuery = useQuery('graph:insights', {});
+  // A large network's bridges are first ranked by an estimate while the exact betweenness is
+  // computed in the background (issue 16): asked again until the ranking is exact.
+  const [laterInsights, setLaterInsights] = useState<{ from: GraphInsights; value: GraphInsights } | null>(null);
+  const insightsData = laterInsights && laterInsights.from === insightsQuery.data ? laterInsights.value : insightsQuery.data;
+  useEffect(() => {
+    const first = insightsQuery.data;
+    if (!first?.betweennessSampled) return;
+    let stopped = false;
+    let timer = 0;
+    const ask = () => {
+      timer = window.setTimeout(() => {
+        invoke('graph:insights', {}).then(
+          (value) => {
+            if (stopped) return;
+            setLaterInsights({ from: first, value });
+            if (value.betweennessSampled) ask();
+          },
+          () => {},
+        );
+      }, 3_000);
+    };
+    ask();
+    return () => {
+      stopped = true;
+      clearTimeout(timer);
+    };
+  }, [insightsQuery.data]);
+  const insights = { data: insightsData, error: insightsQuery.error };
   const tags = useQuery('tags:list', {});
   const orgs = useQuery('orgs:list', {});
   const data = graphQuery.data;

@@ -29,6 +29,11 @@ export function InsightsPanel({ insights, error, onPerson, onBridge, onOrganizat
         <h2 className="graph-insights-title">Bridges</h2>
         <p className="graph-muted">People who connect otherwise separate parts of your network.</p>
         {insights.bridges.length === 0 && <p className="graph-muted">No one bridges yet.</p>}
+        {insights.betweennessSampled && (
+          <p className="graph-muted" data-testid="insight-bridges-estimated">
+            Estimated for now: the exact ranking of {insights.bridges.length ? 'these' : 'your'} bridges is being worked out.
+          </p>
+        )}
         {/* Ranked by betweenness, and the rank shows (issue 16). */}
         <ol className="graph-list">
           {insights.bridges.map((b, i) => (
