@@ -583,7 +583,7 @@ export class GraphCanvas {
 
   /** How many people and ties are drawn dimmed (the test hook reports it). */
   dimmedCount(): number {
-    return this.cy?.elements('.dimmed').length ?? 0;
+    return this.cy?.elements('.dimmed').not('.tint').length ?? 0;
   }
 
   fadedCount(): number {
