@@ -95,7 +95,7 @@ export function tintFont(r: number): number {
 export const MAP_NODE_MIN = 36;
 export const MAP_NODE_MAX = 150;
 /** Room between two communities for the name below each. */
-const MAP_GAP = 70;
+const MAP_GAP = 110;
 
 export function mapNodeSize(size: number, largest: number): number {
   return MAP_NODE_MIN + (MAP_NODE_MAX - MAP_NODE_MIN) * Math.sqrt(Math.min(1, size / Math.max(1, largest)));

@@ -172,6 +172,18 @@ export class GraphCanvas {
       this.container.style.cursor = '';
     });
     cy.on('tap', 'node', (e) => this.handlers.onCommunity?.(Number(e.target.data('community'))));
+    // Names stay readable (at least 11 px on screen) when the map is fitted into a small window.
+    const readable = () =>
+      cy.batch(() =>
+        cy.nodes().forEach((n) => {
+          const font = Number(n.data('font'));
+          const want = Math.min(30, Math.max(font, 11 / cy.zoom()));
+          if (want > font) n.style({ 'font-size': want, 'text-max-width': `${Math.round(want * 9)}px` });
+          else n.removeStyle('font-size text-max-width');
+        }),
+      );
+    readable();
+    cy.on('zoom', readable);
     this.cy = cy;
     this.scaledLabels = null;
     this.filled = Promise.resolve();
