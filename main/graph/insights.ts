@@ -99,8 +99,8 @@ export function computeInsights(net: Network, metrics: FullMetrics, now: Date, l
   for (const [orgId, members] of orgMembers) {
     const reached = members.filter((m) => anyReach.has(m));
     if (reached.length === 0 || members.some((m) => strongReach.has(m))) continue;
-    // The nearest of its people (breadth-first order), and the shortest way there.
-    const first = reached.reduce((best, m) => (pathTo(parent, net.meId, m).length < pathTo(parent, net.meId, best).length ? m : best));
+    // Its first person reached (by id), my neighbour on the way, and a shortest way there (issue 16: the view draws it).
+    const first = reached[0]!;
     const via = anyReach.get(first);
     weakOnlyOrganizations.push({ id: orgId, name: net.organizations.get(orgId) ?? '', people: reached.length, via: via === undefined ? null : person(via), path: pathTo(parent, net.meId, first) });
   }
