@@ -4,14 +4,14 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { CommunityMap, GraphData, GraphFilters, GraphInsights, GraphMode } from '../../../../shared/graph';
 import { invoke } from '../../api';
-import { useApp } from '../../AppContext';
 import { Combobox } from '../../components/Combobox';
 import { EmptyState } from '../../components/EmptyState';
+import { GettingStarted } from '../../components/GettingStarted';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { mutate } from '../../data/mutate';
 import { useQuery } from '../../data/useQuery';
 import { useStickyState } from '../../data/useStickyState';
-import { hrefFor, navigate } from '../../router';
+import { navigate } from '../../router';
 import { communityTints, type ColourBy, type Theme } from './encode';
 import { GraphCanvas } from './graphCanvas';
 import { InsightsPanel } from './InsightsPanel';
@@ -84,7 +84,6 @@ export function GraphView({ query }: { query: string }) {
   const [filters, setFilters] = useStickyState<GraphFilters>('graph.filters', {});
   const [search, setSearch] = useState('');
   const [selected, setSelected] = useState<number | null>(null);
-  const { openNewPerson } = useApp();
   const [hover, setHover] = useState<{ id: number; at: { x: number; y: number; size: number } } | null>(null);
   const [status, setStatus] = useState<GraphTestState['layoutStatus']>('loading');
   const [layoutMs, setLayoutMs] = useState<number | null>(null);
@@ -697,17 +696,8 @@ export function GraphView({ query }: { query: string }) {
           )}
           {emptyNetwork && (
             <div className="graph-overlay graph-overlay-solid">
-              <EmptyState title="Your network is empty" testId="graph-empty-network">
-                <p>Import your contacts or add the people you know, and the ties between you will appear here.</p>
-                <div className="graph-empty-actions">
-                  <a className="button primary" href={hrefFor.import()} data-testid="graph-empty-import">
-                    Import
-                  </a>
-                  <button type="button" className="button" onClick={openNewPerson} data-testid="graph-empty-add-person">
-                    Add a person
-                  </button>
-                </div>
-              </EmptyState>
+              {/* The same two ways in as Home and People (issue 17's GettingStarted; issue 16). */}
+              <GettingStarted testId="graph-empty-network" lead="Your network is empty. Import your contacts or add the people you know, and the ties between you will appear here." />
             </div>
           )}
           {!emptyNetwork && drawn && drawn.nodes.length === 0 && status === 'ready' && (
