@@ -1,20 +1,27 @@
 // The network graph view and its weak-tie insights (issue 5): zod schemas and
 // IPC channels, spread into `contract` in shared/contract.ts. Pure TypeScript + zod.
 import { z } from 'zod';
-import { Id, LIMITS, TieStrength } from './domain';
+import { Id, LIMITS, OptionalTitle, TieStrength } from './domain';
 
 /** Ties of strength 1–2 are weak (DESIGN.md: acquaintance, met once). */
 export const WEAK_MAX_STRENGTH = 2;
 export const isWeakTie = (strength: number): boolean => strength <= WEAK_MAX_STRENGTH;
 
+/**
+ * Version of the default layout (issue 16: 2 is the community-separating one). Saved
+ * positions of another version are laid out again, once (main/graph/positions.ts).
+ */
+export const GRAPH_LAYOUT_VERSION = 2;
+
 export const GRAPH_LIMITS = {
   /**
-   * Above this many people, #/graph opens on my 2-hop network instead of the
-   * whole one: drawing everyone blocks the window for seconds at 10,000 people
-   * (measured: 1.6–2.6 s before the first paint on a 2-core machine). The
-   * whole network stays one click away (#/graph?all=1).
+   * Above this many people, #/graph opens on the map of communities (issue 16:
+   * one node per community, one edge per pair of communities), not on everyone:
+   * a picture of 500+ people with their ties is a disk in which no one can be
+   * seen, and drawing 10,000 takes seconds. Everyone stays one click away
+   * (#/graph?all=1), and a click on a community opens its people.
    */
-  largeNetwork: 3_000,
+  largeNetwork: 500,
   maxHops: 3,
   defaultEgoHops: 2,
   /** An organization's view: its people and everyone within this many hops of them. */
@@ -37,6 +44,8 @@ export const GraphMode = z.discriminatedUnion('kind', [
     hops: z.number().int().min(1, 'Hops must be from 1 to 3').max(GRAPH_LIMITS.maxHops, 'Hops must be from 1 to 3').optional(),
   }),
   z.strictObject({ kind: z.literal('org'), organizationId: Id }),
+  /** One community's people (issue 16: a click on the community map opens it). Ids as in GraphNode.community. */
+  z.strictObject({ kind: z.literal('community'), communityId: z.number().int().min(0) }),
 ]);
 export type GraphMode = z.infer<typeof GraphMode>;
 
@@ -59,6 +68,8 @@ export const GraphQuery = z.strictObject({
   filters: GraphFilters.optional(),
   /** Issue 15: also send likely ties among the people shown (drawn apart; never in layout or insights). On when left out. */
   likelyTies: z.boolean().optional(),
+  /** People shown besides the mode's own (issue 16: the way into an organization an insight names, which may start far from it). */
+  include: z.array(Id).max(GRAPH_LIMITS.maxHops * 10).optional(),
 });
 export type GraphQuery = z.infer<typeof GraphQuery>;
 
@@ -115,11 +126,29 @@ const Person = z.object({ id: Id, name: z.string() });
 
 export const GraphInsights = z.object({
   /** People who bridge otherwise separate parts of the network: highest betweenness first (me excluded). */
-  bridges: z.array(Person.extend({ betweenness: z.number().min(0), communities: z.number().int().min(0) })),
+  bridges: z.array(
+    Person.extend({
+      betweenness: z.number().min(0),
+      communities: z.number().int().min(0),
+      /** The communities of their neighbours and their own (issue 16: a bridge focuses on the groups they join). */
+      communityIds: z.array(z.number().int().min(0)),
+    }),
+  ),
   /** Organizations whose people I reach, but only through at least one weak tie. */
-  weakOnlyOrganizations: z.array(z.object({ id: Id, name: z.string(), people: z.number().int().min(1), via: Person.nullable() })),
-  communities: z.array(z.object({ id: z.number().int().min(0), size: z.number().int().min(1), label: z.string(), memberIds: z.array(Id) })),
+  weakOnlyOrganizations: z.array(
+    z.object({
+      id: Id,
+      name: z.string(),
+      people: z.number().int().min(1),
+      via: Person.nullable(),
+      /** A shortest way in (issue 16): me, my neighbour `via`, …, the first of its people reached; its weak ties are what the view marks. */
+      path: z.array(Id),
+    }),
+  ),
+  communities: z.array(z.object({ id: z.number().int().min(0), size: z.number().int().min(1), label: z.string(), named: z.boolean(), memberIds: z.array(Id) })),
   modularity: z.number(),
+  /** True while the bridges are ranked by an estimate (a large network's exact betweenness is still being computed; issue 16). */
+  betweennessSampled: z.boolean(),
   /** My weak ties gone quiet, the best connected first: worth reviving. */
   dormantWeakTies: z.array(
     Person.extend({ strength: TieStrength, lastContact: z.string().nullable(), quietDays: z.number().int().min(0), betweenness: z.number().min(0) }),
@@ -136,6 +165,34 @@ export const GraphPositions = z
   .refine((p) => p.xy.length === p.ids.length * 2, { message: 'Give two coordinates per person', path: ['xy'] });
 export type GraphPositions = z.infer<typeof GraphPositions>;
 
+/** A community on the map (issue 16): its name, its size, and who stands for it. */
+export const CommunitySummary = z.object({
+  id: z.number().int().min(0),
+  size: z.number().int().min(1),
+  /** The name given by the user, else "Around <its most common organization>" (or its best connected person). */
+  label: z.string(),
+  /** True when the user named it (the name follows it across recomputation). */
+  named: z.boolean(),
+  /** Its best connected members (highest betweenness first), a few. */
+  topPeople: z.array(Person),
+  /** Me, when I am in it. */
+  hasMe: z.boolean(),
+});
+export type CommunitySummary = z.infer<typeof CommunitySummary>;
+
+export const CommunityMap = z.object({
+  /** Communities of two or more people, largest first. */
+  communities: z.array(CommunitySummary),
+  /** One per pair of communities with ties between them: how many ties, and how many of them weak. */
+  links: z.array(z.object({ a: z.number().int().min(0), b: z.number().int().min(0), ties: z.number().int().min(1), weak: z.number().int().min(0) })),
+  totalPeople: z.number().int().min(0),
+  /** People in a community of their own (no tie to anyone in the network, or only to me): not on the map. */
+  alone: z.number().int().min(0),
+});
+export type CommunityMap = z.infer<typeof CommunityMap>;
+
+export const CommunityName = OptionalTitle('A community name').refine((s) => s.length <= 120, 'A community name is too long (at most 120 characters)');
+
 export const graphContract = {
   'graph:data': { input: GraphQuery, output: GraphData },
   'graph:insights': { input: z.strictObject({}).optional(), output: GraphInsights },
@@ -144,6 +201,13 @@ export const graphContract = {
   'graph:savePositions': {
     input: z.strictObject({ positions: GraphPositions, replace: z.boolean().optional() }),
     output: z.object({ saved: z.number().int().min(0) }),
+  },
+  /** The map of communities a large network opens on (issue 16). */
+  'graph:communityMap': { input: z.strictObject({}).optional(), output: CommunityMap },
+  /** Names a community (an empty name gives it back its default); the name follows it across recomputation. */
+  'graph:renameCommunity': {
+    input: z.strictObject({ communityId: z.number().int().min(0), name: CommunityName }),
+    output: z.object({ label: z.string(), named: z.boolean() }),
   },
 } as const;
 
@@ -168,9 +232,13 @@ export function edgeWidth(strength: number): number {
 export function edgeLineStyle(strength: number): 'dashed' | 'solid' {
   return isWeakTie(clampStrength(strength)) ? 'dashed' : 'solid';
 }
+/** Weak ties faint (issue 16: they are most of the ties and grey the picture over) until hovered or zoomed into (WEAK_TIE_SHOWN). */
 export function edgeOpacity(strength: number): number {
-  return [0.45, 0.5, 0.6, 0.7, 0.8][clampStrength(strength) - 1]!;
+  return [0.16, 0.22, 0.6, 0.7, 0.8][clampStrength(strength) - 1]!;
 }
+/** A weak tie's opacity once its person is hovered or selected, or the view zoomed in past WEAK_TIE_ZOOM. */
+export const WEAK_TIE_SHOWN = 0.55;
+export const WEAK_TIE_ZOOM = 1.5;
 
 export const NODE_MIN = 10;
 export const NODE_MAX = 40;

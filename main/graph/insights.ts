@@ -3,6 +3,7 @@
 // communities, and my dormant weak ties worth reviving. Pure over a Network,
 // its metrics and `now`.
 import { GRAPH_LIMITS, isWeakTie, type GraphInsights } from '../../shared/graph';
+import { defaultCommunityLabel, membersByCommunity, type CommunityLabel } from './communities';
 import type { FullMetrics } from './metrics';
 import type { Network } from './network';
 import { daysSince } from './shape';
@@ -10,8 +11,11 @@ import { daysSince } from './shape';
 /** A weak tie of mine quiet for longer than this is dormant. */
 export const DORMANT_DAYS = 365;
 
-/** Breadth first from `source` over the ties `use` accepts; for each person reached, the first hop (my neighbour) on the way. */
-function reachFrom(net: Network, source: number, use: (strength: number) => boolean): Map<number, number> {
+/**
+ * Breadth first from `source` over the ties `use` accepts: for each person reached, the first hop
+ * (my neighbour) on the way, and the person before them (a shortest path, read backwards).
+ */
+function reachFrom(net: Network, source: number, use: (strength: number) => boolean): { firstHop: Map<number, number>; parent: Map<number, number> } {
   const adj = new Map<number, { to: number; strength: number }[]>();
   for (const p of net.people) adj.set(p.id, []);
   for (const t of net.ties) {
@@ -20,6 +24,7 @@ function reachFrom(net: Network, source: number, use: (strength: number) => bool
     adj.get(t.b)?.push({ to: t.a, strength: t.strength });
   }
   const firstHop = new Map<number, number>([[source, source]]);
+  const parent = new Map<number, number>();
   let frontier = [source];
   while (frontier.length) {
     const next: number[] = [];
@@ -27,15 +32,32 @@ function reachFrom(net: Network, source: number, use: (strength: number) => bool
       for (const { to } of adj.get(v) ?? []) {
         if (firstHop.has(to)) continue;
         firstHop.set(to, v === source ? to : firstHop.get(v)!);
+        parent.set(to, v);
         next.push(to);
       }
     }
     frontier = next;
   }
-  return firstHop;
+  return { firstHop, parent };
 }
 
-export function computeInsights(net: Network, metrics: FullMetrics, now: Date, limit: number = GRAPH_LIMITS.insightItems): GraphInsights {
+function pathTo(parent: ReadonlyMap<number, number>, source: number, target: number): number[] {
+  const path = [target];
+  let at = target;
+  while (at !== source) {
+    const up = parent.get(at);
+    if (up === undefined) return [];
+    path.push(up);
+    at = up;
+  }
+  return path.reverse();
+}
+
+/**
+ * `labels`: the communities' names (communities.ts communityLabels: the user's, else the default);
+ * absent, every community gets its default label.
+ */
+export function computeInsights(net: Network, metrics: FullMetrics, now: Date, limit: number = GRAPH_LIMITS.insightItems, labels?: ReadonlyMap<number, CommunityLabel>): GraphInsights {
   const names = new Map(net.people.map((p) => [p.id, p.name]));
   const person = (id: number) => ({ id, name: names.get(id) ?? '' });
   const between = (id: number) => metrics.betweenness.get(id) ?? 0;
@@ -51,15 +73,19 @@ export function computeInsights(net: Network, metrics: FullMetrics, now: Date, l
       set.add(metrics.community.get(y) ?? 0);
     }
   }
+  for (const p of net.people) neighbourCommunities.get(p.id)?.add(metrics.community.get(p.id) ?? 0);
   const bridges = net.people
     .filter((p) => !p.isMe && between(p.id) > 0)
     .sort((x, y) => between(y.id) - between(x.id) || x.id - y.id)
     .slice(0, limit)
-    .map((p) => ({ ...person(p.id), betweenness: between(p.id), communities: neighbourCommunities.get(p.id)?.size ?? 0 }));
+    .map((p) => {
+      const joined = [...(neighbourCommunities.get(p.id) ?? [])].sort((a, b) => a - b);
+      return { ...person(p.id), betweenness: between(p.id), communities: joined.length, communityIds: joined };
+    });
 
   // Organizations: reached over any ties, but not over strong ones (strength 3+) alone.
-  const anyReach = reachFrom(net, net.meId, () => true);
-  const strongReach = reachFrom(net, net.meId, (s) => !isWeakTie(s));
+  const { firstHop: anyReach, parent } = reachFrom(net, net.meId, () => true);
+  const { firstHop: strongReach } = reachFrom(net, net.meId, (s) => !isWeakTie(s));
   const orgMembers = new Map<number, number[]>();
   for (const p of net.people) {
     if (p.isMe) continue;
@@ -73,34 +99,22 @@ export function computeInsights(net: Network, metrics: FullMetrics, now: Date, l
   for (const [orgId, members] of orgMembers) {
     const reached = members.filter((m) => anyReach.has(m));
     if (reached.length === 0 || members.some((m) => strongReach.has(m))) continue;
-    const via = anyReach.get(reached[0]!);
-    weakOnlyOrganizations.push({ id: orgId, name: net.organizations.get(orgId) ?? '', people: reached.length, via: via === undefined ? null : person(via) });
+    // Its first person reached (by id), my neighbour on the way, and a shortest way there (issue 16: the view draws it).
+    const first = reached[0]!;
+    const via = anyReach.get(first);
+    weakOnlyOrganizations.push({ id: orgId, name: net.organizations.get(orgId) ?? '', people: reached.length, via: via === undefined ? null : person(via), path: pathTo(parent, net.meId, first) });
   }
   weakOnlyOrganizations.sort((a, b) => b.people - a.people || a.name.localeCompare(b.name) || a.id - b.id);
 
-  // Communities, labelled by their most common organization.
-  const members = new Map<number, number[]>();
-  for (const p of net.people) {
-    const c = metrics.community.get(p.id) ?? 0;
-    const list = members.get(c);
-    if (list) list.push(p.id);
-    else members.set(c, [p.id]);
-  }
-  const orgOf = new Map(net.people.map((p) => [p.id, p.orgIds[0]]));
+  // Communities, labelled by the user's name or their most common organization (communities.ts).
+  const members = membersByCommunity(net, metrics.community);
   const communityList = [...members.entries()]
     .filter(([, ids]) => ids.length > 1)
     .sort((a, b) => b[1].length - a[1].length || a[0] - b[0])
     .slice(0, limit)
     .map(([id, ids]) => {
-      const counts = new Map<number, number>();
-      for (const m of ids) {
-        const org = orgOf.get(m);
-        if (org !== undefined) counts.set(org, (counts.get(org) ?? 0) + 1);
-      }
-      const top = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0];
-      const hub = [...ids].sort((a, b) => between(b) - between(a) || a - b)[0]!;
-      const label = top && top[1] > 1 ? `Around ${net.organizations.get(top[0])}` : `Around ${names.get(hub)}`;
-      return { id, size: ids.length, label, memberIds: ids };
+      const given = labels?.get(id);
+      return { id, size: ids.length, label: given?.label ?? defaultCommunityLabel(ids, net, metrics), named: given?.named ?? false, memberIds: ids };
     });
 
   const dormantWeakTies = net.ties
@@ -112,5 +126,5 @@ export function computeInsights(net: Network, metrics: FullMetrics, now: Date, l
     .sort((a, b) => b.betweenness - a.betweenness || b.quietDays - a.quietDays || a.id - b.id)
     .slice(0, limit);
 
-  return { bridges, weakOnlyOrganizations: weakOnlyOrganizations.slice(0, limit), communities: communityList, modularity: metrics.modularity, dormantWeakTies };
+  return { bridges, weakOnlyOrganizations: weakOnlyOrganizations.slice(0, limit), communities: communityList, modularity: metrics.modularity, betweennessSampled: metrics.sampled, dormantWeakTies };
 }

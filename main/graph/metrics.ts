@@ -2,21 +2,22 @@
 // (node size, "bridges") and Louvain communities (node colour, insights).
 //
 // - Betweenness: graphology-metrics' exact Brandes up to EXACT_BETWEENNESS_LIMIT
-//   people. Exact Brandes is O(n·m): 10,000 people and 50,000 ties would take
-//   tens of seconds, so above the limit it is estimated from SAMPLE_SOURCES
-//   evenly spaced source nodes (Brandes & Pich 2007, "Centrality estimation in
-//   large networks"), scaled by n/k: ranking the top bridges is what the view
-//   needs, and that is stable under sampling. graphology-metrics has no
-//   sampling option, hence the small hand-written estimator below.
+//   people. Above it (issue 16), exact Brandes (O(n·m), 10–30 s at 10,000
+//   people) runs in a worker thread (betweennessWorker.ts) while requests get
+//   an estimate from QUICK_SOURCES evenly spaced sources (Brandes & Pich 2007),
+//   scaled by n/k; 256 sampled sources found only 5 of the true top 10 on the
+//   5,000 sample, so the estimate is only a stand-in until the exact values
+//   arrive. `betweenness()` keeps the synchronous sampled estimator for the
+//   bench and the CLI-free callers.
 // - Communities: graphology-communities-louvain, weighted by tie strength, with
 //   a seeded random source so the same network always gets the same colours.
-// Both are cached per route index (main/routes/graph.ts), which is rebuilt
-// exactly when people, ties, affiliations or the journal change.
+// Both are cached on the people and ties only (tiesKey, issue 16): a journal
+// edit does not recompute them.
 import Graph from 'graphology';
 import louvain from 'graphology-communities-louvain';
 import betweennessCentrality from 'graphology-metrics/centrality/betweenness.js';
 import type { Db } from '../db/open';
-import { getRouteGraph, type RouteGraph } from '../routes/graph';
+import { brandesCsr, exactBetweennessInWorker, normalized, toCsr } from './betweennessWorker';
 import type { Network } from './network';
 import type { NetworkMetrics } from './shape';
 
@@ -59,64 +60,8 @@ export function betweenness(g: SimpleGraph, options: { exactLimit?: number; samp
 
 /** Brandes' accumulation from k evenly spaced sources, scaled by n/k (k ≥ n gives the exact values). */
 export function sampledBetweenness(g: SimpleGraph, k: number): Map<number, number> {
-  const n = g.nodes.length;
-  const index = new Map<number, number>();
-  g.nodes.forEach((id, i) => index.set(id, i));
-  const degree = new Int32Array(n + 1);
-  for (const e of g.edges) {
-    degree[index.get(e.a)! + 1]!++;
-    degree[index.get(e.b)! + 1]!++;
-  }
-  for (let i = 0; i < n; i++) degree[i + 1]! += degree[i]!;
-  const start = degree;
-  const fill = start.slice(0, n);
-  const adj = new Int32Array(start[n]!);
-  for (const e of g.edges) {
-    const a = index.get(e.a)!;
-    const b = index.get(e.b)!;
-    adj[fill[a]!++] = b;
-    adj[fill[b]!++] = a;
-  }
-  const sources = Math.min(k, n);
-  const centrality = new Float64Array(n);
-  const dist = new Int32Array(n);
-  const sigma = new Float64Array(n);
-  const delta = new Float64Array(n);
-  const order = new Int32Array(n);
-  for (let s = 0; s < sources; s++) {
-    const source = Math.floor((s * n) / sources);
-    dist.fill(-1);
-    sigma.fill(0);
-    delta.fill(0);
-    dist[source] = 0;
-    sigma[source] = 1;
-    let head = 0;
-    let tail = 0;
-    order[tail++] = source;
-    while (head < tail) {
-      const v = order[head++]!;
-      for (let e = start[v]!; e < start[v + 1]!; e++) {
-        const w = adj[e]!;
-        if (dist[w]! < 0) {
-          dist[w] = dist[v]! + 1;
-          order[tail++] = w;
-        }
-        if (dist[w] === dist[v]! + 1) sigma[w]! += sigma[v]!;
-      }
-    }
-    for (let i = tail - 1; i > 0; i--) {
-      const w = order[i]!;
-      for (let e = start[w]!; e < start[w + 1]!; e++) {
-        const v = adj[e]!;
-        if (dist[v] === dist[w]! - 1) delta[v]! += (sigma[v]! / sigma[w]!) * (1 + delta[w]!);
-      }
-      centrality[w]! += delta[w]!;
-    }
-  }
-  const scale = n <= 2 ? 0 : n / sources / ((n - 1) * (n - 2));
-  const out = new Map<number, number>();
-  g.nodes.forEach((id, i) => out.set(id, centrality[i]! * scale));
-  return out;
+  const csr = toCsr(g.nodes, g.edges);
+  return normalized(csr, brandesCsr(csr.start, csr.adj, g.nodes.length, k), k);
 }
 
 /** Louvain communities, renumbered by size (0 = largest, ties by smallest member id), with the modularity found. */
@@ -158,15 +103,81 @@ export function computeMetrics(net: Network): FullMetrics {
   return { betweenness: b.values, sampled: b.sampled, community: c.community, modularity: c.modularity, communityCount: c.count };
 }
 
-const cache = new WeakMap<RouteGraph, FullMetrics>();
-
-/** Metrics of the current network, computed once per change of people, ties, affiliations or journal. */
-export function getMetrics(db: Db, net: Network): FullMetrics {
-  const key = getRouteGraph(db);
-  let metrics = cache.get(key);
-  if (!metrics) {
-    metrics = computeMetrics(net);
-    cache.set(key, metrics);
+/**
+ * What the metrics depend on, and nothing else (issue 16): the people's ids and the ties with
+ * their strength (Louvain's weights). Names, organizations and the journal are not in it, so a
+ * journal entry or a renamed person never throws away the betweenness of 10,000 people.
+ * FNV-1a over the numbers; collisions are as likely as 2^-32 per change.
+ */
+export function tiesKey(net: Network): string {
+  let h = 0x811c9dc5;
+  const mix = (x: number) => {
+    h ^= x & 0xffff;
+    h = Math.imul(h, 0x01000193);
+    h ^= x >>> 16;
+    h = Math.imul(h, 0x01000193);
+  };
+  for (const p of net.people) mix(p.id);
+  mix(-1);
+  for (const t of net.ties) {
+    mix(t.a);
+    mix(t.b);
+    mix(t.strength);
   }
+  return `${net.people.length}:${net.ties.length}:${(h >>> 0).toString(16)}`;
+}
+
+/** Sources of the quick estimate a large network gets while its exact betweenness is computed (issue 16). */
+export const QUICK_SOURCES = 64;
+
+interface CacheEntry {
+  key: string;
+  metrics: FullMetrics;
+  /** Large networks: settles once the exact betweenness is in `metrics` (or the worker failed). */
+  exact: Promise<void>;
+  cancel(): void;
+}
+
+const cache = new WeakMap<Db, CacheEntry>();
+
+/**
+ * Metrics of the current network, computed once per change of the people or the ties (not of the
+ * journal). Up to EXACT_BETWEENNESS_LIMIT people, exact at once. Above it (issue 16), nothing waits
+ * for the exact values: communities now, betweenness estimated from QUICK_SOURCES sources now
+ * (`sampled`), and exact from a worker thread, which replace the estimate when they arrive.
+ */
+export function getMetrics(db: Db, net: Network, exactLimit = EXACT_BETWEENNESS_LIMIT): FullMetrics {
+  const key = tiesKey(net);
+  const hit = cache.get(db);
+  if (hit && hit.key === key) return hit.metrics;
+  hit?.cancel();
+  if (net.people.length <= exactLimit) {
+    cache.set(db, { key, metrics: computeMetrics(net), exact: Promise.resolve(), cancel: () => {} });
+    return cache.get(db)!.metrics;
+  }
+  const g: SimpleGraph = { nodes: net.people.map((p) => p.id), edges: net.ties.map((t) => ({ a: t.a, b: t.b, weight: t.strength })) };
+  const c = communities(g);
+  const csr = toCsr(g.nodes, g.edges);
+  const estimate = normalized(csr, brandesCsr(csr.start, csr.adj, g.nodes.length, QUICK_SOURCES), QUICK_SOURCES);
+  const metrics: FullMetrics = { betweenness: estimate, sampled: true, community: c.community, modularity: c.modularity, communityCount: c.count };
+  const job = exactBetweennessInWorker(csr);
+  const entry: CacheEntry = {
+    key,
+    metrics,
+    cancel: job.cancel,
+    exact: job.promise.then(
+      (values) => {
+        if (cache.get(db) === entry) entry.metrics = { ...metrics, betweenness: values, sampled: false };
+      },
+      // Cancelled (the ties changed) or failed: the estimate stays, and the next change tries again.
+      () => {},
+    ),
+  };
+  cache.set(db, entry);
   return metrics;
+}
+
+/** Resolves once the current network's exact betweenness is in (at once for small networks); tests and the bench wait on it. */
+export function whenBetweennessExact(db: Db): Promise<void> {
+  return cache.get(db)?.exact ?? Promise.resolve();
 }

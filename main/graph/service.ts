@@ -1,10 +1,11 @@
 // The graph view's services (issue 5): data for a mode and filters, insights.
 import { now as clockNow } from '../../shared/clock';
-import { GRAPH_LIMITS, type GraphData, type GraphInsights, type GraphLikelyEdge, type GraphQuery } from '../../shared/graph';
+import { GRAPH_LIMITS, type CommunityMap, type GraphData, type GraphInsights, type GraphLikelyEdge, type GraphQuery } from '../../shared/graph';
 import { LIKELY } from '../../shared/likelyTies';
 import { visibleLikelyTies } from '../likely/index';
 import { KithError } from '../../shared/errors';
 import type { Db } from '../db/open';
+import { communityLabels, communityMap, renameCommunity } from './communities';
 import { computeInsights } from './insights';
 import { getMetrics } from './metrics';
 import { loadNetwork } from './network';
@@ -22,7 +23,7 @@ export function getGraphData(db: Db, query: GraphQuery, now = clockNow()): Graph
     if (!row) throw new KithError('NOT_FOUND', 'That organization does not exist. Pick another one.');
     orgName = row.name;
   }
-  const data = shapeGraph(net, { mode, filters: query.filters, now, metrics: getMetrics(db, net) });
+  const data = shapeGraph(net, { mode, filters: query.filters, now, metrics: getMetrics(db, net), include: query.include });
   // Likely ties (issue 15) ride along for drawing only: insights and layout use confirmed ties.
   if (query.likelyTies !== false) data.likelyEdges = likelyEdgesAmong(db, data.nodes.map((n) => n.id));
   // The organization of an organization view is named even when nobody is there now.
@@ -45,5 +46,18 @@ function likelyEdgesAmong(db: Db, ids: readonly number[]): GraphLikelyEdge[] {
 
 export function getGraphInsights(db: Db, now = clockNow()): GraphInsights {
   const net = loadNetwork(db);
-  return computeInsights(net, getMetrics(db, net), now);
+  const metrics = getMetrics(db, net);
+  return computeInsights(net, metrics, now, undefined, communityLabels(db, net, metrics));
+}
+
+/** The map of communities a large network opens on (issue 16). */
+export function getCommunityMap(db: Db): CommunityMap {
+  const net = loadNetwork(db);
+  const metrics = getMetrics(db, net);
+  return communityMap(net, metrics, communityLabels(db, net, metrics));
+}
+
+export function renameGraphCommunity(db: Db, communityId: number, name: string): { label: string; named: boolean } {
+  const net = loadNetwork(db);
+  return renameCommunity(db, net, getMetrics(db, net), communityId, name);
 }

@@ -84,6 +84,8 @@ export interface ShapeOptions {
   filters?: GraphFilters;
   now: Date;
   metrics: NetworkMetrics;
+  /** People shown besides the mode's own (GraphQuery.include). */
+  include?: readonly number[];
 }
 
 /**
@@ -93,7 +95,7 @@ export interface ShapeOptions {
  * shown), then — when a tie filter is set — people left without any tie are
  * hidden (except me and the focus), so "weak ties only" is not a cloud of dots.
  */
-export function shapeGraph(net: Network, { mode, filters = {}, now, metrics }: ShapeOptions): GraphData {
+export function shapeGraph(net: Network, { mode, filters = {}, now, metrics, include }: ShapeOptions): GraphData {
   const known = new Set(net.people.map((p) => p.id));
   const keep = new Set<number>([net.meId]);
   let centreId: number | null = null;
@@ -125,8 +127,13 @@ export function shapeGraph(net: Network, { mode, filters = {}, now, metrics }: S
       shown = withinHops(adjacencyOf(peopleIds, ties), focus, GRAPH_LIMITS.orgHops);
       break;
     }
+    case 'community':
+      // Its people only (issue 16: a click on the community map): ties out of it lead off the picture.
+      shown = new Set(people.filter((p) => (metrics.community.get(p.id) ?? 0) === mode.communityId).map((p) => p.id));
+      break;
   }
 
+  if (include?.length) shown = new Set([...shown, ...include.filter((id) => peopleIds.has(id))]);
   const edges = ties.filter((t) => shown.has(t.a) && shown.has(t.b));
   if (hasTieFilter(filters)) {
     const touched = new Set<number>([net.meId, ...focus]);

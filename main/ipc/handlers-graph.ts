@@ -2,7 +2,7 @@
 // createHandlers in handlers.ts.
 import type { graphContract } from '../../shared/graph';
 import { getPositions, savePositions } from '../graph/positions';
-import { getGraphData, getGraphInsights } from '../graph/service';
+import { getCommunityMap, getGraphData, getGraphInsights, renameGraphCommunity } from '../graph/service';
 import type { Handler, HandlerContext } from './handlers';
 
 export type GraphHandlers = { [C in keyof typeof graphContract]: Handler<C> };
@@ -13,5 +13,7 @@ export function createGraphHandlers({ db }: HandlerContext): GraphHandlers {
     'graph:insights': () => getGraphInsights(db),
     'graph:positions': () => getPositions(db),
     'graph:savePositions': ({ positions, replace }) => ({ saved: savePositions(db, positions, replace) }),
+    'graph:communityMap': () => getCommunityMap(db),
+    'graph:renameCommunity': ({ communityId, name }) => renameGraphCommunity(db, communityId, name),
   };
 }

@@ -37,10 +37,10 @@ test('a new install shows an empty state with Import and Add a person, and no er
   }
 
   // Add a person opens the new-person dialog; Import goes to the import view.
-  await app.page.getByTestId('graph-empty-add-person').click();
+  await app.page.getByTestId('graph-empty-network-add-person').click();
   await expect(app.page.getByTestId('new-person-dialog')).toBeVisible();
   await app.page.keyboard.press('Escape');
   await expect(app.page.getByTestId('new-person-dialog')).toBeHidden();
-  await app.page.getByTestId('graph-empty-import').click();
+  await app.page.getByTestId('graph-empty-network-import').click();
   await expect(app.page.getByTestId('import-view')).toBeVisible();
 });

@@ -1,26 +1,51 @@
 // A large network (over GRAPH_LIMITS.largeNetwork people) opens the Network
-// view on my 2-hop network, says why, and draws everyone on request: the
-// window is never blocked for seconds by a view the user did not ask for.
+// view on the map of its communities (issue 16): one node per community, a
+// click opens its people, and everyone is one click away; the window is never
+// blocked for seconds by a view the user did not ask for.
+import path from 'node:path';
+import { GRAPH_PALETTE } from '../../shared/graph';
 import { expect, test } from './fixtures';
-import { distinctColours, enableGraphHook, GraphPage, someRoute } from './pages/GraphPage';
+import { distinctColours, enableGraphHook, GraphPage, paletteHues, someRoute } from './pages/GraphPage';
 
-test('3,100 people: #/graph opens on my ego network with a note; "Show everyone" draws the whole network', async ({ app }) => {
+test('3,100 people: #/graph opens on the community map; a click opens a community; "Show everyone" draws the whole network', async ({ app }) => {
   test.setTimeout(90_000);
   await enableGraphHook(app.page);
   await app.call('app:completeSetup', { displayName: 'Sam Rivera', loadSample: false });
   await app.call('sample:load', { people: 3_100, seed: 11 });
-  const ego = await app.call('graph:data', { mode: { kind: 'ego', hops: 2 } });
+  const map = await app.call('graph:communityMap', {});
+  expect(map.communities.length).toBeGreaterThan(3);
 
   await app.open('graph');
   const graph = new GraphPage(app.page);
-  const state = await graph.ready((s) => s.mode === 'ego');
-  expect(state.nodes.length).toBe(ego.nodes.length);
-  await expect(app.page).toHaveURL(/#\/graph\?ego=me&hops=2$/);
-  const note = app.page.getByTestId('graph-large-note');
+  const state = await graph.ready((s) => s.mode === 'map');
+  expect(state.nodes).toEqual(map.communities.map((c) => c.id));
+  expect(state.edges).toBe(map.links.length);
+  await expect(app.page).toHaveURL(/#\/graph\?map=1$/);
+  const note = app.page.getByTestId('graph-map-note');
   await expect(note).toContainText('3,101 people');
-  await expect(note).toContainText('within 2 hops of you');
+  await expect(note).toContainText(`${map.communities.length} communities`);
+  await expect(app.page.getByTestId('error-notice')).toHaveCount(0);
+  expect(distinctColours(await graph.canvasShot(test.info().outputPath('map-3100.png')))).toBeGreaterThan(8);
+  await app.screenshot('graph-map-3100');
 
-  await note.getByTestId('graph-show-everyone').click();
+  // A click on the largest community opens its people, named.
+  const largest = map.communities[0]!;
+  const at = state.mapAt.find((c) => c.id === largest.id)!;
+  const box = (await graph.canvas.boundingBox())!;
+  await app.page.mouse.click(box.x + at.x, box.y + at.y);
+  await expect(app.page).toHaveURL(new RegExp(`#/graph\\?community=${largest.id}$`));
+  const community = await graph.ready((s) => s.mode === 'community' && s.nodes.length === largest.size);
+  expect(community.nodes.length).toBe(largest.size);
+  await expect(app.page.getByTestId('graph-community-name')).toHaveText(largest.label);
+
+  // Renamed: the map and the community's view say so.
+  await app.page.getByTestId('graph-community-rename').click();
+  await app.page.getByTestId('graph-community-rename-input').fill('Old colleagues');
+  await app.page.getByTestId('graph-community-rename-save').click();
+  await expect(app.page.getByTestId('graph-community-name')).toHaveText('Old colleagues');
+  expect((await app.call('graph:communityMap', {})).communities.find((c) => c.id === largest.id)!.label).toBe('Old colleagues');
+
+  await app.page.getByTestId('graph-show-everyone').click();
   await expect(app.page).toHaveURL(/#\/graph\?all=1$/);
   const whole = await graph.ready((s) => s.mode === 'whole');
   expect(whole.nodes.length).toBe(3_101);
@@ -72,4 +97,64 @@ test('a route on a large network: highlighted at once, and ties handed over late
   expect(distinctColours(shot)).toBeGreaterThan(8);
   expect(app.pageErrors).toEqual([]);
   expect(app.internalErrors).toEqual([]);
+});
+
+test('2,000 people, as a user sees them: community map, everyone, an organization with its way in, a route; 1280×800 light and 1024×700 dark', async ({ app }) => {
+  test.setTimeout(120_000);
+  await enableGraphHook(app.page);
+  await app.call('app:completeSetup', { displayName: 'Sam Rivera', loadSample: false });
+  await app.call('sample:load', { people: 2_000, seed: 42 });
+  const graph = new GraphPage(app.page);
+  const insights = await app.call('graph:insights', {});
+  const weakOrg = insights.weakOnlyOrganizations.find((o) => o.path.length >= 3) ?? insights.weakOnlyOrganizations[0]!;
+  const route = await someRoute(app);
+  // Each view at 1280×800 in light, then at 1024×700 in dark: no error notice, two community hues or more.
+  const shots = async (name: string, ready: Parameters<GraphPage['ready']>[0]) => {
+    for (const [width, height, scheme] of [
+      [1280, 800, 'light'],
+      [1024, 700, 'dark'],
+    ] as const) {
+      await app.page.setViewportSize({ width, height });
+      await app.page.emulateMedia({ colorScheme: scheme });
+      await graph.ready(ready);
+      await app.page.waitForTimeout(300);
+      await expect(app.page.getByTestId('error-notice')).toHaveCount(0);
+      const full = await app.screenshot(`graph-2000-${name}-${width}x${height}-${scheme}`);
+      const canvas = await graph.canvasShot(path.join(path.dirname(full), `graph-2000-${name}-${width}x${height}-${scheme}-canvas.png`));
+      expect(paletteHues(canvas, GRAPH_PALETTE)).toBeGreaterThanOrEqual(2);
+    }
+    await app.page.emulateMedia({ colorScheme: 'light' });
+    await app.page.setViewportSize({ width: 1280, height: 800 });
+  };
+
+  await app.open('graph');
+  await shots('map', (s) => s.mode === 'map' && s.nodes.length > 3);
+
+  await app.page.getByTestId('graph-show-everyone').click();
+  await shots('whole', (s) => s.mode === 'whole' && s.nodes.length === 2_001);
+
+  // "Reached only through weak ties › X via Y": X's people, Y and the way in, its weak ties marked.
+  await app.open(`graph?all=1`);
+  await graph.ready((s) => s.mode === 'whole');
+  await graph.insights.getByTestId('insight-weak-org').filter({ hasText: weakOrg.name }).first().click();
+  await expect(app.page).toHaveURL(new RegExp(`org=${weakOrg.id}&path=${weakOrg.path.join(',')}$`));
+  const org = await graph.ready((s) => s.mode === 'org' && s.route.length === weakOrg.path.length);
+  expect(org.route).toEqual(weakOrg.path);
+  expect(org.dimmed).toBeGreaterThan(0);
+  await shots('org', (s) => s.mode === 'org' && s.route.length === weakOrg.path.length);
+
+  await app.open(`graph?route=${route.join(',')}`);
+  await shots('route', (s) => s.route.length === route.length);
+
+  // A bridge opens on the person and the communities they join.
+  await app.open('graph?all=1');
+  await graph.ready((s) => s.mode === 'whole');
+  await graph.insights.getByTestId('insight-bridge').first().click();
+  await graph.ready((s) => s.selected === insights.bridges[0]!.id);
+  // Everyone else dimmed, also those handed to Cytoscape later.
+  await expect.poll(async () => (await graph.state())!.dimmed, { timeout: 30_000 }).toBeGreaterThan(1_000);
+  await app.screenshot('graph-2000-bridge-1280x800-light');
+  expect(app.pageErrors).toEqual([]);
+  expect(app.internalErrors).toEqual([]);
+  expect(app.cspViolations).toEqual([]);
 });

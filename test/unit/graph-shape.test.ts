@@ -13,7 +13,9 @@ import { createAffiliation } from '../../main/services/affiliations';
 import { createOrganization } from '../../main/services/organizations';
 import { createPerson, getMeId } from '../../main/services/people';
 import { createTie } from '../../main/services/ties';
-import type { GraphData, GraphInsights, GraphPositions } from '../../shared/graph';
+import { GRAPH_LAYOUT_VERSION, type GraphData, type GraphInsights, type GraphPositions } from '../../shared/graph';
+import { POSITIONS_KEY, POSITIONS_LAYOUT_KEY } from '../../main/graph/positions';
+import { getSetting, setSetting } from '../../main/services/settings';
 import { createTestDb, removeTempDirs } from '../helpers/db';
 
 const NOW = new Date('2025-06-01T12:00:00Z');
@@ -131,6 +133,13 @@ describe('computeInsights', () => {
       ['Globex', 'Ana'],
       ['Initech', 'Dee'],
     ]);
+    // The way in (issue 16): me, my neighbour, …, the nearest of its people; it crosses a weak tie.
+    expect(insights.weakOnlyOrganizations.map((o) => o.path)).toEqual([
+      [1, 2, 3, 4],
+      [1, 5, 6],
+    ]);
+    // A bridge joins its own community and its neighbours'.
+    expect(insights.bridges[0]!.communityIds.length).toBe(insights.bridges[0]!.communities);
     expect(insights.dormantWeakTies.map((t) => [t.name, t.strength])).toEqual([['Dee', 2]]);
     expect(insights.dormantWeakTies[0]!.quietDays).toBeGreaterThan(DORMANT_DAYS);
     const members = insights.communities.flatMap((c) => c.memberIds);
@@ -184,7 +193,7 @@ describe('graph channels over a real database', () => {
     expect(((await dispatch('graph:positions', {})) as { value: GraphPositions }).value.ids).toHaveLength(3);
   });
 
-  it('metrics follow changes to ties (the cache is per route index)', async () => {
+  it('metrics follow changes to ties', async () => {
     const dispatch = createDispatcher(createHandlers({ db, dataDir: '/nonexistent' }));
     const me = getMeId(db);
     const a = createPerson(db, { displayName: 'A' }).id;
@@ -195,6 +204,22 @@ describe('graph channels over a real database', () => {
     createTie(db, { personA: a, personB: b, strength: 3 });
     const after = ((await dispatch('graph:data', { mode: { kind: 'whole' } })) as { value: GraphData }).value;
     expect(after.nodes.find((n) => n.id === a)!.betweenness).toBeGreaterThan(0);
+  });
+
+  it('positions saved by the old layout read as none, once; the new layout\'s stay and merge (issue 16)', async () => {
+    const dispatch = createDispatcher(createHandlers({ db, dataDir: '/nonexistent' }));
+    const me = getMeId(db);
+    const ana = createPerson(db, { displayName: 'Ana' }).id;
+    // As saved before issue 16: positions and no layout version.
+    setSetting(db, POSITIONS_KEY, { ids: [me, ana], xy: [1, 2, 3, 4] });
+    expect(await dispatch('graph:positions', {})).toEqual({ ok: true, value: { ids: [], xy: [] } });
+    // A merge does not revive the old layout's positions.
+    expect(await dispatch('graph:savePositions', { positions: { ids: [ana], xy: [5, 6] } })).toEqual({ ok: true, value: { saved: 1 } });
+    expect(await dispatch('graph:positions', {})).toEqual({ ok: true, value: { ids: [ana], xy: [5, 6] } });
+    expect(await dispatch('graph:savePositions', { positions: { ids: [me, ana], xy: [0, 0, 7, 8] }, replace: true })).toEqual({ ok: true, value: { saved: 2 } });
+    expect(getSetting(db, POSITIONS_LAYOUT_KEY, 0)).toBe(GRAPH_LAYOUT_VERSION);
+    // Stable from one opening to the next.
+    expect(await dispatch('graph:positions', {})).toEqual({ ok: true, value: { ids: [me, ana], xy: [0, 0, 7, 8] } });
   });
 });
 

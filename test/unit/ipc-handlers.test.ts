@@ -192,6 +192,8 @@ const VALID: Partial<Record<Channel, { input: (f: Fixture) => unknown; empty?: b
   'graph:insights': { input: () => ({}), check: (v: { bridges: unknown[] }) => expect(Array.isArray(v.bridges)).toBe(true) },
   'graph:positions': { input: () => undefined, check: (v: { ids: number[] }) => expect(v.ids).toEqual([]) },
   'graph:savePositions': { input: (f) => ({ positions: { ids: [f.me], xy: [1, 2] } }), check: (v: { saved: number }) => expect(v.saved).toBe(1) },
+  'graph:communityMap': { input: () => ({}), check: (v: { communities: unknown[]; totalPeople: number }) => expect(v.totalPeople).toBeGreaterThan(1) },
+  'graph:renameCommunity': { input: () => ({ communityId: 0, name: 'Old friends' }), check: (v: { label: string }) => expect(v).toEqual({ label: 'Old friends', named: true }) },
   'routes:find': {
     input: (f) => ({ organizationId: routeToBen(f).target, k: 3 }),
     check: (v: { kind: string; routes: { personIds?: number[] }[] }) => {
@@ -412,6 +414,8 @@ const INVALID: Partial<Record<Channel, (f: Fixture) => unknown[]>> = {
   'graph:data': () => [{}, { mode: { kind: 'all' } }, { mode: { kind: 'ego', hops: 4 } }, { mode: { kind: 'org' } }, { mode: { kind: 'whole' }, filters: { minStrength: 0 } }, { mode: { kind: 'whole' }, filters: { quietDays: -1 } }],
   'graph:insights': () => [{ extra: 1 }, 'all'],
   'graph:positions': () => [{ extra: 1 }],
+  'graph:communityMap': () => [{ extra: 1 }],
+  'graph:renameCommunity': () => [{}, { communityId: -1, name: 'x' }, { communityId: 0 }, { communityId: 0, name: 'x'.repeat(121) }, { communityId: 0, name: '\u0007' }],
   'graph:savePositions': (f) => [{}, { positions: { ids: [f.me], xy: [1] } }, { positions: { ids: [f.me], xy: [1, Infinity] } }, { positions: { ids: ['1'], xy: [1, 2] } }, { positions: { ids: [], xy: [] }, replace: 'yes' }],
   'routes:find': (f) => [{}, { organizationId: f.acme, personId: f.ben }, { organizationId: '1' }, { personId: f.ben, k: 0 }, { personId: f.ben, k: 1000 }, { personId: f.ben, maxHops: 0 }, { personId: f.ben, maxHops: 99 }, { personId: f.ben, weights: {} }],
   'introductions:create': (f) => [{}, { route: [f.me, f.ben] }, { route: [f.me, f.ana, 'x'] }, { route: Array.from({ length: 50 }, (_, i) => i + 1) }, { route: [f.me, f.ana, f.ben], message: 5 }, { route: [f.me, f.ana, f.ben], status: 'made' }],

@@ -21,6 +21,7 @@ export interface GraphState {
   handOver: { pending: number; overview: boolean };
   dimmed: number;
   faded: number;
+  mapAt: { id: number; x: number; y: number }[];
 }
 
 /** Sets the flag before any page script runs, so the app defines its hook. */

@@ -2,16 +2,17 @@
 // encodings, filters, search, hover and click, keyboard, route highlighting,
 // export, and the weak-tie insights beside it.
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import type { GraphData, GraphFilters, GraphMode } from '../../../../shared/graph';
+import type { CommunityMap, GraphData, GraphFilters, GraphInsights, GraphMode } from '../../../../shared/graph';
 import { invoke } from '../../api';
-import { useApp } from '../../AppContext';
 import { Combobox } from '../../components/Combobox';
 import { EmptyState } from '../../components/EmptyState';
+import { GettingStarted } from '../../components/GettingStarted';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { mutate } from '../../data/mutate';
 import { useQuery } from '../../data/useQuery';
 import { useStickyState } from '../../data/useStickyState';
-import { hrefFor, navigate } from '../../router';
-import type { ColourBy, Theme } from './encode';
+import { navigate } from '../../router';
+import { communityTints, type ColourBy, type Theme } from './encode';
 import { GraphCanvas } from './graphCanvas';
 import { InsightsPanel } from './InsightsPanel';
 import { egoPositions, GRAPH_LIMITS } from '../../../../shared/graph';
@@ -83,30 +84,68 @@ export function GraphView({ query }: { query: string }) {
   const [filters, setFilters] = useStickyState<GraphFilters>('graph.filters', {});
   const [search, setSearch] = useState('');
   const [selected, setSelected] = useState<number | null>(null);
-  const { openNewPerson } = useApp();
   const [hover, setHover] = useState<{ id: number; at: { x: number; y: number; size: number } } | null>(null);
   const [status, setStatus] = useState<GraphTestState['layoutStatus']>('loading');
   const [layoutMs, setLayoutMs] = useState<number | null>(null);
   const [drawError, setDrawError] = useState<string | null>(null);
   const [positions, setPositions] = useState<Map<number, Point> | null>(null);
   const [drawn, setDrawn] = useState<GraphData | null>(null);
+  const [drawnMap, setDrawnMap] = useState<CommunityMap | null>(null);
+  const [renaming, setRenaming] = useState<string | null>(null);
+  const [renameError, setRenameError] = useState<string | null>(null);
 
   // A route is drawn on the whole network without filters, so every hop is there.
   const effectiveFilters = useMemo(() => (params.route ? {} : filters), [params.route, filters]);
-  // #/graph with no view chosen: a large network opens on my 2-hop network
-  // (see GRAPH_LIMITS.largeNetwork), so the heavy query waits for the size.
+  // #/graph with no view chosen: a large network opens on the map of its communities
+  // (issue 16, see GRAPH_LIMITS.largeNetwork), so the heavy query waits for the size.
   const stats = useQuery('stats:get', undefined);
   // The graph draws second-degree people too (issue 14: they are counted apart in stats).
   const networkSize = stats.data ? stats.data.people + stats.data.secondDegreePeople + 1 : null;
   const large = networkSize !== null && networkSize > GRAPH_LIMITS.largeNetwork;
-  const defaultedWhole = params.mode.kind === 'whole' && !params.route && !params.explicitWhole;
+  const defaultedWhole = params.mode.kind === 'whole' && !params.route && !params.explicitWhole && !params.map;
   useEffect(() => {
-    if (defaultedWhole && large) window.location.replace(graphHref({ mode: { kind: 'ego', hops: GRAPH_LIMITS.defaultEgoHops } }));
+    if (defaultedWhole && large) window.location.replace(graphHref({ map: true }));
   }, [defaultedWhole, large]);
   // Issue 15: likely ties drawn apart (accent colour, faint), with a toggle; layout and insights ignore them.
   const [likelyTies, setLikelyTies] = useStickyState('graph.likelyTies', true);
-  const graphQuery = useQuery('graph:data', { mode: params.mode, filters: effectiveFilters, likelyTies }, !defaultedWhole || (networkSize !== null && !large));
-  const insights = useQuery('graph:insights', {});
+  const graphQuery = useQuery(
+    'graph:data',
+    { mode: params.mode, filters: effectiveFilters, likelyTies, ...(params.path ? { include: params.path } : {}) },
+    !params.map && (!defaultedWhole || (networkSize !== null && !large)),
+  );
+  // Names of the communities (the map, the community view's title, the tints' labels).
+  const mapQuery = useQuery('graph:communityMap', {});
+  const communityMap = mapQuery.data;
+  const communityLabels = useMemo(() => new Map((communityMap?.communities ?? []).map((c) => [c.id, c.label])), [communityMap]);
+  const insightsQuery = useQuery('graph:insights', {});
+  // A large network's bridges are first ranked by an estimate while the exact betweenness is
+  // computed in the background (issue 16): asked again until the ranking is exact.
+  const [laterInsights, setLaterInsights] = useState<{ from: GraphInsights; value: GraphInsights } | null>(null);
+  const insightsData = laterInsights && laterInsights.from === insightsQuery.data ? laterInsights.value : insightsQuery.data;
+  useEffect(() => {
+    const first = insightsQuery.data;
+    if (!first?.betweennessSampled) return;
+    let stopped = false;
+    let timer = 0;
+    const ask = () => {
+      timer = window.setTimeout(() => {
+        invoke('graph:insights', {}).then(
+          (value) => {
+            if (stopped) return;
+            setLaterInsights({ from: first, value });
+            if (value.betweennessSampled) ask();
+          },
+          () => {},
+        );
+      }, 3_000);
+    };
+    ask();
+    return () => {
+      stopped = true;
+      clearTimeout(timer);
+    };
+  }, [insightsQuery.data]);
+  const insights = { data: insightsData, error: insightsQuery.error };
   const tags = useQuery('tags:list', {});
   const orgs = useQuery('orgs:list', {});
   const data = graphQuery.data;
@@ -135,6 +174,7 @@ export function GraphView({ query }: { query: string }) {
       onHover: (id, at) => setHover(id === null || at === null ? null : { id, at }),
       onSelect: setSelected,
       onDoubleClick: (id) => navigate(graphHref({ mode: { kind: 'ego', personId: id, hops: 2 } })),
+      onCommunity: (id) => navigate(graphHref({ mode: { kind: 'community', communityId: id } })),
     });
     canvasRef.current = canvas;
     // Refit when the window or the side panel changes the canvas's size (issue 16); the first
@@ -159,9 +199,32 @@ export function GraphView({ query }: { query: string }) {
     };
   }, []);
 
+  // The map of communities (issue 16): drawn from the map alone, no layout of everyone needed.
+  useEffect(() => {
+    if (!params.map || !communityMap || !canvasRef.current) return;
+    let cancelled = false;
+    lastDrawRef.current = null;
+    setStatus('loading');
+    canvasRef.current.drawMap(communityMap, theme).then(
+      () => {
+        if (cancelled) return;
+        setDrawnMap(communityMap);
+        setStatus('ready');
+      },
+      (e: unknown) => {
+        if (cancelled) return;
+        setStatus('error');
+        setDrawError(e instanceof Error ? e.message : String(e));
+      },
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [params.map, communityMap, theme]);
+
   // Lay out (only when needed), then draw.
   useEffect(() => {
-    if (!data || !positions || !canvasRef.current) return;
+    if (params.map || !data || !positions || !canvasRef.current) return;
     let cancelled = false;
     let cancelLayout: (() => void) | null = null;
     const run = async () => {
@@ -214,18 +277,29 @@ export function GraphView({ query }: { query: string }) {
         setPositions(merged);
         return;
       }
-      // Only the look changed (colour, theme, clusters): keep the user's zoom and pan (issue 16).
+      // Only the look changed (colour, theme, clusters, names): keep the user's zoom and pan (issue 16).
       const sameDrawing = lastDrawRef.current !== null && lastDrawRef.current.data === data && lastDrawRef.current.positions === known && lastDrawRef.current.params === params;
-      await canvasRef.current!.draw(data, { colourBy, clusters: clusters && data.nodes.length <= CLUSTER_LIMIT, theme, positions: known }, sameDrawing);
+      // Communities tinted and named where the picture is the network's own map (issue 16).
+      const tinted = params.mode.kind === 'whole' || params.mode.kind === 'community';
+      const tints = tinted ? communityTints(data.nodes, known, communityLabels) : [];
+      await canvasRef.current!.draw(data, { colourBy, clusters: clusters && data.nodes.length <= CLUSTER_LIMIT, theme, positions: known, tints }, sameDrawing);
       if (cancelled) return;
       lastDrawRef.current = { data, positions: known, params };
-      if (sameDrawing) {
-        setStatus('ready');
-        return;
-      }
-      if (params.route) canvasRef.current!.highlightRoute(params.route);
-      else if (params.focus !== null) canvasRef.current!.focusPerson(params.focus);
-      setDrawn(data);
+      const canvas = canvasRef.current!;
+      // A redraw for the look (theme, colour) keeps the highlight and the user's zoom and pan.
+      const kept = sameDrawing ? canvas.viewport() : null;
+      if (params.route) canvas.highlightRoute(params.route);
+      else if (params.mode.kind === 'org') {
+        // Issue 16: the organization's people and the ties into it, weak ones marked; the way in, if given.
+        const members = data.nodes.filter((n) => n.focus).map((n) => n.id);
+        canvas.highlightOrganization(members, params.path ?? []);
+      } else if (params.groups && params.focus !== null) {
+        // Issue 16: a bridge and the communities they join.
+        const groups = new Set(params.groups);
+        if (canvas.focusBridge(params.focus, data.nodes.filter((n) => groups.has(n.community)).map((n) => n.id))) setSelected(params.focus);
+      } else if (params.focus !== null && !sameDrawing) canvas.focusPerson(params.focus);
+      if (kept) canvas.setViewport(kept);
+      if (!sameDrawing) setDrawn(data);
       setStatus('ready');
     };
     run().catch((e: unknown) => {
@@ -239,13 +313,13 @@ export function GraphView({ query }: { query: string }) {
     };
     // effectiveFilters is derived from filters and params.route.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [data, positions, colourBy, clusters, theme, params]);
+  }, [data, positions, colourBy, clusters, theme, params, communityLabels]);
 
   const state = useCallback(
     (): GraphTestState => ({
-      mode: params.mode.kind,
-      nodes: drawn ? drawn.nodes.map((n) => n.id) : [],
-      edges: drawn ? drawn.edges.length : 0,
+      mode: params.map ? 'map' : params.mode.kind,
+      nodes: params.map ? (drawnMap?.communities.map((c) => c.id) ?? []) : drawn ? drawn.nodes.map((n) => n.id) : [],
+      edges: params.map ? (drawnMap?.links.length ?? 0) : drawn ? drawn.edges.length : 0,
       route: canvasRef.current?.highlightedRoute() ?? [],
       filters: effectiveFilters,
       colourBy,
@@ -256,8 +330,9 @@ export function GraphView({ query }: { query: string }) {
       handOver: canvasRef.current?.handOverState() ?? { pending: 0, overview: false },
       dimmed: canvasRef.current?.dimmedCount() ?? 0,
       faded: canvasRef.current?.fadedCount() ?? 0,
+      mapAt: params.map ? (canvasRef.current?.mapNodesOnScreen() ?? []) : [],
     }),
-    [params, drawn, effectiveFilters, colourBy, status, layoutMs, selected],
+    [params, drawn, drawnMap, effectiveFilters, colourBy, status, layoutMs, selected],
   );
   useEffect(() => {
     publishGraphState(state);
@@ -351,7 +426,18 @@ export function GraphView({ query }: { query: string }) {
   const tooMany = (data?.nodes.length ?? 0) > CLUSTER_LIMIT;
   const hovered = hover ? nodesById.get(hover.id) : undefined;
   const selectedNode = selected !== null ? nodesById.get(selected) : undefined;
-  const modeKind = params.route ? 'route' : params.mode.kind;
+  const modeKind = params.route ? 'route' : params.map ? 'map' : params.mode.kind;
+  const shownCommunity = params.mode.kind === 'community' ? communityMap?.communities.find((c) => c.id === (params.mode as { communityId: number }).communityId) : undefined;
+  const rename = async (name: string) => {
+    if (!shownCommunity) return;
+    try {
+      await mutate('graph:renameCommunity', { communityId: shownCommunity.id, name });
+      setRenaming(null);
+      setRenameError(null);
+    } catch (e) {
+      setRenameError(e instanceof Error ? e.message : String(e));
+    }
+  };
 
   return (
     <div className="graph-view" data-testid="graph-view" ref={viewRef} onKeyDown={onKeyDown}>
@@ -370,14 +456,68 @@ export function GraphView({ query }: { query: string }) {
             </button>
           </div>
         </div>
-        {large && params.mode.kind === 'ego' && params.mode.personId === undefined && !params.route && (
-          <p className="graph-large-note" data-testid="graph-large-note">
-            Your network has {networkSize?.toLocaleString()} people, so Kith opens on the people within{' '}
-            {params.mode.hops ?? GRAPH_LIMITS.defaultEgoHops} hops of you. Drawing everyone takes a few seconds.{' '}
+        {params.map && drawnMap && (
+          <p className="graph-large-note" data-testid="graph-map-note">
+            {drawnMap.totalPeople.toLocaleString()} people in {drawnMap.communities.length.toLocaleString()} communities
+            {drawnMap.alone > 0 ? ` (${drawnMap.alone.toLocaleString()} more on their own)` : ''}. Click a community to see its people.{' '}
             <button type="button" className="link-button" onClick={() => setMode({ kind: 'whole' })} data-testid="graph-show-everyone">
               Show everyone
             </button>
           </p>
+        )}
+        {params.mode.kind === 'community' && (
+          <div className="graph-large-note graph-community-note" data-testid="graph-community-note">
+            {renaming === null ? (
+              <>
+                <strong data-testid="graph-community-name">{shownCommunity?.label ?? 'This community'}</strong>
+                {shownCommunity ? ` · ${shownCommunity.size.toLocaleString()} people` : ''}
+                {shownCommunity && (
+                  <button type="button" className="link-button" onClick={() => setRenaming(shownCommunity.named ? shownCommunity.label : '')} data-testid="graph-community-rename">
+                    Rename
+                  </button>
+                )}
+              </>
+            ) : (
+              <form
+                className="graph-rename"
+                onSubmit={(event) => {
+                  event.preventDefault();
+                  void rename(renaming);
+                }}
+              >
+                <input
+                  className="input"
+                  value={renaming}
+                  onChange={(event) => setRenaming(event.target.value)}
+                  placeholder={shownCommunity?.named ? '' : shownCommunity?.label}
+                  aria-label="Community name (empty: its default)"
+                  maxLength={120}
+                  autoFocus
+                  data-testid="graph-community-rename-input"
+                />
+                <button type="submit" className="button small primary" data-testid="graph-community-rename-save">
+                  Save
+                </button>
+                <button
+                  type="button"
+                  className="button small"
+                  onClick={() => {
+                    setRenaming(null);
+                    setRenameError(null);
+                  }}
+                >
+                  Cancel
+                </button>
+                {renameError && <span className="graph-rename-error">{renameError}</span>}
+              </form>
+            )}
+            <button type="button" className="link-button" onClick={() => navigate(graphHref({ map: true }))} data-testid="graph-back-to-map">
+              All communities
+            </button>
+            <button type="button" className="link-button" onClick={() => setMode({ kind: 'whole' })} data-testid="graph-show-everyone">
+              Show everyone
+            </button>
+          </div>
         )}
         <div className="toolbar graph-toolbar">
           <div className="graph-search">
@@ -403,6 +543,7 @@ export function GraphView({ query }: { query: string }) {
               onChange={(event) => {
                 const v = event.target.value;
                 if (v === 'whole') setMode({ kind: 'whole' });
+                else if (v === 'map') navigate(graphHref({ map: true }));
                 else if (v === 'ego') setMode({ kind: 'ego', hops: 2 });
                 else if (v === 'org') {
                   const first = orgs.data?.items[0];
@@ -410,7 +551,9 @@ export function GraphView({ query }: { query: string }) {
                 }
               }}
             >
+              <option value="map">Communities</option>
               <option value="whole">Whole network</option>
+              {params.mode.kind === 'community' && <option value="community">One community</option>}
               <option value="ego">Ego network</option>
               <option value="org">Organization</option>
               {params.route && <option value="route">Route</option>}
@@ -564,17 +707,8 @@ export function GraphView({ query }: { query: string }) {
           )}
           {emptyNetwork && (
             <div className="graph-overlay graph-overlay-solid">
-              <EmptyState title="Your network is empty" testId="graph-empty-network">
-                <p>Import your contacts or add the people you know, and the ties between you will appear here.</p>
-                <div className="graph-empty-actions">
-                  <a className="button primary" href={hrefFor.import()} data-testid="graph-empty-import">
-                    Import
-                  </a>
-                  <button type="button" className="button" onClick={openNewPerson} data-testid="graph-empty-add-person">
-                    Add a person
-                  </button>
-                </div>
-              </EmptyState>
+              {/* The same two ways in as Home and People (issue 17's GettingStarted; issue 16). */}
+              <GettingStarted testId="graph-empty-network" lead="Your network is empty. Import your contacts or add the people you know, and the ties between you will appear here." />
             </div>
           )}
           {!emptyNetwork && drawn && drawn.nodes.length === 0 && status === 'ready' && (
@@ -607,7 +741,7 @@ export function GraphView({ query }: { query: string }) {
               </span>
             </div>
           )}
-          <Legend />
+          {!params.map && <Legend weakMarked={params.mode.kind === 'org'} />}
           <button
             type="button"
             className="button small graph-panel-toggle"
@@ -626,10 +760,11 @@ export function GraphView({ query }: { query: string }) {
               insights={insights.data}
               error={insights.error?.message ?? null}
               onPerson={focusPerson}
-              onOrganization={(id) => setMode({ kind: 'org', organizationId: id })}
-              onCommunity={(ids) => {
-                if (params.mode.kind !== 'whole' || params.route) navigate(graphHref({ mode: { kind: 'whole' } }));
-                else canvasRef.current?.focusIds(ids);
+              onBridge={(id, groups) => navigate(graphHref({ mode: { kind: 'whole' }, focus: id, groups }))}
+              onOrganization={(id, path) => navigate(graphHref({ mode: { kind: 'org', organizationId: id }, path }))}
+              onCommunity={(id, ids) => {
+                if (params.mode.kind === 'whole' && !params.route && !params.map) canvasRef.current?.focusIds(ids);
+                else navigate(graphHref({ mode: { kind: 'community', communityId: id } }));
               }}
             />
           )}
@@ -639,9 +774,14 @@ export function GraphView({ query }: { query: string }) {
   );
 }
 
-function Legend() {
+function Legend({ weakMarked }: { weakMarked: boolean }) {
   return (
     <div className="graph-legend" aria-hidden="true">
+      {weakMarked && (
+        <span className="graph-legend-item">
+          <span className="graph-legend-line weak-marked" /> weak tie into it
+        </span>
+      )}
       <span className="graph-legend-item">
         <span className="graph-legend-line strong" /> strong tie
       </span>

@@ -7,8 +7,11 @@ interface Props {
   insights: GraphInsights | undefined;
   error: string | null;
   onPerson(id: number): void;
-  onOrganization(id: number): void;
-  onCommunity(memberIds: number[]): void;
+  /** Issue 16: a bridge opens on the person and the communities they join. */
+  onBridge(id: number, communityIds: number[]): void;
+  /** Issue 16: with the way in (me, …, one of its people), highlighted with its weak ties marked. */
+  onOrganization(id: number, path: number[]): void;
+  onCommunity(id: number, memberIds: number[]): void;
 }
 
 function quiet(days: number): string {
@@ -17,7 +20,7 @@ function quiet(days: number): string {
   return `${Math.round(days / 30)} months quiet`;
 }
 
-export function InsightsPanel({ insights, error, onPerson, onOrganization, onCommunity }: Props) {
+export function InsightsPanel({ insights, error, onPerson, onBridge, onOrganization, onCommunity }: Props) {
   if (error) return <InlineError message={error} />;
   if (!insights) return <p className="graph-muted">Finding bridges and communities…</p>;
   return (
@@ -26,11 +29,16 @@ export function InsightsPanel({ insights, error, onPerson, onOrganization, onCom
         <h2 className="graph-insights-title">Bridges</h2>
         <p className="graph-muted">People who connect otherwise separate parts of your network.</p>
         {insights.bridges.length === 0 && <p className="graph-muted">No one bridges yet.</p>}
+        {insights.betweennessSampled && (
+          <p className="graph-muted" data-testid="insight-bridges-estimated">
+            Estimated for now: the exact ranking of {insights.bridges.length ? 'these' : 'your'} bridges is being worked out.
+          </p>
+        )}
         {/* Ranked by betweenness, and the rank shows (issue 16). */}
         <ol className="graph-list">
           {insights.bridges.map((b, i) => (
             <li key={b.id}>
-              <button type="button" onClick={() => onPerson(b.id)} data-testid="insight-bridge" title={`Bridge score ${(b.betweenness * 100).toFixed(1)}`}>
+              <button type="button" onClick={() => onBridge(b.id, b.communityIds)} data-testid="insight-bridge" title={`Bridge score ${(b.betweenness * 100).toFixed(1)}`}>
                 <span className="graph-list-rank" data-testid="insight-bridge-rank">
                   {i + 1}
                 </span>
@@ -47,7 +55,7 @@ export function InsightsPanel({ insights, error, onPerson, onOrganization, onCom
         <ul className="graph-list">
           {insights.weakOnlyOrganizations.map((o) => (
             <li key={o.id}>
-              <button type="button" onClick={() => onOrganization(o.id)} data-testid="insight-weak-org">
+              <button type="button" onClick={() => onOrganization(o.id, o.path)} data-testid="insight-weak-org">
                 <span className="truncate">{o.name}</span>
                 <span className="graph-list-meta truncate">{o.via ? `via ${o.via.name}` : ''}</span>
               </button>
@@ -61,7 +69,7 @@ export function InsightsPanel({ insights, error, onPerson, onOrganization, onCom
         <ul className="graph-list">
           {insights.communities.map((c) => (
             <li key={c.id}>
-              <button type="button" onClick={() => onCommunity(c.memberIds)} data-testid="insight-community">
+              <button type="button" onClick={() => onCommunity(c.id, c.memberIds)} data-testid="insight-community">
                 <span className="truncate">{c.label}</span>
                 <span className="graph-list-meta">{c.size}</span>
               </button>

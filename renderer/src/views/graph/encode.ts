@@ -3,7 +3,10 @@
 // dash and opacity; organization or community → colour; betweenness → node
 // size; label size), which test/unit/graph-encode.test.ts covers.
 import type { GraphData, GraphEdge, GraphNode } from '../../../../shared/graph';
-import { edgeOpacity, edgeWidth, groupColour, isWeakTie, labelSize, nodeSize } from '../../../../shared/graph';
+import { edgeOpacity, edgeWidth, groupColour, isWeakTie, labelSize, nodeSize, WEAK_TIE_SHOWN } from '../../../../shared/graph';
+import { tintFont, type CommunityTint } from '../../../../shared/graphCommunities';
+
+export { communityTints, type CommunityTint } from '../../../../shared/graphCommunities';
 
 export { nodeSize } from '../../../../shared/graph';
 
@@ -22,7 +25,14 @@ export interface EncodeOptions {
   positions: ReadonlyMap<number, { x: number; y: number }>;
   /** Label only this many people (the best bridges, and me); all when absent. Large graphs: see perf.ts. */
   labelLimit?: number;
+  /** A soft tint behind each community, with its name (issue 16); see communityTints. */
+  tints?: readonly CommunityTint[];
 }
+
+/** Hubs (most ties) labelled besides the best bridges (issue 16). */
+export const HUB_LABELS = 10;
+
+export const tintNodeId = (community: number) => `tint-${community}`;
 
 export interface ElementDef {
   group: 'nodes' | 'edges';
@@ -42,6 +52,13 @@ export function buildElements(data: GraphData, options: EncodeOptions): ElementD
   if (options.labelLimit !== undefined && options.labelLimit < data.nodes.length) {
     const ranked = [...data.nodes].sort((a, b) => b.betweenness - a.betweenness || a.id - b.id).slice(0, options.labelLimit);
     labelled = new Set(ranked.map((n) => n.id));
+    // Hubs too (issue 16): the people with the most ties drawn.
+    const degree = new Map<number, number>();
+    for (const e of data.edges) {
+      degree.set(e.source, (degree.get(e.source) ?? 0) + 1);
+      degree.set(e.target, (degree.get(e.target) ?? 0) + 1);
+    }
+    for (const [id] of [...degree.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, HUB_LABELS)) labelled.add(id);
   }
   // Issue 16: the top bridges get a ring, as the insights panel ranks them (me excluded).
   const bridges = new Set(
@@ -58,6 +75,15 @@ export function buildElements(data: GraphData, options: EncodeOptions): ElementD
     for (const orgId of used) {
       out.push({ group: 'nodes', data: { id: orgNodeId(orgId), label: orgNames.get(orgId) ?? '', colour: groupColour(orgId, options.theme) }, classes: 'cluster' });
     }
+  }
+  // Tints first: drawn beneath everything (z-compound-depth bottom), and never hit by the pointer.
+  for (const t of options.tints ?? []) {
+    out.push({
+      group: 'nodes',
+      data: { id: tintNodeId(t.community), label: t.label, colour: groupColour(t.community, options.theme), size: 2 * t.r, font: tintFont(t.r) },
+      position: { x: t.x, y: t.y },
+      classes: 'tint',
+    });
   }
   for (const n of data.nodes) {
     const size = n.isMe ? Math.max(nodeSize(n.betweenness, maxB), 18) : nodeSize(n.betweenness, maxB);
@@ -80,7 +106,13 @@ export function buildElements(data: GraphData, options: EncodeOptions): ElementD
     if (p) def.position = { x: p.x, y: p.y };
     out.push(def);
   }
-  for (const e of strongestFirst(data.edges)) out.push(edgeElement(e));
+  for (const e of strongestFirst(data.edges)) {
+    const def = edgeElement(e);
+    // My own ties (issue 16): left out of the layout's forces, they cross the whole picture from me
+    // to every group; drawn faint unless I am hovered or selected.
+    if (e.source === data.meId || e.target === data.meId) def.classes = `${def.classes ?? ''} mine`;
+    out.push(def);
+  }
   // Likely ties (issue 15) last: drawn under their own class, distinct from every tie at every size.
   for (const e of data.likelyEdges ?? []) {
     out.push({ group: 'edges', data: { id: `l${e.source}-${e.target}`, source: String(e.source), target: String(e.target), strength: 0 }, classes: 'likely' });
@@ -156,6 +188,8 @@ export interface GraphLook {
   halo: string;
   edge: string;
   accent: string;
+  /** A weak tie marked on an organization's view or a way in (issue 16). */
+  weakMark: string;
   /** Tie width and opacity by strength class 1–5. */
   edgeWidth: readonly number[];
   edgeOpacity: readonly number[];
@@ -170,6 +204,8 @@ export interface GraphLook {
   labelOutlineOpacity: number;
   dimmedNodeOpacity: number;
   dimmedEdgeOpacity: number;
+  /** My own ties (issue 16): faint unless I am hovered or selected. */
+  myTieOpacity: number;
 }
 
 export function graphLook(theme: Theme, weakDashes = true): GraphLook {
@@ -180,6 +216,7 @@ export function graphLook(theme: Theme, weakDashes = true): GraphLook {
     halo: dark ? '#19191c' : '#ffffff',
     edge: dark ? '#8a8a99' : '#77778a',
     accent: dark ? '#8d8cff' : '#5150cf',
+    weakMark: dark ? '#ffa94d' : '#d9480f',
     edgeWidth: classes.map(edgeWidth),
     edgeOpacity: classes.map(edgeOpacity),
     weakDashes,
@@ -192,6 +229,7 @@ export function graphLook(theme: Theme, weakDashes = true): GraphLook {
     labelOutlineOpacity: 0.9,
     dimmedNodeOpacity: 0.12,
     dimmedEdgeOpacity: 0.05,
+    myTieOpacity: 0.12,
   };
 }
 
@@ -225,6 +263,29 @@ export function stylesheet({ theme, haystack, weakDashes = true }: StyleOptions)
         'text-outline-width': look.labelOutline,
         'text-outline-opacity': look.labelOutlineOpacity,
         'text-events': 'no',
+      },
+    },
+    {
+      selector: 'node.tint',
+      style: {
+        'background-color': 'data(colour)',
+        'background-opacity': theme === 'dark' ? 0.1 : 0.08,
+        'border-width': 1.5,
+        'border-color': 'data(colour)',
+        'border-opacity': 0.35,
+        label: 'data(label)',
+        'font-size': 'data(font)',
+        'font-weight': 'bold',
+        color: text,
+        'text-opacity': 0.8,
+        'text-valign': 'top',
+        'text-margin-y': -4,
+        'text-outline-color': halo,
+        'text-outline-width': 3,
+        'text-outline-opacity': 0.9,
+        'min-zoomed-font-size': 0,
+        'z-compound-depth': 'bottom',
+        events: 'no',
       },
     },
     { selector: 'node.bridge', style: { 'border-width': look.markedBorder, 'border-color': text, 'border-opacity': 0.75 } },
@@ -261,6 +322,9 @@ export function stylesheet({ theme, haystack, weakDashes = true }: StyleOptions)
     },
     ...look.edgeWidth.map((width, i) => ({ selector: `edge.s${i + 1}`, style: { width, opacity: look.edgeOpacity[i]! } })),
     ...(weakDashes ? [{ selector: 'edge.weak', style: { 'line-style': 'dashed', 'line-dash-pattern': look.dash as unknown as string } }] : []),
+    // Issue 16: the hovered or selected person's weak ties come out of the faint (see WEAK_TIE_SHOWN).
+    { selector: 'edge.mine', style: { opacity: look.myTieOpacity } },
+    { selector: 'edge.weak.lit, edge.mine.lit', style: { opacity: WEAK_TIE_SHOWN } },
     // Likely ties (issue 15): the accent colour, thin and faint, dotted where dashes are drawn; never mistaken for a weak tie.
     { selector: 'edge.likely', style: { 'line-color': accent, width: 1, opacity: LIKELY_EDGE_OPACITY, ...(weakDashes ? { 'line-style': 'dotted' } : {}) } },
     { selector: 'node.faded', style: { opacity: look.dimmedNodeOpacity } },
@@ -271,7 +335,11 @@ export function stylesheet({ theme, haystack, weakDashes = true }: StyleOptions)
       selector: 'node.route',
       style: { ...SHOWN_LABEL(text, halo), 'border-width': 3, 'border-color': accent, label: 'data(hopLabel)', 'z-index': 10 },
     },
+    // Issue 16: ties into an organization (or a bridge's ties) bright; weak ones marked in the weak-tie colour, dashed.
+    { selector: 'edge.into', style: { opacity: 0.85 } },
+    { selector: 'edge.weakmark', style: { 'line-color': look.weakMark, 'line-style': 'dashed', 'line-dash-pattern': [5, 3] as unknown as string, opacity: 1, width: 2.5 } },
     { selector: 'edge.route', style: { 'line-color': accent, opacity: 1, width: ROUTE_TIE_WIDTH, 'line-style': 'solid', 'z-index': 10 } },
+    { selector: 'edge.route.weakmark', style: { 'line-color': look.weakMark, 'line-style': 'dashed', 'line-dash-pattern': [8, 4] as unknown as string } },
     { selector: 'node.hit', style: { ...SHOWN_LABEL(text, halo), label: 'data(name)', 'border-width': 4, 'border-color': accent, 'z-index': 20 } },
     { selector: 'node:selected', style: { ...SHOWN_LABEL(text, halo), label: 'data(name)', 'border-width': 4, 'border-color': accent } },
   ];

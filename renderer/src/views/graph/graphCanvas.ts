@@ -3,18 +3,21 @@
 // highlight / dim / focus helpers, PNG and SVG export. Imperative on purpose:
 // React renders the panels around it, Cytoscape owns its canvas.
 import cytoscape, { type Core, type ElementDefinition, type CollectionReturnValue, type NodeSingular } from 'cytoscape';
-import { buildElements, graphLook, keptByHighlight, ROUTE_TIE_WIDTH, SHOWN_LABEL_FONT, SHOWN_LABEL_OUTLINE, SHOWN_LABEL_SELECTOR, stylesheet, type ColourBy, type ElementDef, type Theme } from './encode';
+import { buildElements, graphLook, type CommunityTint, keptByHighlight, ROUTE_TIE_WIDTH, SHOWN_LABEL_FONT, SHOWN_LABEL_OUTLINE, SHOWN_LABEL_SELECTOR, stylesheet, type ColourBy, type ElementDef, type Theme } from './encode';
 import { Overview } from './overview';
 import { sceneToSvg, type SvgScene } from './exportSvg';
 import type { Point } from './layout';
 import { perfOptionsFor, type PerfOptions } from '../../../../shared/graphPerf';
-import { viewportFor, type GraphData } from '../../../../shared/graph';
+import { viewportFor, WEAK_TIE_ZOOM, type CommunityMap, type GraphData } from '../../../../shared/graph';
+import { mapElements, mapPositions, mapStylesheet } from './communityMap';
 
 export interface CanvasHandlers {
   /** `at` is the node's centre on screen, `size` its drawn diameter (the tooltip keeps off its label). */
   onHover(id: number | null, at: { x: number; y: number; size: number } | null): void;
   onSelect(id: number | null): void;
   onDoubleClick(id: number): void;
+  /** The community map (issue 16): a click on a community opens its people. */
+  onCommunity?(id: number): void;
 }
 
 export interface DrawOptions {
@@ -22,6 +25,8 @@ export interface DrawOptions {
   clusters: boolean;
   theme: Theme;
   positions: ReadonlyMap<number, Point>;
+  /** Communities' tints and names (issue 16). */
+  tints?: readonly CommunityTint[];
 }
 
 /**
@@ -69,6 +74,8 @@ export class GraphCanvas {
   /** The clicked person, whose neighbourhood stays highlighted when the pointer leaves (issue 16). */
   private selectedNode: NodeSingular | null = null;
   private generation = 0;
+  /** What a refit frames (issue 16): the highlighted people (route, organization, bridge, focus), else everyone. */
+  private fitIds: string[] = [];
 
   constructor(
     private readonly container: HTMLElement,
@@ -93,6 +100,7 @@ export class GraphCanvas {
     this.cy = null;
     this.selectedNode = null;
     this.routeIds = [];
+    this.fitIds = [];
     this.dimming = null;
     const chosen = (this.perf = perf ?? perfOptionsFor(data.nodes.length, data.edges.length));
     const elements = buildElements(data, { ...options, labelLimit: chosen.labelLimit }) as ElementDefinition[];
@@ -125,6 +133,70 @@ export class GraphCanvas {
     // (Not its 'render' event: the WebGL renderer never emits it.)
     this.firstPaint = afterFrame();
     return this.firstPaint;
+  }
+
+  /**
+   * The map of communities (issue 16): one node per community, one edge per pair; a click opens
+   * the community (handlers.onCommunity), hovering lights its links. Resolves once painted.
+   */
+  drawMap(map: CommunityMap, theme: Theme): Promise<void> {
+    preventCytoscapeStyleElement();
+    this.generation++;
+    this.overview?.destroy();
+    this.overview = null;
+    this.cy?.destroy();
+    this.pending = [];
+    this.selectedNode = null;
+    this.routeIds = [];
+    this.fitIds = [];
+    this.dimming = null;
+    this.perf = null;
+    const positions = mapPositions(map);
+    const cy = cytoscape({
+      container: this.container,
+      elements: mapElements(map, positions, theme) as ElementDefinition[],
+      style: mapStylesheet(theme) as unknown as cytoscape.StylesheetJson,
+      layout: { name: 'preset', fit: true, padding: 40 },
+      minZoom: ZOOM_RANGE[0],
+      maxZoom: 2,
+      boxSelectionEnabled: false,
+      autoungrabify: true,
+    });
+    cy.on('mouseover', 'node', (e) => {
+      const node = e.target as NodeSingular;
+      node.addClass('hover').connectedEdges().addClass('hover');
+      this.container.style.cursor = 'pointer';
+    });
+    cy.on('mouseout', 'node', () => {
+      cy.elements('.hover').removeClass('hover');
+      this.container.style.cursor = '';
+    });
+    cy.on('tap', 'node', (e) => this.handlers.onCommunity?.(Number(e.target.data('community'))));
+    // Names stay readable (at least 11 px on screen) when the map is fitted into a small window.
+    const readable = () =>
+      cy.batch(() =>
+        cy.nodes().forEach((n) => {
+          const font = Number(n.data('font'));
+          const want = Math.min(30, Math.max(font, 11 / cy.zoom()));
+          if (want > font) n.style({ 'font-size': want, 'text-max-width': `${Math.round(want * 9)}px` });
+          else n.removeStyle('font-size text-max-width');
+        }),
+      );
+    readable();
+    cy.on('zoom', readable);
+    this.cy = cy;
+    this.scaledLabels = null;
+    this.filled = Promise.resolve();
+    this.peopleIn = Promise.resolve();
+    this.firstPaint = afterFrame();
+    return this.firstPaint;
+  }
+
+  /** The community map's nodes on screen (the test hook reports them, so a test can click one). */
+  mapNodesOnScreen(): { id: number; x: number; y: number }[] {
+    const cy = this.cy;
+    if (!cy) return [];
+    return cy.nodes('.community').map((n) => ({ id: Number(n.data('community')), x: n.renderedPosition().x, y: n.renderedPosition().y }));
   }
 
   /** Creates the Cytoscape instance with the first `cut` elements and starts handing it the rest. */
@@ -168,6 +240,15 @@ export class GraphCanvas {
       this.overview?.setViewport({ zoom: cy.zoom(), pan: { ...cy.pan() } });
     });
     cy.on('zoom select unselect', () => this.keepShownLabelsReadable());
+    // Weak ties come out of the faint when zoomed in (issue 16); small graphs only (a restyle of every weak tie).
+    let zoomedIn = false;
+    cy.on('zoom', () => {
+      if (this.perf?.overview) return;
+      const now = cy.zoom() >= WEAK_TIE_ZOOM;
+      if (now === zoomedIn) return;
+      zoomedIn = now;
+      cy.edges('.weak').toggleClass('lit', now);
+    });
     cy.on('resize', () => this.overview?.schedule());
     cy.on('tap', (e) => {
       if (e.target === cy) {
@@ -183,6 +264,7 @@ export class GraphCanvas {
     cy.on('dbltap', 'node:childless', (e) => this.handlers.onDoubleClick(Number(e.target.id())));
     this.cy = cy;
     this.scaledLabels = null;
+    this.keepShownLabelsReadable();
     let peopleIn: () => void = () => {};
     this.peopleIn = cut >= nodeCount ? Promise.resolve() : new Promise<void>((resolve) => (peopleIn = resolve));
     this.filled = this.pending.length
@@ -239,6 +321,7 @@ export class GraphCanvas {
       }
     }
     cy.add(defs);
+    if (defs.some((d) => String(d.classes ?? '').includes('tint'))) this.keepShownLabelsReadable();
     if (this.overview) {
       this.overview.handOver(defs as ElementDef[]);
       this.overview.paint();
@@ -301,6 +384,7 @@ export class GraphCanvas {
       cy.nodes('.cluster').removeClass('dimmed');
     });
     const route = cy.nodes('.route');
+    this.fitIds = route.map((n) => n.id());
     if (route.nonempty()) cy.fit(route, 80);
     this.keepShownLabelsReadable();
   }
@@ -323,7 +407,89 @@ export class GraphCanvas {
       cy.nodes('.cluster').removeClass('dimmed');
     });
     this.keepShownLabelsReadable();
+    this.fitIds = set.map((n) => n.id());
     cy.animate({ fit: { eles: set, padding: 80 } }, { duration: 250 });
+  }
+
+  /**
+   * An organization's view (issue 16): its people, the ties into it (weak ones marked) and the
+   * people at their other ends stay bright, the rest dims; `path` (me, …, one of its people: the
+   * way in an insight names) is drawn as a route, its weak ties marked too.
+   */
+  highlightOrganization(members: readonly number[], path: readonly number[]): void {
+    const cy = this.cy;
+    if (!cy) return;
+    this.clearHighlights();
+    this.ensurePeople([...members, ...path]);
+    this.addPendingBetween(path);
+    const org = cy.collection();
+    for (const id of members) org.merge(cy.getElementById(String(id)));
+    const into = org.connectedEdges();
+    const around = into.connectedNodes().union(org);
+    const way = cy.collection();
+    const hop = new Map<string, number>();
+    path.forEach((id, i) => {
+      const node = cy.getElementById(String(id));
+      if (node.empty()) return;
+      way.merge(node);
+      hop.set(node.id(), i);
+      if (i > 0) way.merge(node.edgesWith(cy.getElementById(String(path[i - 1]))));
+    });
+    if (around.empty() && way.empty()) return;
+    const keep = new Set<string>();
+    around.union(way.nodes()).forEach((n) => {
+      keep.add(n.id());
+    });
+    this.dimming = { keep };
+    this.overview?.setDimming(keep);
+    this.routeIds = [...path];
+    cy.batch(() => {
+      cy.elements().addClass('dimmed');
+      around.removeClass('dimmed');
+      into.removeClass('dimmed').addClass('into');
+      into.filter('.weak').addClass('weakmark');
+      // A few people: each named; many: the labelled ones are enough.
+      if (org.length <= 12) org.addClass('hit');
+      way.removeClass('dimmed').addClass('route');
+      way.edges('.weak').addClass('weakmark');
+      way.nodes().forEach((node) => {
+        const i = hop.get(node.id()) ?? 0;
+        node.data('hopLabel', i === 0 ? `${node.data('name')}` : `${i} · ${node.data('name')}`);
+      });
+      cy.nodes('.cluster').removeClass('dimmed');
+    });
+    this.keepShownLabelsReadable();
+    // Everyone kept bright in view: the organization, the other ends of the ties into it, the way in.
+    const shown = around.union(way.nodes());
+    this.fitIds = shown.map((n) => n.id());
+    if (shown.nonempty()) cy.fit(shown, 40);
+  }
+
+  /** A bridge (issue 16): the person and the people of the communities they join stay bright, the rest dims. */
+  focusBridge(id: number, groupMembers: readonly number[]): boolean {
+    const cy = this.cy;
+    if (!cy) return false;
+    this.clearHighlights();
+    this.ensurePeople([id, ...groupMembers]);
+    const node = cy.getElementById(String(id));
+    if (node.empty()) return false;
+    const set = cy.collection().merge(node);
+    for (const m of groupMembers) set.merge(cy.getElementById(String(m)));
+    this.dimming = { keep: new Set(set.map((n) => n.id())) };
+    this.overview?.setDimming(this.dimming.keep);
+    cy.batch(() => {
+      cy.elements().addClass('dimmed');
+      set.removeClass('dimmed');
+      set.edgesWith(set).removeClass('dimmed');
+      node.connectedEdges().removeClass('dimmed').addClass('into');
+      cy.nodes('.cluster').removeClass('dimmed');
+    });
+    cy.nodes().unselect();
+    node.select().addClass('hit');
+    this.keepShownLabelsReadable();
+    this.fitIds = set.map((n) => n.id());
+    cy.fit(set, 60);
+    return true;
   }
 
   /** Centres and zooms onto one person, selecting them. */
@@ -345,6 +511,7 @@ export class GraphCanvas {
     const cy = this.cy;
     if (!cy) return;
     this.routeIds = [];
+    this.fitIds = [];
     this.dimming = null;
     this.overview?.setDimming(null);
     cy.batch(() => {
@@ -352,6 +519,8 @@ export class GraphCanvas {
       cy.elements('.route').removeClass('route');
       cy.elements('.hit').removeClass('hit');
       cy.elements('.faded').removeClass('faded');
+      cy.elements('.into').removeClass('into');
+      cy.elements('.weakmark').removeClass('weakmark');
     });
     this.keepShownLabelsReadable();
   }
@@ -373,8 +542,12 @@ export class GraphCanvas {
     if (!cy || this.perf?.overview) return;
     cy.batch(() => {
       cy.elements('.faded').removeClass('faded');
+      if (cy.zoom() < WEAK_TIE_ZOOM) cy.edges('.lit').removeClass('lit');
       if (!node || this.dimming !== null || node.removed()) return;
-      cy.elements().difference(node.closedNeighborhood()).addClass('faded');
+      const around = node.closedNeighborhood();
+      cy.elements().difference(around).not('.tint').addClass('faded');
+      // The person's own weak ties (and mine, when it is me) come out of the faint (issue 16).
+      node.connectedEdges('.weak, .mine').addClass('lit');
     });
   }
 
@@ -411,11 +584,18 @@ export class GraphCanvas {
       });
     }
     this.scaledLabels = shown;
+    // Communities' names (issue 16) stay at least 13 px on screen, however far out the view is.
+    cy.nodes('.tint').forEach((t) => {
+      const font = Number(t.data('font')) || 14;
+      const want = Math.max(font, 13 / cy.zoom());
+      if (want > font) t.style({ 'font-size': want, 'text-outline-width': 3 * (want / font) });
+      else t.removeStyle('font-size text-outline-width');
+    });
   }
 
   /** How many people and ties are drawn dimmed (the test hook reports it). */
   dimmedCount(): number {
-    return this.cy?.elements('.dimmed').length ?? 0;
+    return this.cy?.elements('.dimmed').not('.tint').length ?? 0;
   }
 
   fadedCount(): number {
@@ -424,6 +604,15 @@ export class GraphCanvas {
 
   highlightedRoute(): number[] {
     return [...this.routeIds];
+  }
+
+  viewport(): { zoom: number; pan: Point } | null {
+    const cy = this.cy;
+    return cy ? { zoom: cy.zoom(), pan: { ...cy.pan() } } : null;
+  }
+
+  setViewport(v: { zoom: number; pan: Point }): void {
+    this.cy?.viewport(v);
   }
 
   panBy(dx: number, dy: number): void {
@@ -445,15 +634,16 @@ export class GraphCanvas {
     const cy = this.cy;
     if (!cy) return;
     cy.resize();
-    const route = cy.nodes('.route');
-    if (route.nonempty()) cy.fit(route, 80);
+    const framed = cy.collection();
+    for (const id of this.fitIds) framed.merge(cy.getElementById(id));
+    if (framed.nonempty()) cy.fit(framed, 60);
     else cy.fit(undefined, 30);
     this.keepShownLabelsReadable();
   }
 
   positions(): Map<number, Point> {
     const out = new Map<number, Point>();
-    this.cy?.nodes(':childless').forEach((n) => {
+    this.cy?.nodes(':childless').not('.tint').forEach((n) => {
       const p = n.position();
       out.set(Number(n.id()), { x: p.x, y: p.y });
     });
@@ -488,7 +678,7 @@ export class GraphCanvas {
       });
     });
     const zoom = cy.zoom();
-    cy.nodes(':childless').forEach((n) => {
+    cy.nodes(':childless').not('.tint').forEach((n) => {
       const p = n.position();
       if (!inView(p)) return;
       const font = parseFloat(n.style('font-size'));

@@ -44,6 +44,8 @@ interface Tie {
   weak: boolean;
   /** A likely tie (issue 15): drawn in the accent colour, faint. */
   likely: boolean;
+  /** One of my ties: faint, as the stylesheet's `edge.mine` (issue 16). */
+  mine: boolean;
 }
 
 /** A person as the overview draws it, read once from their element. */
@@ -79,6 +81,8 @@ export class Overview {
       if (def.group === 'nodes') {
         // Compound parents (organization clusters) have no position of their own: not drawn here.
         if (!def.position) continue;
+        // Communities' tints (issue 16) are Cytoscape's alone: a disc here would cover the people.
+        if (classes.includes(' tint ')) continue;
         this.at.set(id, def.position);
         this.nodes.set(id, {
           at: def.position,
@@ -90,7 +94,14 @@ export class Overview {
         });
       } else {
         const m = /\bs([1-5])\b/.exec(classes);
-        this.edges.set(id, { a: String(def.data.source), b: String(def.data.target), s: m ? Number(m[1]) : 1, weak: classes.includes(' weak '), likely: classes.includes(' likely ') });
+        this.edges.set(id, {
+          a: String(def.data.source),
+          b: String(def.data.target),
+          s: m ? Number(m[1]) : 1,
+          weak: classes.includes(' weak '),
+          likely: classes.includes(' likely '),
+          mine: classes.includes(' mine '),
+        });
       }
     }
     this.viewport = viewport;
@@ -173,17 +184,17 @@ export class Overview {
     const look = this.look;
     const keep = this.keep;
     // One path per strength class and dimmed state: ten strokes at most, whatever the size.
-    const paths = new Map<string, { path: Path2D; s: number; dimmed: boolean; weak: boolean; likely: boolean }>();
-    for (const { a, b, s, weak, likely } of this.edges.values()) {
+    const paths = new Map<string, { path: Path2D; s: number; dimmed: boolean; weak: boolean; likely: boolean; mine: boolean }>();
+    for (const { a, b, s, weak, likely, mine } of this.edges.values()) {
       const p = this.at.get(a);
       const q = this.at.get(b);
       if (!p || !q) continue;
       if ((p.x < x1 && q.x < x1) || (p.x > x2 && q.x > x2) || (p.y < y1 && q.y < y1) || (p.y > y2 && q.y > y2)) continue;
       const dimmed = keep !== null && !keptByHighlight(keep, a, b);
-      const key = `${likely ? 'l' : s}${dimmed ? 'd' : ''}`;
+      const key = `${likely ? 'l' : s}${dimmed ? 'd' : ''}${mine ? 'm' : ''}`;
       let entry = paths.get(key);
       if (!entry) {
-        entry = { path: new Path2D(), s, dimmed, weak, likely };
+        entry = { path: new Path2D(), s, dimmed, weak, likely, mine };
         paths.set(key, entry);
       }
       entry.path.moveTo(p.x, p.y);
@@ -191,9 +202,9 @@ export class Overview {
     }
     ctx.lineCap = 'butt';
     ctx.strokeStyle = look.edge;
-    for (const { path, s, dimmed, weak, likely } of paths.values()) {
+    for (const { path, s, dimmed, weak, likely, mine } of paths.values()) {
       ctx.strokeStyle = likely ? look.accent : look.edge;
-      ctx.globalAlpha = dimmed ? look.dimmedEdgeOpacity : likely ? LIKELY_EDGE_OPACITY : look.edgeOpacity[s - 1]!;
+      ctx.globalAlpha = dimmed ? look.dimmedEdgeOpacity : likely ? LIKELY_EDGE_OPACITY : mine ? look.myTieOpacity : look.edgeOpacity[s - 1]!;
       ctx.lineWidth = likely ? 1 : look.edgeWidth[s - 1]!;
       ctx.setLineDash(weak && look.weakDashes ? look.dash : []);
       ctx.stroke(path);

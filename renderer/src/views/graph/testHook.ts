@@ -19,6 +19,8 @@ export interface GraphTestState {
   dimmed: number;
   /** People and ties faded around a hovered or selected person's neighbourhood (issue 16). */
   faded: number;
+  /** The community map (issue 16): where each community is on screen (CSS pixels in the canvas). */
+  mapAt: { id: number; x: number; y: number }[];
 }
 
 type Flagged = { __KITH_TEST__?: boolean; __kithGraph?: { state(): GraphTestState | null } };
