@@ -38,6 +38,7 @@ import { graphContract } from './graph';
 import { targetsChannels } from './targets';
 import { encryptionContract } from './encryption';
 import { forgetContract } from './forget';
+import { historyContract } from './history';
 
 const byId = z.strictObject({ id: Id });
 const nothing = z.strictObject({}).optional();
@@ -87,6 +88,7 @@ export const contract = {
   ...targetsChannels,
   ...encryptionContract,
   ...forgetContract,
+  ...historyContract,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;
