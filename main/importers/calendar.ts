@@ -194,6 +194,25 @@ interface When {
   date: string;
 }
 
+const DAY_MS = 86_400_000;
+const dayOffsets = new Map<string, number | null>();
+
+/** The user's local date of an instant. Offsets are looked up once per UTC day (Temporal is slow per call); a day with a transition is computed exactly. */
+function localDate(ms: number, zone: string): string {
+  const day = Math.floor(ms / DAY_MS);
+  const key = `${zone}|${day}`;
+  let offset = dayOffsets.get(key);
+  if (offset === undefined) {
+    const at = (t: number) => Temporal.Instant.fromEpochMilliseconds(t).toZonedDateTimeISO(zone).offsetNanoseconds / 1e6;
+    const start = at(day * DAY_MS);
+    offset = start === at(day * DAY_MS + DAY_MS - 1) ? start : null;
+    if (dayOffsets.size > 100_000) dayOffsets.clear();
+    dayOffsets.set(key, offset);
+  }
+  if (offset === null) return Temporal.Instant.fromEpochMilliseconds(ms).toZonedDateTimeISO(zone).toPlainDate().toString();
+  return new Date(ms + offset).toISOString().slice(0, 10);
+}
+
 function whenOf(t: ICAL.Time, zone: string): When {
   const wall = `${pad(t.year, 4)}-${pad(t.month)}-${pad(t.day)}`;
   if (!/^\d{4}-\d{2}-\d{2}$/.test(wall) || t.month < 1 || t.month > 12 || t.day < 1 || t.day > 31) throw new ZoneError(`its start date ${wall} is not a date`);
@@ -218,7 +237,7 @@ function whenOf(t: ICAL.Time, zone: string): When {
     return { at: `${wall}T${pad(t.hour)}:${pad(t.minute)}`, ms: local.epochMilliseconds, date: wall };
   }
   if (!Number.isFinite(ms)) throw new ZoneError('its start time could not be read');
-  const date = Temporal.Instant.fromEpochMilliseconds(ms).toZonedDateTimeISO(zone).toPlainDate().toString();
+  const date = localDate(ms, zone);
   return { at: new Date(ms).toISOString().replace('.000Z', 'Z'), ms, date };
 }
 
