@@ -9,6 +9,7 @@ import { invoke } from '../../api';
 import { errorMessage, mutate } from '../../data/mutate';
 import { hrefFor } from '../../router';
 import { detectFormat, FORMAT_LABELS } from './detectFormat';
+import { HistoryImport } from './HistoryImport';
 import { sniffText, toBase64 } from '../../../../shared/importBytes';
 import '../../styles/data.css';
 
@@ -219,6 +220,9 @@ export function ImportView() {
       )}
 
       {step.kind === 'done' && <DonePanel fileName={step.fileName} result={step.result} onAnother={reset} />}
+
+      {/* Issue 14: calendars and mail bring journal entries, with their own preview. */}
+      {step.kind === 'choose' && <HistoryImport />}
     </div>
   );
 }
