@@ -18,8 +18,8 @@ import { createHandlers } from '../../main/ipc/handlers';
 import { createPerson } from '../../main/services/people';
 import { fixedClock, setClock } from '../../shared/clock';
 import { kith } from '../helpers/cli';
+import { HISTORY_FIXTURES as FIXTURES } from '../helpers/fixtures';
 
-const FIXTURES = path.resolve(__dirname, '..', 'history-fixtures');
 const fixture = (name: string) => fs.readFileSync(path.join(FIXTURES, name), 'utf8');
 const ME = ['me@example.com', 'me.work@corp.example'];
 

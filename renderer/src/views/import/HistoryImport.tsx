@@ -359,12 +359,13 @@ function HistoryPreviewPanel({
           <ul className="import-rows">
             {preview.offered.slice(0, LIST_LIMIT).map((o) => (
               <li key={o.key} className="import-row" data-testid="history-offered-person">
-                <span className="import-where">{o.email}</span>
+                <span className="import-where">{c ? 'attendee' : 'wrote'}</span>
                 <label className="toggle import-name truncate">
                   <input type="checkbox" checked={include.has(o.key)} onChange={(event) => toggle(o.key, event.target.checked)} />
                   {o.name}
                 </label>
-                <span className="import-detail truncate">
+                <span className="import-detail truncate" title={o.email}>
+                  {o.name !== o.email ? `${o.email} · ` : ''}
                   {o.items.toLocaleString()} {c ? (o.items === 1 ? 'meeting' : 'meetings') : o.items === 1 ? 'message' : 'messages'}
                 </span>
               </li>
