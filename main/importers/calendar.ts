@@ -64,8 +64,8 @@ export interface CalendarOptions {
   zone: string;
 }
 
-/** A series is expanded at most this far (a daily meeting for 50 years): more is a runaway rule. */
-export const MAX_OCCURRENCES = 20_000;
+/** A series is expanded at most this far (a daily meeting for 13 years): more is a runaway rule. */
+export const MAX_OCCURRENCES = 5_000;
 
 interface Block {
   kind: 'VEVENT' | 'VTIMEZONE';
@@ -169,6 +169,21 @@ function participantsOf(event: ICAL.Component, mine: ReadonlySet<string>): Parti
 }
 
 class ZoneError extends Error {}
+
+/**
+ * A time zone's rules repeat yearly. ical.js expands them from their start
+ * (often 1601 or 1970) to each event, so a VTIMEZONE with FREQ=SECONDLY
+ * (a broken or hostile file) would never finish: such a zone is refused.
+ */
+function assertTimeZoneRules(tz: ICAL.Component): void {
+  for (const part of tz.getAllSubcomponents()) {
+    for (const rule of part.getAllProperties('rrule')) {
+      const freq = (rule.getFirstValue() as ICAL.Recur | null)?.freq;
+      if (freq !== 'YEARLY') throw new Error(`its ${part.name.toUpperCase()} rule repeats ${String(freq ?? 'never').toLowerCase()}, where a time zone's repeats yearly`);
+    }
+    if (part.getAllProperties('rdate').length > 1000) throw new Error('it lists more than 1,000 changes');
+  }
+}
 
 const validZones = new Map<string, boolean>();
 function isIanaZone(tzid: string): boolean {
@@ -282,6 +297,7 @@ export function parseCalendar(text: string, options: CalendarOptions): ParsedCal
       if (b.kind !== 'VTIMEZONE') continue;
       try {
         const tz = parseBlock(b);
+        assertTimeZoneRules(tz);
         const tzid = tz.getFirstPropertyValue('tzid');
         if (typeof tzid === 'string' && tzid && !ICAL.TimezoneService.has(tzid)) ICAL.TimezoneService.register(tz);
       } catch (error) {
