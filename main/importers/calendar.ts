@@ -384,6 +384,7 @@ export function parseCalendar(text: string, options: CalendarOptions): ParsedCal
       }
     }
 
+    const seriesPeople = new WeakMap<ICAL.Component, Participants>();
     for (const [uid, m] of masters) {
       try {
         const months = new Map<string, { last: When; count: number; title: string; people: Map<string, string>; attendeeCount: number }>();
@@ -405,7 +406,9 @@ export function parseCalendar(text: string, options: CalendarOptions): ParsedCal
             out.leftOut.cancelled++;
             continue;
           }
-          const who = participantsOf(item, myEmails);
+          // Occurrences that are not overrides share the series' component: its people are read once.
+          let who = seriesPeople.get(item);
+          if (!who) seriesPeople.set(item, (who = participantsOf(item, myEmails)));
           if (who.myStatus === 'DECLINED') {
             out.leftOut.declined++;
             continue;

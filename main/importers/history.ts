@@ -16,7 +16,7 @@ import { DEFAULT_MAX_ATTENDEES, type CalendarSummary, type HistoryPreview, type 
 import type { ImportIssue } from '../../shared/importExport';
 import { nowMs, timeZone } from '../../shared/clock';
 import type { Db } from '../db/open';
-import { createEntry, updateEntry } from '../services/journal';
+import { createEntryId, updateEntry } from '../services/journal';
 import { createPerson, getMeId } from '../services/people';
 import { getSetting, setSetting } from '../services/settings';
 import { createTie } from '../services/ties';
@@ -285,8 +285,8 @@ function applyHistory(db: Db, plan: HistoryPlan): void {
       updateEntry(db, e.updates, { occurredAt: e.occurredAt, title: e.title, body: e.body, participantIds: ids });
       continue;
     }
-    const entry = createEntry(db, { occurredAt: e.occurredAt, kind: e.kind, title: e.title, body: e.body, participantIds: ids });
-    remember.run(e.source, e.source === 'mail-day' ? `${e.key.slice(0, 10)}|${ids[0]}` : e.key, entry.id, now);
+    const entryId = createEntryId(db, { occurredAt: e.occurredAt, kind: e.kind, title: e.title, body: e.body, participantIds: ids });
+    remember.run(e.source, e.source === 'mail-day' ? `${e.key.slice(0, 10)}|${ids[0]}` : e.key, entryId, now);
   }
 }
 
