@@ -228,6 +228,26 @@ function localDate(ms: number, zone: string): string {
   return new Date(ms + offset).toISOString().slice(0, 10);
 }
 
+const zoneDays = new Map<string, number | null>();
+
+/**
+ * A file's zone's UTC offset (seconds) on a local date, when it is the same
+ * all day (no transition): ical.js's own conversion clones and searches per
+ * call, the larger part of reading a big calendar. Null on a transition day,
+ * which is then converted exactly.
+ */
+function zoneDayOffset(tz: ICAL.Timezone, year: number, month: number, day: number): number | null {
+  const key = `${tz.tzid}|${year}-${month}-${day}`;
+  let offset = zoneDays.get(key);
+  if (offset === undefined) {
+    const at = (hour: number, minute: number) => tz.utcOffset(new ICAL.Time({ year, month, day, hour, minute, second: 0, isDate: false }, tz));
+    const first = at(0, 0);
+    offset = first === at(23, 59) ? first : null;
+    zoneDays.set(key, offset);
+  }
+  return offset;
+}
+
 function whenOf(t: ICAL.Time, zone: string): When {
   const wall = `${pad(t.year, 4)}-${pad(t.month)}-${pad(t.day)}`;
   if (!/^\d{4}-\d{2}-\d{2}$/.test(wall) || t.month < 1 || t.month > 12 || t.day < 1 || t.day > 31) throw new ZoneError(`its start date ${wall} is not a date`);
@@ -241,7 +261,10 @@ function whenOf(t: ICAL.Time, zone: string): When {
   const zoneId = t.zone?.tzid;
   let ms: number;
   if (zoneId === 'UTC' || tzid === 'Z' || tzid === 'UTC') ms = Date.UTC(t.year, t.month - 1, t.day, t.hour, t.minute, t.second);
-  else if (zoneId && zoneId !== 'floating') ms = t.toUnixTime() * 1000;
+  else if (zoneId && zoneId !== 'floating') {
+    const offset = zoneDayOffset(t.zone!, t.year, t.month, t.day);
+    ms = offset === null ? t.toUnixTime() * 1000 : Date.UTC(t.year, t.month - 1, t.day, t.hour, t.minute, t.second) - offset * 1000;
+  }
   else if (tzid && tzid !== 'floating') {
     // A TZID the file does not define: an IANA name is read with Temporal; anything else is refused.
     if (!isIanaZone(tzid)) throw new ZoneError(`its time zone "${clip(tzid, 80)}" is not defined in the file (no VTIMEZONE) and is not a known zone name`);
@@ -292,6 +315,7 @@ export function parseCalendar(text: string, options: CalendarOptions): ParsedCal
   const { myEmails, nowMs, zone } = options;
   // ical.js resolves a TZID through its global registry: it holds this file's zones only, while this (synchronous) parse runs.
   ICAL.TimezoneService.reset();
+  zoneDays.clear();
   try {
     for (const b of blocks) {
       if (b.kind !== 'VTIMEZONE') continue;
