@@ -369,3 +369,18 @@ describe('IPC: chosen files, progress, cancel; CLI', () => {
     expect(bad.stderr).toMatch(/not an mbox file/);
   });
 });
+
+describe('undo', () => {
+  it('the last calendar import can be undone: its entries and keys go, and the file can be imported again', async () => {
+    const { undoLastImport, listImports } = await import('../../main/importers/importLog');
+    const db = seededDb();
+    commitHistory(db, ics(db, 'google.ics'), { myEmails: ME, include: ['attendee lena.park@startup.example'] });
+    expect(listImports(db)[0]).toMatchObject({ format: 'ics', summary: 'Calendar: 7 journal entries, 1 new person', canUndo: true });
+    expect(undoLastImport(db, {}).undone).toBe(true);
+    expect(db.prepare(`SELECT count(*) FROM interactions`).pluck().get()).toBe(0);
+    expect(db.prepare(`SELECT count(*) FROM import_keys`).pluck().get()).toBe(0);
+    expect(db.prepare(`SELECT count(*) FROM people WHERE display_name = 'Lena Park'`).pluck().get()).toBe(0);
+    expect(previewHistory(db, ics(db, 'google.ics'), { myEmails: ME }).calendar!.entries).toBe(6);
+    db.close();
+  });
+});
