@@ -69,6 +69,8 @@ export const MailSummary = z.object({
   /** New journal entries: one per UTC day and person. */
   entries: count,
   alreadyImported: count,
+  /** Days imported before with more mail in this file: their entry is brought up to date. */
+  updated: count,
   maxRecipients: count,
   leftOut: z.object({
     mailingLists: count,

@@ -37,7 +37,7 @@ export function historyText(p: HistoryPreview, dryRun: boolean): string {
     const c = p.calendar;
     out += `Calendar: ${plural(c.events, 'event')} read\n`;
     out += row(c.entries, `meeting entries ${would} (${c.seriesMonths} of them months of recurring series, ${plural(c.occurrences, 'meeting')})`);
-    if (c.updated) out += row(c.updated, `months of series ${dryRun ? 'would be' : ''} brought up to date`);
+    if (c.updated) out += row(c.updated, `months of series ${dryRun ? 'would be ' : ''}brought up to date`);
     const l = c.leftOut;
     const left = [
       [c.alreadyImported, 'already imported'],
@@ -55,6 +55,7 @@ export function historyText(p: HistoryPreview, dryRun: boolean): string {
     const m = p.mail;
     out += `Mail: ${plural(m.messages, 'message')} read (headers only)\n`;
     out += row(m.entries, `e-mail entries ${would} (one per UTC day and person)`);
+    if (m.updated) out += row(m.updated, `days ${dryRun ? 'would be ' : ''}brought up to date`);
     const l = m.leftOut;
     const left = [
       [m.alreadyImported, 'days already imported'],

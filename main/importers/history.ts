@@ -197,11 +197,13 @@ export function planHistory(db: Db, parsed: ParsedHistory, options: HistoryOptio
   } else {
     const m = parsed.mail;
     const keys = importedKeys(db, 'mail-day');
+    const existingEntry = db.prepare('SELECT occurred_at, body FROM interactions WHERE id = ?');
     mail = {
       messages: m.messages,
       bytes: m.bytes,
       entries: 0,
       alreadyImported: 0,
+      updated: 0,
       maxRecipients: MAX_RECIPIENTS,
       leftOut: { ...m.leftOut, withNobodyKnown: 0 },
     };
@@ -231,15 +233,23 @@ export function planHistory(db: Db, parsed: ParsedHistory, options: HistoryOptio
     }
     for (const g of groups.values()) {
       const key = typeof g.who === 'number' ? `${g.day}|${g.who}` : `${g.day}|new`;
-      if (typeof g.who === 'number' && keys.has(key)) {
-        mail.alreadyImported++;
-        continue;
-      }
       const n = g.sent + g.received;
       const title = `${plural(n, 'e-mail')} (${g.received} received, ${g.sent} sent)`;
       const body = `From your mail: ${plural(g.received, 'message')} received from them and ${plural(g.sent, 'message')} sent to them on ${longDate(g.day)} (UTC day).`;
-      entries.push({ source: 'mail-day', key, kind: 'email', occurredAt: new Date(g.last).toISOString().replace('.000Z', 'Z'), title, body, people: [g.who], updates: null });
-      mail.entries++;
+      const occurredAt = new Date(g.last).toISOString().replace('.000Z', 'Z');
+      let updates: number | null = null;
+      if (typeof g.who === 'number' && keys.has(key)) {
+        const entryId = keys.get(key) ?? null;
+        const current = entryId === null ? undefined : (existingEntry.get(entryId) as { occurred_at: string; body: string } | undefined);
+        // A later file with more of that day's mail brings the entry up to date, unless it was deleted or edited since.
+        if (!current || current.body === body || !current.body.startsWith('From your mail: ') || current.occurred_at >= occurredAt) {
+          mail.alreadyImported++;
+          continue;
+        }
+        updates = entryId;
+        mail.updated++;
+      } else mail.entries++;
+      entries.push({ source: 'mail-day', key, kind: 'email', occurredAt, title, body, people: [g.who], updates });
     }
   }
 
@@ -263,7 +273,7 @@ export function planHistory(db: Db, parsed: ParsedHistory, options: HistoryOptio
 }
 
 function summaryLine(preview: HistoryPreview): string {
-  const n = preview.calendar ? preview.calendar.entries + preview.calendar.updated : (preview.mail?.entries ?? 0);
+  const n = preview.calendar ? preview.calendar.entries + preview.calendar.updated : (preview.mail ? preview.mail.entries + preview.mail.updated : 0);
   const what = preview.source === 'ics' ? 'Calendar' : 'Mail';
   return `${what}: ${plural(n, 'journal entry', 'journal entries')}${preview.newPeople ? `, ${plural(preview.newPeople, 'new person', 'new people')}` : ''}`;
 }

@@ -44,8 +44,8 @@ function whole(parsed: () => ParsedHistory): void {
     for (const s of preview.skipped) expect(s.where).toMatch(/^(event \d+ \(line \d+\)|event at line \d+|message [\d,]+ \(byte [\d,]+\))/);
     try {
       const result = commitHistory(db, p, { myEmails: ME });
-      const entries = (result.calendar?.entries ?? 0) + (result.calendar?.updated ?? 0) + (result.mail?.entries ?? 0);
-      expect(entries).toBe((preview.calendar?.entries ?? 0) + (preview.calendar?.updated ?? 0) + (preview.mail?.entries ?? 0));
+      const entries = (result.calendar?.entries ?? 0) + (result.calendar?.updated ?? 0) + (result.mail?.entries ?? 0) + (result.mail?.updated ?? 0);
+      expect(entries).toBe((preview.calendar?.entries ?? 0) + (preview.calendar?.updated ?? 0) + (preview.mail?.entries ?? 0) + (preview.mail?.updated ?? 0));
     } catch (error) {
       expect(error).toBeInstanceOf(KithError);
       expect(snapshot()).toBe(before);

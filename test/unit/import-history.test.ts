@@ -275,6 +275,7 @@ describe('mail headers (mbox)', () => {
       bytes: fs.statSync(file).size,
       entries: 4,
       alreadyImported: 0,
+      updated: 0,
       maxRecipients: 8,
       leftOut: { mailingLists: 2, tooManyRecipients: 1, noReply: 1, withNobodyKnown: 1, undated: 0, malformed: 0, duplicates: 1 },
     });
@@ -292,6 +293,21 @@ describe('mail headers (mbox)', () => {
     const again = previewHistory(db, await readHistoryFile(db, file, 'mbox', {}));
     expect(again.mail).toMatchObject({ entries: 0, alreadyImported: 4 });
     expect(again.nothingToDo).toBe(true);
+    db.close();
+  });
+
+  it('a later mbox with more mail on a day brings that day’s entry up to date instead of adding another', async () => {
+    const db = seededDb();
+    const full = fs.readFileSync(path.join(FIXTURES, 'takeout.mbox'), 'latin1');
+    const first = path.join(tempDir(), 'first.mbox');
+    fs.writeFileSync(first, full.slice(0, full.indexOf('From 1797446384719827164@xxx')), 'latin1');
+    commitHistory(db, await readHistoryFile(db, first, 'mbox', { myEmails: ME }), { myEmails: ME });
+    expect(entries(db, 'email').map((e) => e.title)).toEqual(['1 e-mail (1 received, 0 sent)']);
+    const later = previewHistory(db, await readHistoryFile(db, path.join(FIXTURES, 'takeout.mbox'), 'mbox', {}));
+    expect(later.mail).toMatchObject({ entries: 3, updated: 1, alreadyImported: 0 });
+    commitHistory(db, await readHistoryFile(db, path.join(FIXTURES, 'takeout.mbox'), 'mbox', {}));
+    expect(entries(db, 'email').map((e) => [e.at, e.title, e.people])[0]).toEqual(['2026-04-25T10:15:00Z', '2 e-mails (1 received, 1 sent)', 'Ana Acosta']);
+    expect(entries(db, 'email')).toHaveLength(4);
     db.close();
   });
 

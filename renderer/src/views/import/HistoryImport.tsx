@@ -225,7 +225,7 @@ export function HistoryImport() {
 }
 
 function entriesOf(p: HistoryPreview): number {
-  return p.calendar ? p.calendar.entries + p.calendar.updated : (p.mail?.entries ?? 0);
+  return p.calendar ? p.calendar.entries + p.calendar.updated : p.mail ? p.mail.entries + p.mail.updated : 0;
 }
 
 function doneText(r: HistoryResult): string {
