@@ -261,6 +261,10 @@ export async function readMbox(file: string, options: MboxOptions): Promise<Pars
           finish(message!);
           message = null;
           mode = 'body';
+        } else if (line.length > 5 && line.compare(FROM_, 0, 5, 0, 5) === 0 && SEPARATOR.test(line.toString('latin1')) && message!.headers.size > 0) {
+          // A separator where the blank line after the headers should be: a message with headers only; the next one starts here.
+          finish(message!);
+          startMessage(line.toString('latin1'), base + pos);
         } else headerLine(message!, line);
         pos = e + 1;
         atLineStart = true;

@@ -329,6 +329,12 @@ describe('mail headers (mbox)', () => {
       ['2026-04-27', 'ana.acosta@example.org', 1],
       ['2026-04-27', 'tom@weber.example', 1],
     ]);
+    // A message with headers only, the next separator right after them: both are read.
+    fs.writeFileSync(
+      file,
+      'From a@xxx Mon Apr 27 08:00:00 +0000 2026\nFrom: tom@weber.example\nDate: Mon, 27 Apr 2026 08:00:00 +0000\nFrom b@xxx Mon Apr 27 09:00:00 +0000 2026\nFrom: ana.acosta@example.org\nDate: Mon, 27 Apr 2026 09:00:00 +0000\n',
+    );
+    expect((await readMbox(file, { myEmails: new Set(ME) })).days.map((d) => d.email)).toEqual(['ana.acosta@example.org', 'tom@weber.example']);
     fs.writeFileSync(file, 'Return-Path: <a@b>\nFrom: a@b\n\nhi\n');
     await expect(readMbox(file, { myEmails: new Set() })).rejects.toThrow(/not an mbox file/);
   });
