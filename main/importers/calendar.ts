@@ -185,6 +185,66 @@ function assertTimeZoneRules(tz: ICAL.Component): void {
   }
 }
 
+/**
+ * Windows time zone names (Outlook and Exchange write them as TZIDs, usually
+ * with a VTIMEZONE, not always) to IANA names: the common ones of CLDR's
+ * windowsZones table, each mapped to its territory-001 zone.
+ */
+const WINDOWS_ZONES: Record<string, string> = {
+  'Dateline Standard Time': 'Etc/GMT+12',
+  'Hawaiian Standard Time': 'Pacific/Honolulu',
+  'Alaskan Standard Time': 'America/Anchorage',
+  'Pacific Standard Time': 'America/Los_Angeles',
+  'US Mountain Standard Time': 'America/Phoenix',
+  'Mountain Standard Time': 'America/Denver',
+  'Central America Standard Time': 'America/Guatemala',
+  'Central Standard Time': 'America/Chicago',
+  'Central Standard Time (Mexico)': 'America/Mexico_City',
+  'Canada Central Standard Time': 'America/Regina',
+  'SA Pacific Standard Time': 'America/Bogota',
+  'Eastern Standard Time': 'America/New_York',
+  'US Eastern Standard Time': 'America/Indianapolis',
+  'Atlantic Standard Time': 'America/Halifax',
+  'Pacific SA Standard Time': 'America/Santiago',
+  'Newfoundland Standard Time': 'America/St_Johns',
+  'E. South America Standard Time': 'America/Sao_Paulo',
+  'Argentina Standard Time': 'America/Buenos_Aires',
+  'UTC': 'UTC',
+  'GMT Standard Time': 'Europe/London',
+  'Greenwich Standard Time': 'Atlantic/Reykjavik',
+  'W. Europe Standard Time': 'Europe/Berlin',
+  'Central Europe Standard Time': 'Europe/Budapest',
+  'Romance Standard Time': 'Europe/Paris',
+  'Central European Standard Time': 'Europe/Warsaw',
+  'W. Central Africa Standard Time': 'Africa/Lagos',
+  'GTB Standard Time': 'Europe/Bucharest',
+  'E. Europe Standard Time': 'Europe/Chisinau',
+  'FLE Standard Time': 'Europe/Kiev',
+  'Egypt Standard Time': 'Africa/Cairo',
+  'South Africa Standard Time': 'Africa/Johannesburg',
+  'Israel Standard Time': 'Asia/Jerusalem',
+  'Turkey Standard Time': 'Europe/Istanbul',
+  'Russian Standard Time': 'Europe/Moscow',
+  'Arabian Standard Time': 'Asia/Dubai',
+  'Arab Standard Time': 'Asia/Riyadh',
+  'Iran Standard Time': 'Asia/Tehran',
+  'Pakistan Standard Time': 'Asia/Karachi',
+  'India Standard Time': 'Asia/Calcutta',
+  'Nepal Standard Time': 'Asia/Katmandu',
+  'Bangladesh Standard Time': 'Asia/Dhaka',
+  'SE Asia Standard Time': 'Asia/Bangkok',
+  'China Standard Time': 'Asia/Shanghai',
+  'Singapore Standard Time': 'Asia/Singapore',
+  'Taipei Standard Time': 'Asia/Taipei',
+  'W. Australia Standard Time': 'Australia/Perth',
+  'Tokyo Standard Time': 'Asia/Tokyo',
+  'Korea Standard Time': 'Asia/Seoul',
+  'Cen. Australia Standard Time': 'Australia/Adelaide',
+  'E. Australia Standard Time': 'Australia/Brisbane',
+  'AUS Eastern Standard Time': 'Australia/Sydney',
+  'New Zealand Standard Time': 'Pacific/Auckland',
+};
+
 const validZones = new Map<string, boolean>();
 function isIanaZone(tzid: string): boolean {
   let ok = validZones.get(tzid);
@@ -266,9 +326,10 @@ function whenOf(t: ICAL.Time, zone: string): When {
     ms = offset === null ? t.toUnixTime() * 1000 : Date.UTC(t.year, t.month - 1, t.day, t.hour, t.minute, t.second) - offset * 1000;
   }
   else if (tzid && tzid !== 'floating') {
-    // A TZID the file does not define: an IANA name is read with Temporal; anything else is refused.
-    if (!isIanaZone(tzid)) throw new ZoneError(`its time zone "${clip(tzid, 80)}" is not defined in the file (no VTIMEZONE) and is not a known zone name`);
-    ms = Temporal.PlainDateTime.from(`${wall}T${clock}`).toZonedDateTime(tzid, { disambiguation: 'earlier' }).epochMilliseconds;
+    // A TZID the file does not define: an IANA name (or a Windows one Kith knows) is read with Temporal; anything else is refused.
+    const iana = isIanaZone(tzid) ? tzid : WINDOWS_ZONES[tzid.replace(/^"|"$/g, '').trim()];
+    if (!iana) throw new ZoneError(`its time zone "${clip(tzid, 80)}" is not defined in the file (no VTIMEZONE) and is not a known zone name`);
+    ms = Temporal.PlainDateTime.from(`${wall}T${clock}`).toZonedDateTime(iana, { disambiguation: 'earlier' }).epochMilliseconds;
   } else {
     // Floating (no zone): the user's local time, as the journal reads it.
     const local = Temporal.PlainDateTime.from(`${wall}T${clock}`).toZonedDateTime(zone, { disambiguation: 'later' });

@@ -193,6 +193,12 @@ describe('calendars (.ics)', () => {
       'ATTENDEE:mailto:ana.acosta@example.org',
       'END:VEVENT',
       'BEGIN:VEVENT',
+      'UID:windows-zone',
+      'DTSTART;TZID="Romance Standard Time":20260106T090000',
+      'SUMMARY:Paris call',
+      'ATTENDEE:mailto:ana.acosta@example.org',
+      'END:VEVENT',
+      'BEGIN:VEVENT',
       'UID:bad-zone',
       'DTSTART;TZID=Mars Standard Time:20260105T090000',
       'SUMMARY:On Mars',
@@ -215,12 +221,15 @@ describe('calendars (.ics)', () => {
     ].join('\r\n');
     const parsed = parseCalendarText(db, text, { myEmails: ME });
     const preview = previewHistory(db, parsed);
-    expect(preview.skipped.map((s) => s.where)).toEqual(['event 2 (line 9)', 'event 3 (line 15)', 'event 4 (line 21)', 'event at line 25']);
+    expect(preview.skipped.map((s) => s.where)).toEqual(['event 3 (line 15)', 'event 4 (line 21)', 'event 5 (line 27)', 'event at line 31']);
     expect(preview.skipped[0]!.message).toMatch(/time zone "Mars Standard Time" is not defined in the file/);
     expect(preview.skipped[2]!.message).toMatch(/no start \(DTSTART\)/);
     expect(preview.skipped[3]!.message).toMatch(/no END:VEVENT/);
     commitHistory(db, parsed);
-    expect(entries(db, 'meeting').map((e) => [e.at, e.title])).toEqual([['2026-01-05T15:00:00Z', 'Chicago call']]);
+    expect(entries(db, 'meeting').map((e) => [e.at, e.title])).toEqual([
+      ['2026-01-05T15:00:00Z', 'Chicago call'],
+      ['2026-01-06T08:00:00Z', 'Paris call'],
+    ]);
     expect(() => parseCalendarText(db, 'BEGIN:VCARD\r\nFN:x\r\nEND:VCARD', {})).toThrow(/not a calendar file/);
     db.close();
   });
