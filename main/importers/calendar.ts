@@ -390,9 +390,58 @@ export function parseCalendar(text: string, options: CalendarOptions): ParsedCal
       }
     }
 
+    const seen = new Set<string>();
+    const itemError = (b: Block, number: number, error: unknown) => {
+      if (!(error instanceof ZoneError) && !(error instanceof Error)) throw error;
+      out.skipped.push({ where: `event ${number} (line ${b.line})`, line: b.line, card: null, message: `${clip((error as Error).message, 300)}; the event was left out` });
+    };
+    type Parsed = { component: ICAL.Component; uid: string; block: Block; number: number };
+    /** One event (or an override whose series is not in the file) to an item, or counted as left out. */
+    const single = (s: Parsed) => {
+      try {
+        const event = new ICAL.Event(s.component);
+        const rid = s.component.getFirstProperty('recurrence-id') ? event.recurrenceId.toString() : '';
+        const key = keyOf(s.uid, rid);
+        if (seen.has(key)) return;
+        seen.add(key);
+        if (statusOf(s.component) === 'CANCELLED') {
+          out.leftOut.cancelled++;
+          return;
+        }
+        const when = whenOf(event.startDate, zone);
+        const who = participantsOf(s.component, myEmails);
+        if (who.myStatus === 'DECLINED') {
+          out.leftOut.declined++;
+          return;
+        }
+        if (when.ms > nowMs) {
+          out.leftOut.future++;
+          return;
+        }
+        if (who.people.size === 0) {
+          out.leftOut.noAttendees++;
+          return;
+        }
+        out.items.push({
+          key,
+          source: 'calendar-event',
+          where: `event ${s.number} (line ${s.block.line})`,
+          line: s.block.line,
+          title: titleOf(s.component),
+          occurredAt: when.at,
+          lastDate: when.date,
+          count: 1,
+          month: null,
+          people: [...who.people].map(([email, name]) => ({ email, name })),
+          attendeeCount: who.count,
+        });
+      } catch (error) {
+        itemError(s.block, s.number, error);
+      }
+    };
+
     const masters = new Map<string, { event: ICAL.Event; block: Block; number: number }>();
-    const overrides: { component: ICAL.Component; uid: string; block: Block; number: number }[] = [];
-    const singles: { component: ICAL.Component; uid: string; block: Block; number: number }[] = [];
+    const overrides: Parsed[] = [];
     for (const b of blocks) {
       if (b.kind !== 'VEVENT') continue;
       const number = ++out.events;
@@ -412,61 +461,15 @@ export function parseCalendar(text: string, options: CalendarOptions): ParsedCal
           continue;
         }
         masters.set(uid, { event: new ICAL.Event(component), block: b, number });
-      } else singles.push({ component, uid, block: b, number });
+      } else {
+        // Read at once, not kept: holding every parsed event until the end made the garbage collector the larger cost.
+        single({ component, uid, block: b, number });
+      }
     }
     for (const o of overrides) {
       const master = masters.get(o.uid);
       if (master) master.event.relateException(o.component);
-      else singles.push(o);
-    }
-
-    const seen = new Set<string>();
-    const itemError = (b: Block, number: number, error: unknown) => {
-      if (!(error instanceof ZoneError) && !(error instanceof Error)) throw error;
-      out.skipped.push({ where: `event ${number} (line ${b.line})`, line: b.line, card: null, message: `${clip((error as Error).message, 300)}; the event was left out` });
-    };
-
-    for (const s of singles) {
-      try {
-        const event = new ICAL.Event(s.component);
-        const rid = s.component.getFirstProperty('recurrence-id') ? event.recurrenceId.toString() : '';
-        const key = keyOf(s.uid, rid);
-        if (seen.has(key)) continue;
-        seen.add(key);
-        if (statusOf(s.component) === 'CANCELLED') {
-          out.leftOut.cancelled++;
-          continue;
-        }
-        const when = whenOf(event.startDate, zone);
-        const who = participantsOf(s.component, myEmails);
-        if (who.myStatus === 'DECLINED') {
-          out.leftOut.declined++;
-          continue;
-        }
-        if (when.ms > nowMs) {
-          out.leftOut.future++;
-          continue;
-        }
-        if (who.people.size === 0) {
-          out.leftOut.noAttendees++;
-          continue;
-        }
-        out.items.push({
-          key,
-          source: 'calendar-event',
-          where: `event ${s.number} (line ${s.block.line})`,
-          line: s.block.line,
-          title: titleOf(s.component),
-          occurredAt: when.at,
-          lastDate: when.date,
-          count: 1,
-          month: null,
-          people: [...who.people].map(([email, name]) => ({ email, name })),
-          attendeeCount: who.count,
-        });
-      } catch (error) {
-        itemError(s.block, s.number, error);
-      }
+      else single(o);
     }
 
     const seriesPeople = new WeakMap<ICAL.Component, Participants>();
