@@ -39,6 +39,7 @@ import { targetsChannels } from './targets';
 import { likelyTiesChannels } from './likelyTies';
 import { encryptionContract } from './encryption';
 import { forgetContract } from './forget';
+import { historyContract } from './history';
 
 const byId = z.strictObject({ id: Id });
 const nothing = z.strictObject({}).optional();
@@ -89,6 +90,7 @@ export const contract = {
   ...likelyTiesChannels,
   ...encryptionContract,
   ...forgetContract,
+  ...historyContract,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

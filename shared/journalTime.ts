@@ -45,6 +45,21 @@ const LONG_DATE = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'lon
  * (only for converting rows stored before this rule existed).
  */
 export function journalInstant(when: string, zone: TimeZone, options: { lenient?: boolean } = {}): JournalInstant {
+  // Writing one entry reads its time three times (the service's check, then the
+  // two triggers' SQL functions) and Temporal's polyfill is slow per call: the
+  // last few answers are kept (issue 14: imports write tens of thousands).
+  const key = `${when}\u0000${zone}\u0000${options.lenient === true ? 1 : 0}`;
+  const known = recent.get(key);
+  if (known) return { ...known };
+  const computed = computeJournalInstant(when, zone, options);
+  if (recent.size >= 64) recent.clear();
+  recent.set(key, computed);
+  return { ...computed };
+}
+
+const recent = new Map<string, JournalInstant>();
+
+function computeJournalInstant(when: string, zone: TimeZone, options: { lenient?: boolean }): JournalInstant {
   const m = FORM_RE.exec(when);
   if (!m || !isJournalTime(when)) throw new JournalTimeError(`"${when}" is not a date like 2024-03-15 or a date and time like 2024-03-15T10:30.`);
   const [, day, time, offset] = m;

@@ -19,6 +19,7 @@ import { CliError, EXIT } from './errors';
 import { plural, table } from './format';
 import { common, examples } from './options';
 import { resolvePersonId } from './resolve';
+import { isHistorySource, runHistoryImport, type HistoryCliOptions } from './commands-history';
 
 const FORMAT_NAMES: Record<(typeof IMPORT_FORMATS)[number], string> = {
   linkedin: 'LinkedIn data (archive zip or folder, or one of its CSV files)',
@@ -186,14 +187,16 @@ export function addDataCommands(program: Command, ctx: CliContext): void {
     common(
       program
         .command('import')
-        .description('import people from a LinkedIn, vCard, Google Contacts or Kith JSON file: all of it or nothing')
-        .argument('<format>', `the file's format: ${IMPORT_FORMATS.join(', ')}`)
+        .description('import people from a LinkedIn, vCard, Google Contacts or Kith JSON file, or meetings and mail from a calendar (.ics) or an mbox: all of it or nothing')
+        .argument('<format>', `the file's format: ${[...IMPORT_FORMATS, 'ics', 'mbox'].join(', ')}`)
         .argument('<file>', 'the file to import (for linkedin: the archive zip, its unzipped folder, or one of its CSV files)')
         .option('--dry-run', 'show what would be imported, matched and skipped, and change nothing')
         .option('--message-text', 'linkedin: import the text of messages into the journal (off by default: entries say how many messages)')
-        .option('--include <keys...>', 'linkedin: message senders who are not connections to add as people, by key ("sender <url>", listed by --dry-run)')
+        .option('--include <keys...>', 'linkedin: message senders who are not connections to add as people, by key ("sender <url>", listed by --dry-run); ics, mbox: people not in Kith ("attendee <e-mail>")')
         .option('--of <person>', "linkedin: the Connections.csv is this person's own (id or exact name): they are tied to each connection, and people new to Kith are second-degree")
-        .option('--confirm-owner', "with --of: import it as theirs even though it looks like a list imported before as someone else's"),
+        .option('--confirm-owner', "with --of: import it as theirs even though it looks like a list imported before as someone else's")
+        .option('--my-email <addresses...>', 'ics, mbox: my e-mail addresses (kept as the setting; default: the setting and my own e-mails)')
+        .option('--max-attendees <n>', 'ics: leave out events with more people than this (rooms not counted; default 8)'),
     ),
     [
       'kith import linkedin ~/Downloads/Basic_LinkedInDataExport_02-08-2026.zip --dry-run',
@@ -202,9 +205,18 @@ export function addDataCommands(program: Command, ctx: CliContext): void {
       'kith import vcard contacts.vcf',
       'kith import google contacts.csv --json',
       'kith import json kith-2025-01-31.json',
+      'kith import ics ~/Downloads/calendar.ics --my-email me@example.org --dry-run',
+      'kith import mbox ~/Takeout/Mail/mail.mbox --my-email me@example.org',
     ],
-  ).action(async (format: string, file: string, options: CommonOptions & { dryRun?: boolean; messageText?: boolean; include?: string[]; of?: string; confirmOwner?: boolean }) => {
-    oneOf('FORMAT', IMPORT_FORMATS, format);
+  ).action(
+    async (
+      format: string,
+      file: string,
+      options: CommonOptions & HistoryCliOptions & { dryRun?: boolean; messageText?: boolean; include?: string[]; of?: string; confirmOwner?: boolean },
+    ) => {
+    // Calendars and mail (issue 14) bring journal entries, not people: their own path.
+    if (isHistorySource(format)) return runHistoryImport(ctx, format, file, options);
+    oneOf('FORMAT', [...IMPORT_FORMATS, 'ics', 'mbox'], format);
     if (options.confirmOwner && options.of === undefined) throw new CliError(EXIT.usage, '--confirm-owner goes with --of PERSON.');
     const raw = readInput(file);
     const request = {

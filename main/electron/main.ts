@@ -68,7 +68,7 @@ async function start(): Promise<void> {
   const appDispatch = createAppDispatch({
     open: (passphrase) => openKith(dataDir, { passphrase, ...(nativeBindingPath() ? { nativeBinding: nativeBindingPath()! } : {}) }),
     buildDispatch: (s) =>
-      createDispatcher(createHandlers({ db: s.db, dataDir: s.dataDir, chooseFolder: chooseArchiveFolder }), {
+      createDispatcher(createHandlers({ db: s.db, dataDir: s.dataDir, chooseFolder: chooseArchiveFolder, chooseFile: chooseHistoryFile }), {
         // Output validation catches handler bugs in development; a packaged app
         // trusts its own handlers and saves the work.
         validateOutput: !app.isPackaged,
@@ -175,6 +175,16 @@ function fatal(error: unknown): void {
 }
 
 /** The OS folder dialog for an unzipped LinkedIn archive (issue 13); the path stays in main (main/importers/chosenFolders.ts). */
+/** Issue 14: the calendar or mbox to import, chosen here; the renderer only ever gets a token. */
+async function chooseHistoryFile(source: 'ics' | 'mbox'): Promise<string | null> {
+  const options =
+    source === 'ics'
+      ? { title: 'Choose a calendar file (.ics)', properties: ['openFile' as const], filters: [{ name: 'Calendar', extensions: ['ics', 'ical', 'ifb', 'icalendar'] }, { name: 'All files', extensions: ['*'] }] }
+      : { title: 'Choose a mail file (.mbox)', properties: ['openFile' as const], filters: [{ name: 'Mail (mbox)', extensions: ['mbox', 'mbx'] }, { name: 'All files', extensions: ['*'] }] };
+  const picked = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+  return picked.canceled ? null : (picked.filePaths[0] ?? null);
+}
+
 async function chooseArchiveFolder(): Promise<string | null> {
   const options = { title: 'Choose the unzipped LinkedIn data folder', properties: ['openDirectory' as const] };
   const picked = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);

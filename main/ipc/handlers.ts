@@ -1,6 +1,7 @@
 // The handler for every contract channel, over the plain-Node services. The
 // same map serves Electron's ipcMain, the end-to-end harness and handler tests.
 import type { FolderChooser } from '../importers/chosenFolders';
+import type { FileChooser } from '../importers/historyFiles';
 import type { Channel, ChannelOutput, ParsedInput } from '../../shared/contract';
 import type { AppInfo } from '../../shared/domain';
 import type { Db } from '../db/open';
@@ -40,6 +41,7 @@ import { createTargetsHandlers } from './handlers-targets';
 import { createLikelyTiesHandlers } from './handlers-likelyTies';
 import { createEncryptionHandlers } from './handlers-encryption';
 import { createForgetHandlers } from './handlers-forget';
+import { createHistoryHandlers } from './handlers-history';
 
 export type Handler<C extends Channel> = (input: ParsedInput<C>) => ChannelOutput<C> | Promise<ChannelOutput<C>>;
 export type Handlers = { [C in Channel]: Handler<C> };
@@ -49,9 +51,11 @@ export interface HandlerContext {
   dataDir: string;
   /** The OS folder dialog for import:chooseFolder (issue 13); only the Electron layer has one. */
   chooseFolder?: FolderChooser;
+  /** The OS file dialog for history:chooseFile (issue 14); only the Electron layer has one. */
+  chooseFile?: FileChooser;
 }
 
-export function createHandlers({ db, dataDir, chooseFolder }: HandlerContext): Handlers {
+export function createHandlers({ db, dataDir, chooseFolder, chooseFile }: HandlerContext): Handlers {
   const appInfo = (): AppInfo => ({
     version: APP_VERSION,
     schemaVersion: LATEST_SCHEMA_VERSION,
@@ -113,5 +117,6 @@ export function createHandlers({ db, dataDir, chooseFolder }: HandlerContext): H
     ...createLikelyTiesHandlers({ db, dataDir }),
     ...createEncryptionHandlers({ db, dataDir }),
     ...createForgetHandlers({ db, dataDir }),
+    ...createHistoryHandlers({ db, dataDir, ...(chooseFile ? { chooseFile } : {}) }),
   };
 }

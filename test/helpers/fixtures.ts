@@ -10,3 +10,9 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..'
 export const FIXTURES = path.join(repoRoot, 'test', 'fixtures');
 /** The team's reference copy, beside the repository (absent outside the team's checkouts). */
 export const REFERENCE_FIXTURES = path.join(repoRoot, '..', 'shared', 'fixtures');
+/**
+ * Issue 14's calendars and mbox (Google, Outlook, Apple .ics; a Gmail Takeout
+ * mbox). Kept beside test/fixtures until they join the team's reference folder
+ * (fixtures-sync compares test/fixtures to it byte for byte).
+ */
+export const HISTORY_FIXTURES = path.join(repoRoot, 'test', 'history-fixtures');

@@ -36,6 +36,10 @@ interface Fixture {
   dataDir: string;
 }
 
+const HISTORY_ICS = 'BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:ipc-1\r\nDTSTART:20200105T090000Z\r\nSUMMARY:Coffee\r\nATTENDEE;CN=Zoe Zhang:mailto:zoe@example.org\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n';
+const HISTORY_BYTES = Buffer.from(HISTORY_ICS).toString('base64');
+const RUN = '8f14e45f-ceea-4e7a-9b1f-2a6b1c0d3e4f';
+
 function fixture({ empty = false, file = true } = {}): Fixture {
   const db = createTestDb({ file });
   const dataDir = makeTempDir('kith-ipc-');
@@ -46,7 +50,13 @@ function fixture({ empty = false, file = true } = {}): Fixture {
     fs.writeFileSync(path.join(folder, 'Connections.csv'), LINKEDIN_CSV);
     return folder;
   };
-  const dispatch = createDispatcher(createHandlers({ db, dataDir, chooseFolder }), { validateOutput: true });
+  // The OS file dialog (issue 14) stands in as a chooser that picks a one-event calendar.
+  const chooseFile = async () => {
+    const file = path.join(dataDir, 'calendar.ics');
+    fs.writeFileSync(file, HISTORY_ICS);
+    return file;
+  };
+  const dispatch = createDispatcher(createHandlers({ db, dataDir, chooseFolder, chooseFile }), { validateOutput: true });
   const me = getMeId(db);
   if (empty) return { db, dispatch, me, ana: 0, ben: 0, acme: 0, affiliation: 0, tie: 0, dataDir };
   const ana = createPerson(db, { displayName: 'Ana Acosta', tags: ['mentor'] }).id;
@@ -173,6 +183,25 @@ const VALID: Partial<Record<Channel, { input: (f: Fixture) => unknown; empty?: b
     },
     check: (v: { blockers: string[]; undone: boolean }) => expect(v).toMatchObject({ blockers: [], undone: false }),
   },
+  'history:chooseFile': { input: () => ({ source: 'ics' }), check: (v: { name: string; sizeBytes: number }) => expect(v).toEqual(expect.objectContaining({ name: 'calendar.ics', sizeBytes: HISTORY_ICS.length })) },
+  'history:preview': {
+    input: () => ({ source: 'ics', bytes: HISTORY_BYTES }),
+    check: (v: { calendar: { events: number }; offered: { email: string; included: boolean }[] }) => {
+      expect(v.calendar.events).toBe(1);
+      expect(v.offered).toEqual([expect.objectContaining({ email: 'zoe@example.org', included: false })]);
+    },
+  },
+  'history:commit': {
+    input: () => ({ source: 'ics', bytes: HISTORY_BYTES, include: ['attendee zoe@example.org'] }),
+    check: (v: { calendar: { entries: number }; newPeople: number }, f) => {
+      expect(v).toMatchObject({ calendar: { entries: 1 }, newPeople: 1 });
+      expect(f.db.prepare(`SELECT count(*) FROM interactions WHERE kind = 'meeting'`).pluck().get()).toBe(1);
+    },
+  },
+  'history:progress': { input: () => ({ run: RUN }), check: (v: null) => expect(v).toBeNull() },
+  'history:cancel': { input: () => ({ run: RUN }), check: (v: { cancelled: boolean }) => expect(v.cancelled).toBe(false) },
+  'settings:myEmails': { input: () => undefined, check: (v: { emails: string[] }) => expect(v.emails).toEqual([]) },
+  'settings:setMyEmails': { input: () => ({ emails: ['Me@Example.org', 'me@example.org'] }), check: (v: { emails: string[] }) => expect(v.emails).toEqual(['me@example.org']) },
   'import:chooseFolder': { input: () => undefined, check: (v: { files: number; name: string }) => expect(v).toMatchObject({ files: 1, name: 'LinkedInDataExport' }) },
   'import:preview': {
     input: () => ({ format: 'linkedin', text: LINKEDIN_CSV }),
@@ -295,6 +324,18 @@ const nothingInvalid = () => [{ extra: 1 }, 'x', 42, null, []];
 const ANY_CHANNEL_INVALID = ['a string', 42, true, [], { __unexpected__: 1 }];
 
 /** Inputs each channel must refuse, beyond ANY_CHANNEL_INVALID: wrong types, missing fields, extra fields, oversized strings. */
+const historyInvalid = [
+  { source: 'ics' },
+  { source: 'mbox', bytes: HISTORY_BYTES },
+  { source: 'ics', file: '/etc/passwd' },
+  { source: 'ics', path: '/tmp/calendar.ics' },
+  { source: 'ics', bytes: HISTORY_BYTES, file: RUN },
+  { source: 'ics', bytes: HISTORY_BYTES, maxAttendees: 0 },
+  { source: 'ics', bytes: HISTORY_BYTES, maxAttendees: 2.5 },
+  { source: 'ics', bytes: HISTORY_BYTES, myEmails: ['nobody'] },
+  { source: 'vcard', bytes: HISTORY_BYTES },
+];
+
 const INVALID: Partial<Record<Channel, (f: Fixture) => unknown[]>> = {
   'app:unlock': () => [{}, { passphrase: '' }, { passphrase: 5 }, { passphrase: 'x'.repeat(1025) }, { passphrase: 'long enough', extra: 1 }],
   'encryption:status': nothingInvalid,
@@ -388,6 +429,13 @@ const INVALID: Partial<Record<Channel, (f: Fixture) => unknown[]>> = {
   'stats:get': nothingInvalid,
   'sample:load': () => [{ people: 5 }, { people: 100_001 }, { people: '150' }, { seed: -1 }, { seed: 1.5 }, { seed: 2 ** 31 }, { size: 10 }, 'big'],
   'import:chooseFolder': nothingInvalid,
+  'history:chooseFile': () => [{}, { source: 'pdf' }, { source: 'ics', path: '/tmp/calendar.ics' }, 'ics'],
+  'history:preview': () => historyInvalid,
+  'history:commit': () => historyInvalid,
+  'history:progress': () => [{}, { run: 'not-a-uuid' }, { run: RUN, extra: 1 }],
+  'history:cancel': () => [{}, { run: 42 }],
+  'settings:myEmails': nothingInvalid,
+  'settings:setMyEmails': () => [{}, { emails: 'me@example.org' }, { emails: ['not an address'] }, { emails: Array(51).fill('a@b.example') }],
   'imports:list': nothingInvalid,
   'duplicates:people': nothingInvalid,
   'duplicates:organizations': nothingInvalid,

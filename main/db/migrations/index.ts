@@ -9,6 +9,7 @@ import { m0030JournalInstants } from './m0030_journal_instants';
 import { m0040SearchFolded } from './m0040_search_folded';
 import { m0050ImportKeys } from './m0050_import_keys';
 import { m0070TargetJob } from './m0070_target_job';
+import { m0080HistoryImportKeys } from './m0080_history_import_keys';
 import { m0090TheirConnections } from './m0090_their_connections';
 import { m0100LikelyTies } from './m0100_likely_ties';
 import { m0130FirstWeek } from './m0130_first_week';
@@ -26,6 +27,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 40, name: 'folded search text, entry mentions, when a tie strength was set', up: m0040SearchFolded },
   { version: 50, name: 'import keys (LinkedIn conversations by day) and aliases of merged people and organizations', up: m0050ImportKeys },
   { version: 70, name: 'targets: the role and the dated job stage history', up: m0070TargetJob },
+  { version: 80, name: 'import keys for calendar events, series months and mail days', up: m0080HistoryImportKeys },
   { version: 90, name: "a contact's connections: ties.source 'their-connections' and whose file, people.degree", up: m0090TheirConnections },
   { version: 100, name: 'likely ties: organization size bands, decisions on likely ties', up: m0100LikelyTies },
   { version: 130, name: 'introduction moves keep what they replaced (undo); people sort keys', up: m0130FirstWeek },

@@ -4,6 +4,7 @@ import { foundation } from './foundation';
 import { graphSuite } from './graph';
 import { importSuite } from './import';
 import { importArchiveSuite } from './importArchive';
+import { importHistorySuite } from './importHistory';
 import { likelySuite } from './likely';
 import { peopleListSuite } from './peopleList';
 import { routesSuite } from './routes';
@@ -14,6 +15,7 @@ export const suites: BenchSuite[] = [
   foundation,
   importSuite,
   importArchiveSuite,
+  importHistorySuite,
   theirConnectionsSuite,
   routesSuite,
   searchSuite,

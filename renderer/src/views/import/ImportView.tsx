@@ -10,6 +10,7 @@ import { errorMessage, mutate } from '../../data/mutate';
 import { hrefFor } from '../../router';
 import { detectFormat, FORMAT_LABELS } from './detectFormat';
 import { MINE, WhoseConnections, type OwnerChoice } from './WhoseConnections';
+import { HistoryImport } from './HistoryImport';
 import { sniffText, toBase64 } from '../../../../shared/importBytes';
 import '../../styles/data.css';
 
@@ -238,6 +239,9 @@ export function ImportView() {
       )}
 
       {step.kind === 'done' && <DonePanel fileName={step.fileName} result={step.result} onAnother={reset} />}
+
+      {/* Issue 14: calendars and mail bring journal entries, with their own preview. */}
+      {step.kind === 'choose' && <HistoryImport />}
     </div>
   );
 }

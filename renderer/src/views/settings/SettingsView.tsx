@@ -13,6 +13,7 @@ import { useQuery } from '../../data/useQuery';
 import { EncryptionSection } from './EncryptionSection';
 import { DuplicatesSection } from './DuplicatesSection';
 import { ImportsSection } from './ImportsSection';
+import { MyEmailsSection } from './MyEmailsSection';
 import { ForgetSection } from './ForgetSection';
 import '../../styles/data.css';
 
@@ -62,6 +63,7 @@ export function SettingsView() {
       </section>
 
       <ImportsSection />
+      <MyEmailsSection />
       <DuplicatesSection />
 
       <ExportSection />
