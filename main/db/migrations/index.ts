@@ -9,6 +9,7 @@ import { m0030JournalInstants } from './m0030_journal_instants';
 import { m0040SearchFolded } from './m0040_search_folded';
 import { m0050ImportKeys } from './m0050_import_keys';
 import { m0070TargetJob } from './m0070_target_job';
+import { m0140Sync } from './m0140_sync';
 
 export interface Migration {
   version: number;
@@ -23,6 +24,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 40, name: 'folded search text, entry mentions, when a tie strength was set', up: m0040SearchFolded },
   { version: 50, name: 'import keys (LinkedIn conversations by day) and aliases of merged people and organizations', up: m0050ImportKeys },
   { version: 70, name: 'targets: the role and the dated job stage history', up: m0070TargetJob },
+  { version: 140, name: 'sync: device, global ids, field registers, outbox', up: m0140Sync },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
