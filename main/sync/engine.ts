@@ -368,6 +368,30 @@ export function enableSync(db: Db, options: { device?: string } = {}): string {
   return device;
 }
 
+/**
+ * Gives this data file a new device id (it is a copy or a restore of another
+ * device's file, or another file writes under its id). What it wrote under
+ * the old id stays that device's; the old id counts as fully seen, so deletes
+ * made from now on cover the rows it created.
+ */
+export function renameDevice(db: Db): string {
+  const state = states.get(db);
+  if (!state) throw new SyncError('Sync is not set up on this data file.');
+  const device = newDeviceId();
+  const old = state.device;
+  const oldClock = hlcToString(state.clock);
+  db.transaction(() => {
+    db.prepare(
+      `INSERT INTO sync_peers (device, max_hlc) VALUES (?, ?) ON CONFLICT (device) DO UPDATE SET max_hlc = max(coalesce(max_hlc, ''), excluded.max_hlc)`,
+    ).run(old, oldClock);
+    state.seen.set(old, oldClock);
+    state.device = device;
+    state.clock = hlcTick({ ...state.clock, device }, nowMs());
+    db.prepare('UPDATE sync_device SET device = ?, clock = ?').run(device, hlcToString(state.clock));
+  })();
+  return device;
+}
+
 // ---------------------------------------------------------------------------
 // Outgoing operations
 
@@ -430,6 +454,7 @@ export function applyOps(db: Db, ops: readonly SyncOp[]): ApplyResult {
       const touched = new Set<string>();
       let changed = 0;
       const peerMax = new Map<string, string>();
+      const ahead = new Map<string, number>();
       for (const op of ops) {
         if (mergeRegister(db, op)) {
           changed++;
@@ -439,7 +464,9 @@ export function applyOps(db: Db, ops: readonly SyncOp[]): ApplyResult {
           if (mergeRegister(db, { ...op, c: '_alive', v: 1 })) touched.add(`${op.t}\u0000${op.g}`);
         }
         const h = hlcParse(op.h);
-        state.clock = hlcReceive(state.clock, h, nowMs()).clock;
+        const received = hlcReceive(state.clock, h, nowMs());
+        state.clock = received.clock;
+        if (received.clampedByMs > 0) ahead.set(h.device, Math.max(ahead.get(h.device) ?? 0, received.clampedByMs));
         const prev = peerMax.get(h.device);
         if (h.device !== state.device && (!prev || op.h > prev)) peerMax.set(h.device, op.h);
       }
@@ -447,9 +474,10 @@ export function applyOps(db: Db, ops: readonly SyncOp[]): ApplyResult {
         const prev = state.seen.get(device);
         if (!prev || h > prev) state.seen.set(device, h);
         db.prepare(
-          `INSERT INTO sync_peers (device, max_hlc, applied_at) VALUES (?, ?, ?)
-           ON CONFLICT (device) DO UPDATE SET max_hlc = max(coalesce(max_hlc, ''), excluded.max_hlc), applied_at = excluded.applied_at`,
-        ).run(device, h, nowIso());
+          `INSERT INTO sync_peers (device, max_hlc, applied_at, clock_ahead_ms) VALUES (?, ?, ?, ?)
+           ON CONFLICT (device) DO UPDATE SET max_hlc = max(coalesce(max_hlc, ''), excluded.max_hlc), applied_at = excluded.applied_at,
+             clock_ahead_ms = excluded.clock_ahead_ms`,
+        ).run(device, h, nowIso(), ahead.get(device) ?? 0);
       }
       db.prepare('UPDATE sync_device SET clock = ?').run(hlcToString(state.clock));
       const rows = new Materializer(db, info).run(touched);

@@ -22,6 +22,16 @@ export function m0140Sync(db: Database): void {
       id         INTEGER PRIMARY KEY CHECK (id = 1),
       device     TEXT    NOT NULL,
       clock      TEXT    NOT NULL,
+      -- The sync folder, the key derived from the sync passphrase (never the
+      -- passphrase), and the last outbox operation written to a change file.
+      folder       TEXT,
+      key          BLOB,
+      key_id       TEXT,
+      written_seq  INTEGER NOT NULL DEFAULT 0,
+      next_file    INTEGER NOT NULL DEFAULT 1,
+      -- Which file this device id belongs to (device and inode of kith.db):
+      -- a copied or restored file does not match, and takes a new id.
+      file_identity TEXT,
       created_at TEXT    NOT NULL
     ) STRICT;
     CREATE TABLE sync_ids (
@@ -55,7 +65,12 @@ export function m0140Sync(db: Database): void {
       -- clock, the knowledge a delete records (a version vector), so a delete
       -- removes only the children its device had seen.
       max_hlc     TEXT,
-      applied_at  TEXT
+      applied_at  TEXT,
+      -- Why this device's next file is not applied yet (a newer version of
+      -- Kith wrote it, it is still arriving, it is damaged), or NULL.
+      waiting     TEXT,
+      -- How far ahead of this device's clock that device's clock was seen, past the 24-hour limit.
+      clock_ahead_ms INTEGER NOT NULL DEFAULT 0
     ) STRICT;
   `);
 }
