@@ -26,6 +26,7 @@ import { type CliContext, type CommonOptions, validate } from './context';
 import { addDataCommands } from './commands-data';
 import { addMergeCommands } from './commands-merge';
 import { addPassphraseCommands } from './commands-passphrase';
+import { addSyncCommands } from './commands-sync';
 import { addRoutesCommands } from './commands-routes';
 import { addJournalCliCommands } from './commands-journal';
 import { CliError, EXIT } from './errors';
@@ -443,4 +444,5 @@ export function addCommands(program: Command, ctx: CliContext): void {
   addDataCommands(program, ctx);
   addMergeCommands(program, ctx);
   addPassphraseCommands(program, ctx);
+  addSyncCommands(program, ctx);
 }
