@@ -46,6 +46,8 @@ export interface SyncOp {
   c: string;
   v: SqlValue;
   h: string;
+  /** For an edit of text kept on conflict: what its device had seen (a version vector, JSON). */
+  s?: string;
 }
 
 export class SyncError extends Error {
@@ -182,8 +184,14 @@ function insertOps(table: string, gid: string, fields: Array<[string, string]>):
 function changedOps(table: string, gid: string, fields: Array<[string, string, string]>): string {
   if (fields.length === 0) return '';
   const rows = fields.map(([col, value, changed]) => `SELECT ${lit(col)} AS col, ${value} AS value WHERE ${changed}`).join(' UNION ALL ');
-  return `INSERT INTO sync_outbox (tbl, gid, col, value, hlc)
-    SELECT ${lit(table)}, k.gid, v.col, v.value, kith_sync_hlc() FROM (SELECT ${gid} AS gid) k, (${rows}) v WHERE k.gid IS NOT NULL;`;
+  // For text kept on conflict (KEEP_BOTH): what this device had seen when it
+  // made the edit, so a receiving device can tell a later edit from a
+  // concurrent one.
+  const keep = KEEP_BOTH[table] ?? [];
+  const seen = keep.length ? `CASE WHEN v.col IN (${keep.map(lit).join(', ')}) THEN kith_sync_seen() END` : 'NULL';
+  return `INSERT INTO sync_outbox (tbl, gid, col, value, hlc, seen)
+    SELECT ${lit(table)}, k.gid, v.col, v.value, kith_sync_hlc(), ${seen}
+    FROM (SELECT ${gid} AS gid) k, (${rows}) v WHERE k.gid IS NOT NULL;`;
 }
 
 function requiredParentGone(info: TableInfo): string {
@@ -282,12 +290,14 @@ function snapshotSql(info: TableInfo): string[] {
 }
 
 const OUTBOX_TO_REGISTERS = `CREATE TRIGGER sync_outbox_registers AFTER INSERT ON sync_outbox BEGIN
-  INSERT INTO sync_fields (tbl, gid, col, value, hlc) VALUES (NEW.tbl, NEW.gid, NEW.col, NEW.value, NEW.hlc)
-    ON CONFLICT (tbl, gid, col) DO UPDATE SET value = excluded.value, hlc = excluded.hlc
+  INSERT INTO sync_fields (tbl, gid, col, value, hlc, seen) VALUES (NEW.tbl, NEW.gid, NEW.col, NEW.value, NEW.hlc, NEW.seen)
+    ON CONFLICT (tbl, gid, col) DO UPDATE SET value = excluded.value, hlc = excluded.hlc, seen = excluded.seen
     WHERE CASE WHEN excluded.col = '_created' THEN excluded.hlc < sync_fields.hlc ELSE excluded.hlc > sync_fields.hlc END;
   INSERT INTO sync_fields (tbl, gid, col, value, hlc)
     SELECT NEW.tbl, NEW.gid, '_alive', 1, NEW.hlc WHERE NEW.col NOT IN ('_alive', '_created')
     ON CONFLICT (tbl, gid, col) DO UPDATE SET value = 1, hlc = excluded.hlc WHERE excluded.hlc > sync_fields.hlc;
+  -- Editing a field here, after seeing both versions, resolves its conflict.
+  DELETE FROM sync_conflicts WHERE tbl = NEW.tbl AND gid = NEW.gid AND col = NEW.col;
 END`;
 
 /** (Re)creates the capture triggers from the current schema. Run at every open with sync on, after the migrations. */
@@ -397,10 +407,10 @@ export function renameDevice(db: Db): string {
 
 export function outboxSince(db: Db, afterSeq: number, limit = 100_000): Array<SyncOp & { seq: number }> {
   return (
-    db.prepare('SELECT seq, tbl AS t, gid AS g, col AS c, value AS v, hlc AS h FROM sync_outbox WHERE seq > ? ORDER BY seq LIMIT ?').all(afterSeq, limit) as Array<
-      SyncOp & { seq: number }
+    db.prepare('SELECT seq, tbl AS t, gid AS g, col AS c, value AS v, hlc AS h, seen AS s FROM sync_outbox WHERE seq > ? ORDER BY seq LIMIT ?').all(afterSeq, limit) as Array<
+      SyncOp & { seq: number; s: string | null }
     >
-  ).map((r) => ({ ...r, v: r.v as SqlValue }));
+  ).map(({ s, ...r }) => (s ? { ...r, v: r.v as SqlValue, s } : { ...r, v: r.v as SqlValue }));
 }
 
 // ---------------------------------------------------------------------------
@@ -417,10 +427,62 @@ function registersOf(db: Db, table: string, gid: string): Map<string, Register> 
 }
 
 function mergeRegister(db: Db, op: SyncOp): boolean {
-  const cur = db.prepare('SELECT hlc FROM sync_fields WHERE tbl = ? AND gid = ? AND col = ?').pluck().get(op.t, op.g, op.c) as string | undefined;
-  const wins = cur === undefined || (op.c === '_created' ? op.h < cur : op.h > cur);
-  if (wins) db.prepare('INSERT OR REPLACE INTO sync_fields (tbl, gid, col, value, hlc) VALUES (?, ?, ?, ?, ?)').run(op.t, op.g, op.c, op.v, op.h);
+  const cur = db.prepare('SELECT value, hlc, seen FROM sync_fields WHERE tbl = ? AND gid = ? AND col = ?').get(op.t, op.g, op.c) as
+    | (Register & { seen: string | null })
+    | undefined;
+  if (cur && cur.hlc === op.h) return false;
+  const wins = cur === undefined || (op.c === '_created' ? op.h < cur.hlc : op.h > cur.hlc);
+  if (cur && KEEP_BOTH[op.t]?.includes(op.c)) {
+    const concurrent = !covers(op.s ?? null, cur.hlc) && !covers(cur.seen, op.h);
+    if (concurrent && cur.value !== op.v) {
+      // Two devices changed this text without seeing each other's change:
+      // the later stamp is shown and the other version is kept for the user.
+      // Every device that sees both records the same pair.
+      const loser = wins ? cur : { value: op.v, hlc: op.h };
+      db.prepare('INSERT OR IGNORE INTO sync_conflicts (tbl, gid, col, value, hlc, winner_hlc) VALUES (?, ?, ?, ?, ?, ?)').run(
+        op.t,
+        op.g,
+        op.c,
+        loser.value,
+        loser.hlc,
+        wins ? op.h : cur.hlc,
+      );
+    } else if (wins && op.s) {
+      // An edit made after seeing both versions resolves their conflict.
+      const open = db.prepare('SELECT hlc, winner_hlc FROM sync_conflicts WHERE tbl = ? AND gid = ? AND col = ?').all(op.t, op.g, op.c) as Array<{ hlc: string; winner_hlc: string }>;
+      for (const c of open) {
+        if (covers(op.s, c.hlc) && covers(op.s, c.winner_hlc)) db.prepare('DELETE FROM sync_conflicts WHERE tbl = ? AND gid = ? AND col = ? AND hlc = ?').run(op.t, op.g, op.c, c.hlc);
+      }
+    }
+  }
+  if (wins) db.prepare('INSERT OR REPLACE INTO sync_fields (tbl, gid, col, value, hlc, seen) VALUES (?, ?, ?, ?, ?, ?)').run(op.t, op.g, op.c, op.v, op.h, op.s ?? null);
   return wins;
+}
+
+/** Text fields whose concurrent edits are both kept (issue 19: journal text is never lost). */
+export const KEEP_BOTH: Readonly<Record<string, readonly string[]>> = {
+  interactions: ['title', 'body'],
+  people: ['notes', 'how_we_met'],
+  organizations: ['notes'],
+};
+
+export interface SyncConflict {
+  table: string;
+  gid: string;
+  column: string;
+  /** The version not shown. */
+  otherValue: SqlValue;
+  localId: number | null;
+}
+
+/** Text both of whose concurrent versions are kept, waiting for the user. */
+export function listConflicts(db: Db): SyncConflict[] {
+  if (!syncEnabled(db)) return [];
+  return (
+    db.prepare(
+      `SELECT c.tbl, c.gid, c.col, c.value, i.local_id FROM sync_conflicts c LEFT JOIN sync_ids i ON i.tbl = c.tbl AND i.gid = c.gid ORDER BY c.tbl, c.gid, c.col, c.hlc`,
+    ).all() as Array<{ tbl: string; gid: string; col: string; value: SqlValue; local_id: number | null }>
+  ).map((r) => ({ table: r.tbl, gid: r.gid, column: r.col, otherValue: r.value, localId: r.local_id }));
 }
 
 function checkOp(info: Map<string, TableInfo>, op: SyncOp): void {
@@ -490,6 +552,7 @@ export function applyOps(db: Db, ops: readonly SyncOp[]): ApplyResult {
 
 /** Whether a version vector (what a deleting device had seen) covers a stamp. */
 function covers(seenJson: SqlValue | undefined, stamp: string | undefined): boolean {
+  // (a missing stamp is covered; a missing vector covers nothing)
   if (!stamp) return true;
   let seen: Record<string, string> = {};
   try {

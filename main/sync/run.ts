@@ -86,17 +86,22 @@ export interface SyncPass {
   newDeviceId: boolean;
 }
 
-function payloadOf(ops: Array<SyncOp & { seq: number }>): { from: number; to: number; ops: Array<[string, string, string, SqlValue, string]> } {
-  return { from: ops[0]!.seq, to: ops[ops.length - 1]!.seq, ops: ops.map((o) => [o.t, o.g, o.c, o.v, o.h]) };
+type WireOp = [string, string, string, SqlValue, string] | [string, string, string, SqlValue, string, string];
+
+function payloadOf(ops: Array<SyncOp & { seq: number }>): { from: number; to: number; ops: WireOp[] } {
+  return { from: ops[0]!.seq, to: ops[ops.length - 1]!.seq, ops: ops.map((o): WireOp => (o.s ? [o.t, o.g, o.c, o.v, o.h, o.s] : [o.t, o.g, o.c, o.v, o.h])) };
 }
 
 function opsOf(payload: unknown): SyncOp[] {
   const p = payload as { ops?: unknown };
   if (!p || !Array.isArray(p.ops)) throw new ChangeFileError('A change file holds no operations.', false);
   return p.ops.map((o: unknown) => {
-    if (!Array.isArray(o) || o.length !== 5) throw new ChangeFileError('A change file holds an operation Kith cannot read.', false);
-    const [t, g, c, v, h] = o as [string, string, string, SqlValue, string];
-    return { t, g, c, v, h };
+    if (!Array.isArray(o) || (o.length !== 5 && o.length !== 6)) throw new ChangeFileError('A change file holds an operation Kith cannot read.', false);
+    const [t, g, c, v, h, s] = o as [string, string, string, SqlValue, string, string | undefined];
+    if (typeof t !== 'string' || typeof g !== 'string' || typeof c !== 'string' || typeof h !== 'string' || (s !== undefined && typeof s !== 'string')) {
+      throw new ChangeFileError('A change file holds an operation Kith cannot read.', false);
+    }
+    return s === undefined ? { t, g, c, v, h } : { t, g, c, v, h, s };
   });
 }
 

@@ -9,7 +9,7 @@ import type { Db } from '../../main/db/open';
 import { createEntry, updateEntry } from '../../main/services/journal';
 import { createPerson, getMeId, updatePerson } from '../../main/services/people';
 import { createTie, findTie, updateTie } from '../../main/services/ties';
-import { applyOps, canonicalDump, enableSync, outboxSince, type SyncOp } from '../../main/sync/engine';
+import { applyOps, canonicalDump, enableSync, listConflicts, outboxSince, type SyncOp } from '../../main/sync/engine';
 import { fixedClock, offsetClock, setClock } from '../../shared/clock';
 import { createTestDb, removeTempDirs } from '../helpers/db';
 
@@ -33,7 +33,7 @@ function pending(from: Device, to: Device): SyncOp[] {
   const since = from.sent.get(to.name) ?? 0;
   const ops = outboxSince(from.db, since);
   if (ops.length) from.sent.set(to.name, ops[ops.length - 1]!.seq);
-  return ops.map(({ t, g, c, v, h }) => ({ t, g, c, v, h }));
+  return ops.map(({ seq: _seq, ...op }) => op);
 }
 
 function exchange(devices: Device[]): void {
@@ -155,11 +155,56 @@ describe('two devices', () => {
     expect(findTie(a.db, getMeId(a.db), anaA)?.strength).toBe(4);
   });
 
+  it('keeps both versions of a journal entry edited on two devices at once, until the user resolves it', () => {
+    const a = device('laptop');
+    const b = device('desktop');
+    const ana = createPerson(a.db, { displayName: 'Ana Acosta' });
+    const entry = createEntry(a.db, { occurredAt: '2027-01-20', kind: 'coffee', title: 'Coffee', body: 'First draft.', participantIds: [ana.id] });
+    exchange([a, b]);
+    const entryB = b.db.prepare("SELECT id FROM interactions WHERE title = 'Coffee'").pluck().get() as number;
+    updateEntry(a.db, entry.id, { body: 'Written on the laptop: she knows Chen.' });
+    tick(1000);
+    updateEntry(b.db, entryB, { body: 'Written on the desktop: follow up in March.' });
+    exchange([a, b]);
+    expect(canonicalDump(a.db)).toEqual(canonicalDump(b.db));
+    for (const d of [a, b]) {
+      expect(d.db.prepare("SELECT body FROM interactions WHERE title = 'Coffee'").pluck().get()).toBe('Written on the desktop: follow up in March.');
+      expect(listConflicts(d.db)).toEqual([expect.objectContaining({ table: 'interactions', column: 'body', otherValue: 'Written on the laptop: she knows Chen.' })]);
+    }
+    // A later edit in sequence is not a conflict, and resolving on one device resolves on both.
+    tick(2000);
+    updateEntry(a.db, entry.id, { body: 'Both: she knows Chen; follow up in March.' });
+    exchange([a, b]);
+    for (const d of [a, b]) {
+      expect(listConflicts(d.db)).toEqual([]);
+      expect(d.db.prepare("SELECT body FROM interactions WHERE title = 'Coffee'").pluck().get()).toBe('Both: she knows Chen; follow up in March.');
+    }
+  });
+
+  it('an edit that saw the earlier one is not a conflict, even when the earlier arrives late', () => {
+    const a = device('laptop');
+    const b = device('desktop');
+    const c = device('tablet');
+    const ana = createPerson(a.db, { displayName: 'Ana Acosta' });
+    const entry = createEntry(a.db, { occurredAt: '2027-01-20', kind: 'coffee', title: 'Coffee', body: 'v0', participantIds: [ana.id] });
+    exchange([a, b, c]);
+    tick(1000);
+    updateEntry(a.db, entry.id, { body: 'v1 from the laptop' });
+    applyOps(b.db, pending(a, b));
+    tick(2000);
+    updateEntry(b.db, b.db.prepare("SELECT id FROM interactions WHERE title = 'Coffee'").pluck().get() as number, { body: 'v2 from the desktop, after v1' });
+    // The tablet hears from the desktop first, then the laptop's older edit.
+    applyOps(c.db, pending(b, c));
+    applyOps(c.db, pending(a, c));
+    expect(c.db.prepare("SELECT body FROM interactions WHERE title = 'Coffee'").pluck().get()).toBe('v2 from the desktop, after v1');
+    expect(listConflicts(c.db)).toEqual([]);
+  });
+
   it('applying the same operations again, or old ones late, changes nothing', () => {
     const a = device('laptop');
     const b = device('desktop');
     const ana = createPerson(a.db, { displayName: 'Ana Acosta' });
-    const first = outboxSince(a.db, 0).map(({ t, g, c, v, h }) => ({ t, g, c, v, h }));
+    const first = outboxSince(a.db, 0).map(({ seq: _seq, ...op }) => op);
     tick(1000);
     updatePerson(a.db, ana.id, { headline: 'v2' });
     exchange([a, b]);

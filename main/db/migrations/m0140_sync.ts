@@ -47,6 +47,7 @@ export function m0140Sync(db: Database): void {
       col   TEXT NOT NULL,
       value ANY,
       hlc   TEXT NOT NULL,
+      seen  TEXT,
       PRIMARY KEY (tbl, gid, col)
     ) STRICT, WITHOUT ROWID;
     CREATE INDEX sync_fields_refs ON sync_fields(col, value) WHERE col <> '_alive';
@@ -56,8 +57,21 @@ export function m0140Sync(db: Database): void {
       gid   TEXT NOT NULL,
       col   TEXT NOT NULL,
       value ANY,
-      hlc   TEXT NOT NULL
+      hlc   TEXT NOT NULL,
+      -- For an edit of text kept on conflict: what the device had seen (JSON).
+      seen  TEXT
     ) STRICT;
+    -- Text two devices changed concurrently (a journal entry's body): the
+    -- version not shown, kept until the user resolves it.
+    CREATE TABLE sync_conflicts (
+      tbl        TEXT NOT NULL,
+      gid        TEXT NOT NULL,
+      col        TEXT NOT NULL,
+      value      ANY,
+      hlc        TEXT NOT NULL,
+      winner_hlc TEXT NOT NULL,
+      PRIMARY KEY (tbl, gid, col, hlc)
+    ) STRICT, WITHOUT ROWID;
     CREATE TABLE sync_peers (
       device      TEXT    PRIMARY KEY,
       applied_seq INTEGER NOT NULL DEFAULT 0,
