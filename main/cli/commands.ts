@@ -28,6 +28,7 @@ import { addMergeCommands } from './commands-merge';
 import { addPassphraseCommands } from './commands-passphrase';
 import { addRoutesCommands, addTargetCommands } from './commands-routes';
 import { addLikelyTieCommands } from './commands-likely';
+import { addSyncCommands } from './commands-sync';
 import { addJournalCliCommands } from './commands-journal';
 import { CliError, EXIT } from './errors';
 import { fields, plural, table } from './format';
@@ -457,4 +458,5 @@ export function addCommands(program: Command, ctx: CliContext): void {
   addDataCommands(program, ctx);
   addMergeCommands(program, ctx);
   addPassphraseCommands(program, ctx);
+  addSyncCommands(program, ctx);
 }

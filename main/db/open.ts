@@ -7,6 +7,7 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import { KithError } from '../../shared/errors';
 import { applyKey, fileKind, keyForFile, rememberKey, type ConnectionKey } from './crypto';
 import { registerJournalTimeFunctions } from './journalTimeSql';
+import { loadSyncState, registerSyncFunctions } from '../sync/engine';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS, type Migration } from './migrations';
 import { createPrivateFile, ensurePrivateFolder } from './modes';
 
@@ -70,8 +71,11 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     if (!inMemory) assertIntact(db, file);
     applyPragmas(db, inMemory);
     registerJournalTimeFunctions(db);
-    if (!options.readonly) migrate(db, options.migrations ?? MIGRATIONS, { backupDir: options.backupDir, file });
-    else assertNotNewer(db, options.migrations ?? MIGRATIONS);
+    registerSyncFunctions(db);
+    if (!options.readonly) {
+      migrate(db, options.migrations ?? MIGRATIONS, { backupDir: options.backupDir, file });
+      loadSyncState(db);
+    } else assertNotNewer(db, options.migrations ?? MIGRATIONS);
     return db;
   } catch (error) {
     db.close();

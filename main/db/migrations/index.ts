@@ -13,6 +13,7 @@ import { m0080HistoryImportKeys } from './m0080_history_import_keys';
 import { m0090TheirConnections } from './m0090_their_connections';
 import { m0100LikelyTies } from './m0100_likely_ties';
 import { m0130FirstWeek } from './m0130_first_week';
+import { m0140Sync } from './m0140_sync';
 
 export interface Migration {
   version: number;
@@ -31,6 +32,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 90, name: "a contact's connections: ties.source 'their-connections' and whose file, people.degree", up: m0090TheirConnections },
   { version: 100, name: 'likely ties: organization size bands, decisions on likely ties', up: m0100LikelyTies },
   { version: 130, name: 'introduction moves keep what they replaced (undo); people sort keys', up: m0130FirstWeek },
+  { version: 140, name: 'sync: device, global ids, field registers, outbox', up: m0140Sync },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -1,0 +1,88 @@
+// `kith sync` (issue 19): sync this data folder with the user's other
+// computers through a folder their own sync tool moves. Unattended once set
+// up: the key derived from the sync passphrase is kept in kith.db, so a
+// scheduled `kith sync` needs no passphrase.
+import type { Command } from 'commander';
+import { encryptionStatus } from '../services/encryption';
+import { SyncKeyError } from '../sync/key';
+import { SyncFolderError } from '../sync/folder';
+import { setUpSync, syncNow, syncStatus, type SyncPass, type SyncStatus } from '../sync/run';
+import { type CliContext, type CommonOptions, readPassphraseFile } from './context';
+import { CliError, EXIT } from './errors';
+import { common, examples, helpHint } from './options';
+
+interface SyncOptions extends CommonOptions {
+  folder?: string;
+  syncPassphraseFile?: string;
+}
+
+function passText(p: SyncPass): string {
+  const lines = [
+    `Device ${p.device}${p.newDeviceId ? ' (a new id: this data file is a copy or a restore)' : ''}: wrote ${p.written} change file(s), applied ${p.applied} (${p.operations} operations).`,
+  ];
+  for (const w of p.waiting) lines.push(`Waiting for ${w.device}: ${w.reason}`);
+  if (p.ignored.length) lines.push(`Ignored ${p.ignored.length} conflict cop${p.ignored.length === 1 ? 'y' : 'ies'} made by the sync tool: ${p.ignored.join(', ')}`);
+  return lines.join('\n') + '\n';
+}
+
+function statusText(s: SyncStatus): string {
+  if (!s.enabled) return 'Sync is not set up. Set it up with: kith sync --folder DIR --sync-passphrase-file FILE\n';
+  const lines = [`This device: ${s.device}`, `Sync folder: ${s.folder}`];
+  if (s.devices.length === 0) lines.push('No other device seen yet.');
+  for (const d of s.devices) {
+    const ahead = d.clockAheadMs > 0 ? `; its clock was ${Math.round(d.clockAheadMs / 3_600_000)} h too far ahead` : '';
+    lines.push(`  ${d.device}: applied up to file ${d.appliedFile}${d.appliedAt ? ` (${d.appliedAt})` : ''}${ahead}${d.waiting ? `; waiting: ${d.waiting}` : ''}`);
+  }
+  return lines.join('\n') + '\n';
+}
+
+function explain(error: unknown): never {
+  if (error instanceof SyncFolderError || error instanceof SyncKeyError) throw new CliError(EXIT.refused, `${error.message} Nothing was changed.`);
+  throw error;
+}
+
+export function addSyncCommands(program: Command, ctx: CliContext): void {
+  const sync = helpHint(
+    examples(
+      common(
+        program
+          .command('sync')
+          .description('sync with your other computers through a folder your sync tool moves (Syncthing, a cloud drive, a USB stick)')
+          .option('--folder <dir>', 'set up (or change) the sync folder first')
+          .option('--sync-passphrase-file <file>', 'the sync passphrase, read from this file (or set $KITH_SYNC_PASSPHRASE); the same on every computer'),
+      ),
+      ['kith sync --folder ~/Sync/kith --sync-passphrase-file ~/.kith-sync-pass', 'kith sync', 'kith sync status --json'],
+    ),
+  );
+  sync.action((options: SyncOptions) => {
+    const store = ctx.open(options);
+    try {
+      if (options.folder !== undefined) {
+        const env = (ctx.io.env ?? process.env).KITH_SYNC_PASSPHRASE;
+        const passphrase = options.syncPassphraseFile ? readPassphraseFile(options.syncPassphraseFile, '--sync-passphrase-file') : env;
+        if (!passphrase) throw new CliError(EXIT.usage, 'Give the sync passphrase with --sync-passphrase-file FILE or the KITH_SYNC_PASSPHRASE environment variable.');
+        setUpSync(store.db, store.dataDir, options.folder, passphrase);
+      }
+      if (!encryptionStatus(store.db).encrypted) {
+        ctx.io.stderr.write(
+          'kith: warning: this data folder is not protected with a passphrase, and it now holds the sync key. Protect it with "kith passphrase set".\n',
+        );
+      }
+      const pass = syncNow(store.db, store.dataDir);
+      ctx.print(options, pass, () => passText(pass));
+    } catch (error) {
+      explain(error);
+    }
+  });
+
+  examples(common(sync.command('status').description('the sync folder, the devices seen, and anything waiting')), ['kith sync status', 'kith sync status --json']).action(
+    (_options: CommonOptions, command: Command) => {
+      // `kith sync` takes the same options, and commander gives them to it:
+      // read them merged, so `kith sync status --json` is JSON.
+      const options = command.optsWithGlobals<CommonOptions>();
+      const store = ctx.open(options);
+      const status = syncStatus(store.db);
+      ctx.print(options, status, () => statusText(status));
+    },
+  );
+}

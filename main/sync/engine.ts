@@ -1,0 +1,791 @@
+// The sync engine (issue 19): every write to a synced table becomes
+// field-level operations in the same SQLite transaction, and operations from
+// other devices merge field by field, by hybrid logical clock.
+//
+// Capture is done by triggers generated from the schema and SYNCED_TABLES
+// (spec.ts), so no writer can forget it: the services, the importers, merges,
+// a migration's data fix and a test's raw INSERT all produce operations, and an
+// operation exists exactly when its write committed.
+//
+// State is a register per field (sync_fields): value and the stamp that set
+// it; the later stamp wins. Each row also has `_alive` (1 present, 0 deleted:
+// the tombstone, whose value records what the deleting device had seen),
+// `_created` (the stamp of its first insert, the smallest wins), and for
+// pairs and memberships `_a` / `_b` (the global ids they join). Any field
+// write also stamps `_alive` = 1, so an edit after a delete brings the row
+// back, with its fields and its children, which the delete never touched.
+//
+// The local tables are then a function of the registers ("materialized"):
+// - a row is present when its `_alive` says so and every row it requires
+//   (a CASCADE reference) is present;
+// - a deleted row is kept when a row that requires it was added by a device
+//   that had not seen the delete (its `_created` stamp is not covered by the
+//   delete's version vector): a delete never removes what another device
+//   added concurrently;
+// - a SET NULL reference to a row that is absent reads as NULL.
+// Because that is a function of the registers alone, and the registers merge
+// commutatively and idempotently, devices that applied the same operations in
+// any order, any number of times, hold the same rows.
+//
+// Local cascades (deleting a person deletes their ties here) are not
+// tombstones of the children: those come back if the person does.
+import crypto from 'node:crypto';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
+import { nowIso, nowMs } from '../../shared/clock';
+import { hlcCompare, hlcParse, hlcReceive, hlcTick, hlcToString, hlcZero, type Hlc } from '../../shared/hlc';
+import { normalizeLinkedInUrl } from '../importers/normalize';
+import { SYNCED_TABLES, type SyncTable } from './spec';
+
+type Db = Database;
+export type SqlValue = string | number | bigint | Buffer | null;
+
+/** One field-level operation: table, global id, column, value, stamp. */
+export interface SyncOp {
+  t: string;
+  g: string;
+  c: string;
+  v: SqlValue;
+  h: string;
+  /** For an edit of text kept on conflict: what its device had seen (a version vector, JSON). */
+  s?: string;
+}
+
+export class SyncError extends Error {
+  override name = 'SyncError';
+}
+
+interface State {
+  device: string;
+  clock: Hlc;
+  /** Device → latest stamp applied from it. */
+  seen: Map<string, string>;
+  capturing: boolean;
+}
+
+const states = new WeakMap<Db, State>();
+
+// ---------------------------------------------------------------------------
+// The schema as sync sees it
+
+interface Reference {
+  table: string;
+  /** CASCADE: this row requires the referenced one; SET NULL: it does not. */
+  required: boolean;
+}
+
+interface TableInfo {
+  spec: SyncTable;
+  /** Synced columns (not local-only, not the pair/member keys). */
+  columns: string[];
+  refs: Map<string, Reference>;
+}
+
+const infoCache = new WeakMap<Db, Map<string, TableInfo>>();
+
+function tableInfo(db: Db): Map<string, TableInfo> {
+  let cached = infoCache.get(db);
+  if (cached) return cached;
+  cached = new Map();
+  for (const spec of SYNCED_TABLES) {
+    const cols = (db.prepare(`SELECT name FROM pragma_table_info(?)`).pluck().all(spec.table) as string[]).filter(
+      (c) => !(c in spec.localOnly) && !((spec.keys ?? []) as readonly string[]).includes(c),
+    );
+    const refs = new Map<string, Reference>();
+    for (const fk of db.prepare(`SELECT "table" AS target, "from" AS col, on_delete FROM pragma_foreign_key_list(?)`).all(spec.table) as Array<{
+      target: string;
+      col: string;
+      on_delete: string;
+    }>) {
+      refs.set(fk.col, { table: fk.target, required: fk.on_delete.toUpperCase() === 'CASCADE' });
+    }
+    cached.set(spec.table, { spec, columns: cols, refs });
+  }
+  infoCache.set(db, cached);
+  return cached;
+}
+
+/** Forget the cached schema (after a migration changed a synced table). */
+export function forgetSchemaCache(db: Db): void {
+  infoCache.delete(db);
+}
+
+const q = (name: string) => `"${name.replace(/"/g, '""')}"`;
+const lit = (text: string) => `'${text.replace(/'/g, "''")}'`;
+
+// ---------------------------------------------------------------------------
+// Global ids
+
+function digest(text: string): string {
+  return crypto.createHash('sha256').update(text).digest('base64url').slice(0, 22);
+}
+
+/** A new row's global id: from its LinkedIn profile or organization name where those identify it, else random. */
+export function newGlobalId(table: string, hint: unknown): string {
+  const spec = SYNCED_TABLES.find((t) => t.table === table);
+  if (spec?.gid === 'person' && hint === '\u0000me') return 'me';
+  if (spec?.gid === 'person' && typeof hint === 'string') {
+    const url = normalizeLinkedInUrl(hint);
+    if (url) return `li-${digest(url)}`;
+  }
+  if (spec?.gid === 'nameKey' && typeof hint === 'string' && hint.length > 0) return `org-${digest(hint)}`;
+  return crypto.randomBytes(12).toString('base64url');
+}
+
+// ---------------------------------------------------------------------------
+// SQL functions and capture triggers
+
+/** Registers the functions the capture triggers call. Every connection does this (openDatabase). */
+export function registerSyncFunctions(db: Db): void {
+  db.function('kith_sync_on', { deterministic: false }, () => (states.get(db)?.capturing ? 1 : 0));
+  db.function('kith_sync_hlc', { deterministic: false }, () => {
+    const state = states.get(db);
+    if (!state) throw new SyncError('Sync is not set up on this connection.');
+    state.clock = hlcTick(state.clock, nowMs());
+    return hlcToString(state.clock);
+  });
+  db.function('kith_sync_seen', { deterministic: false }, () => {
+    const state = states.get(db);
+    if (!state) return '{}';
+    const seen: Record<string, string> = Object.fromEntries(state.seen);
+    seen[state.device] = hlcToString(state.clock);
+    return JSON.stringify(seen);
+  });
+  db.function('kith_sync_gid', { deterministic: false, varargs: true }, (table: unknown, hint: unknown) => newGlobalId(String(table), hint));
+}
+
+function gidOf(table: string, idExpr: string): string {
+  return `(SELECT gid FROM sync_ids WHERE tbl = ${lit(table)} AND local_id = ${idExpr})`;
+}
+
+function valueExpr(info: TableInfo, col: string, row: string): string {
+  const ref = info.refs.get(col);
+  return ref ? gidOf(ref.table, `${row}.${q(col)}`) : `${row}.${q(col)}`;
+}
+
+/** The key (global id) of a pair or member row, from its two references. */
+function compositeGid(info: TableInfo, row: string): { gid: string; a: string; b: string } {
+  const [ka, kb] = info.spec.keys!;
+  const ga = gidOf(info.refs.get(ka)!.table, `${row}.${q(ka)}`);
+  const gb = gidOf(info.refs.get(kb)!.table, `${row}.${q(kb)}`);
+  if (info.spec.kind === 'pair') {
+    const lo = `min(${ga}, ${gb})`;
+    const hi = `max(${ga}, ${gb})`;
+    return { gid: `(${lo} || '|' || ${hi})`, a: lo, b: hi };
+  }
+  return { gid: `(${ga} || '|' || ${gb})`, a: ga, b: gb };
+}
+
+function insertOps(table: string, gid: string, fields: Array<[string, string]>): string {
+  const rows = fields.map(([col, value]) => `SELECT ${lit(col)} AS col, ${value} AS value`).join(' UNION ALL ');
+  return `INSERT INTO sync_outbox (tbl, gid, col, value, hlc)
+    SELECT ${lit(table)}, k.gid, v.col, v.value, kith_sync_hlc() FROM (SELECT ${gid} AS gid) k, (${rows}) v WHERE k.gid IS NOT NULL;`;
+}
+
+function changedOps(table: string, gid: string, fields: Array<[string, string, string]>): string {
+  if (fields.length === 0) return '';
+  const rows = fields.map(([col, value, changed]) => `SELECT ${lit(col)} AS col, ${value} AS value WHERE ${changed}`).join(' UNION ALL ');
+  // For text kept on conflict (KEEP_BOTH): what this device had seen when it
+  // made the edit, so a receiving device can tell a later edit from a
+  // concurrent one.
+  const keep = KEEP_BOTH[table] ?? [];
+  const seen = keep.length ? `CASE WHEN v.col IN (${keep.map(lit).join(', ')}) THEN kith_sync_seen() END` : 'NULL';
+  return `INSERT INTO sync_outbox (tbl, gid, col, value, hlc, seen)
+    SELECT ${lit(table)}, k.gid, v.col, v.value, kith_sync_hlc(), ${seen}
+    FROM (SELECT ${gid} AS gid) k, (${rows}) v WHERE k.gid IS NOT NULL;`;
+}
+
+function requiredParentGone(info: TableInfo): string {
+  // A cascade from a deleted parent: the parent row is already gone when the
+  // child's AFTER DELETE trigger runs. Such a child is not tombstoned: it
+  // comes back with its parent.
+  const gone = [...info.refs.entries()].filter(([, r]) => r.required).map(([col, r]) => `NOT EXISTS (SELECT 1 FROM ${q(r.table)} WHERE id = OLD.${q(col)})`);
+  return gone.length ? `(${gone.join(' OR ')})` : '0';
+}
+
+function triggerSql(info: TableInfo): string[] {
+  const t = info.spec.table;
+  const name = (what: string) => q(`sync_capture_${t}_${what}`);
+  const out: string[] = [];
+  if (info.spec.kind === 'entity') {
+    const hint =
+      info.spec.gid === 'person' ? `CASE WHEN NEW.is_me = 1 THEN char(0) || 'me' ELSE NEW.linkedin_url END` : info.spec.gid === 'nameKey' ? 'NEW.name_key' : 'NULL';
+    const gid = gidOf(t, 'NEW.id');
+    out.push(`CREATE TRIGGER ${name('insert')} AFTER INSERT ON ${q(t)} WHEN kith_sync_on() BEGIN
+      DELETE FROM sync_ids WHERE tbl = ${lit(t)} AND local_id = NEW.id;
+      INSERT INTO sync_ids (tbl, local_id, gid)
+        SELECT ${lit(t)}, NEW.id, CASE WHEN EXISTS (SELECT 1 FROM sync_ids WHERE tbl = ${lit(t)} AND gid = d.g) THEN kith_sync_gid(${lit(t)}, NULL) ELSE d.g END
+        FROM (SELECT kith_sync_gid(${lit(t)}, ${hint}) AS g) d;
+      ${insertOps(t, gid, [
+        ['_created', 'NULL'],
+        ['_alive', '1'],
+        ...info.columns.map((c): [string, string] => [c, valueExpr(info, c, 'NEW')]),
+      ])}
+    END`);
+    out.push(`CREATE TRIGGER ${name('update')} AFTER UPDATE ON ${q(t)} WHEN kith_sync_on() BEGIN
+      ${changedOps(
+        t,
+        gid,
+        info.columns.map((c): [string, string, string] => [c, valueExpr(info, c, 'NEW'), `NEW.${q(c)} IS NOT OLD.${q(c)}`]),
+      )}
+    END`);
+    out.push(`CREATE TRIGGER ${name('delete')} AFTER DELETE ON ${q(t)} WHEN kith_sync_on() AND NOT ${requiredParentGone(info)} BEGIN
+      ${insertOps(t, gidOf(t, 'OLD.id'), [['_alive', 'kith_sync_seen()']])}
+    END`);
+  } else {
+    const now = compositeGid(info, 'NEW');
+    const old = compositeGid(info, 'OLD');
+    const [ka, kb] = info.spec.keys!;
+    const created: Array<[string, string]> = [
+      ['_created', 'NULL'],
+      ['_alive', '1'],
+      ['_a', now.a],
+      ['_b', now.b],
+      ...info.columns.map((c): [string, string] => [c, valueExpr(info, c, 'NEW')]),
+    ];
+    out.push(`CREATE TRIGGER ${name('insert')} AFTER INSERT ON ${q(t)} WHEN kith_sync_on() BEGIN
+      ${insertOps(t, now.gid, created)}
+    END`);
+    // A change of the pair itself (a merge moves ties to the survivor) is the
+    // old pair deleted and a new one created.
+    const keyChanged = `(NEW.${q(ka)} IS NOT OLD.${q(ka)} OR NEW.${q(kb)} IS NOT OLD.${q(kb)})`;
+    out.push(`CREATE TRIGGER ${name('rekey')} AFTER UPDATE ON ${q(t)} WHEN kith_sync_on() AND ${keyChanged} BEGIN
+      ${insertOps(t, old.gid, [['_alive', 'kith_sync_seen()']])}
+      ${insertOps(t, now.gid, created)}
+    END`);
+    if (info.columns.length > 0) {
+      out.push(`CREATE TRIGGER ${name('update')} AFTER UPDATE ON ${q(t)} WHEN kith_sync_on() AND NOT ${keyChanged} BEGIN
+        ${changedOps(
+          t,
+          now.gid,
+          info.columns.map((c): [string, string, string] => [c, valueExpr(info, c, 'NEW'), `NEW.${q(c)} IS NOT OLD.${q(c)}`]),
+        )}
+      END`);
+    }
+    out.push(`CREATE TRIGGER ${name('delete')} AFTER DELETE ON ${q(t)} WHEN kith_sync_on() AND NOT ${requiredParentGone(info)} BEGIN
+      ${insertOps(t, old.gid, [['_alive', 'kith_sync_seen()']])}
+    END`);
+  }
+  return out;
+}
+
+/** One statement per field: the operations that create every existing row of a table (sync switched on). */
+function snapshotSql(info: TableInfo): string[] {
+  const t = info.spec.table;
+  const fields: Array<[string, (row: string) => string]> = [
+    ['_created', () => 'NULL'],
+    ['_alive', () => '1'],
+  ];
+  let gid: (row: string) => string;
+  if (info.spec.kind === 'entity') gid = (row) => gidOf(t, `${row}.id`);
+  else {
+    gid = (row) => compositeGid(info, row).gid;
+    fields.push(['_a', (row) => compositeGid(info, row).a], ['_b', (row) => compositeGid(info, row).b]);
+  }
+  for (const c of info.columns) fields.push([c, (row) => valueExpr(info, c, row)]);
+  return fields.map(
+    ([col, value]) =>
+      `INSERT INTO sync_outbox (tbl, gid, col, value, hlc)
+       SELECT ${lit(t)}, ${gid('r')}, ${lit(col)}, ${value('r')}, kith_sync_hlc() FROM ${q(t)} r WHERE ${gid('r')} IS NOT NULL`,
+  );
+}
+
+const OUTBOX_TO_REGISTERS = `CREATE TRIGGER sync_outbox_registers AFTER INSERT ON sync_outbox BEGIN
+  INSERT INTO sync_fields (tbl, gid, col, value, hlc, seen) VALUES (NEW.tbl, NEW.gid, NEW.col, NEW.value, NEW.hlc, NEW.seen)
+    ON CONFLICT (tbl, gid, col) DO UPDATE SET value = excluded.value, hlc = excluded.hlc, seen = excluded.seen
+    WHERE CASE WHEN excluded.col = '_created' THEN excluded.hlc < sync_fields.hlc ELSE excluded.hlc > sync_fields.hlc END;
+  INSERT INTO sync_fields (tbl, gid, col, value, hlc)
+    SELECT NEW.tbl, NEW.gid, '_alive', 1, NEW.hlc WHERE NEW.col NOT IN ('_alive', '_created')
+    ON CONFLICT (tbl, gid, col) DO UPDATE SET value = 1, hlc = excluded.hlc WHERE excluded.hlc > sync_fields.hlc;
+  -- Editing a field here, after seeing both versions, resolves its conflict.
+  DELETE FROM sync_conflicts WHERE tbl = NEW.tbl AND gid = NEW.gid AND col = NEW.col;
+END`;
+
+/** (Re)creates the capture triggers from the current schema. Run at every open with sync on, after the migrations. */
+export function installCapture(db: Db): void {
+  forgetSchemaCache(db);
+  const info = tableInfo(db);
+  db.transaction(() => {
+    for (const name of db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'trigger' AND name LIKE 'sync\\_%' ESCAPE '\\'`).pluck().all() as string[]) {
+      db.exec(`DROP TRIGGER ${q(name)}`);
+    }
+    db.exec(OUTBOX_TO_REGISTERS);
+    for (const t of info.values()) for (const sql of triggerSql(t)) db.exec(sql);
+  })();
+}
+
+// ---------------------------------------------------------------------------
+// Switching sync on, and loading its state at open
+
+export function syncEnabled(db: Db): boolean {
+  const has = db.prepare(`SELECT 1 FROM sqlite_schema WHERE name = 'sync_device'`).get();
+  return Boolean(has && db.prepare('SELECT 1 FROM sync_device').get());
+}
+
+/** Loads the device and clock of a data file with sync on (openDatabase calls it after the migrations). */
+export function loadSyncState(db: Db): void {
+  if (!syncEnabled(db)) return;
+  const row = db.prepare('SELECT device, clock FROM sync_device').get() as { device: string; clock: string };
+  let clock = hlcParse(row.clock);
+  const latest = db.prepare('SELECT max(hlc) FROM sync_fields').pluck().get() as string | null;
+  if (latest) {
+    const h = hlcParse(latest);
+    if (h.ms > clock.ms || (h.ms === clock.ms && h.counter > clock.counter)) clock = { ms: h.ms, counter: h.counter, device: row.device };
+  }
+  const seen = new Map<string, string>();
+  for (const p of db.prepare('SELECT device, max_hlc FROM sync_peers WHERE max_hlc IS NOT NULL').all() as Array<{ device: string; max_hlc: string }>) seen.set(p.device, p.max_hlc);
+  states.set(db, { device: row.device, clock: { ...clock, device: row.device }, seen, capturing: true });
+  installCapture(db);
+}
+
+function newDeviceId(): string {
+  return crypto.randomBytes(9).toString('base64url');
+}
+
+/**
+ * Switches sync on for this data file: a device id, a global id for every
+ * synced row, and one operation per field of every row (what a new device
+ * sends first), then the capture triggers. Idempotent.
+ */
+export function enableSync(db: Db, options: { device?: string } = {}): string {
+  if (syncEnabled(db)) {
+    if (!states.get(db)) loadSyncState(db);
+    return states.get(db)!.device;
+  }
+  const device = options.device ?? newDeviceId();
+  const info = tableInfo(db);
+  db.transaction(() => {
+    const clock = hlcTick(hlcZero(device), nowMs());
+    db.prepare('INSERT INTO sync_device (id, device, clock, created_at) VALUES (1, ?, ?, ?)').run(device, hlcToString(clock), nowIso());
+    states.set(db, { device, clock, seen: new Map(), capturing: true });
+    installCapture(db);
+    // Every existing row, as if it were inserted now: give it an id, then
+    // touch it through the insert trigger's logic by re-running its ops.
+    for (const t of info.values()) {
+      if (t.spec.kind !== 'entity') continue;
+      const hint = t.spec.gid === 'person' ? `CASE WHEN is_me = 1 THEN char(0) || 'me' ELSE linkedin_url END` : t.spec.gid === 'nameKey' ? 'name_key' : 'NULL';
+      const rows = db.prepare(`SELECT id, ${hint} AS hint FROM ${q(t.spec.table)} ORDER BY id`).all() as Array<{ id: number; hint: unknown }>;
+      const taken = new Set<string>();
+      const insert = db.prepare('INSERT INTO sync_ids (tbl, local_id, gid) VALUES (?, ?, ?)');
+      for (const r of rows) {
+        let gid = newGlobalId(t.spec.table, r.hint);
+        if (taken.has(gid)) gid = newGlobalId(t.spec.table, null);
+        taken.add(gid);
+        insert.run(t.spec.table, r.id, gid);
+      }
+    }
+    for (const t of info.values()) for (const sql of snapshotSql(t)) db.exec(sql);
+  })();
+  return device;
+}
+
+/**
+ * Gives this data file a new device id (it is a copy or a restore of another
+ * device's file, or another file writes under its id). What it wrote under
+ * the old id stays that device's; the old id counts as fully seen, so deletes
+ * made from now on cover the rows it created.
+ */
+export function renameDevice(db: Db): string {
+  const state = states.get(db);
+  if (!state) throw new SyncError('Sync is not set up on this data file.');
+  const device = newDeviceId();
+  const old = state.device;
+  const oldClock = hlcToString(state.clock);
+  db.transaction(() => {
+    db.prepare(
+      `INSERT INTO sync_peers (device, max_hlc) VALUES (?, ?) ON CONFLICT (device) DO UPDATE SET max_hlc = max(coalesce(max_hlc, ''), excluded.max_hlc)`,
+    ).run(old, oldClock);
+    state.seen.set(old, oldClock);
+    state.device = device;
+    state.clock = hlcTick({ ...state.clock, device }, nowMs());
+    db.prepare('UPDATE sync_device SET device = ?, clock = ?').run(device, hlcToString(state.clock));
+  })();
+  return device;
+}
+
+// ---------------------------------------------------------------------------
+// Outgoing operations
+
+export function outboxSince(db: Db, afterSeq: number, limit = 100_000): Array<SyncOp & { seq: number }> {
+  return (
+    db.prepare('SELECT seq, tbl AS t, gid AS g, col AS c, value AS v, hlc AS h, seen AS s FROM sync_outbox WHERE seq > ? ORDER BY seq LIMIT ?').all(afterSeq, limit) as Array<
+      SyncOp & { seq: number; s: string | null }
+    >
+  ).map(({ s, ...r }) => (s ? { ...r, v: r.v as SqlValue, s } : { ...r, v: r.v as SqlValue }));
+}
+
+// ---------------------------------------------------------------------------
+// Applying operations from other devices
+
+interface Register {
+  value: SqlValue;
+  hlc: string;
+}
+
+function registersOf(db: Db, table: string, gid: string): Map<string, Register> {
+  const rows = db.prepare('SELECT col, value, hlc FROM sync_fields WHERE tbl = ? AND gid = ?').all(table, gid) as Array<{ col: string; value: SqlValue; hlc: string }>;
+  return new Map(rows.map((r) => [r.col, { value: r.value, hlc: r.hlc }]));
+}
+
+function mergeRegister(db: Db, op: SyncOp): boolean {
+  const cur = db.prepare('SELECT value, hlc, seen FROM sync_fields WHERE tbl = ? AND gid = ? AND col = ?').get(op.t, op.g, op.c) as
+    | (Register & { seen: string | null })
+    | undefined;
+  if (cur && cur.hlc === op.h) return false;
+  const wins = cur === undefined || (op.c === '_created' ? op.h < cur.hlc : op.h > cur.hlc);
+  if (cur && KEEP_BOTH[op.t]?.includes(op.c)) {
+    const concurrent = !covers(op.s ?? null, cur.hlc) && !covers(cur.seen, op.h);
+    if (concurrent && cur.value !== op.v) {
+      // Two devices changed this text without seeing each other's change:
+      // the later stamp is shown and the other version is kept for the user.
+      // Every device that sees both records the same pair.
+      const loser = wins ? cur : { value: op.v, hlc: op.h };
+      db.prepare('INSERT OR IGNORE INTO sync_conflicts (tbl, gid, col, value, hlc, winner_hlc) VALUES (?, ?, ?, ?, ?, ?)').run(
+        op.t,
+        op.g,
+        op.c,
+        loser.value,
+        loser.hlc,
+        wins ? op.h : cur.hlc,
+      );
+    } else if (wins && op.s) {
+      // An edit made after seeing both versions resolves their conflict.
+      const open = db.prepare('SELECT hlc, winner_hlc FROM sync_conflicts WHERE tbl = ? AND gid = ? AND col = ?').all(op.t, op.g, op.c) as Array<{ hlc: string; winner_hlc: string }>;
+      for (const c of open) {
+        if (covers(op.s, c.hlc) && covers(op.s, c.winner_hlc)) db.prepare('DELETE FROM sync_conflicts WHERE tbl = ? AND gid = ? AND col = ? AND hlc = ?').run(op.t, op.g, op.c, c.hlc);
+      }
+    }
+  }
+  if (wins) db.prepare('INSERT OR REPLACE INTO sync_fields (tbl, gid, col, value, hlc, seen) VALUES (?, ?, ?, ?, ?, ?)').run(op.t, op.g, op.c, op.v, op.h, op.s ?? null);
+  return wins;
+}
+
+/** Text fields whose concurrent edits are both kept (issue 19: journal text is never lost). */
+export const KEEP_BOTH: Readonly<Record<string, readonly string[]>> = {
+  interactions: ['title', 'body'],
+  people: ['notes', 'how_we_met'],
+  organizations: ['notes'],
+};
+
+export interface SyncConflict {
+  table: string;
+  gid: string;
+  column: string;
+  /** The version not shown. */
+  otherValue: SqlValue;
+  localId: number | null;
+}
+
+/** Text both of whose concurrent versions are kept, waiting for the user. */
+export function listConflicts(db: Db): SyncConflict[] {
+  if (!syncEnabled(db)) return [];
+  return (
+    db.prepare(
+      `SELECT c.tbl, c.gid, c.col, c.value, i.local_id FROM sync_conflicts c LEFT JOIN sync_ids i ON i.tbl = c.tbl AND i.gid = c.gid ORDER BY c.tbl, c.gid, c.col, c.hlc`,
+    ).all() as Array<{ tbl: string; gid: string; col: string; value: SqlValue; local_id: number | null }>
+  ).map((r) => ({ table: r.tbl, gid: r.gid, column: r.col, otherValue: r.value, localId: r.local_id }));
+}
+
+function checkOp(info: Map<string, TableInfo>, op: SyncOp): void {
+  const t = info.get(op.t);
+  if (!t) throw new SyncError(`An operation names table ${JSON.stringify(op.t)}, which does not sync.`);
+  const special = ['_alive', '_created', ...(t.spec.kind === 'entity' ? [] : ['_a', '_b'])];
+  if (!special.includes(op.c) && !t.columns.includes(op.c)) throw new SyncError(`An operation names ${op.t}.${op.c}, which this version of Kith does not know.`);
+  if (typeof op.g !== 'string' || op.g.length === 0 || op.g.length > 200) throw new SyncError('An operation has no usable global id.');
+  hlcParse(op.h);
+}
+
+export interface ApplyResult {
+  /** Operations that changed a register (the rest were older than what this device holds, or repeats). */
+  changed: number;
+  /** Rows whose materialized state was recomputed. */
+  rows: number;
+}
+
+/**
+ * Applies operations from other devices in one transaction: registers merge,
+ * then the affected rows are materialized. Invalid input changes nothing.
+ */
+export function applyOps(db: Db, ops: readonly SyncOp[]): ApplyResult {
+  const state = states.get(db);
+  if (!state) throw new SyncError('Sync is not set up on this data file.');
+  const info = tableInfo(db);
+  for (const op of ops) checkOp(info, op);
+  return db.transaction(() => {
+    state.capturing = false;
+    try {
+      const touched = new Set<string>();
+      let changed = 0;
+      const peerMax = new Map<string, string>();
+      const ahead = new Map<string, number>();
+      for (const op of ops) {
+        if (mergeRegister(db, op)) {
+          changed++;
+          touched.add(`${op.t}\u0000${op.g}`);
+        }
+        if (op.c !== '_alive' && op.c !== '_created') {
+          if (mergeRegister(db, { ...op, c: '_alive', v: 1 })) touched.add(`${op.t}\u0000${op.g}`);
+        }
+        const h = hlcParse(op.h);
+        const received = hlcReceive(state.clock, h, nowMs());
+        state.clock = received.clock;
+        if (received.clampedByMs > 0) ahead.set(h.device, Math.max(ahead.get(h.device) ?? 0, received.clampedByMs));
+        const prev = peerMax.get(h.device);
+        if (h.device !== state.device && (!prev || op.h > prev)) peerMax.set(h.device, op.h);
+      }
+      for (const [device, h] of peerMax) {
+        const prev = state.seen.get(device);
+        if (!prev || h > prev) state.seen.set(device, h);
+        db.prepare(
+          `INSERT INTO sync_peers (device, max_hlc, applied_at, clock_ahead_ms) VALUES (?, ?, ?, ?)
+           ON CONFLICT (device) DO UPDATE SET max_hlc = max(coalesce(max_hlc, ''), excluded.max_hlc), applied_at = excluded.applied_at,
+             clock_ahead_ms = excluded.clock_ahead_ms`,
+        ).run(device, h, nowIso(), ahead.get(device) ?? 0);
+      }
+      db.prepare('UPDATE sync_device SET clock = ?').run(hlcToString(state.clock));
+      const rows = new Materializer(db, info).run(touched);
+      return { changed, rows };
+    } finally {
+      state.capturing = true;
+    }
+  })();
+}
+
+/** Whether a version vector (what a deleting device had seen) covers a stamp. */
+function covers(seenJson: SqlValue | undefined, stamp: string | undefined): boolean {
+  // (a missing stamp is covered; a missing vector covers nothing)
+  if (!stamp) return true;
+  let seen: Record<string, string> = {};
+  try {
+    seen = typeof seenJson === 'string' ? (JSON.parse(seenJson) as Record<string, string>) : {};
+  } catch {
+    seen = {};
+  }
+  const h = hlcParse(stamp);
+  const upTo = seen[h.device];
+  return upTo !== undefined && hlcCompare(h, hlcParse(upTo)) <= 0;
+}
+
+const ORDER: Record<string, number> = Object.fromEntries(SYNCED_TABLES.map((t, i) => [t.table, i]));
+
+class Materializer {
+  private live = new Map<string, boolean>();
+  private regs = new Map<string, Map<string, Register>>();
+  constructor(
+    private readonly db: Db,
+    private readonly info: Map<string, TableInfo>,
+  ) {}
+
+  private registers(table: string, gid: string): Map<string, Register> {
+    const key = `${table}\u0000${gid}`;
+    let r = this.regs.get(key);
+    if (!r) {
+      r = registersOf(this.db, table, gid);
+      this.regs.set(key, r);
+    }
+    return r;
+  }
+
+  /** The rows a row requires or points to: [table, gid, required]. */
+  private parents(table: string, gid: string): Array<[string, string, boolean]> {
+    const t = this.info.get(table)!;
+    const regs = this.registers(table, gid);
+    const out: Array<[string, string, boolean]> = [];
+    if (t.spec.kind !== 'entity') {
+      const [ka, kb] = t.spec.keys!;
+      const a = regs.get('_a')?.value;
+      const b = regs.get('_b')?.value;
+      if (typeof a === 'string') out.push([t.refs.get(ka)!.table, a, true]);
+      if (typeof b === 'string') out.push([t.refs.get(kb)!.table, b, true]);
+    }
+    for (const [col, ref] of t.refs) {
+      const v = regs.get(col)?.value;
+      if (typeof v === 'string') out.push([ref.table, v, ref.required]);
+    }
+    return out;
+  }
+
+  /** Rows that require this one. */
+  private children(table: string, gid: string): Array<[string, string]> {
+    const out: Array<[string, string]> = [];
+    for (const t of this.info.values()) {
+      const cols = [...t.refs.entries()].filter(([, r]) => r.table === table && r.required).map(([c]) => c);
+      if (t.spec.kind !== 'entity') cols.push('_a', '_b');
+      for (const col of cols) {
+        const rows = this.db.prepare(`SELECT gid FROM sync_fields WHERE col = ? AND value = ? AND tbl = ?`).pluck().all(col, gid, t.spec.table) as string[];
+        for (const g of rows) out.push([t.spec.table, g]);
+      }
+    }
+    return out;
+  }
+
+  private isLive(table: string, gid: string, path: Set<string> = new Set()): boolean {
+    const key = `${table}\u0000${gid}`;
+    const known = this.live.get(key);
+    if (known !== undefined) return known;
+    if (path.has(key)) return false;
+    path.add(key);
+    const regs = this.registers(table, gid);
+    const alive = regs.get('_alive');
+    let live: boolean;
+    if (!alive || !regs.has('_created')) live = false;
+    else {
+      const parentsOk = this.parents(table, gid).every(([pt, pg, required]) => !required || this.isLive(pt, pg, path));
+      if (alive.value === 1) live = parentsOk;
+      else {
+        // Deleted (the value is what the deleting device had seen): kept
+        // only for a child that device had not seen.
+        const seen = alive.value;
+        live =
+          parentsOk &&
+          this.children(table, gid).some(([ct, cg]) => {
+            const c = this.registers(ct, cg);
+            return c.get('_alive')?.value === 1 && !covers(seen, c.get('_created')?.hlc);
+          });
+      }
+    }
+    path.delete(key);
+    this.live.set(key, live);
+    return live;
+  }
+
+  run(touched: Set<string>): number {
+    // Everything whose state may follow from the touched rows: their
+    // ancestors (a new child can keep a deleted parent), then every
+    // descendant of those (a parent's state decides its children's).
+    const todo = new Set<string>();
+    const up = [...touched];
+    while (up.length) {
+      const key = up.pop()!;
+      if (todo.has(key)) continue;
+      todo.add(key);
+      const [t, g] = key.split('\u0000') as [string, string];
+      for (const [pt, pg] of this.parents(t, g)) up.push(`${pt}\u0000${pg}`);
+    }
+    const down = [...todo];
+    while (down.length) {
+      const [t, g] = down.pop()!.split('\u0000') as [string, string];
+      for (const [ct, cg] of this.children(t, g)) {
+        const key = `${ct}\u0000${cg}`;
+        if (!todo.has(key)) {
+          todo.add(key);
+          down.push(key);
+        }
+      }
+    }
+    const items = [...todo].map((k) => k.split('\u0000') as [string, string]);
+    // Deletes children first, inserts parents first.
+    const byOrder = (a: [string, string], b: [string, string]) => ORDER[a[0]]! - ORDER[b[0]]! || (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0);
+    const dead = items.filter(([t, g]) => !this.isLive(t, g)).sort((a, b) => byOrder(b, a));
+    const alive = items.filter(([t, g]) => this.isLive(t, g)).sort(byOrder);
+    for (const [t, g] of dead) this.remove(t, g);
+    for (const [t, g] of alive) this.put(t, g);
+    return items.length;
+  }
+
+  private localId(table: string, gid: string): number | null {
+    const id = this.db.prepare('SELECT local_id FROM sync_ids WHERE tbl = ? AND gid = ?').pluck().get(table, gid) as number | undefined;
+    if (id === undefined) return null;
+    return this.db.prepare(`SELECT 1 FROM ${q(table)} WHERE id = ?`).get(id) ? id : null;
+  }
+
+  /** The local ids of a pair or member row's two sides, as the table stores them. */
+  private sides(table: string, gid: string): [number, number] | null {
+    const t = this.info.get(table)!;
+    const regs = this.registers(table, gid);
+    const [ka, kb] = t.spec.keys!;
+    const a = this.localId(t.refs.get(ka)!.table, String(regs.get('_a')?.value));
+    const b = this.localId(t.refs.get(kb)!.table, String(regs.get('_b')?.value));
+    if (a === null || b === null) return null;
+    return t.spec.kind === 'pair' && a > b ? [b, a] : [a, b];
+  }
+
+  private remove(table: string, gid: string): void {
+    const t = this.info.get(table)!;
+    if (t.spec.kind === 'entity') {
+      const id = this.localId(table, gid);
+      if (id !== null) this.db.prepare(`DELETE FROM ${q(table)} WHERE id = ?`).run(id);
+      return;
+    }
+    const s = this.sides(table, gid);
+    if (!s) return;
+    const [ka, kb] = t.spec.keys!;
+    this.db.prepare(`DELETE FROM ${q(table)} WHERE ${q(ka)} = ? AND ${q(kb)} = ?`).run(s[0], s[1]);
+  }
+
+  private values(t: TableInfo, regs: Map<string, Register>): Record<string, SqlValue> {
+    const out: Record<string, SqlValue> = {};
+    for (const col of t.columns) {
+      if (!regs.has(col)) continue;
+      const v = regs.get(col)!.value;
+      const ref = t.refs.get(col);
+      if (ref && typeof v === 'string') {
+        const id = this.isLive(ref.table, v) ? this.localId(ref.table, v) : null;
+        out[col] = id;
+      } else out[col] = v;
+    }
+    return out;
+  }
+
+  private put(table: string, gid: string): void {
+    const t = this.info.get(table)!;
+    const regs = this.registers(table, gid);
+    const values = this.values(t, regs);
+    const cols = Object.keys(values);
+    if (t.spec.kind === 'entity') {
+      const id = gid === 'me' && table === 'people' ? (this.db.prepare('SELECT id FROM people WHERE is_me = 1').pluck().get() as number) : this.localId(table, gid);
+      if (id !== null) {
+        if (gid === 'me') this.db.prepare(`INSERT OR REPLACE INTO sync_ids (tbl, local_id, gid) VALUES ('people', ?, 'me')`).run(id);
+        if (cols.length === 0) return;
+        const current = this.db.prepare(`SELECT ${cols.map(q).join(', ')} FROM ${q(table)} WHERE id = ?`).get(id) as Record<string, SqlValue>;
+        const diff = cols.filter((c) => current[c] !== values[c]);
+        if (diff.length) this.db.prepare(`UPDATE ${q(table)} SET ${diff.map((c) => `${q(c)} = ?`).join(', ')} WHERE id = ?`).run(...diff.map((c) => values[c]), id);
+        return;
+      }
+      const info = this.db.prepare(`INSERT INTO ${q(table)} (${cols.map(q).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`).run(...cols.map((c) => values[c]));
+      this.db.prepare('INSERT OR REPLACE INTO sync_ids (tbl, local_id, gid) VALUES (?, ?, ?)').run(table, Number(info.lastInsertRowid), gid);
+      return;
+    }
+    const s = this.sides(table, gid);
+    if (!s) return;
+    const [ka, kb] = t.spec.keys!;
+    const exists = this.db.prepare(`SELECT 1 FROM ${q(table)} WHERE ${q(ka)} = ? AND ${q(kb)} = ?`).get(s[0], s[1]);
+    if (exists) {
+      if (cols.length) this.db.prepare(`UPDATE ${q(table)} SET ${cols.map((c) => `${q(c)} = ?`).join(', ')} WHERE ${q(ka)} = ? AND ${q(kb)} = ?`).run(...cols.map((c) => values[c]), s[0], s[1]);
+      return;
+    }
+    const all = [ka, kb, ...cols];
+    this.db.prepare(`INSERT INTO ${q(table)} (${all.map(q).join(', ')}) VALUES (${all.map(() => '?').join(', ')})`).run(s[0], s[1], ...cols.map((c) => values[c]));
+  }
+}
+
+// ---------------------------------------------------------------------------
+// The canonical dump the convergence tests compare
+
+/** Every synced row, keyed by table and global id, with its synced columns (references as global ids). */
+export function canonicalDump(db: Db): Record<string, Record<string, Record<string, unknown>>> {
+  const info = tableInfo(db);
+  const out: Record<string, Record<string, Record<string, unknown>>> = {};
+  const gidBy = (table: string, id: unknown) => (id === null ? null : (db.prepare('SELECT gid FROM sync_ids WHERE tbl = ? AND local_id = ?').pluck().get(table, id) as string | undefined) ?? `?${String(id)}`);
+  for (const t of info.values()) {
+    const rows = db.prepare(`SELECT * FROM ${q(t.spec.table)}`).all() as Array<Record<string, unknown>>;
+    const table: Record<string, Record<string, unknown>> = {};
+    for (const r of rows) {
+      let key: string;
+      if (t.spec.kind === 'entity') key = gidBy(t.spec.table, r.id) ?? '?';
+      else {
+        const [ka, kb] = t.spec.keys!;
+        const a = gidBy(t.refs.get(ka)!.table, r[ka]);
+        const b = gidBy(t.refs.get(kb)!.table, r[kb]);
+        key = t.spec.kind === 'pair' ? [a, b].sort().join('|') : `${a}|${b}`;
+      }
+      const values: Record<string, unknown> = {};
+      for (const c of t.columns) {
+        const ref = t.refs.get(c);
+        values[c] = ref ? gidBy(ref.table, r[c]) : r[c];
+      }
+      table[key] = values;
+    }
+    out[t.spec.table] = Object.fromEntries(Object.entries(table).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  }
+  return out;
+}

@@ -1,0 +1,46 @@
+// `kith sync` (issue 19): two data folders sync through a shared folder from
+// the command line, unattended after the first run; status in JSON; a wrong
+// passphrase and a missing folder are refused with exit 1 and change nothing.
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { kith } from '../helpers/cli';
+import { makeTempDir, removeTempDirs } from '../helpers/db';
+
+afterAll(() => removeTempDirs());
+
+describe('kith sync', () => {
+  it('sets up, syncs two computers, reports status, and refuses a wrong passphrase or a missing folder', async () => {
+    const shared = makeTempDir('kith-sync-');
+    const a = makeTempDir('kith-a-');
+    const b = makeTempDir('kith-b-');
+    const passFile = path.join(makeTempDir(), 'sync-pass');
+    fs.writeFileSync(passFile, 'correct horse battery staple\n');
+    expect((await kith(['people', 'add', 'Ana Acosta', '--data-dir', a])).code).toBe(0);
+
+    const setA = await kith(['sync', '--folder', shared, '--sync-passphrase-file', passFile, '--data-dir', a, '--json']);
+    expect(setA.code).toBe(0);
+    expect(setA.json<{ written: number }>().written).toBe(1);
+    expect(setA.stderr).toMatch(/not protected with a passphrase/);
+
+    const wrong = path.join(makeTempDir(), 'wrong');
+    fs.writeFileSync(wrong, 'battery horse\n');
+    const refused = await kith(['sync', '--folder', shared, '--sync-passphrase-file', wrong, '--data-dir', b]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/not the passphrase this sync folder was set up with.*Nothing was changed/);
+    expect((await kith(['sync', 'status', '--data-dir', b, '--json'])).json<{ enabled: boolean }>().enabled).toBe(false);
+
+    expect((await kith(['sync', '--folder', shared, '--data-dir', b], { KITH_SYNC_PASSPHRASE: 'correct horse battery staple' })).code).toBe(0);
+    // Unattended from now on: no passphrase needed.
+    expect((await kith(['sync', '--data-dir', a])).code).toBe(0);
+    const people = await kith(['people', 'list', '--data-dir', b, '--json']);
+    expect(JSON.stringify(people.json())).toContain('Ana Acosta');
+    const status = (await kith(['sync', 'status', '--data-dir', b, '--json'])).json<{ enabled: boolean; devices: Array<{ appliedFile: number }> }>();
+    expect(status.enabled).toBe(true);
+    expect(status.devices).toEqual([expect.objectContaining({ appliedFile: 1 })]);
+
+    const gone = await kith(['sync', '--folder', path.join(shared, 'nope'), '--sync-passphrase-file', passFile, '--data-dir', a]);
+    expect(gone.code).toBe(1);
+    expect(gone.stderr).toMatch(/does not exist/);
+  });
+});
