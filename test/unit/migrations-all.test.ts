@@ -6,8 +6,9 @@
 //   (a) migrates to the latest version with every row kept, and the schema
 //       equals a file built cleanly at the latest version;
 //   (b) for each later migration, interrupted by a throw at the end of its
-//       up() and by SIGKILLing a child process at random moments while it
-//       runs, the file is at the old or the new version with exactly that
+//       up(), and for the next migration after v, by SIGKILLing a child
+//       process at random moments while it runs, the file is at the old or
+//       the new version with exactly that
 //       version's schema (sqlite_schema compared with a reference built
 //       cleanly at that version) and its data intact, never in between; and
 //       a normal open afterwards finishes the job.
@@ -26,7 +27,7 @@ import { openDatabase, type Db } from '../../main/db/open';
 import { seededRandom } from '../../main/sample/generate';
 import { makeTempDir, removeTempDirs } from '../helpers/db';
 
-const KILLS_PER_MIGRATION = Number(process.env.KITH_MIGRATION_KILLS ?? 12);
+const KILLS_PER_MIGRATION = Number(process.env.KITH_MIGRATION_KILLS ?? 16);
 const root = path.resolve(__dirname, '..', '..');
 // Per process: node_modules (and its cache) can be shared by several checkouts whose migrations differ.
 const child = path.join(root, 'node_modules', '.cache', 'kith-migrate', `child-${process.pid}.cjs`);
@@ -284,7 +285,12 @@ describe.each(STARTS)('a file at schema version %i', (v) => {
     db.close();
   });
 
-  it.each(pending.map((m) => [m.version, m.name] as const))(
+  // Each migration is its own transaction on the schema its predecessor left,
+  // so it is killed from that version (the upgrade a user actually makes, one
+  // release at a time); starting further back only adds earlier migrations
+  // that are killed from their own predecessors. Every migration is covered
+  // once, and the suite does not grow with the square of their number.
+  it.each(pending.slice(0, 1).map((m) => [m.version, m.name] as const))(
     `migration %i (%s) killed (SIGKILL) at ${KILLS_PER_MIGRATION} random moments while it runs: old or new version, never between`,
     async (target) => {
       const rand = seededRandom(target * 1000 + v);
