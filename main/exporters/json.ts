@@ -44,6 +44,20 @@ export const EXPORT_TABLES = [
 ] as const;
 export type ExportTable = (typeof EXPORT_TABLES)[number]['name'];
 
+/**
+ * Tables a JSON export leaves out, with why: the sync bookkeeping (issue 19)
+ * belongs to this device, holds the sync key, and is rebuilt when sync is
+ * set up on the file an export is imported into.
+ */
+export const NOT_EXPORTED: Readonly<Record<string, string>> = {
+  sync_device: "this device's sync identity, clock and key (a secret)",
+  sync_ids: "this device's map of global ids to its row ids",
+  sync_fields: "this device's merge state",
+  sync_outbox: 'operations this device has not sent yet',
+  sync_peers: "what this device has applied from the others",
+  sync_conflicts: "this device's record of text kept from concurrent edits",
+};
+
 export type Row = Record<string, string | number | null>;
 
 export interface KithJsonExport {

@@ -225,7 +225,7 @@ export function sortKey(name: string): string {
  */
 export function listPeople(db: Db, query: PeopleQuery = {}): { items: PersonRow[]; total: number } {
   const me = getMeId(db);
-  refreshPeopleSortKeys(db);
+  const keyed = refreshPeopleSortKeys(db);
   const where: string[] = ['p.is_me = 0'];
   const params: Record<string, unknown> = { me };
   const archived = query.archived ?? 'exclude';
@@ -291,7 +291,7 @@ export function listPeople(db: Db, query: PeopleQuery = {}): { items: PersonRow[
       .prepare(
         `SELECT p.id, p.display_name, t.strength AS my_strength FROM people p
            LEFT JOIN ties t ON t.person_a = min(p.id, @me) AND t.person_b = max(p.id, @me)
-          WHERE ${filter} ORDER BY ${peopleOrder(db).name}`,
+          WHERE ${filter} ORDER BY ${peopleOrder(db, keyed).name}`,
       )
       .all(params) as { id: number; display_name: string; my_strength: number | null }[];
     const rank = new Map(matched.map((r, i) => [r.id, { match: nameMatchRank(search, r.display_name), strength: r.my_strength ?? 0, i }]));
@@ -310,7 +310,7 @@ export function listPeople(db: Db, query: PeopleQuery = {}): { items: PersonRow[
         `${sort === 'organization' ? ORG_KEYS : ''}
          SELECT p.id FROM people p ${sort === 'organization' ? `${CURRENT_ORG_JOIN} LEFT JOIN org_keys ok ON ok.id = o.id` : ''}
            ${sort === 'strength' ? 'LEFT JOIN ties t ON t.person_a = min(p.id, @me) AND t.person_b = max(p.id, @me)' : ''}
-          WHERE ${filter} ORDER BY ${peopleOrder(db)[sort] ?? missingCase(sort as never)} LIMIT @limit OFFSET @offset`,
+          WHERE ${filter} ORDER BY ${peopleOrder(db, keyed)[sort] ?? missingCase(sort as never)} LIMIT @limit OFFSET @offset`,
       )
       .pluck()
       .all({ ...params, limit, offset }) as number[];
@@ -364,8 +364,8 @@ const CURRENT_ORG_JOIN = `
  * name. Organizations by their folded name, people with none last; the
  * strongest tie first; the newest first.
  */
-function peopleOrder(db: Db): Record<PeopleSort, string> {
-  const name = db.readonly ? 'coalesce(p.sort_key, lower(p.display_name)), p.id' : 'p.sort_key, p.id';
+function peopleOrder(db: Db, keyed = !db.readonly): Record<PeopleSort, string> {
+  const name = keyed ? 'p.sort_key, p.id' : 'coalesce(p.sort_key, lower(p.display_name)), p.id';
   return {
     name,
     organization: `o.name IS NULL, ok.k, ${name}`,
@@ -390,14 +390,22 @@ function registerSortKey(db: Db): void {
  * cheap when none is (a partial index lookup). A read-only file is left
  * alone; its rows not yet keyed sort by their lower-cased name.
  */
-export function refreshPeopleSortKeys(db: Db): void {
-  if (db.readonly) return;
+export function refreshPeopleSortKeys(db: Db): boolean {
+  if (db.readonly) return false;
   const stale = stmt<{ id: number; display_name: string }>(db, 'SELECT id, display_name FROM people WHERE sort_key IS NULL').all();
-  if (stale.length === 0) return;
+  if (stale.length === 0) return true;
   const write = stmt(db, 'UPDATE people SET sort_key = ? WHERE id = ?');
-  db.transaction(() => {
-    for (const r of stale) write.run(sortKey(r.display_name), r.id);
-  })();
+  try {
+    db.transaction(() => {
+      for (const r of stale) write.run(sortKey(r.display_name), r.id);
+    })();
+    return true;
+  } catch (error) {
+    // Another program holds the file (SQLITE_BUSY): a read must still answer,
+    // ordered as a read-only file is; the keys are written next time.
+    if ((error as { code?: string }).code?.startsWith('SQLITE_BUSY')) return false;
+    throw error;
+  }
 }
 
 export function getPersonDetail(db: Db, id: number): PersonDetail {

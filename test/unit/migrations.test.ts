@@ -11,7 +11,7 @@ import { openKith } from '../../main/db/kith';
 import { MIGRATIONS, type Migration } from '../../main/db/migrations';
 import { m0010Initial } from '../../main/db/migrations/m0010_initial';
 import { KITH_APPLICATION_ID, LATEST_SCHEMA_VERSION, migrate, openDatabase, type Db } from '../../main/db/open';
-import { createOrganization } from '../../main/services/organizations';
+import { nameKey } from '../../shared/text';
 import { createPerson } from '../../main/services/people';
 import { createTie } from '../../main/services/ties';
 import { KithError } from '../../shared/errors';
@@ -66,7 +66,8 @@ function fileAtV10(): string {
   const ana = createPerson(db, { displayName: 'Ana Acosta', givenName: 'Ana', familyName: 'Acosta' });
   const jose = createPerson(db, { displayName: 'José García', givenName: 'José', familyName: 'García', notes: 'Met in Lisbon' });
   createPerson(db, { displayName: 'Prince' });
-  createOrganization(db, { name: 'Acme Labs', domain: 'ACME.Example' });
+  // Raw SQL: today's services write columns a schema-10 file does not have.
+  db.prepare(`INSERT INTO organizations (name, name_key, domain, created_at, updated_at) VALUES ('Acme Labs', ?, 'ACME.Example', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z')`).run(nameKey('Acme Labs'));
   createTie(db, { personA: ana.id, personB: jose.id, strength: 3, context: 'Former teammates' });
   closeFully(db);
   return file;
