@@ -47,7 +47,8 @@ test('3,100 people: #/graph opens on the community map; a click opens a communit
 
   await app.page.getByTestId('graph-show-everyone').click();
   await expect(app.page).toHaveURL(/#\/graph\?all=1$/);
-  const whole = await graph.ready((s) => s.mode === 'whole');
+  // Waits for the new draw: right after the click the state can still hold the community's people.
+  const whole = await graph.ready((s) => s.mode === 'whole' && s.nodes.length === 3_101);
   expect(whole.nodes.length).toBe(3_101);
   await expect(note).toBeHidden();
   // The whole network is on screen at once (the overview layer while Cytoscape takes it over).
