@@ -30,7 +30,7 @@
 // Local cascades (deleting a person deletes their ties here) are not
 // tombstones of the children: those come back if the person does.
 import crypto from 'node:crypto';
-import type { Database } from 'better-sqlite3-multiple-ciphers';
+import type { Database, Statement as BetterStatement } from 'better-sqlite3-multiple-ciphers';
 import { nowIso, nowMs } from '../../shared/clock';
 import { hlcCompare, hlcParse, hlcReceive, hlcTick, hlcToString, hlcZero, type Hlc } from '../../shared/hlc';
 import { normalizeLinkedInUrl } from '../importers/normalize';
@@ -64,6 +64,24 @@ interface State {
 
 const states = new WeakMap<Db, State>();
 
+// Prepared statements, per connection: applying thousands of operations
+// must not prepare the same SQL thousands of times.
+type Statement = BetterStatement<unknown[], unknown>;
+const statements = new WeakMap<Db, Map<string, Statement>>();
+function cached(db: Db, sql: string): Statement {
+  let byDb = statements.get(db);
+  if (!byDb) {
+    byDb = new Map();
+    statements.set(db, byDb);
+  }
+  let st = byDb.get(sql);
+  if (!st) {
+    st = db.prepare(sql);
+    byDb.set(sql, st);
+  }
+  return st;
+}
+
 // ---------------------------------------------------------------------------
 // The schema as sync sees it
 
@@ -77,6 +95,8 @@ interface TableInfo {
   spec: SyncTable;
   /** Synced columns (not local-only, not the pair/member keys). */
   columns: string[];
+  /** Synced columns a new row cannot do without (NOT NULL, no default). */
+  needed: string[];
   refs: Map<string, Reference>;
 }
 
@@ -98,7 +118,10 @@ function tableInfo(db: Db): Map<string, TableInfo> {
     }>) {
       refs.set(fk.col, { table: fk.target, required: fk.on_delete.toUpperCase() === 'CASCADE' });
     }
-    cached.set(spec.table, { spec, columns: cols, refs });
+    const needed = (
+      db.prepare(`SELECT name FROM pragma_table_info(?) WHERE "notnull" = 1 AND dflt_value IS NULL`).pluck().all(spec.table) as string[]
+    ).filter((c) => cols.includes(c));
+    cached.set(spec.table, { spec, columns: cols, needed, refs });
   }
   infoCache.set(db, cached);
   return cached;
@@ -282,11 +305,13 @@ function snapshotSql(info: TableInfo): string[] {
     fields.push(['_a', (row) => compositeGid(info, row).a], ['_b', (row) => compositeGid(info, row).b]);
   }
   for (const c of info.columns) fields.push([c, (row) => valueExpr(info, c, row)]);
-  return fields.map(
-    ([col, value]) =>
-      `INSERT INTO sync_outbox (tbl, gid, col, value, hlc)
-       SELECT ${lit(t)}, ${gid('r')}, ${lit(col)}, ${value('r')}, kith_sync_hlc() FROM ${q(t)} r WHERE ${gid('r')} IS NOT NULL`,
-  );
+  // One statement, ordered by row then field, so each row's operations are
+  // contiguous in the outbox (a change file never ends inside a row).
+  const rows = fields.map(([col, value], i) => `SELECT ${i} AS ord, ${lit(col)} AS col, ${value('r')} AS value, ${gid('r')} AS gid FROM ${q(t)} r`).join(' UNION ALL ');
+  return [
+    `INSERT INTO sync_outbox (tbl, gid, col, value, hlc)
+     SELECT ${lit(t)}, u.gid, u.col, u.value, kith_sync_hlc() FROM (${rows}) u WHERE u.gid IS NOT NULL ORDER BY u.gid, u.ord`,
+  ];
 }
 
 const OUTBOX_TO_REGISTERS = `CREATE TRIGGER sync_outbox_registers AFTER INSERT ON sync_outbox BEGIN
@@ -422,12 +447,12 @@ interface Register {
 }
 
 function registersOf(db: Db, table: string, gid: string): Map<string, Register> {
-  const rows = db.prepare('SELECT col, value, hlc FROM sync_fields WHERE tbl = ? AND gid = ?').all(table, gid) as Array<{ col: string; value: SqlValue; hlc: string }>;
+  const rows = cached(db, 'SELECT col, value, hlc FROM sync_fields WHERE tbl = ? AND gid = ?').all(table, gid) as Array<{ col: string; value: SqlValue; hlc: string }>;
   return new Map(rows.map((r) => [r.col, { value: r.value, hlc: r.hlc }]));
 }
 
 function mergeRegister(db: Db, op: SyncOp): boolean {
-  const cur = db.prepare('SELECT value, hlc, seen FROM sync_fields WHERE tbl = ? AND gid = ? AND col = ?').get(op.t, op.g, op.c) as
+  const cur = cached(db, 'SELECT value, hlc, seen FROM sync_fields WHERE tbl = ? AND gid = ? AND col = ?').get(op.t, op.g, op.c) as
     | (Register & { seen: string | null })
     | undefined;
   if (cur && cur.hlc === op.h) return false;
@@ -439,7 +464,7 @@ function mergeRegister(db: Db, op: SyncOp): boolean {
       // the later stamp is shown and the other version is kept for the user.
       // Every device that sees both records the same pair.
       const loser = wins ? cur : { value: op.v, hlc: op.h };
-      db.prepare('INSERT OR IGNORE INTO sync_conflicts (tbl, gid, col, value, hlc, winner_hlc) VALUES (?, ?, ?, ?, ?, ?)').run(
+      cached(db, 'INSERT OR IGNORE INTO sync_conflicts (tbl, gid, col, value, hlc, winner_hlc) VALUES (?, ?, ?, ?, ?, ?)').run(
         op.t,
         op.g,
         op.c,
@@ -449,13 +474,13 @@ function mergeRegister(db: Db, op: SyncOp): boolean {
       );
     } else if (wins && op.s) {
       // An edit made after seeing both versions resolves their conflict.
-      const open = db.prepare('SELECT hlc, winner_hlc FROM sync_conflicts WHERE tbl = ? AND gid = ? AND col = ?').all(op.t, op.g, op.c) as Array<{ hlc: string; winner_hlc: string }>;
+      const open = cached(db, 'SELECT hlc, winner_hlc FROM sync_conflicts WHERE tbl = ? AND gid = ? AND col = ?').all(op.t, op.g, op.c) as Array<{ hlc: string; winner_hlc: string }>;
       for (const c of open) {
-        if (covers(op.s, c.hlc) && covers(op.s, c.winner_hlc)) db.prepare('DELETE FROM sync_conflicts WHERE tbl = ? AND gid = ? AND col = ? AND hlc = ?').run(op.t, op.g, op.c, c.hlc);
+        if (covers(op.s, c.hlc) && covers(op.s, c.winner_hlc)) cached(db, 'DELETE FROM sync_conflicts WHERE tbl = ? AND gid = ? AND col = ? AND hlc = ?').run(op.t, op.g, op.c, c.hlc);
       }
     }
   }
-  if (wins) db.prepare('INSERT OR REPLACE INTO sync_fields (tbl, gid, col, value, hlc, seen) VALUES (?, ?, ?, ?, ?, ?)').run(op.t, op.g, op.c, op.v, op.h, op.s ?? null);
+  if (wins) cached(db, 'INSERT OR REPLACE INTO sync_fields (tbl, gid, col, value, hlc, seen) VALUES (?, ?, ?, ?, ?, ?)').run(op.t, op.g, op.c, op.v, op.h, op.s ?? null);
   return wins;
 }
 
@@ -479,7 +504,7 @@ export interface SyncConflict {
 export function listConflicts(db: Db): SyncConflict[] {
   if (!syncEnabled(db)) return [];
   return (
-    db.prepare(
+    cached(db, 
       `SELECT c.tbl, c.gid, c.col, c.value, i.local_id FROM sync_conflicts c LEFT JOIN sync_ids i ON i.tbl = c.tbl AND i.gid = c.gid ORDER BY c.tbl, c.gid, c.col, c.hlc`,
     ).all() as Array<{ tbl: string; gid: string; col: string; value: SqlValue; local_id: number | null }>
   ).map((r) => ({ table: r.tbl, gid: r.gid, column: r.col, otherValue: r.value, localId: r.local_id }));
@@ -513,17 +538,22 @@ export function applyOps(db: Db, ops: readonly SyncOp[]): ApplyResult {
   return db.transaction(() => {
     state.capturing = false;
     try {
-      const touched = new Set<string>();
+      // Rows whose registers changed, and whether their existence may have (alive / created).
+      const touched = new Map<string, boolean>();
+      const touch = (op: SyncOp, existence: boolean) => {
+        const key = `${op.t}\u0000${op.g}`;
+        touched.set(key, (touched.get(key) ?? false) || existence);
+      };
       let changed = 0;
       const peerMax = new Map<string, string>();
       const ahead = new Map<string, number>();
       for (const op of ops) {
         if (mergeRegister(db, op)) {
           changed++;
-          touched.add(`${op.t}\u0000${op.g}`);
+          touch(op, op.c === '_alive' || op.c === '_created');
         }
         if (op.c !== '_alive' && op.c !== '_created') {
-          if (mergeRegister(db, { ...op, c: '_alive', v: 1 })) touched.add(`${op.t}\u0000${op.g}`);
+          if (mergeRegister(db, { ...op, c: '_alive', v: 1 })) touch(op, true);
         }
         const h = hlcParse(op.h);
         const received = hlcReceive(state.clock, h, nowMs());
@@ -535,13 +565,13 @@ export function applyOps(db: Db, ops: readonly SyncOp[]): ApplyResult {
       for (const [device, h] of peerMax) {
         const prev = state.seen.get(device);
         if (!prev || h > prev) state.seen.set(device, h);
-        db.prepare(
+        cached(db, 
           `INSERT INTO sync_peers (device, max_hlc, applied_at, clock_ahead_ms) VALUES (?, ?, ?, ?)
            ON CONFLICT (device) DO UPDATE SET max_hlc = max(coalesce(max_hlc, ''), excluded.max_hlc), applied_at = excluded.applied_at,
              clock_ahead_ms = excluded.clock_ahead_ms`,
         ).run(device, h, nowIso(), ahead.get(device) ?? 0);
       }
-      db.prepare('UPDATE sync_device SET clock = ?').run(hlcToString(state.clock));
+      cached(db, 'UPDATE sync_device SET clock = ?').run(hlcToString(state.clock));
       const rows = new Materializer(db, info).run(touched);
       return { changed, rows };
     } finally {
@@ -611,7 +641,7 @@ class Materializer {
       const cols = [...t.refs.entries()].filter(([, r]) => r.table === table && r.required).map(([c]) => c);
       if (t.spec.kind !== 'entity') cols.push('_a', '_b');
       for (const col of cols) {
-        const rows = this.db.prepare(`SELECT gid FROM sync_fields WHERE col = ? AND value = ? AND tbl = ?`).pluck().all(col, gid, t.spec.table) as string[];
+        const rows = cached(this.db, `SELECT gid FROM sync_fields WHERE col = ? AND value = ? AND tbl = ?`).pluck().all(col, gid, t.spec.table) as string[];
         for (const g of rows) out.push([t.spec.table, g]);
       }
     }
@@ -627,7 +657,9 @@ class Materializer {
     const regs = this.registers(table, gid);
     const alive = regs.get('_alive');
     let live: boolean;
-    if (!alive || !regs.has('_created')) live = false;
+    // A row whose creating operations have not all arrived yet (a file
+    // boundary, or another device's file still on its way) waits.
+    if (!alive || !regs.has('_created') || this.info.get(table)!.needed.some((c) => !regs.has(c))) live = false;
     else {
       const parentsOk = this.parents(table, gid).every(([pt, pg, required]) => !required || this.isLive(pt, pg, path));
       if (alive.value === 1) live = parentsOk;
@@ -648,27 +680,33 @@ class Materializer {
     return live;
   }
 
-  run(touched: Set<string>): number {
-    // Everything whose state may follow from the touched rows: their
-    // ancestors (a new child can keep a deleted parent), then every
-    // descendant of those (a parent's state decides its children's).
-    const todo = new Set<string>();
-    const up = [...touched];
+  run(touched: Map<string, boolean>): number {
+    const key = (t: string, g: string) => `${t}\u0000${g}`;
+    const todo = new Set<string>(touched.keys());
+    // A row that appeared, went or came back may keep a deleted parent: its ancestors are looked at too.
+    const up = [...touched].filter(([, existence]) => existence).map(([k]) => k);
+    const climbed = new Set<string>();
     while (up.length) {
-      const key = up.pop()!;
-      if (todo.has(key)) continue;
-      todo.add(key);
-      const [t, g] = key.split('\u0000') as [string, string];
-      for (const [pt, pg] of this.parents(t, g)) up.push(`${pt}\u0000${pg}`);
+      const k = up.pop()!;
+      if (climbed.has(k)) continue;
+      climbed.add(k);
+      todo.add(k);
+      const [t, g] = k.split('\u0000') as [string, string];
+      for (const [pt, pg] of this.parents(t, g)) up.push(key(pt, pg));
     }
-    const down = [...todo];
-    while (down.length) {
-      const [t, g] = down.pop()!.split('\u0000') as [string, string];
-      for (const [ct, cg] of this.children(t, g)) {
-        const key = `${ct}\u0000${cg}`;
-        if (!todo.has(key)) {
-          todo.add(key);
-          down.push(key);
+    // A row whose existence changes decides its children's: they are looked at too.
+    const queue = [...todo];
+    const checked = new Set<string>();
+    while (queue.length) {
+      const k = queue.pop()!;
+      if (checked.has(k)) continue;
+      checked.add(k);
+      const [t, g] = k.split('\u0000') as [string, string];
+      if (this.exists(t, g) !== this.isLive(t, g)) {
+        for (const [ct, cg] of this.children(t, g)) {
+          const ck = key(ct, cg);
+          todo.add(ck);
+          queue.push(ck);
         }
       }
     }
@@ -682,10 +720,19 @@ class Materializer {
     return items.length;
   }
 
+  private exists(table: string, gid: string): boolean {
+    const t = this.info.get(table)!;
+    if (t.spec.kind === 'entity') return gid === 'me' && table === 'people' ? true : this.localId(table, gid) !== null;
+    const s = this.sides(table, gid);
+    if (!s) return false;
+    const [ka, kb] = t.spec.keys!;
+    return Boolean(cached(this.db, `SELECT 1 FROM ${q(table)} WHERE ${q(ka)} = ? AND ${q(kb)} = ?`).get(s[0], s[1]));
+  }
+
   private localId(table: string, gid: string): number | null {
-    const id = this.db.prepare('SELECT local_id FROM sync_ids WHERE tbl = ? AND gid = ?').pluck().get(table, gid) as number | undefined;
+    const id = cached(this.db, 'SELECT local_id FROM sync_ids WHERE tbl = ? AND gid = ?').pluck().get(table, gid) as number | undefined;
     if (id === undefined) return null;
-    return this.db.prepare(`SELECT 1 FROM ${q(table)} WHERE id = ?`).get(id) ? id : null;
+    return cached(this.db, `SELECT 1 FROM ${q(table)} WHERE id = ?`).get(id) ? id : null;
   }
 
   /** The local ids of a pair or member row's two sides, as the table stores them. */
@@ -703,13 +750,13 @@ class Materializer {
     const t = this.info.get(table)!;
     if (t.spec.kind === 'entity') {
       const id = this.localId(table, gid);
-      if (id !== null) this.db.prepare(`DELETE FROM ${q(table)} WHERE id = ?`).run(id);
+      if (id !== null) cached(this.db, `DELETE FROM ${q(table)} WHERE id = ?`).run(id);
       return;
     }
     const s = this.sides(table, gid);
     if (!s) return;
     const [ka, kb] = t.spec.keys!;
-    this.db.prepare(`DELETE FROM ${q(table)} WHERE ${q(ka)} = ? AND ${q(kb)} = ?`).run(s[0], s[1]);
+    cached(this.db, `DELETE FROM ${q(table)} WHERE ${q(ka)} = ? AND ${q(kb)} = ?`).run(s[0], s[1]);
   }
 
   private values(t: TableInfo, regs: Map<string, Register>): Record<string, SqlValue> {
@@ -732,29 +779,32 @@ class Materializer {
     const values = this.values(t, regs);
     const cols = Object.keys(values);
     if (t.spec.kind === 'entity') {
-      const id = gid === 'me' && table === 'people' ? (this.db.prepare('SELECT id FROM people WHERE is_me = 1').pluck().get() as number) : this.localId(table, gid);
+      const id = gid === 'me' && table === 'people' ? (cached(this.db, 'SELECT id FROM people WHERE is_me = 1').pluck().get() as number) : this.localId(table, gid);
       if (id !== null) {
-        if (gid === 'me') this.db.prepare(`INSERT OR REPLACE INTO sync_ids (tbl, local_id, gid) VALUES ('people', ?, 'me')`).run(id);
+        if (gid === 'me') cached(this.db, `INSERT OR REPLACE INTO sync_ids (tbl, local_id, gid) VALUES ('people', ?, 'me')`).run(id);
         if (cols.length === 0) return;
-        const current = this.db.prepare(`SELECT ${cols.map(q).join(', ')} FROM ${q(table)} WHERE id = ?`).get(id) as Record<string, SqlValue>;
+        const current = cached(this.db, `SELECT ${cols.map(q).join(', ')} FROM ${q(table)} WHERE id = ?`).get(id) as Record<string, SqlValue>;
         const diff = cols.filter((c) => current[c] !== values[c]);
-        if (diff.length) this.db.prepare(`UPDATE ${q(table)} SET ${diff.map((c) => `${q(c)} = ?`).join(', ')} WHERE id = ?`).run(...diff.map((c) => values[c]), id);
+        if (diff.length) cached(this.db, `UPDATE ${q(table)} SET ${diff.map((c) => `${q(c)} = ?`).join(', ')} WHERE id = ?`).run(...diff.map((c) => values[c]), id);
         return;
       }
-      const info = this.db.prepare(`INSERT INTO ${q(table)} (${cols.map(q).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`).run(...cols.map((c) => values[c]));
-      this.db.prepare('INSERT OR REPLACE INTO sync_ids (tbl, local_id, gid) VALUES (?, ?, ?)').run(table, Number(info.lastInsertRowid), gid);
+      const info = cached(this.db, `INSERT INTO ${q(table)} (${cols.map(q).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`).run(...cols.map((c) => values[c]));
+      cached(this.db, 'INSERT OR REPLACE INTO sync_ids (tbl, local_id, gid) VALUES (?, ?, ?)').run(table, Number(info.lastInsertRowid), gid);
       return;
     }
     const s = this.sides(table, gid);
     if (!s) return;
     const [ka, kb] = t.spec.keys!;
-    const exists = this.db.prepare(`SELECT 1 FROM ${q(table)} WHERE ${q(ka)} = ? AND ${q(kb)} = ?`).get(s[0], s[1]);
+    const exists = cached(this.db, `SELECT 1 FROM ${q(table)} WHERE ${q(ka)} = ? AND ${q(kb)} = ?`).get(s[0], s[1]);
     if (exists) {
-      if (cols.length) this.db.prepare(`UPDATE ${q(table)} SET ${cols.map((c) => `${q(c)} = ?`).join(', ')} WHERE ${q(ka)} = ? AND ${q(kb)} = ?`).run(...cols.map((c) => values[c]), s[0], s[1]);
+      if (cols.length === 0) return;
+      const current = cached(this.db, `SELECT ${cols.map(q).join(', ')} FROM ${q(table)} WHERE ${q(ka)} = ? AND ${q(kb)} = ?`).get(s[0], s[1]) as Record<string, SqlValue>;
+      const diff = cols.filter((c) => current[c] !== values[c]);
+      if (diff.length) cached(this.db, `UPDATE ${q(table)} SET ${diff.map((c) => `${q(c)} = ?`).join(', ')} WHERE ${q(ka)} = ? AND ${q(kb)} = ?`).run(...diff.map((c) => values[c]), s[0], s[1]);
       return;
     }
     const all = [ka, kb, ...cols];
-    this.db.prepare(`INSERT INTO ${q(table)} (${all.map(q).join(', ')}) VALUES (${all.map(() => '?').join(', ')})`).run(s[0], s[1], ...cols.map((c) => values[c]));
+    cached(this.db, `INSERT INTO ${q(table)} (${all.map(q).join(', ')}) VALUES (${all.map(() => '?').join(', ')})`).run(s[0], s[1], ...cols.map((c) => values[c]));
   }
 }
 

@@ -129,6 +129,12 @@ export function syncNow(db: Db, dataDir: string): SyncPass {
   for (;;) {
     const ops = outboxSince(db, row.written_seq, OPS_PER_FILE);
     if (ops.length === 0) break;
+    // Never end a file inside one row's operations (they are contiguous).
+    const last = ops[ops.length - 1]!;
+    for (const more of outboxSince(db, last.seq, 1_000)) {
+      if (more.t !== last.t || more.g !== last.g) break;
+      ops.push(more);
+    }
     const payload = payloadOf(ops);
     const bytes = writeChangeFile(key, { device: row.device, seq: row.next_file, schema: LATEST_SCHEMA_VERSION, kind: 'changes', keyId: row.key_id! }, payload);
     const name = changeFileName(row.next_file);
