@@ -9,6 +9,7 @@ import { likelySuite } from './likely';
 import { peopleListSuite } from './peopleList';
 import { routesSuite } from './routes';
 import { searchSuite } from './search';
+import { syncSuite } from './sync';
 import { theirConnectionsSuite } from './theirConnections';
 
 export const suites: BenchSuite[] = [
@@ -22,4 +23,5 @@ export const suites: BenchSuite[] = [
   peopleListSuite,
   graphSuite,
   likelySuite,
+  syncSuite,
 ];
