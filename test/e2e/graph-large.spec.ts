@@ -35,7 +35,7 @@ test('3,100 people: #/graph opens on the community map; a click opens a communit
   await expect(async () => {
     if (!/#\/graph\?map=1$/.test(app.page.url())) {
       // A missed click opened something else: back to the map.
-      await app.page.evaluate(() => (window.location.hash = '#/graph?map=1'));
+      await app.page.evaluate(() => ((globalThis as unknown as { location: { hash: string } }).location.hash = '#/graph?map=1'));
       await graph.ready((s) => s.mode === 'map');
     }
     const now = (await graph.state())!;
