@@ -635,13 +635,17 @@ class Materializer {
   }
 
   /** Rows that require this one. */
-  private children(table: string, gid: string): Array<[string, string]> {
+  /**
+   * Rows that point to this one: those that require it, and with `all`, also
+   * those whose SET NULL reference to it reads as NULL while it is absent.
+   */
+  private children(table: string, gid: string, all = false): Array<[string, string]> {
     const out: Array<[string, string]> = [];
     for (const t of this.info.values()) {
-      const cols = [...t.refs.entries()].filter(([, r]) => r.table === table && r.required).map(([c]) => c);
+      const cols = [...t.refs.entries()].filter(([, r]) => r.table === table && (all || r.required)).map(([c]) => c);
       if (t.spec.kind !== 'entity') cols.push('_a', '_b');
       for (const col of cols) {
-        const rows = cached(this.db, `SELECT gid FROM sync_fields WHERE col = ? AND value = ? AND tbl = ?`).pluck().all(col, gid, t.spec.table) as string[];
+        const rows = cached(this.db, `SELECT gid FROM sync_fields WHERE col = ? AND value = ? AND tbl = ? AND col <> '_alive'`).pluck().all(col, gid, t.spec.table) as string[];
         for (const g of rows) out.push([t.spec.table, g]);
       }
     }
@@ -703,7 +707,7 @@ class Materializer {
       checked.add(k);
       const [t, g] = k.split('\u0000') as [string, string];
       if (this.exists(t, g) !== this.isLive(t, g)) {
-        for (const [ct, cg] of this.children(t, g)) {
+        for (const [ct, cg] of this.children(t, g, true)) {
           const ck = key(ct, cg);
           todo.add(ck);
           queue.push(ck);

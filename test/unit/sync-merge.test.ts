@@ -6,6 +6,7 @@
 import fc from 'fast-check';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../../main/db/open';
+import { createAffiliation } from '../../main/services/affiliations';
 import { createEntry, updateEntry } from '../../main/services/journal';
 import { createPerson, getMeId, updatePerson } from '../../main/services/people';
 import { createTie, findTie, updateTie } from '../../main/services/ties';
@@ -223,6 +224,8 @@ describe('three devices, random operations, any order (seeded)', () => {
     | { kind: 'delete'; at: number; name: number }
     | { kind: 'tie'; at: number; x: number; y: number; strength: number }
     | { kind: 'entry'; at: number; names: number[]; body: number }
+    | { kind: 'work'; at: number; name: number; org: number }
+    | { kind: 'orgdel'; at: number; org: number }
     | { kind: 'sync'; from: number; to: number }
     | { kind: 'time'; ms: number };
   const at = fc.integer({ min: 0, max: 2 });
@@ -233,6 +236,8 @@ describe('three devices, random operations, any order (seeded)', () => {
     fc.record({ kind: fc.constant('delete' as const), at, name }),
     fc.record({ kind: fc.constant('tie' as const), at, x: name, y: name, strength: fc.integer({ min: 1, max: 5 }) }),
     fc.record({ kind: fc.constant('entry' as const), at, names: fc.uniqueArray(name, { minLength: 1, maxLength: 3 }), body: fc.integer({ min: 0, max: 99 }) }),
+    fc.record({ kind: fc.constant('work' as const), at, name, org: fc.integer({ min: 0, max: 2 }) }),
+    fc.record({ kind: fc.constant('orgdel' as const), at, org: fc.integer({ min: 0, max: 2 }) }),
     fc.record({ kind: fc.constant('sync' as const), from: at, to: at }),
     fc.record({ kind: fc.constant('time' as const), ms: fc.integer({ min: -3_600_000, max: 3_600_000 }) }),
   );
@@ -276,10 +281,25 @@ describe('three devices, random operations, any order (seeded)', () => {
               if (t) updateTie(d.db, t.id, { strength: x.strength as 1 | 2 | 3 | 4 | 5 });
               else createTie(d.db, { personA: p, personB: q2, strength: x.strength as 1 | 2 | 3 | 4 | 5 });
             }
+          } else if (x.kind === 'work') {
+            // An affiliation (a required reference to the organization) and
+            // an entry at it (a SET NULL reference): organizations are keyed by name on every device.
+            const p = id(d, x.name);
+            if (p) createAffiliation(d.db, { personId: p, organizationName: `Org ${x.org}`, title: 'Engineer' });
+          } else if (x.kind === 'orgdel') {
+            d.db.prepare('DELETE FROM organizations WHERE name = ?').run(`Org ${x.org}`);
           } else if (x.kind === 'entry') {
             const ids = x.names.map((n) => id(d, n)).filter((v): v is number => Boolean(v));
             if (ids.length) {
-              const e = createEntry(d.db, { occurredAt: '2027-01-20', kind: 'meeting', title: `Meeting ${x.body}`, body: `Body ${x.body}`, participantIds: ids });
+              const orgId = d.db.prepare('SELECT id FROM organizations WHERE name = ?').pluck().get(`Org ${x.body % 3}`) as number | undefined;
+              const e = createEntry(d.db, {
+                occurredAt: '2027-01-20',
+                kind: 'meeting',
+                title: `Meeting ${x.body}`,
+                body: `Body ${x.body}`,
+                participantIds: ids,
+                ...(orgId ? { organizationId: orgId } : {}),
+              });
               if (x.body % 3 === 0) updateEntry(d.db, e.id, { body: `Edited ${x.body} on ${d.name}` });
             }
           }
