@@ -56,6 +56,7 @@ export const NOT_EXPORTED: Readonly<Record<string, string>> = {
   sync_outbox: 'operations this device has not sent yet',
   sync_peers: "what this device has applied from the others",
   sync_conflicts: "this device's record of text kept from concurrent edits",
+  sync_settle: 'rows this device re-created, waiting for their children to be put back',
 };
 
 export type Row = Record<string, string | number | null>;

@@ -235,6 +235,10 @@ function triggerSql(info: TableInfo): string[] {
     const gid = gidOf(t, 'NEW.id');
     out.push(`CREATE TRIGGER ${name('insert')} AFTER INSERT ON ${q(t)} WHEN kith_sync_on() BEGIN
       DELETE FROM sync_ids WHERE tbl = ${lit(t)} AND local_id = NEW.id;
+      -- The mapping of a deleted row does not hold its global id: a row made
+      -- again under the same name or profile takes that id back.
+      DELETE FROM sync_ids WHERE tbl = ${lit(t)} AND gid = kith_sync_gid(${lit(t)}, ${hint})
+        AND NOT EXISTS (SELECT 1 FROM ${q(t)} x WHERE x.id = sync_ids.local_id);
       INSERT INTO sync_ids (tbl, local_id, gid)
         SELECT ${lit(t)}, NEW.id, CASE WHEN EXISTS (SELECT 1 FROM sync_ids WHERE tbl = ${lit(t)} AND gid = d.g) THEN kith_sync_gid(${lit(t)}, NULL) ELSE d.g END
         FROM (SELECT kith_sync_gid(${lit(t)}, ${hint}) AS g) d;
@@ -315,6 +319,14 @@ function snapshotSql(info: TableInfo): string[] {
 }
 
 const OUTBOX_TO_REGISTERS = `CREATE TRIGGER sync_outbox_registers AFTER INSERT ON sync_outbox BEGIN
+  -- A row made again here under a global id that was deleted (an organization
+  -- re-created under its name, a person re-imported under their profile):
+  -- its children from before the delete come back with it (an edit after a
+  -- delete brings the row back with its children), here as on the other
+  -- devices; the next pass (applyOps) puts them back.
+  INSERT OR IGNORE INTO sync_settle (tbl, gid)
+    SELECT NEW.tbl, NEW.gid WHERE NEW.col <> '_created' AND (NEW.col <> '_alive' OR NEW.value = 1)
+      AND EXISTS (SELECT 1 FROM sync_fields f WHERE f.tbl = NEW.tbl AND f.gid = NEW.gid AND f.col = '_alive' AND f.value IS NOT 1);
   INSERT INTO sync_fields (tbl, gid, col, value, hlc, seen) VALUES (NEW.tbl, NEW.gid, NEW.col, NEW.value, NEW.hlc, NEW.seen)
     ON CONFLICT (tbl, gid, col) DO UPDATE SET value = excluded.value, hlc = excluded.hlc, seen = excluded.seen
     WHERE CASE WHEN excluded.col = '_created' THEN excluded.hlc < sync_fields.hlc ELSE excluded.hlc > sync_fields.hlc END;
@@ -572,7 +584,15 @@ export function applyOps(db: Db, ops: readonly SyncOp[]): ApplyResult {
         ).run(device, h, nowIso(), ahead.get(device) ?? 0);
       }
       cached(db, 'UPDATE sync_device SET clock = ?').run(hlcToString(state.clock));
-      const rows = new Materializer(db, info).run(touched);
+      // Rows this device brought back itself since the last pass (see sync_settle).
+      const settle = new Set<string>();
+      for (const r of cached(db, 'SELECT tbl, gid FROM sync_settle').all() as Array<{ tbl: string; gid: string }>) {
+        const key = `${r.tbl}\u0000${r.gid}`;
+        settle.add(key);
+        touched.set(key, true);
+      }
+      if (settle.size) cached(db, 'DELETE FROM sync_settle').run();
+      const rows = new Materializer(db, info).run(touched, settle);
       return { changed, rows };
     } finally {
       state.capturing = true;
@@ -684,9 +704,14 @@ class Materializer {
     return live;
   }
 
-  run(touched: Map<string, boolean>): number {
+  run(touched: Map<string, boolean>, settle: ReadonlySet<string> = new Set()): number {
     const key = (t: string, g: string) => `${t}\u0000${g}`;
     const todo = new Set<string>(touched.keys());
+    // A row brought back locally exists already; its children may not.
+    for (const k of settle) {
+      const [t, g] = k.split('\u0000') as [string, string];
+      for (const [ct, cg] of this.children(t, g, true)) todo.add(key(ct, cg));
+    }
     // A row that appeared, went or came back may keep a deleted parent: its ancestors are looked at too.
     const up = [...touched].filter(([, existence]) => existence).map(([k]) => k);
     const climbed = new Set<string>();

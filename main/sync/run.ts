@@ -124,6 +124,9 @@ export function syncNow(db: Db, dataDir: string): SyncPass {
     pass.device = row.device;
   }
 
+  // Rows re-created here since the last pass get their children back first.
+  applyOps(db, []);
+
   // Write what this device has not written yet.
   const mine = deviceDir(folder, row.device);
   for (;;) {

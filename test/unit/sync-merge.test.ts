@@ -316,5 +316,5 @@ describe('three devices, random operations, any order (seeded)', () => {
     );
     // The sequences do reach concurrent edits of shared rows.
     expect(edited).toBeGreaterThan(0);
-  });
+  }, SOAK ? 3_600_000 : 120_000);
 });

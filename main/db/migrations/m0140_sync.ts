@@ -72,6 +72,13 @@ export function m0140Sync(db: Database): void {
       winner_hlc TEXT NOT NULL,
       PRIMARY KEY (tbl, gid, col, hlc)
     ) STRICT, WITHOUT ROWID;
+    -- Rows this device re-created under a deleted global id since the last
+    -- pass: their children from before the delete are put back then.
+    CREATE TABLE sync_settle (
+      tbl TEXT NOT NULL,
+      gid TEXT NOT NULL,
+      PRIMARY KEY (tbl, gid)
+    ) STRICT, WITHOUT ROWID;
     CREATE TABLE sync_peers (
       device      TEXT    PRIMARY KEY,
       applied_seq INTEGER NOT NULL DEFAULT 0,
