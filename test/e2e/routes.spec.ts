@@ -3,6 +3,7 @@
 // target, ask for an introduction and copy the drafted request, move the
 // introduction to "made", add the new tie and find it on the person's page;
 // and the clear answers when there is no route, nobody there, or a direct tie.
+import { localDateOf } from '../../shared/cadence';
 import { expect, test, type KithApp } from './fixtures';
 import { IntroductionsPage } from './pages/IntroductionsPage';
 import { PersonPage } from './pages/PersonPage';
@@ -284,8 +285,14 @@ test('grouped routes: one per contact, other ways through a contact on demand, e
   await job.getByTestId('target-role').fill('Staff platform engineer');
   await job.getByTestId('target-role-save').click();
   await expect(job.getByTestId('target-role-save')).toHaveCount(0);
+  // Applied last week, logged today: the day is chosen before the stage.
+  const today = localDateOf(app.startedAt, app.timeZone);
+  const lastWeek = localDateOf(new Date(app.startedAt.getTime() - 7 * 86_400_000), app.timeZone);
+  await expect(job.getByTestId('target-stage-on')).toHaveValue(today);
+  await job.getByTestId('target-stage-on').fill(lastWeek);
   await job.getByTestId('target-stage').selectOption('applied');
-  await expect(job.getByTestId('target-stage-history')).toHaveText(/^Applied \d{4}-\d{2}-\d{2}$/u);
+  await expect(job.getByTestId('target-stage-history')).toHaveText(`Applied ${lastWeek}`);
+  await expect(job.getByTestId('target-stage-on')).toHaveValue(today);
   expect(await app.call('targets:job', { organizationId: acme.id })).toMatchObject({ role: 'Staff platform engineer', stage: 'applied' });
 
   // Each person who meets the goal, with the best way to them.

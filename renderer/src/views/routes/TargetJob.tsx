@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { today } from '../../../../shared/clock';
 import { TARGET_STAGES, type TargetStage } from '../../../../shared/targets';
 import { InlineError } from '../../components/ErrorNotice';
 import { errorMessage, mutate } from '../../data/mutate';
@@ -16,7 +17,8 @@ export const STAGE_LABELS: Readonly<Record<TargetStage, string>> = {
 
 /**
  * The job behind a target organization (issue 12): the role I am after (free
- * text) and where I stand, each stage change dated today. The drafted
+ * text) and where I stand, each stage change dated (today unless another
+ * day is chosen: an application sent last week is logged as such). The drafted
  * introduction request names the role.
  */
 export function TargetJob({ organizationId }: { organizationId: number }) {
@@ -24,15 +26,18 @@ export function TargetJob({ organizationId }: { organizationId: number }) {
   const [draft, setDraft] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // The day the next stage was reached; null: today.
+  const [on, setOn] = useState<string | null>(null);
   const job = query.data;
   if (!job) return query.error ? <InlineError message={query.error.message} /> : null;
 
-  const save = async (input: { role?: string; stage?: TargetStage }) => {
+  const save = async (input: { role?: string; stage?: TargetStage; on?: string }) => {
     setError(null);
     setBusy(true);
     try {
       await mutate('targets:setJob', { organizationId, ...input });
       if (input.role !== undefined) setDraft(null);
+      if (input.stage !== undefined) setOn(null);
     } catch (e) {
       setError(errorMessage(e));
     } finally {
@@ -66,7 +71,7 @@ export function TargetJob({ organizationId }: { organizationId: number }) {
             className="select"
             value={job.stage ?? ''}
             disabled={busy}
-            onChange={(e) => void save({ stage: e.target.value as TargetStage })}
+            onChange={(e) => void save({ stage: e.target.value as TargetStage, ...(on ? { on } : {}) })}
             data-testid="target-stage"
           >
             {job.stage === null && <option value="">Not started</option>}
@@ -76,6 +81,19 @@ export function TargetJob({ organizationId }: { organizationId: number }) {
               </option>
             ))}
           </select>
+        </label>
+        <label className="toolbar-field">
+          <span>On</span>
+          <input
+            className="input"
+            type="date"
+            value={on ?? today()}
+            max={today()}
+            disabled={busy}
+            onChange={(e) => setOn(e.target.value || null)}
+            aria-label="The day the stage was reached"
+            data-testid="target-stage-on"
+          />
         </label>
       </form>
       <InlineError message={error} />
