@@ -13,6 +13,7 @@ import { invoke } from '../../api';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { errorMessage, mutate } from '../../data/mutate';
 import { hrefFor } from '../../router';
+import { CountTile } from './CountTile';
 
 type Input = { source: HistorySource; name: string } & ({ file: string } | { bytes: string });
 
@@ -388,14 +389,6 @@ function HistoryPreviewPanel({
   );
 }
 
-function CountTile({ n, label, testId, tone }: { n: number; label: string; testId: string; tone?: 'accent' | 'muted' }) {
-  return (
-    <div className={`count-tile${tone ? ` ${tone}` : ''}${n === 0 ? ' zero' : ''}`} data-testid={testId}>
-      <span className="count-tile-n">{n.toLocaleString()}</span>
-      <span className="count-tile-label">{label}</span>
-    </div>
-  );
-}
 
 function Issues({ title, issues, testId }: { title: string; issues: readonly ImportIssue[]; testId: string }) {
   if (issues.length === 0) return null;

@@ -13,6 +13,7 @@ import { MINE, WhoseConnections, type OwnerChoice } from './WhoseConnections';
 import { HistoryImport } from './HistoryImport';
 import { sniffText, toBase64 } from '../../../../shared/importBytes';
 import '../../styles/data.css';
+import { CountTile } from './CountTile';
 
 /** What is being imported: a file's bytes (base64) or a folder chosen with the native dialog (by token, never a path). */
 type Source = { kind: 'file'; name: string; bytes: string; head: string } | { kind: 'folder'; name: string; token: string };
@@ -246,14 +247,6 @@ export function ImportView() {
   );
 }
 
-function CountTile({ n, label, testId, tone }: { n: number; label: string; testId: string; tone?: 'accent' | 'muted' }) {
-  return (
-    <div className={`count-tile${tone ? ` ${tone}` : ''}${n === 0 ? ' zero' : ''}`} data-testid={testId}>
-      <span className="count-tile-n">{n.toLocaleString()}</span>
-      <span className="count-tile-label">{label}</span>
-    </div>
-  );
-}
 
 function PreviewPanel({
   fileName,
