@@ -24,16 +24,32 @@ export const LIKELY = {
   /** "Same organization" needs at least this many months of dated overlap. */
   minOverlapMonths: 3,
   /**
-   * Confidence of one "same organization" evidence by size band. Unknown
-   * counts as large (the 1,001–10,000 band) until the user sets the size.
+   * "Same organization": two people at an organization of S people know each
+   * other with probability about 1 − e^(−k/S), where k is how many of the
+   * people there a person knows well enough to be asked for an introduction
+   * (orgPairConfidence). k = 3 is the rate measured on the sample generator
+   * (3.1–3.9 across organization sizes, bench suite `likely`); real teams are
+   * often closer knit, so this errs on the side of asking.
    */
-  orgConfidence: { '1-10': 0.8, '11-50': 0.6, '51-200': 0.45, '201-1000': 0.3, '1001-10000': 0.2, '10001+': 0.1 } as Readonly<Record<SizeBand, number>>,
+  colleaguesKnown: 3,
+  /** S for each size band: about the geometric middle of the band. */
+  typicalSize: { '1-10': 3, '11-50': 23, '51-200': 100, '201-1000': 450, '1001-10000': 3200, '10001+': 30_000 } as Readonly<Record<SizeBand, number>>,
+  /**
+   * S while the size is unknown: counts as large, at least 25 people (about
+   * 0.11), so it is listed for review but never enough for a route on its own
+   * until the user sets the size.
+   */
+  unknownSize: 25,
   /** Both current with no dates is weaker than a dated overlap. */
   undatedFactor: 0.8,
   /** A school year group is larger than a team. */
   schoolFactor: 0.75,
-  /** One journal entry, meeting or conversation together; n entries give 1 − (1 − c)^n. */
-  tookPartConfidence: 0.45,
+  /**
+   * One journal entry, meeting or conversation together; n entries give
+   * 1 − (1 − c)^n: one says they met (0.35, listed, not enough for a route on
+   * its own), two make it likely (0.58), three more so (0.73).
+   */
+  tookPartConfidence: 0.35,
   /** Entries with more people than this (me included) are a crowd, not evidence: ignored, and said so. */
   attendeeLimit: 20,
   /** Entries with more than this many people count less (×crowdFactor). */
@@ -44,7 +60,7 @@ export const LIKELY = {
   /** Each person keeps at most this many likely ties, the most confident. */
   perPerson: 50,
   /** Likely ties below this are not listed at all. */
-  listFloor: 0.1,
+  listFloor: 0.05,
   /** The default threshold: routes use likely ties at or above it; the bench measures precision at it. */
   defaultMinConfidence: 0.4,
   /** A dismissed pair returns when its confidence rises by at least this (or a new kind of evidence appears). */
@@ -53,7 +69,36 @@ export const LIKELY = {
   routeDiscount: 0.5,
 } as const;
 
+/** For the suggested strength, an unknown size counts as this band. */
 export const UNKNOWN_SIZE_BAND: SizeBand = '1001-10000';
+
+/** Kith knowing this many steps of people at an organization says its size is at least the step (exact up to 10). */
+const KNOWN_STEPS = [11, 26, 51, 101, 201, 501, 1001] as const;
+
+/**
+ * The size an organization has at least, from how many people Kith knows
+ * there (ever, me included): exact up to 10, then in steps, so that one more
+ * person at a large organization changes no other pair's confidence.
+ */
+export function knownSizeFloor(known: number): number {
+  if (known <= 10) return known;
+  let floor = 10;
+  for (const step of KNOWN_STEPS) if (known >= step) floor = step;
+  return floor;
+}
+
+/** Counts of people known at an organization where one more or one fewer changes knownSizeFloor (the upkeep then recomputes the whole organization). */
+export const KNOWN_SIZE_SENSITIVE: readonly number[] = [...Array.from({ length: 12 }, (_, i) => i), ...KNOWN_STEPS.flatMap((s) => [s - 1, s])];
+
+/** How likely two people at an organization of `size` people know each other (see LIKELY.colleaguesKnown). */
+export function orgPairConfidence(size: number): number {
+  return 1 - Math.exp(-LIKELY.colleaguesKnown / Math.max(2, size));
+}
+
+/** The size used for an organization: its band's typical size (or the unknown default), never below what Kith knows there. */
+export function effectiveOrgSize(band: SizeBand | null, known: number): number {
+  return Math.max(band === null ? LIKELY.unknownSize : LIKELY.typicalSize[band], knownSizeFloor(known));
+}
 
 export const LikelyEvidence = z.object({
   kind: EvidenceKind,

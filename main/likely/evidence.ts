@@ -4,7 +4,7 @@
 // the incremental upkeep (main/likely/index.ts) feed it the same row shapes,
 // so both give the same answer. Mentions are references, not participation
 // (main/services/mentions.ts), and never reach here.
-import { LIKELY, UNKNOWN_SIZE_BAND, type EvidenceKind, type LikelyEvidence, type SizeBand } from '../../shared/likelyTies';
+import { effectiveOrgSize, LIKELY, orgPairConfidence, UNKNOWN_SIZE_BAND, type EvidenceKind, type LikelyEvidence, type SizeBand } from '../../shared/likelyTies';
 
 export interface AffRow {
   person: number;
@@ -18,6 +18,8 @@ export interface OrgInfo {
   name: string;
   school: boolean;
   band: SizeBand | null;
+  /** People Kith knows there, ever (me and archived people included): its size is at least that. Counted by inferPairs from the rows it is given. */
+  known?: number;
 }
 
 export interface EntryRow {
@@ -128,7 +130,7 @@ function orgText(name: string, o: OrgOverlap): string {
 
 export function orgEvidence(orgId: number, org: OrgInfo, o: OrgOverlap): LikelyEvidence & { strength: number } {
   const band = org.band ?? UNKNOWN_SIZE_BAND;
-  const confidence = LIKELY.orgConfidence[band] * (org.school ? LIKELY.schoolFactor : 1) * (o.dated ? 1 : LIKELY.undatedFactor);
+  const confidence = orgPairConfidence(effectiveOrgSize(org.band, org.known ?? 0)) * (org.school ? LIKELY.schoolFactor : 1) * (o.dated ? 1 : LIKELY.undatedFactor);
   const small = band === '1-10' || band === '11-50';
   const strength = small && o.dated && !org.school ? 3 : small || band === '51-200' ? 2 : 1;
   return { kind: org.school ? 'same_school' : 'same_org', text: orgText(org.name, o), confidence, strength, organizationId: orgId, sizeKnown: org.band !== null };
@@ -191,6 +193,13 @@ export function inferPairs(input: InferInput): InferOutput {
   };
   const crowdedOrgs = new Set<number>();
 
+  // Everyone known at each organization (the size is at least that), before eligibility: me and archived people were there too.
+  const knownAt = new Map<number, Set<number>>();
+  for (const r of input.affiliations) {
+    const s = knownAt.get(r.org);
+    if (s) s.add(r.person);
+    else knownAt.set(r.org, new Set([r.person]));
+  }
   const byOrg = new Map<number, AffRow[]>();
   for (const r of input.affiliations) {
     if (!eligible(r.person)) continue;
@@ -251,11 +260,17 @@ export function inferPairs(input: InferInput): InferOutput {
     }
   }
 
+  const infos = new Map<number, OrgInfo>();
+  const orgInfo = (org: number): OrgInfo => {
+    let info = infos.get(org);
+    if (!info) infos.set(org, (info = { ...input.orgs.get(org)!, known: knownAt.get(org)?.size ?? 0 }));
+    return info;
+  };
   const pairs = new Map<number, InferredPair>();
   for (const [k, a] of accs) {
     const evidence: (LikelyEvidence & { strength: number })[] = [];
     if (a.took) evidence.push(tookPartEvidence(a.took, input.today));
-    if (a.orgs) for (const { org, o } of a.orgs) evidence.push(orgEvidence(org, input.orgs.get(org)!, o));
+    if (a.orgs) for (const { org, o } of a.orgs) evidence.push(orgEvidence(org, orgInfo(org), o));
     evidence.sort((p, q) => q.confidence - p.confidence || (p.text < q.text ? -1 : p.text > q.text ? 1 : 0));
     let miss = 1;
     let strength = 1;

@@ -17,7 +17,7 @@
 //   LIKELY.perPerson per person) is one linear pass over the inferred pairs,
 //   redone after any change; it infers nothing.
 import { today as clockToday } from '../../shared/clock';
-import { LIKELY, type SizeBand } from '../../shared/likelyTies';
+import { KNOWN_SIZE_SENSITIVE, LIKELY, type SizeBand } from '../../shared/likelyTies';
 import type { Db } from '../db/open';
 import { inferPairs, kindsOf, pairNum, type AffRow, type EntryRow, type InferredPair, type OrgInfo } from './evidence';
 
@@ -54,10 +54,22 @@ const mark = (people: string) =>
 const values = (...cols: string[]) => cols.map((c) => `SELECT ${c} AS v`).join(' UNION ');
 const participantsOf = (entry: string) => `SELECT person_id AS v FROM main.interaction_participants WHERE interaction_id = ${entry}`;
 
+/**
+ * Everyone at an organization, when the number of people known there is one
+ * where a person more or fewer changes the size it is known to have at least
+ * (knownSizeFloor): every pair there changes confidence. Small organizations
+ * (up to 11 people) and the step counts only, so a large organization's
+ * upkeep stays one person's.
+ */
+const orgMates = (org: string) =>
+  `SELECT person_id AS v FROM main.affiliations WHERE organization_id = ${org}
+     AND (SELECT count(DISTINCT person_id) FROM main.affiliations WHERE organization_id = ${org}) IN (${KNOWN_SIZE_SENSITIVE.join(', ')})`;
+
 const TRIGGERS: readonly string[] = [
-  `AFTER INSERT ON main.affiliations BEGIN ${mark(values('NEW.person_id'))} END`,
-  `AFTER DELETE ON main.affiliations BEGIN ${mark(values('OLD.person_id'))} END`,
-  `AFTER UPDATE ON main.affiliations BEGIN ${mark(values('OLD.person_id', 'NEW.person_id'))} END`,
+  `AFTER INSERT ON main.affiliations BEGIN ${mark(`${values('NEW.person_id')} UNION ${orgMates('NEW.organization_id')}`)} END`,
+  `AFTER DELETE ON main.affiliations BEGIN ${mark(`${values('OLD.person_id')} UNION ${orgMates('OLD.organization_id')}`)} END`,
+  `AFTER UPDATE ON main.affiliations BEGIN
+     ${mark(`${values('OLD.person_id', 'NEW.person_id')} UNION ${orgMates('OLD.organization_id')} UNION ${orgMates('NEW.organization_id')}`)} END`,
   `AFTER UPDATE OF size_band, name, kind ON main.organizations BEGIN
      ${mark('SELECT person_id AS v FROM main.affiliations WHERE organization_id = NEW.id')} END`,
   `AFTER INSERT ON main.interaction_participants BEGIN ${mark(participantsOf('NEW.interaction_id'))} END`,

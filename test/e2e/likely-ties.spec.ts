@@ -18,7 +18,7 @@ test('likely ties: Y confirms at the suggested strength, 2 at strength 2, N dism
   const rows = section.getByTestId('likely-row');
   await expect(rows).toHaveCount(3);
   await expect(rows.first()).toContainText('Chen Wei');
-  await expect(rows.first().getByTestId('likely-evidence')).toHaveText('both at Cobalt Software, 2019–2021; in a meeting together in March 2026');
+  await expect(rows.first().getByTestId('likely-evidence')).toHaveText('in a meeting together in March 2026; both at Cobalt Software, 2019–2021');
 
   // Keys do nothing while the list does not have focus.
   await app.page.keyboard.press('y');
@@ -58,7 +58,7 @@ test('routes: a likely hop is marked and can be turned off; the review queue put
   const ana = await app.call('people:create', { displayName: 'Ana Acosta' });
   const ben = await app.call('people:create', { displayName: 'Ben Bauer' });
   await app.call('ties:create', { personA: me, personB: tom.id, strength: 4 });
-  const cobalt = await app.call('orgs:create', { name: 'Cobalt Software', sizeBand: '51-200' });
+  const cobalt = await app.call('orgs:create', { name: 'Cobalt Software', sizeBand: '1-10' });
   const tiny = await app.call('orgs:create', { name: 'Tiny Studio', sizeBand: '1-10' });
   const acme = await app.call('orgs:create', { name: 'Acme Labs' });
   await app.call('targets:set', { organizationId: acme.id, isTarget: true });

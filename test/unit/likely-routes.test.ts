@@ -28,7 +28,8 @@ describe('routes with likely ties', () => {
     const tom = createPerson(db, { displayName: 'Tom Reyes' }).id;
     const chen = createPerson(db, { displayName: 'Chen Wei' }).id;
     createTie(db, { personA: me, personB: tom, strength: 4 });
-    const cobalt = createOrganization(db, { name: 'Cobalt Software', sizeBand: '11-50' }).id;
+    // A small team: confident enough for routes (1 − e^(−3/3) ≈ 0.63 ≥ 0.4).
+    const cobalt = createOrganization(db, { name: 'Cobalt Software', sizeBand: '1-10' }).id;
     const acme = createOrganization(db, { name: 'Acme Labs' }).id;
     createAffiliation(db, { personId: tom, organizationId: cobalt, startDate: '2019-01', endDate: '2021-06' });
     createAffiliation(db, { personId: chen, organizationId: cobalt, startDate: '2018-05', endDate: '2021-12' });
@@ -60,7 +61,7 @@ describe('the review queue', () => {
     const [tom, chen, ana, ben] = ['Tom', 'Chen', 'Ana', 'Ben'].map((n) => createPerson(db, { displayName: n }).id) as [number, number, number, number];
     createTie(db, { personA: me, personB: tom, strength: 4 });
     const small = createOrganization(db, { name: 'Tiny Studio', sizeBand: '1-10' }).id;
-    const mid = createOrganization(db, { name: 'Cobalt Software', sizeBand: '51-200' }).id;
+    const mid = createOrganization(db, { name: 'Cobalt Software', sizeBand: '11-50' }).id;
     const acme = createOrganization(db, { name: 'Acme Labs' }).id;
     db.prepare('UPDATE organizations SET is_target = 1 WHERE id = ?').run(acme);
     // Ana and Ben: very likely, but no use for Acme. Tom and Chen: less likely, and Chen hires at Acme.
@@ -92,12 +93,12 @@ describe('the graph', () => {
     const [tom, chen] = ['Tom', 'Chen'].map((n) => createPerson(db, { displayName: n }).id) as [number, number];
     createTie(db, { personA: me, personB: tom, strength: 4 });
     createTie(db, { personA: me, personB: chen, strength: 2 });
-    const cobalt = createOrganization(db, { name: 'Cobalt Software', sizeBand: '11-50' }).id;
+    const cobalt = createOrganization(db, { name: 'Cobalt Software', sizeBand: '1-10' }).id;
     for (const p of [tom, chen]) createAffiliation(db, { personId: p, organizationId: cobalt, startDate: '2020-01' });
     const before = getGraphInsights(db);
     const data = getGraphData(db, { mode: { kind: 'whole' } });
     expect(data.edges).toHaveLength(2);
-    expect(data.likelyEdges).toEqual([{ source: Math.min(tom, chen), target: Math.max(tom, chen), confidence: LIKELY.orgConfidence['11-50'], evidence: 'both at Cobalt Software since 2020' }]);
+    expect(data.likelyEdges).toEqual([{ source: Math.min(tom, chen), target: Math.max(tom, chen), confidence: Math.round((1 - Math.exp(-3 / 3)) * 1000) / 1000, evidence: 'both at Cobalt Software since 2020' }]);
     expect(getGraphData(db, { mode: { kind: 'whole' }, likelyTies: false }).likelyEdges).toBeUndefined();
     expect(getGraphInsights(db)).toEqual(before);
   });

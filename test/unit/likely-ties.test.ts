@@ -34,6 +34,9 @@ function org(db: Db, name: string, sizeBand: SizeBand | null = null, kind: 'comp
 function at(db: Db, p: number, o: number, startDate?: string, endDate?: string, current?: boolean): void {
   createAffiliation(db, { personId: p, organizationId: o, startDate, endDate, current });
 }
+function round3(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
 function pairOf(db: Db, x: number, y: number) {
   return listLikelyTies(db).items.find((t) => t.pairKey === pairKeyOf(x, y));
 }
@@ -48,7 +51,7 @@ describe('likely ties: evidence', () => {
     // Two months of overlap is not enough.
     at(db, dora, cobalt, '2021-05', '2022-03');
     const t = pairOf(db, ana, chen)!;
-    expect(t.evidence).toEqual([{ kind: 'same_org', text: 'both at Cobalt Software, 2019–2021', confidence: LIKELY.orgConfidence['11-50'], organizationId: cobalt, sizeKnown: true }]);
+    expect(t.evidence).toEqual([{ kind: 'same_org', text: 'both at Cobalt Software, 2019–2021', confidence: round3(1 - Math.exp(-3 / 23)), organizationId: cobalt, sizeKnown: true }]);
     expect(t.suggestedStrength).toBe(3);
     expect(pairOf(db, ana, dora)).toBeUndefined();
     // Chen and Dora overlap 2021-05 … 2021-12: 8 months.
@@ -73,12 +76,12 @@ describe('likely ties: evidence', () => {
     at(db, cy, o, undefined, undefined, false);
     const t = pairOf(db, ana, ben)!;
     expect(t.evidence[0]).toMatchObject({ kind: 'same_org', text: 'both at Acme Labs now' });
-    // Unknown size counts as large.
-    expect(t.confidence).toBeCloseTo(LIKELY.orgConfidence['1001-10000'] * LIKELY.undatedFactor, 3);
+    // Unknown size counts as large (at least 25 people), and undated as weaker.
+    expect(t.confidence).toBeCloseTo((1 - Math.exp(-3 / 25)) * LIKELY.undatedFactor, 3);
     expect(pairOf(db, ana, cy)).toBeUndefined();
   });
 
-  it('confidence falls as the organization grows', () => {
+  it('confidence falls as the organization grows; the largest fall below the list', () => {
     const db = createTestDb();
     const [ana, ben] = [person(db, 'Ana'), person(db, 'Ben')];
     const o = org(db, 'Growing Co');
@@ -87,17 +90,48 @@ describe('likely ties: evidence', () => {
     const seen: number[] = [];
     for (const band of ['1-10', '11-50', '51-200', '201-1000', '1001-10000', '10001+'] as const) {
       updateOrganization(db, o, { sizeBand: band });
-      seen.push(pairOf(db, ana, ben)?.confidence ?? 0);
+      // Two people at an organization of S: 1 − e^(−3/S), S the band's typical size.
+      const typical = { '1-10': 3, '11-50': 23, '51-200': 100, '201-1000': 450, '1001-10000': 3200, '10001+': 30_000 }[band];
+      const expected = round3(1 - Math.exp(-3 / typical));
+      seen.push(expected);
+      const listed = pairOf(db, ana, ben);
+      if (expected >= LIKELY.listFloor) expect(listed?.confidence).toBe(expected);
+      else expect(listed).toBeUndefined();
     }
     for (let i = 1; i < seen.length; i++) expect(seen[i]!).toBeLessThan(seen[i - 1]!);
-    expect(seen[5]).toBeCloseTo(LIKELY.orgConfidence['10001+'], 3);
+  });
+
+  it('an organization is at least as large as the people Kith knows there, and the upkeep follows', () => {
+    const db = createTestDb();
+    const o = org(db, 'Tiny Studio', '1-10');
+    const team = ['Ana', 'Ben', 'Cy', 'Dee', 'Eli', 'Fay', 'Gus', 'Hal', 'Ivy', 'Jo', 'Kit', 'Lu'].map((n) => person(db, n));
+    const [ana, ben] = [team[0]!, team[1]!];
+    const conf = () => pairOf(db, ana, ben)?.confidence ?? 0;
+    at(db, ana, o, '2020-01');
+    at(db, ben, o, '2020-01');
+    // Two known, band 1–10 (typical 3): S = 3.
+    expect(conf()).toBe(round3(1 - Math.exp(-3 / 3)));
+    for (const p of team.slice(2, 6)) at(db, p, o, '2020-01');
+    // Six known: S = 6, and Ana–Ben (whose own rows did not change) follow.
+    expect(conf()).toBe(round3(1 - Math.exp(-3 / 6)));
+    for (const p of team.slice(6)) at(db, p, o, '2020-01');
+    // Twelve known, though the band says 1–10: at least 11.
+    expect(conf()).toBe(round3(1 - Math.exp(-3 / 11)));
+    // The same as a full recomputation.
+    const full = inferAll(db, '2027-01-31');
+    for (const [, p] of full) expect(pairOf(db, p.a, p.b)?.confidence).toBe(p.confidence);
+    // Someone leaves the organization's rows: back to 11 known, then 10.
+    deleteAffiliation(db, db.prepare('SELECT id FROM affiliations WHERE person_id = ?').pluck().get(team[11]) as number);
+    expect(conf()).toBe(round3(1 - Math.exp(-3 / 11)));
+    deleteAffiliation(db, db.prepare('SELECT id FROM affiliations WHERE person_id = ?').pluck().get(team[10]) as number);
+    expect(conf()).toBe(round3(1 - Math.exp(-3 / 10)));
   });
 
   it('same school with overlapping years', () => {
     const db = createTestDb();
     const [ana, ben, cy] = [person(db, 'Ana'), person(db, 'Ben'), person(db, 'Cy')];
     const uni = org(db, 'Cedar University', '1001-10000', 'school');
-    updateOrganization(db, uni, { sizeBand: '201-1000' });
+    updateOrganization(db, uni, { sizeBand: '11-50' });
     at(db, ana, uni, '2012', '2016');
     at(db, ben, uni, '2014', '2018');
     at(db, cy, uni, '2017', '2019');
@@ -163,7 +197,7 @@ describe('likely ties: evidence', () => {
 describe('likely ties: decisions', () => {
   function twoAt(db: Db) {
     const [ana, ben] = [person(db, 'Ana'), person(db, 'Ben')];
-    const o = org(db, 'Acme Labs', '201-1000');
+    const o = org(db, 'Acme Labs', '11-50');
     at(db, ana, o, '2020-01');
     at(db, ben, o, '2020-01');
     return { ana, ben, o, key: pairKeyOf(ana, ben) };
@@ -198,12 +232,12 @@ describe('likely ties: decisions', () => {
     const { ana, ben, o, key } = twoAt(db);
     dismissLikelyTie(db, key);
     expect(pairOf(db, ana, ben)).toBeUndefined();
-    // The same kind, a little more confident (201–1,000 → 51–200: +0.15): back.
-    updateOrganization(db, o, { sizeBand: '51-200' });
+    // The same kind, more confident (11–50 → 1–10: 0.12 → 0.63, a rise of 0.15 or more): back.
+    updateOrganization(db, o, { sizeBand: '1-10' });
     expect(pairOf(db, ana, ben)).toMatchObject({ returned: true });
     dismissLikelyTie(db, key);
-    // A smaller rise is not enough: a second organization of over 10,000 takes it from 0.45 to 0.505.
-    const big = org(db, 'Huge Corp', '10001+');
+    // A smaller rise is not enough: a second organization of 11–50 takes it from 0.632 to 0.677.
+    const big = org(db, 'Huge Corp', '11-50');
     at(db, ana, big, '2021-01');
     at(db, ben, big, '2021-01');
     expect(pairOf(db, ana, ben)).toBeUndefined();
