@@ -70,6 +70,11 @@ test('routes: a likely hop is marked and can be turned off; the review queue put
   const reasons = app.page.getByTestId('route-reason');
   await expect(reasons.nth(1)).toContainText('Tom probably knows Chen Wei: both at Cobalt Software, 2019–2021');
   await expect(reasons.nth(1)).toHaveAttribute('data-likely', 'true');
+  // The chain marks the likely hop (dotted, "?"), not the confirmed one.
+  const links = app.page.getByTestId('route-card').first().getByTestId('chain-link');
+  await expect(links.nth(0)).not.toHaveAttribute('data-likely', 'true');
+  await expect(links.nth(1)).toHaveAttribute('data-likely', 'true');
+  await expect(links.nth(1)).toHaveAttribute('aria-label', /likely tie, not confirmed/);
   const queue = app.page.getByTestId('likely-queue');
   await expect(queue.getByTestId('likely-row').first()).toContainText('Tom Reyes – Chen Wei');
   await expect(queue.getByTestId('likely-row').first()).toContainText('helps reach Acme Labs');

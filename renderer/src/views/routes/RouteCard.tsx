@@ -97,11 +97,7 @@ export function RouteCard({ route, target, people, existing, onAsk, asking, labe
         {chain.map((p, i) => (
           <li key={p.id} className="chain-step">
             {i > 0 && (
-              <span className={`chain-link s${route.hops[i - 1]!.strength}`} aria-label={`tie strength ${route.hops[i - 1]!.strength}`} data-testid="chain-link">
-                <span className="chain-line" aria-hidden="true" />
-                <StrengthBadge strength={route.hops[i - 1]!.strength} />
-                <span className="chain-line" aria-hidden="true" />
-              </span>
+              <ChainLink hop={route.hops[i - 1]!} />
             )}
             <span className={`chain-person${p.isMe ? ' me' : ''}${i === chain.length - 1 ? ' last' : ''}`} data-testid="chain-person" data-person-id={p.id}>
               <Avatar name={p.name} id={p.id} />
@@ -152,5 +148,26 @@ export function RouteCard({ route, target, people, existing, onAsk, asking, labe
       </p>
       {children}
     </article>
+  );
+}
+
+/**
+ * The tie between two people of the chain. A likely tie (issue 15) is not a
+ * tie anyone recorded: drawn dotted, with "?" after its suggested strength, and
+ * said so to a screen reader and on hover.
+ */
+function ChainLink({ hop }: { hop: Route['hops'][number] }) {
+  const label = hop.likely ? `likely tie, not confirmed: suggested strength ${hop.strength}` : `tie strength ${hop.strength}`;
+  return (
+    <span className={`chain-link s${hop.strength}${hop.likely ? ' likely' : ''}`} aria-label={label} title={hop.likely ? `Likely tie, not confirmed (${hop.likely.evidence.join('; ')})` : undefined} data-testid="chain-link" data-likely={hop.likely ? 'true' : undefined}>
+      <span className="chain-line" aria-hidden="true" />
+      <StrengthBadge strength={hop.strength} />
+      {hop.likely && (
+        <span className="chain-likely-mark" aria-hidden="true">
+          ?
+        </span>
+      )}
+      <span className="chain-line" aria-hidden="true" />
+    </span>
   );
 }
