@@ -51,6 +51,8 @@ export interface RouteGraph {
 
 interface IndexState {
   graph: RouteGraph | null;
+  /** The name of this connection's touch function (the triggers call it). */
+  touch: string;
   stale: boolean;
   dataVersion: number;
   builds: number;
@@ -72,11 +74,29 @@ const WATCHED: readonly [table: string, events: readonly string[]][] = [
 function install(db: Db, state: IndexState): void {
   // A name unique to this registration, in case another module ever registers one too.
   const fn = `kith_routes_touch_${++touchFunctionSeq}`;
+  state.touch = fn;
   db.function(fn, { deterministic: false, varargs: false }, () => {
     state.stale = true;
     return null;
   });
-  if (db.readonly) return; // nothing can be written through this connection
+  installTriggers(db, fn);
+}
+
+const FIRST_TRIGGER = `kith_routes_${WATCHED[0]![0]}_0`;
+const triggerChecks = new WeakMap<Db, ReturnType<Db['prepare']>>();
+
+/**
+ * Creates the TEMP triggers if they are missing. Triggers created inside a
+ * transaction that was then rolled back are gone again, while this
+ * connection's state says they exist: checked on every use (microseconds),
+ * and the index is rebuilt when they had to be made again (writes in between
+ * were not seen).
+ */
+function installTriggers(db: Db, fn: string): boolean {
+  if (db.readonly) return false; // nothing can be written through this connection
+  let check = triggerChecks.get(db);
+  if (!check) triggerChecks.set(db, (check = db.prepare(`SELECT 1 FROM temp.sqlite_master WHERE type = 'trigger' AND name = ?`)));
+  if (check.get(FIRST_TRIGGER) !== undefined) return false;
   for (const [table, events] of WATCHED) {
     events.forEach((event, i) => {
       db.exec(
@@ -85,6 +105,7 @@ function install(db: Db, state: IndexState): void {
       );
     });
   }
+  return true;
 }
 
 function dataVersion(db: Db): number {
@@ -95,9 +116,11 @@ function dataVersion(db: Db): number {
 export function getRouteGraph(db: Db): RouteGraph {
   let state = states.get(db);
   if (!state) {
-    state = { graph: null, stale: true, dataVersion: -1, builds: 0, lastBuildMs: 0 };
+    state = { graph: null, touch: '', stale: true, dataVersion: -1, builds: 0, lastBuildMs: 0 };
     states.set(db, state);
     install(db, state);
+  } else if (installTriggers(db, state.touch)) {
+    state.stale = true;
   }
   const version = dataVersion(db);
   if (state.graph === null || state.stale || version !== state.dataVersion) {

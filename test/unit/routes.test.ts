@@ -408,6 +408,9 @@ describe('the route index stays fresh without rebuilding per query', () => {
     ).toThrow(/^roll back$/);
     expect(routesInside).toContainEqual([me, lee, ana]);
     expect(routesOf(findIntroRoutes(db, { organizationId: org }, { now: NOW })).map((x) => x.personIds)).not.toContainEqual([me, lee, ana]);
+    // The rollback also took the TEMP triggers created inside it: a later write must still be seen.
+    createTie(db, { personA: lee, personB: ana, strength: 5 });
+    expect(routesOf(findIntroRoutes(db, { organizationId: org }, { now: NOW })).map((x) => x.personIds)).toContainEqual([me, lee, ana]);
   });
 });
 
