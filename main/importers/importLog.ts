@@ -46,7 +46,29 @@ const EDIT_MARK: Record<string, readonly string[] | null> = {
  */
 const DERIVED_COLUMNS = new Set(['sort_key']);
 
+/**
+ * Caches kept in the mark (imports logged before this rule have them there)
+ * but ignored when undo compares: people.search_folded is filled by the first
+ * search after an import, which is not an edit (it made "Undo" say a person
+ * was edited since).
+ */
+const IGNORED_IN_COMPARISON = new Set(['search_folded', 'sort_key']);
+
 type Row = Record<string, unknown>;
+
+/** Positions of the ignored columns in a table's mark (null for a mark of chosen columns). */
+function ignoredPositions(db: Db, table: string): number[] {
+  if (EDIT_MARK[table]) return [];
+  const cols = (db.prepare(`SELECT name FROM pragma_table_info(?) ORDER BY cid`).pluck().all(table) as string[]).filter((c) => !DERIVED_COLUMNS.has(c));
+  return cols.flatMap((c, i) => (IGNORED_IN_COMPARISON.has(c) ? [i] : []));
+}
+
+/** A mark or a row as text to compare, the ignored caches left out. */
+function comparable(value: unknown, positions: readonly number[]): string {
+  if (Array.isArray(value)) return JSON.stringify(value.map((v, i) => (positions.includes(i) ? null : v)));
+  if (value && typeof value === 'object') return JSON.stringify(Object.fromEntries(Object.entries(value).filter(([k]) => !IGNORED_IN_COMPARISON.has(k))));
+  return JSON.stringify(value);
+}
 
 function keyOf(table: string, row: Row): string {
   return JSON.stringify(KEY_TABLES[table]!.map((c) => row[c]));
@@ -160,11 +182,12 @@ export function undoLastImport(db: Db, options: { dryRun?: boolean } = {}): Undo
     for (const c of changes) {
       if (c.action !== 'insert' || !(c.table_name in WHAT)) continue;
       const ids = JSON.parse(c.row_key) as number[];
-      const marks = (JSON.parse(c.after) as unknown[]).map((m) => JSON.stringify(m));
+      const ignored = ignoredPositions(db, c.table_name);
+      const marks = (JSON.parse(c.after) as unknown[]).map((m) => comparable(m, ignored));
       added.set(c.table_name, new Set(ids));
       const now = new Map(
         (db.prepare(`SELECT id, ${markSql(db, c.table_name)} FROM ${c.table_name} WHERE id IN (SELECT value FROM json_each(?))`).raw().all(c.row_key) as [number, string][]).map(
-          ([id, m]) => [id, JSON.stringify(JSON.parse(m))],
+          ([id, m]) => [id, comparable(JSON.parse(m), ignored)],
         ),
       );
       const get = db.prepare(`SELECT * FROM ${c.table_name} WHERE id = ?`);
@@ -176,7 +199,7 @@ export function undoLastImport(db: Db, options: { dryRun?: boolean } = {}): Undo
     for (const c of changes) {
       if (c.action !== 'update') continue;
       const now = db.prepare(`SELECT * FROM ${c.table_name} WHERE id = ?`).get(Number(c.row_key)) as Row | undefined;
-      if (now && JSON.stringify(now) !== c.after) blockers.push(`${describe(c.table_name, now)} was edited since`);
+      if (now && comparable(now, []) !== comparable(JSON.parse(c.after), [])) blockers.push(`${describe(c.table_name, now)} was edited since`);
     }
     // What was added since and refers to what the import added would be lost with it.
     const addedPeople = JSON.stringify([...(added.get('people') ?? [])]);

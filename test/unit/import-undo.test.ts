@@ -11,7 +11,8 @@ import { importText } from '../../main/importers';
 import { listImports, undoLastImport } from '../../main/importers/importLog';
 import { readArchiveFolder } from '../../main/importers/folder';
 import { createEntry } from '../../main/services/journal';
-import { createPerson, updatePerson } from '../../main/services/people';
+import { createPerson, listPeople, updatePerson } from '../../main/services/people';
+import { refreshPeopleSearch } from '../../main/services/searchIndex';
 import { FIXTURES } from '../helpers/fixtures';
 
 const dirs: string[] = [];
@@ -76,5 +77,17 @@ describe('undo the last import', () => {
     createEntry(db2, { occurredAt: '2026-01-05', kind: 'coffee', participantIds: [cy] });
     expect(undoLastImport(db2).blockers).toEqual(['person "Cy Ng" is in a journal entry written since']);
     expect(db2.prepare('SELECT count(*) FROM people').pluck().get()).toBe(2);
+  });
+
+  it('a search after the import is not an edit (it fills the folded search text of the people it added or changed)', () => {
+    const db = freshDb();
+    const li = createPerson(db, { displayName: 'Li Wei', linkedinUrl: 'https://www.linkedin.com/in/li-wei-88' }).id;
+    refreshPeopleSearch(db);
+    importText(db, 'linkedin', `${HEADER}\nLi,Wei,https://www.linkedin.com/in/li-wei-88,li@example.com,Acme,Engineer,01 Feb 2020\nDara,Ní Bhriain,https://www.linkedin.com/in/dara,,Acme,Engineer,01 Feb 2020\n`);
+    expect(db.prepare('SELECT count(*) FROM people WHERE search_folded IS NULL').pluck().get()).toBeGreaterThan(0);
+    expect(listPeople(db, { search: 'dara ni bhriain' }).items.map((p) => p.displayName)).toEqual(['Dara Ní Bhriain']);
+    expect(db.prepare('SELECT count(*) FROM people WHERE search_folded IS NULL').pluck().get()).toBe(0);
+    expect(undoLastImport(db)).toMatchObject({ blockers: [], undone: true });
+    expect(db.prepare('SELECT display_name FROM people WHERE id = ?').pluck().get(li)).toBe('Li Wei');
   });
 });
