@@ -11,65 +11,31 @@
 // the queue orders questions, it does not promise a route.
 import type { Db } from '../db/open';
 import { getRouteGraph, type RouteGraph } from '../routes/graph';
+import { MinHeap } from '../routes/heap';
 import { BASE_WARMTH, cost, FIT, type FitKind } from '../routes/warmth';
 import { visibleLikelyTies, type VisiblePair } from './index';
 
 /** Dijkstra from several sources with starting costs, over the confirmed ties of the route index. */
 function dijkstra(graph: RouteGraph, sources: readonly [number, number][]): Float64Array {
   const dist = new Float64Array(graph.n).fill(Infinity);
-  // A binary heap of (cost, node) in two parallel arrays.
-  const hc: number[] = [];
-  const hv: number[] = [];
-  const push = (c: number, v: number) => {
-    let i = hc.length;
-    hc.push(c);
-    hv.push(v);
-    while (i > 0) {
-      const p = (i - 1) >> 1;
-      if (hc[p]! <= c) break;
-      hc[i] = hc[p]!;
-      hv[i] = hv[p]!;
-      i = p;
-    }
-    hc[i] = c;
-    hv[i] = v;
-  };
-  const pop = (): [number, number] => {
-    const top: [number, number] = [hc[0]!, hv[0]!];
-    const c = hc.pop()!;
-    const v = hv.pop()!;
-    if (hc.length > 0) {
-      let i = 0;
-      for (;;) {
-        const l = 2 * i + 1;
-        if (l >= hc.length) break;
-        const r = l + 1;
-        const m = r < hc.length && hc[r]! < hc[l]! ? r : l;
-        if (hc[m]! >= c) break;
-        hc[i] = hc[m]!;
-        hv[i] = hv[m]!;
-        i = m;
-      }
-      hc[i] = c;
-      hv[i] = v;
-    }
-    return top;
-  };
+  const heap = new MinHeap(64);
   for (const [v, c] of sources) {
     if (c < dist[v]!) {
       dist[v] = c;
-      push(c, v);
+      heap.push(c, v);
     }
   }
-  while (hc.length > 0) {
-    const [c, v] = pop();
+  while (heap.size > 0) {
+    heap.pop();
+    const c = heap.popKey;
+    const v = heap.popVal;
     if (c > dist[v]!) continue;
     for (let e = graph.adjStart[v]!; e < graph.adjStart[v + 1]!; e++) {
       const w = graph.adjTarget[e]!;
       const next = c + cost(BASE_WARMTH[graph.adjStrength[e]!]!);
       if (next < dist[w]!) {
         dist[w] = next;
-        push(next, w);
+        heap.push(next, w);
       }
     }
   }

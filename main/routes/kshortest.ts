@@ -34,6 +34,7 @@
 // route sorted by rounded warmth, hops, then person ids" (node index order is
 // person id order), whatever order equal-cost paths were discovered in.
 
+import { MinHeap } from './heap';
 import { COST_SCALE, routeKey } from './warmth';
 
 /** More than one grid unit: any route within this of the k-th cost may round to the same key. */
@@ -84,9 +85,7 @@ class Workspace {
   inFrontier = new Uint8Array(0);
   gen = 0;
   blockGen = 0;
-  heapKey = new Float64Array(1024);
-  heapVal = new Int32Array(1024);
-  heapSize = 0;
+  heap = new MinHeap();
 
   ensure(n: number, layers: number): void {
     if (n === this.n && layers === this.layers) return;
@@ -118,55 +117,6 @@ class Workspace {
       this.blockGen = 0;
     }
     return ++this.blockGen;
-  }
-
-  push(key: number, val: number): void {
-    if (this.heapSize === this.heapKey.length) {
-      const k = new Float64Array(this.heapKey.length * 2);
-      k.set(this.heapKey);
-      const v = new Int32Array(this.heapVal.length * 2);
-      v.set(this.heapVal);
-      this.heapKey = k;
-      this.heapVal = v;
-    }
-    const hk = this.heapKey;
-    const hv = this.heapVal;
-    let i = this.heapSize++;
-    while (i > 0) {
-      const p = (i - 1) >> 1;
-      if (hk[p]! <= key) break;
-      hk[i] = hk[p]!;
-      hv[i] = hv[p]!;
-      i = p;
-    }
-    hk[i] = key;
-    hv[i] = val;
-  }
-
-  /** Removes the minimum; read it from popKey/popVal. */
-  popKey = 0;
-  popVal = 0;
-  pop(): void {
-    const hk = this.heapKey;
-    const hv = this.heapVal;
-    this.popKey = hk[0]!;
-    this.popVal = hv[0]!;
-    const size = --this.heapSize;
-    if (size === 0) return;
-    const key = hk[size]!;
-    const val = hv[size]!;
-    let i = 0;
-    for (;;) {
-      let c = 2 * i + 1;
-      if (c >= size) break;
-      if (c + 1 < size && hk[c + 1]! < hk[c]!) c++;
-      if (hk[c]! >= key) break;
-      hk[i] = hk[c]!;
-      hv[i] = hv[c]!;
-      i = c;
-    }
-    hk[i] = key;
-    hv[i] = val;
   }
 }
 
@@ -275,19 +225,20 @@ function spurSearch(
   const blockStamp = ws.blockStamp;
   const { stateStamp, gStamp, bestG, parent } = ws;
   const sinkBlockedAtStart = blockedNext.includes(-1);
-  ws.heapSize = 0;
+  const heap = ws.heap;
+  heap.clear();
 
   const s0 = startHops * n + start;
   gStamp[s0] = gen;
   bestG[s0] = startKey;
   parent[s0] = -1;
-  ws.push(startKey + h[(maxHops - startHops) * n + start]!, s0);
+  heap.push(startKey + h[(maxHops - startHops) * n + start]!, s0);
 
-  while (ws.heapSize > 0) {
-    ws.pop();
-    const f = ws.popKey;
+  while (heap.size > 0) {
+    heap.pop();
+    const f = heap.popKey;
     if (f > bound) return null;
-    const val = ws.popVal;
+    const val = heap.popVal;
     if (val < 0) {
       // Reached the sink from state -val - 1: the best route with this root.
       let state = -val - 1;
@@ -312,7 +263,7 @@ function spurSearch(
     const sk = sinkKey[v]!;
     if (sk >= 0) {
       // A route ends at the first person who meets the goal (issue 12): no extension through them.
-      if (!(v === start && sinkBlockedAtStart)) ws.push(gv + sk, -val - 1);
+      if (!(v === start && sinkBlockedAtStart)) heap.push(gv + sk, -val - 1);
       continue;
     }
     if (u >= maxHops) continue;
@@ -332,7 +283,7 @@ function spurSearch(
       bestG[ns] = ng;
       parent[ns] = val;
       const nf = ng + hw;
-      if (nf <= bound) ws.push(nf, ns);
+      if (nf <= bound) heap.push(nf, ns);
     }
   }
   return null;
