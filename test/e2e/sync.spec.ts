@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openKith, type KithStore } from '../../main/db/kith';
+import { updateEntry } from '../../main/services/journal';
 import { createPerson } from '../../main/services/people';
 import { setUpSync, syncNow, syncStatus } from '../../main/sync/run';
 import { expect, test, type KithApp } from './fixtures';
@@ -93,7 +94,8 @@ test('the first computer sets sync up, syncs a new person, and sees the other co
   await expect(sync.getByTestId('sync-no-devices')).toBeVisible();
   expect(fs.readdirSync(path.join(folder, 'devices', status.device!))).toEqual(['000000000001.kchg']);
 
-  await app.call('people:create', { displayName: 'Ana Acosta' });
+  const ana = await app.call('people:create', { displayName: 'Ana Acosta' });
+  const coffee = await app.call('journal:create', { occurredAt: '2027-05-10', kind: 'coffee', title: 'Coffee with Ana', body: 'First draft.', participantIds: [ana.id] });
   await sync.getByTestId('sync-now').click();
   await expect(sync.getByTestId('sync-last-pass')).toContainText('This computer wrote 1 change file and found nothing new');
   expect(fs.readdirSync(path.join(folder, 'devices', status.device!))).toHaveLength(2);
@@ -105,18 +107,26 @@ test('the first computer sets sync up, syncs a new person, and sees the other co
     setUpSync(laptop.db, laptop.dataDir, folder, PASSPHRASE);
     expect(syncNow(laptop.db, laptop.dataDir).applied).toBe(2);
     createPerson(laptop.db, { displayName: 'Ben Bauer' });
+    // The same entry edited on the laptop while this computer edits it too (below): both texts are kept.
+    const entry = laptop.db.prepare("SELECT id FROM interactions WHERE title = 'Coffee with Ana'").pluck().get() as number;
+    updateEntry(laptop.db, entry, { body: 'Written on the laptop: she knows Chen.' });
     syncNow(laptop.db, laptop.dataDir);
     laptopDevice = syncStatus(laptop.db).device!;
   } finally {
     laptop.close();
   }
 
+  await app.call('journal:update', { id: coffee.id, patch: { body: 'Written here: follow up in June.' } });
   await sync.getByTestId('sync-now').click();
   await expect(sync.getByTestId('sync-last-pass')).toContainText(/applied \d+ files? from other computers/);
+  const conflict = sync.getByTestId('sync-conflict');
+  await expect(conflict).toHaveCount(1);
+  await expect(conflict.getByRole('link', { name: 'Coffee with Ana (2027-05-10)' })).toHaveAttribute('href', `#/journal?entry=${coffee.id}`);
+  await expect(conflict).toContainText('Written on the laptop: she knows Chen.');
   const device = sync.getByTestId('sync-device');
   await expect(device).toHaveCount(1);
   await expect(device).toHaveAttribute('data-device', laptopDevice);
-  await expect(device).toContainText('Last change applied');
+  await expect(device).toContainText('Its changes applied here up to its file');
   const names = (await app.call('people:list', {})).items.map((p) => p.displayName);
   expect(names).toEqual(expect.arrayContaining(['Ana Acosta', 'Ben Bauer']));
 

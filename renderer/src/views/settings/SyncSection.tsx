@@ -247,6 +247,8 @@ function SyncOn({ status }: { status: SyncStatusView }) {
           passphrase.
         </p>
       ) : (
+        <>
+        <p className="field-hint">Each computer is known by its device id, shown under &ldquo;This computer&rdquo; in its own Settings.</p>
         <ul className="rows sync-devices" data-testid="sync-devices">
           {status.devices.map((d) => {
             const ahead = skewed.find((k) => k.device === d.device);
@@ -259,7 +261,7 @@ function SyncOn({ status }: { status: SyncStatusView }) {
                 <span className="muted-text">
                   {d.appliedFile === 0
                     ? 'Nothing applied from it yet.'
-                    : `Last change applied ${d.lastChangeAt ? `(made ${formatWhen(d.lastChangeAt)}) ` : ''}${d.appliedAt ? formatWhen(d.appliedAt) : ''}, up to its file ${d.appliedFile.toLocaleString()}.`}
+                    : `Its changes applied here up to its file ${d.appliedFile.toLocaleString()}${d.appliedAt ? `, on ${formatWhen(d.appliedAt)}` : ''}${d.lastChangeAt ? ` (the last made there ${formatWhen(d.lastChangeAt)})` : ''}.`}
                 </span>
                 {ahead && (
                   <span className="pill muted" title="Its changes were stamped no later than a day ahead of this computer's clock, so one wrong clock cannot win every edit.">
@@ -270,6 +272,7 @@ function SyncOn({ status }: { status: SyncStatusView }) {
             );
           })}
         </ul>
+        </>
       )}
 
       {(waiting.length > 0 || status.conflicts > 0) && (
