@@ -82,6 +82,7 @@ test('the first computer sets sync up, syncs a new person, and sees the other co
   await setup.getByTestId('sync-passphrase-again').fill('correct horse batteyr');
   await setup.getByTestId('sync-start').click();
   await expect(setup.getByRole('alert')).toHaveText('The two sync passphrases are not the same.');
+  await screenshots(app, 'settings-sync-first-setup');
   await setup.getByTestId('sync-passphrase-again').fill(PASSPHRASE);
   await setup.getByTestId('sync-start').click();
   await expect(setup).toHaveCount(0);
