@@ -40,6 +40,7 @@ import { likelyTiesChannels } from './likelyTies';
 import { encryptionContract } from './encryption';
 import { forgetContract } from './forget';
 import { historyContract } from './history';
+import { syncContract } from './sync';
 
 const byId = z.strictObject({ id: Id });
 const nothing = z.strictObject({}).optional();
@@ -91,6 +92,7 @@ export const contract = {
   ...encryptionContract,
   ...forgetContract,
   ...historyContract,
+  ...syncContract,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -68,7 +68,7 @@ async function start(): Promise<void> {
   const appDispatch = createAppDispatch({
     open: (passphrase) => openKith(dataDir, { passphrase, ...(nativeBindingPath() ? { nativeBinding: nativeBindingPath()! } : {}) }),
     buildDispatch: (s) =>
-      createDispatcher(createHandlers({ db: s.db, dataDir: s.dataDir, chooseFolder: chooseArchiveFolder, chooseFile: chooseHistoryFile }), {
+      createDispatcher(createHandlers({ db: s.db, dataDir: s.dataDir, chooseFolder: chooseArchiveFolder, chooseFile: chooseHistoryFile, chooseSyncFolder }), {
         // Output validation catches handler bugs in development; a packaged app
         // trusts its own handlers and saves the work.
         validateOutput: !app.isPackaged,
@@ -187,6 +187,13 @@ async function chooseHistoryFile(source: 'ics' | 'mbox'): Promise<string | null>
 
 async function chooseArchiveFolder(): Promise<string | null> {
   const options = { title: 'Choose the unzipped LinkedIn data folder', properties: ['openDirectory' as const] };
+  const picked = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+  return picked.canceled ? null : (picked.filePaths[0] ?? null);
+}
+
+/** Issue 19: the folder the user's sync tool moves (Syncthing, a cloud drive); the renderer only ever gets a token. */
+async function chooseSyncFolder(): Promise<string | null> {
+  const options = { title: 'Choose the folder your sync tool shares between your computers', properties: ['openDirectory' as const, 'createDirectory' as const] };
   const picked = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
   return picked.canceled ? null : (picked.filePaths[0] ?? null);
 }

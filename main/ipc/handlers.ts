@@ -42,6 +42,7 @@ import { createLikelyTiesHandlers } from './handlers-likelyTies';
 import { createEncryptionHandlers } from './handlers-encryption';
 import { createForgetHandlers } from './handlers-forget';
 import { createHistoryHandlers } from './handlers-history';
+import { createSyncHandlers } from './handlers-sync';
 
 export type Handler<C extends Channel> = (input: ParsedInput<C>) => ChannelOutput<C> | Promise<ChannelOutput<C>>;
 export type Handlers = { [C in Channel]: Handler<C> };
@@ -53,9 +54,11 @@ export interface HandlerContext {
   chooseFolder?: FolderChooser;
   /** The OS file dialog for history:chooseFile (issue 14); only the Electron layer has one. */
   chooseFile?: FileChooser;
+  /** The OS folder dialog for sync:chooseFolder (issue 19); the Electron layer and the e2e harness have one. */
+  chooseSyncFolder?: FolderChooser;
 }
 
-export function createHandlers({ db, dataDir, chooseFolder, chooseFile }: HandlerContext): Handlers {
+export function createHandlers({ db, dataDir, chooseFolder, chooseFile, chooseSyncFolder }: HandlerContext): Handlers {
   const appInfo = (): AppInfo => ({
     version: APP_VERSION,
     schemaVersion: LATEST_SCHEMA_VERSION,
@@ -118,5 +121,6 @@ export function createHandlers({ db, dataDir, chooseFolder, chooseFile }: Handle
     ...createEncryptionHandlers({ db, dataDir }),
     ...createForgetHandlers({ db, dataDir }),
     ...createHistoryHandlers({ db, dataDir, ...(chooseFile ? { chooseFile } : {}) }),
+    ...createSyncHandlers({ db, dataDir, chooseSyncFolder }),
   };
 }

@@ -28,6 +28,8 @@ export interface KithApp {
   reload(): Promise<void>;
   /** Simulate an app restart: close the database, reopen the file with the real openKith(), new handlers, reload the page. */
   restart(): Promise<void>;
+  /** Queue what the native folder dialog answers next (a folder, or null: cancelled); used by sync:chooseFolder. */
+  answerFolderDialog(folder: string | null): void;
   /** Call a channel through the same dispatcher the page uses, from the test. */
   invoke<C extends Channel>(channel: C, input?: ChannelInput<C>): Promise<IpcResult<ChannelOutput<C>>>;
   /** The same, for requests a test wants to get wrong on purpose. */
@@ -195,6 +197,9 @@ export const test = base.extend<{ app: KithApp; kithNow: string }, { rendererSer
         backend.restart();
         await page.reload();
         await waitReady();
+      },
+      answerFolderDialog(folder) {
+        backend.folderDialogAnswers.push(folder);
       },
       invoke: <C extends Channel>(channel: C, input?: ChannelInput<C>) => invokeRaw(channel, input) as Promise<IpcResult<ChannelOutput<C>>>,
       invokeRaw,

@@ -56,7 +56,9 @@ function fixture({ empty = false, file = true } = {}): Fixture {
     fs.writeFileSync(file, HISTORY_ICS);
     return file;
   };
-  const dispatch = createDispatcher(createHandlers({ db, dataDir, chooseFolder, chooseFile }), { validateOutput: true });
+  // The OS folder dialog for sync (issue 19) picks a fresh folder outside the data folder.
+  const chooseSyncFolder = async () => makeTempDir('kith-ipc-sync-');
+  const dispatch = createDispatcher(createHandlers({ db, dataDir, chooseFolder, chooseFile, chooseSyncFolder }), { validateOutput: true });
   const me = getMeId(db);
   if (empty) return { db, dispatch, me, ana: 0, ben: 0, acme: 0, affiliation: 0, tie: 0, dataDir };
   const ana = createPerson(db, { displayName: 'Ana Acosta', tags: ['mentor'] }).id;
@@ -113,6 +115,19 @@ const protect = (f: Fixture, passphrase: string) => setPassphrase({ db: f.db, db
 
 const VALID: Partial<Record<Channel, { input: (f: Fixture) => unknown; empty?: boolean; file?: boolean; check?: (value: never, f: Fixture) => void }>> = {
   'app:unlock': { input: () => ({ passphrase: 'already open' }), check: (v: { encrypted: boolean }) => expect(v.encrypted).toBe(false) },
+  'sync:status': { input: () => undefined, check: (v: { enabled: boolean; devices: unknown[] }) => expect(v).toMatchObject({ enabled: false, devices: [] }) },
+  'sync:chooseFolder': { input: () => ({}), check: (v: { token: string; existing: boolean }) => expect(v).toMatchObject({ token: expect.stringMatching(/^[0-9a-f-]{36}$/), existing: false }) },
+  'sync:setUp': {
+    file: true,
+    input: async (f) => {
+      const chosen = success<{ token: string }>(await f.dispatch('sync:chooseFolder', {}));
+      return { token: chosen.token, passphrase: 'correct horse battery', confirmPassphrase: 'correct horse battery' };
+    },
+    check: (v: { created: boolean; last: { pass: { written: number } | null; error: string | null } }) =>
+      expect(v).toMatchObject({ created: true, last: { error: null, pass: { written: 1 } } }),
+  },
+  'sync:now': { input: () => undefined, check: (v: { pass: unknown; error: string }) => expect(v).toMatchObject({ pass: null, error: expect.stringMatching(/not set up/) }) },
+  'sync:conflicts': { input: () => undefined, check: (v: unknown[]) => expect(v).toEqual([]) },
   'encryption:status': { input: () => undefined, check: (v: { encrypted: boolean }) => expect(v.encrypted).toBe(false) },
   'encryption:set': { file: true, input: () => ({ passphrase: 'correct horse battery' }), check: (v: { encrypted: boolean }) => expect(v.encrypted).toBe(true) },
   'encryption:change': {
@@ -491,6 +506,19 @@ const INVALID: Partial<Record<Channel, (f: Fixture) => unknown[]>> = {
   'likelyTies:confirm': (f) => [{}, { pairKey: `${f.ana}` }, { pairKey: 'a-b' }, { pairKey: `${f.ana}-${f.ben}`, strength: 9 }, { pairKey: `${f.ana}-${f.ben}`, extra: 1 }],
   'likelyTies:dismiss': (f) => [{}, { pairKey: 12 }, { pairKey: `${f.ana}-${f.ben}`, strength: 2 }],
   ...JOURNAL_INVALID,
+  'sync:status': nothingInvalid,
+  'sync:chooseFolder': () => [{ folder: '/tmp' }, { path: '/tmp' }, 'x'],
+  'sync:setUp': () => [
+    {},
+    { token: RUN },
+    { token: 'not-a-token', passphrase: 'correct horse battery' },
+    { token: RUN, passphrase: '' },
+    { token: RUN, passphrase: 'correct horse battery', folder: '/tmp/sync' },
+    { folder: '/tmp/sync', passphrase: 'correct horse battery' },
+    { token: RUN, passphrase: 'x'.repeat(1025) },
+  ],
+  'sync:now': nothingInvalid,
+  'sync:conflicts': nothingInvalid,
   'backups:list': nothingInvalid,
   'backups:create': nothingInvalid,
   'backups:restore': () => [{}, { name: '../kith.db' }, { name: '/etc/passwd' }, { name: 'kith.db' }, { name: 'kith-manual-2025-01-01T00-00-00-000Z.db', path: '/x' }, { name: 5 }],

@@ -16,6 +16,11 @@ export class KithBackend {
   private locked: Dispatch | null = null;
   /** Unexpected handler failures (INTERNAL results), with their stacks. */
   readonly internalErrors: string[] = [];
+  /**
+   * What the native folder dialog answers next, one per sync:chooseFolder
+   * (issue 19): a folder, or null for "cancelled" (also when none is queued).
+   */
+  readonly folderDialogAnswers: Array<string | null> = [];
 
   constructor(readonly dataDir: string) {
     this.open();
@@ -50,7 +55,11 @@ export class KithBackend {
 
   private openWith(passphrase: string | null): KithStore {
     const store = openKith(this.dataDir, { passphrase });
-    const dispatch = createDispatcher(createHandlers({ db: store.db, dataDir: store.dataDir }), {
+    const dispatch = createDispatcher(createHandlers({
+        db: store.db,
+        dataDir: store.dataDir,
+        chooseSyncFolder: () => Promise.resolve(this.folderDialogAnswers.shift() ?? null),
+      }), {
       validateOutput: true,
       log: (message, error) => {
         this.internalErrors.push(`${message}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);

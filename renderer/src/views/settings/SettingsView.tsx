@@ -15,6 +15,7 @@ import { DuplicatesSection } from './DuplicatesSection';
 import { ImportsSection } from './ImportsSection';
 import { MyEmailsSection } from './MyEmailsSection';
 import { ForgetSection } from './ForgetSection';
+import { SyncSection } from './SyncSection';
 import '../../styles/data.css';
 
 const EXPORTS: { format: ExportFormat; label: string; what: string }[] = [
@@ -68,6 +69,7 @@ export function SettingsView() {
 
       <ExportSection />
       <BackupsSection />
+      <SyncSection />
       <EncryptionSection />
       <ForgetSection />
     </div>
