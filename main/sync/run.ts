@@ -31,7 +31,7 @@ import {
 } from './compact';
 import { applyOps, enableSync, listConflicts, outboxSince, renameDevice, syncEnabled, type SqlValue, type SyncOp } from './engine';
 import { changeFileName, checkSyncFolder, deviceDir, isConflictCopy, listDevices, snapshotFileName, SyncFolderError, writeImmutableFile, type DeviceFiles } from './folder';
-import { createSyncKey, DESCRIPTOR_NAME, parseDescriptor, unlockSyncKey } from './key';
+import { createSyncKey, DESCRIPTOR_NAME, parseDescriptor, unlockSyncKey, type SyncKey } from './key';
 
 type Db = Database;
 
@@ -68,7 +68,7 @@ export function setUpSync(db: Db, dataDir: string, folder: string, passphrase: s
   const real = checkSyncFolder(folder, dataDir);
   const descriptorPath = path.join(real, DESCRIPTOR_NAME);
   let created = false;
-  let key: { key: Buffer; keyId: string };
+  let key: SyncKey;
   if (fs.existsSync(descriptorPath)) {
     key = unlockSyncKey(parseDescriptor(fs.readFileSync(descriptorPath, 'utf8')), passphrase);
   } else {
@@ -77,12 +77,20 @@ export function setUpSync(db: Db, dataDir: string, folder: string, passphrase: s
     key = fresh.key;
     created = true;
   }
-  const device = db.transaction(() => {
+  return { device: useSyncKey(db, real, key), created };
+}
+
+/**
+ * Switches sync on with a key already derived for `folder`, a folder
+ * checkSyncFolder accepted (setUpSync derives the key from the passphrase;
+ * the derivation takes half a second, so tests of many devices derive it once).
+ */
+export function useSyncKey(db: Db, folder: string, key: SyncKey): string {
+  return db.transaction(() => {
     const id = enableSync(db);
-    db.prepare('UPDATE sync_device SET folder = ?, key = ?, key_id = ?, file_identity = ?').run(real, key.key, key.keyId, fileIdentity(db));
+    db.prepare('UPDATE sync_device SET folder = ?, key = ?, key_id = ?, file_identity = ?').run(folder, key.key, key.keyId, fileIdentity(db));
     return id;
   })();
-  return { device, created };
 }
 
 export interface SyncPass {
