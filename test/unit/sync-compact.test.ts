@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { MIGRATIONS } from '../../main/db/migrations';
 import { openDatabase, type Db } from '../../main/db/open';
 import { seededRandom } from '../../main/sample/generate';
 import { createEntry, updateEntry } from '../../main/services/journal';
@@ -205,5 +206,30 @@ describe('sync compaction', () => {
     expect(snapshotDb(a.db)).toEqual(before);
     const off = openDatabase(path.join(makeTempDir('kith-data-'), 'kith.db'));
     expect(() => forgetDevice(off, 'x')).toThrow(/not set up/);
+  });
+
+  it('migration 160 keeps a synced file at 140 as it was: its device, peers and registers, with nothing forgotten and no snapshot yet', () => {
+    const file = path.join(makeTempDir('kith-data-'), 'kith.db');
+    const old = openDatabase(file, { migrations: MIGRATIONS.filter((m) => m.version <= 140) });
+    old.exec(`INSERT INTO sync_device (id, device, clock, written_seq, next_file, created_at) VALUES (1, 'old-device', '0192a3b4c5d6-0000-old-device', 7, 3, '2027-01-01T00:00:00Z');
+      INSERT INTO sync_peers (device, applied_seq, max_hlc, applied_at, waiting) VALUES ('peer-one', 4, '0192a3b4c5d6-0001-peer-one', '2027-01-02T00:00:00Z', 'File 5 has not arrived yet.');
+      INSERT INTO sync_fields (tbl, gid, col, value, hlc) VALUES ('people', 'g1', 'display_name', 'Ana', '0192a3b4c5d6-0001-peer-one');`);
+    old.close();
+    const db = openDatabase(file);
+    expect(db.prepare('SELECT device, written_seq, next_file, snapshot_seq, snapshot_file, snapshot_outbox, snapshot_covers, published_state FROM sync_device').get()).toEqual({
+      device: 'old-device',
+      written_seq: 7,
+      next_file: 3,
+      snapshot_seq: 0,
+      snapshot_file: 0,
+      snapshot_outbox: 0,
+      snapshot_covers: null,
+      published_state: null,
+    });
+    expect(db.prepare('SELECT device, applied_seq, waiting, waiting_kind, applied_mine, forgotten_at FROM sync_peers').all()).toEqual([
+      { device: 'peer-one', applied_seq: 4, waiting: 'File 5 has not arrived yet.', waiting_kind: null, applied_mine: 0, forgotten_at: null },
+    ]);
+    expect(db.prepare('SELECT count(*) FROM sync_fields').pluck().get()).toBe(1);
+    db.close();
   });
 });
