@@ -103,7 +103,7 @@ describe('sync compaction', () => {
     // so C's file stays for the device replaying everything below.)
     edit(c, rand, 0);
     pass(c, {});
-    for (let round = 0; round < 6; round++) {
+    for (let round = 0; round < 4; round++) {
       edit(a, rand, round);
       edit(b, rand, round);
       pass(a);
@@ -147,7 +147,7 @@ describe('sync compaction', () => {
     expect(latePass.waiting).toEqual([]);
     for (const d of [a, b, c, replay, fromSnapshot, late]) pass(d);
     const dump = canonicalDump(a.db);
-    expect(Object.keys(dump.people!).length).toBeGreaterThan(10);
+    expect(Object.keys(dump.people!).length).toBe(10);
     for (const d of [b, c, replay, fromSnapshot, late]) expect(canonicalDump(d.db)).toEqual(dump);
     expect(conflictsOf(late.db)).toEqual(conflictsOf(replay.db));
 
