@@ -14,7 +14,7 @@ import { createPerson, getMeId, updatePerson } from '../../main/services/people'
 import { createTie, findTie, updateTie } from '../../main/services/ties';
 import { forgetDevice } from '../../main/sync/compact';
 import { canonicalDump, listConflicts } from '../../main/sync/engine';
-import { changeFileName, deviceDir, listDevices } from '../../main/sync/folder';
+import { changeFileName, deviceDir, listDevices, snapshotFileName } from '../../main/sync/folder';
 import type { SyncKey } from '../../main/sync/key';
 import { setUpSync, syncNow, syncStatus, useSyncKey, type SyncNowOptions } from '../../main/sync/run';
 import { fixedClock, setClock } from '../../shared/clock';
@@ -83,6 +83,10 @@ function edit(d: Device, rand: () => number, round: number): void {
   const entries = d.db.prepare('SELECT id FROM interactions ORDER BY id').pluck().all() as number[];
   if (entries.length > 0 && rand() < 0.6) updateEntry(d.db, entries[Math.floor(rand() * entries.length)]!, { body: `body from ${d.id.slice(0, 4)} round ${round}` });
   else createEntry(d.db, { occurredAt: '2027-01-20', kind: 'coffee', title: `Coffee ${round}`, body: `first text ${round}`, participantIds: [person.id, getMeId(d.db)] });
+}
+
+function names(db: Db): string[] {
+  return db.prepare('SELECT display_name FROM people ORDER BY display_name').pluck().all() as string[];
 }
 
 function conflictsOf(db: Db): string[] {
@@ -194,6 +198,20 @@ describe('sync compaction', () => {
     expect(ownFiles(shared, a)).toEqual([3, 4]);
     expect(syncStatus(a.db).compaction.heldBackBy).toEqual(['quiet-device']);
     expect(fs.existsSync(path.join(deviceDir(shared, a.id), changeFileName(3)))).toBe(true);
+
+    // A newcomer needs A's snapshot (files 1 and 2 are gone): while it is still arriving it waits, then catches up.
+    const snapshotFile = path.join(deviceDir(shared, a.id), snapshotFileName(listDevices(shared).find((d) => d.device === a.id)!.snapshots.at(-1)!));
+    const whole = fs.readFileSync(snapshotFile);
+    fs.writeFileSync(snapshotFile, whole.subarray(0, whole.length - 100));
+    const n = join(shared);
+    const cut = pass(n);
+    expect(cut.waiting).toEqual([{ device: a.id, reason: expect.stringMatching(/incomplete|arriving|tried again/) }]);
+    expect(syncStatus(n.db).attention.arriving).toEqual([a.id]);
+    expect(names(n.db)).toEqual(['Me']);
+    fs.writeFileSync(snapshotFile, whole);
+    expect(pass(n).waiting).toEqual([]);
+    expect(names(n.db)).toEqual(['Ana Acosta', 'Bo Berg', 'Chen Li', 'Dana Ek', 'Me']);
+    expect(syncStatus(n.db).attention).toMatchObject({ arriving: [], newerVersion: [], failedFiles: [] });
   });
 
   it('forget-device refuses this device, an unknown one, and sync not set up, changing nothing', () => {
