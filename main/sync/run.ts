@@ -278,7 +278,12 @@ function applySnapshotFile(db: Db, folder: string, me: SyncKeyRow, device: strin
   try {
     const snap = readSnapshot(me.key, me.keyId, bytes, device, seq);
     if (snap.schema > LATEST_SCHEMA_VERSION) return newerVersion(snap.schema);
-    pass.operations += applySnapshot(db, me.device, snap.payload, probe);
+    db.transaction(() => {
+      pass.operations += applySnapshot(db, me.device, snap.payload, probe);
+      db.prepare(
+        'INSERT INTO sync_peers (device, applied_snapshot) VALUES (?, ?) ON CONFLICT (device) DO UPDATE SET applied_snapshot = max(applied_snapshot, excluded.applied_snapshot)',
+      ).run(device, seq);
+    })();
     pass.snapshotsApplied++;
     return null;
   } catch (error) {
@@ -318,7 +323,8 @@ function applyDevice(
   // forgotten or before it joined): its newest snapshot covers it.
   const next = applied + 1;
   const newest = d.snapshots.at(-1);
-  if (!d.changes.includes(next) && newest !== undefined) {
+  const appliedSnapshot = (db.prepare('SELECT applied_snapshot FROM sync_peers WHERE device = ?').pluck().get(d.device) as number | undefined) ?? 0;
+  if (!d.changes.includes(next) && newest !== undefined && newest > appliedSnapshot) {
     const known = state?.snapshot && state.snapshot.seq === newest ? (state.snapshot.covers[d.device] ?? 0) : null;
     const worth = known === null ? d.changes.some((s) => s > next) || d.changes.length === 0 : known >= next;
     if (worth) {

@@ -244,8 +244,8 @@ describe('sync compaction', () => {
       snapshot_covers: null,
       published_state: null,
     });
-    expect(db.prepare('SELECT device, applied_seq, waiting, waiting_kind, applied_mine, forgotten_at FROM sync_peers').all()).toEqual([
-      { device: 'peer-one', applied_seq: 4, waiting: 'File 5 has not arrived yet.', waiting_kind: null, applied_mine: 0, forgotten_at: null },
+    expect(db.prepare('SELECT device, applied_seq, waiting, waiting_kind, applied_mine, applied_snapshot, forgotten_at FROM sync_peers').all()).toEqual([
+      { device: 'peer-one', applied_seq: 4, waiting: 'File 5 has not arrived yet.', waiting_kind: null, applied_mine: 0, applied_snapshot: 0, forgotten_at: null },
     ]);
     expect(db.prepare('SELECT count(*) FROM sync_fields').pluck().get()).toBe(1);
     db.close();

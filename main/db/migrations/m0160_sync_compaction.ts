@@ -15,6 +15,8 @@
 //   wrote it), 'failed' (it can never be applied as it is).
 // - sync_peers.applied_mine: how many of this device's change files that
 //   device says (in its own state file) it has applied; compaction waits for it.
+// - sync_peers.applied_snapshot: that device's newest snapshot applied here,
+//   so a snapshot is read once, not at every pass.
 // - sync_peers.forgotten_at / forgotten_by: the device was forgotten (here or
 //   on another device): it no longer holds compaction back.
 import type { Database } from 'better-sqlite3-multiple-ciphers';
@@ -29,6 +31,7 @@ export function m0160SyncCompaction(db: Database): void {
     ALTER TABLE sync_device ADD COLUMN published_state TEXT;
     ALTER TABLE sync_peers ADD COLUMN waiting_kind TEXT CHECK (waiting_kind IN ('arriving', 'newer', 'failed'));
     ALTER TABLE sync_peers ADD COLUMN applied_mine INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE sync_peers ADD COLUMN applied_snapshot INTEGER NOT NULL DEFAULT 0;
     ALTER TABLE sync_peers ADD COLUMN forgotten_at TEXT;
     ALTER TABLE sync_peers ADD COLUMN forgotten_by TEXT;
   `);
