@@ -4,6 +4,7 @@
 // scheduled `kith sync` needs no passphrase.
 import type { Command } from 'commander';
 import { encryptionStatus } from '../services/encryption';
+import { forgetDevice, ForgetDeviceError } from '../sync/compact';
 import { SyncKeyError } from '../sync/key';
 import { SyncFolderError } from '../sync/folder';
 import { setUpSync, syncNow, syncStatus, type SyncPass, type SyncStatus } from '../sync/run';
@@ -21,6 +22,9 @@ function passText(p: SyncPass): string {
     `Device ${p.device}${p.newDeviceId ? ' (a new id: this data file is a copy or a restore)' : ''}: wrote ${p.written} change file(s), applied ${p.applied} (${p.operations} operations).`,
   ];
   for (const w of p.waiting) lines.push(`Waiting for ${w.device}: ${w.reason}`);
+  if (p.snapshotsApplied) lines.push(`Started from ${p.snapshotsApplied} snapshot(s) instead of replaying older change files.`);
+  if (p.snapshotWritten) lines.push('Wrote a snapshot of the synced state.');
+  if (p.removed) lines.push(`Removed ${p.removed} old change file(s) of this device that every device has applied.`);
   if (p.ignored.length) lines.push(`Ignored ${p.ignored.length} conflict cop${p.ignored.length === 1 ? 'y' : 'ies'} made by the sync tool: ${p.ignored.join(', ')}`);
   return lines.join('\n') + '\n';
 }
@@ -31,13 +35,20 @@ function statusText(s: SyncStatus): string {
   if (s.devices.length === 0) lines.push('No other device seen yet.');
   for (const d of s.devices) {
     const ahead = d.clockAheadMs > 0 ? `; its clock was ${Math.round(d.clockAheadMs / 3_600_000)} h too far ahead` : '';
-    lines.push(`  ${d.device}: applied up to file ${d.appliedFile}${d.appliedAt ? ` (${d.appliedAt})` : ''}${ahead}${d.waiting ? `; waiting: ${d.waiting}` : ''}`);
+    const forgotten = d.forgotten ? `; forgotten${d.forgottenBy && d.forgottenBy !== s.device ? ` (by ${d.forgottenBy})` : ''}` : '';
+    lines.push(`  ${d.device}: applied up to file ${d.appliedFile}${d.appliedAt ? ` (${d.appliedAt})` : ''}${ahead}${forgotten}${d.waiting ? `; waiting: ${d.waiting}` : ''}`);
   }
+  const c = s.compaction;
+  lines.push(
+    `Change files written here: ${c.writtenFile}; newest snapshot covers ${c.snapshotFile}${c.snapshotAt ? ` (${c.snapshotAt})` : ''}.` +
+      (c.heldBackBy.length ? ` Old files are kept until ${c.heldBackBy.join(', ')} ${c.heldBackBy.length === 1 ? 'has' : 'have'} applied them (forget a device that will not come back: kith sync forget-device DEVICE).` : ''),
+  );
+  if (s.attention.conflicts) lines.push(`${s.attention.conflicts} text conflict(s) to resolve (both versions are kept).`);
   return lines.join('\n') + '\n';
 }
 
 function explain(error: unknown): never {
-  if (error instanceof SyncFolderError || error instanceof SyncKeyError) throw new CliError(EXIT.refused, `${error.message} Nothing was changed.`);
+  if (error instanceof SyncFolderError || error instanceof SyncKeyError || error instanceof ForgetDeviceError) throw new CliError(EXIT.refused, `${error.message} Nothing was changed.`);
   throw error;
 }
 
@@ -85,4 +96,25 @@ export function addSyncCommands(program: Command, ctx: CliContext): void {
       ctx.print(options, status, () => statusText(status));
     },
   );
+
+  examples(
+    common(
+      sync
+        .command('forget-device')
+        .argument('<device>', 'the device id, as `kith sync status` lists it')
+        .description('forget a device that will never come back: it no longer holds back the removal of old change files (its own files stay and are still applied)'),
+    ),
+    ['kith sync forget-device QqEUENLooOm8'],
+  ).action((device: string, _options: CommonOptions, command: Command) => {
+    const options = command.optsWithGlobals<CommonOptions>();
+    const store = ctx.open(options);
+    try {
+      const result = forgetDevice(store.db, device);
+      ctx.print(options, result, () =>
+        result.alreadyForgotten ? `${device} was already forgotten.\n` : `Forgot ${device}. Other devices stop waiting for it after this computer's next sync.\n`,
+      );
+    } catch (error) {
+      explain(error);
+    }
+  });
 }

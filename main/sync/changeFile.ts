@@ -37,8 +37,8 @@ export interface ChangeFileHeader {
   seq: number;
   /** The schema version (PRAGMA user_version) of the writer. */
   schema: number;
-  /** 'changes' for a batch of operations, 'snapshot' for a compaction snapshot. */
-  kind: 'changes' | 'snapshot';
+  /** 'changes' for a batch of operations, 'snapshot' for a compaction snapshot, 'state' for what the device has applied (compact.ts). */
+  kind: 'changes' | 'snapshot' | 'state';
   /** Which sync key encrypted it (the folder's key id), so a wrong passphrase reads as that, not as damage. */
   keyId: string;
 }
@@ -64,7 +64,7 @@ function checkHeader(h: unknown): ChangeFileHeader {
     (x.seq as number) < 1 ||
     !Number.isSafeInteger(x.schema) ||
     (x.schema as number) < 0 ||
-    (x.kind !== 'changes' && x.kind !== 'snapshot') ||
+    (x.kind !== 'changes' && x.kind !== 'snapshot' && x.kind !== 'state') ||
     typeof x.keyId !== 'string' ||
     !/^[0-9a-f]{16}$/.test(x.keyId)
   ) {

@@ -3,7 +3,8 @@
 //
 //   <folder>/kith-sync.json                      the key descriptor (key.ts)
 //   <folder>/devices/<device id>/NNNNNNNNNNNN.kchg   change files, seq from 1
-//   <folder>/devices/<device id>/snapshot-NNNNNNNNNNNN.ksnap
+//   <folder>/devices/<device id>/snapshot-NNNNNNNNNNNN.ksnap   the full state (compact.ts)
+//   <folder>/devices/<device id>/state-NNNNNNNNNNNN.kstate     what it has applied (compact.ts)
 //
 // Each device writes only its own subfolder, and every file there is written
 // once and never changed: it is written under a temporary name, flushed, and
@@ -21,12 +22,15 @@ import { DEVICE_ID_PATTERN } from '../../shared/hlc';
 export const DEVICES_DIR = 'devices';
 const CHANGES = /^(\d{12})\.kchg$/;
 const SNAPSHOT = /^snapshot-(\d{12})\.ksnap$/;
+const STATE = /^state-(\d{12})\.kstate$/;
+/** Temporary files of writeImmutableFile: `.<final name>.<random>.tmp`. */
+export const TEMP_FILE = /^\..+\.[0-9a-f]{12}\.tmp$/;
 
 export class SyncFolderError extends Error {
   override name = 'SyncFolderError';
 }
 
-export type SyncFileName = { kind: 'changes'; seq: number } | { kind: 'snapshot'; seq: number };
+export type SyncFileName = { kind: 'changes' | 'snapshot' | 'state'; seq: number };
 
 export function changeFileName(seq: number): string {
   return `${String(seq).padStart(12, '0')}.kchg`;
@@ -36,12 +40,18 @@ export function snapshotFileName(seq: number): string {
   return `snapshot-${String(seq).padStart(12, '0')}.ksnap`;
 }
 
+export function stateFileName(seq: number): string {
+  return `state-${String(seq).padStart(12, '0')}.kstate`;
+}
+
 /** What a file in a device folder is, or null for anything Kith did not write under that name. */
 export function parseSyncFileName(name: string): SyncFileName | null {
   const c = CHANGES.exec(name);
   if (c) return { kind: 'changes', seq: Number(c[1]) };
   const s = SNAPSHOT.exec(name);
   if (s) return { kind: 'snapshot', seq: Number(s[1]) };
+  const st = STATE.exec(name);
+  if (st) return { kind: 'state', seq: Number(st[1]) };
   return null;
 }
 
@@ -49,7 +59,7 @@ export function parseSyncFileName(name: string): SyncFileName | null {
 export function isConflictCopy(name: string): boolean {
   // Whatever the tool's pattern, a copy keeps the extension (or the original
   // name with the extension inside it) but not the exact name.
-  return !name.startsWith('.') && parseSyncFileName(name) === null && /\.k(chg|snap)/i.test(name);
+  return !name.startsWith('.') && parseSyncFileName(name) === null && /\.k(chg|snap|state)/i.test(name);
 }
 
 function isInside(child: string, parent: string): boolean {
@@ -117,13 +127,15 @@ function fsyncDir(dir: string): void {
  * file is on disk, and never replaces an existing file (those are immutable:
  * a clash means two devices claim one id, and is an error).
  */
-export function writeImmutableFile(dir: string, name: string, bytes: Buffer): void {
+export function writeImmutableFile(dir: string, name: string, bytes: Buffer, probe?: (step: 'temporary-file-written') => void): void {
   fs.mkdirSync(dir, { recursive: true });
   const final = path.join(dir, name);
   const tmp = path.join(dir, `.${name}.${crypto.randomBytes(6).toString('hex')}.tmp`);
   const fd = fs.openSync(tmp, 'wx');
   try {
     fs.writeSync(fd, bytes);
+    // The kill tests stop the process here: the bytes are written, the name is not there yet.
+    probe?.('temporary-file-written');
     fs.fsyncSync(fd);
   } finally {
     fs.closeSync(fd);
@@ -148,6 +160,7 @@ export interface DeviceFiles {
   device: string;
   changes: number[];
   snapshots: number[];
+  states: number[];
   /** Conflict copies and other files Kith will not read, by name. */
   ignored: string[];
 }
@@ -160,15 +173,17 @@ export function listDevices(folder: string): DeviceFiles[] {
   const out: DeviceFiles[] = [];
   for (const entry of fs.readdirSync(root, { withFileTypes: true })) {
     if (!entry.isDirectory() || !DEVICE_ID_PATTERN.test(entry.name)) continue;
-    const files: DeviceFiles = { device: entry.name, changes: [], snapshots: [], ignored: [] };
+    const files: DeviceFiles = { device: entry.name, changes: [], snapshots: [], states: [], ignored: [] };
     for (const name of fs.readdirSync(path.join(root, entry.name))) {
       const parsed = parseSyncFileName(name);
       if (parsed?.kind === 'changes') files.changes.push(parsed.seq);
       else if (parsed?.kind === 'snapshot') files.snapshots.push(parsed.seq);
+      else if (parsed?.kind === 'state') files.states.push(parsed.seq);
       else if (!name.startsWith('.') && name !== 'device.json') files.ignored.push(name);
     }
     files.changes.sort((a, b) => a - b);
     files.snapshots.sort((a, b) => a - b);
+    files.states.sort((a, b) => a - b);
     files.ignored.sort();
     out.push(files);
   }

@@ -9,15 +9,29 @@
 // version of Kith waits, untouched, until this device is upgraded. Writing
 // is "file on disk, then remember it was written": a crash between the two
 // finds the file on the next pass, recognises it as its own, and goes on.
+// Snapshots, state files and the removal of old change files: compact.ts.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { nowIso } from '../../shared/clock';
 import { LATEST_SCHEMA_VERSION } from '../db/migrations';
 import { ChangeFileError, readChangeFile, readChangeFileHeader, writeChangeFile } from './changeFile';
-import { applyOps, enableSync, outboxSince, renameDevice, syncEnabled, type SqlValue, type SyncOp } from './engine';
-import { changeFileName, checkSyncFolder, deviceDir, isConflictCopy, listDevices, SyncFolderError, writeImmutableFile } from './folder';
-import { createSyncKey, DESCRIPTOR_NAME, parseDescriptor, unlockSyncKey } from './key';
+import {
+  applySnapshot,
+  compactOwnFiles,
+  publishState,
+  readSnapshot,
+  readStates,
+  SNAPSHOT_RULE,
+  snapshotDue,
+  writeSnapshot,
+  type PublishedState,
+  type SnapshotRule,
+  type SyncKeyRow,
+} from './compact';
+import { applyOps, enableSync, listConflicts, outboxSince, renameDevice, syncEnabled, type SqlValue, type SyncOp } from './engine';
+import { changeFileName, checkSyncFolder, deviceDir, isConflictCopy, listDevices, snapshotFileName, SyncFolderError, writeImmutableFile, type DeviceFiles } from './folder';
+import { createSyncKey, DESCRIPTOR_NAME, parseDescriptor, unlockSyncKey, type SyncKey } from './key';
 
 type Db = Database;
 
@@ -54,7 +68,7 @@ export function setUpSync(db: Db, dataDir: string, folder: string, passphrase: s
   const real = checkSyncFolder(folder, dataDir);
   const descriptorPath = path.join(real, DESCRIPTOR_NAME);
   let created = false;
-  let key: { key: Buffer; keyId: string };
+  let key: SyncKey;
   if (fs.existsSync(descriptorPath)) {
     key = unlockSyncKey(parseDescriptor(fs.readFileSync(descriptorPath, 'utf8')), passphrase);
   } else {
@@ -63,12 +77,20 @@ export function setUpSync(db: Db, dataDir: string, folder: string, passphrase: s
     key = fresh.key;
     created = true;
   }
-  const device = db.transaction(() => {
+  return { device: useSyncKey(db, real, key), created };
+}
+
+/**
+ * Switches sync on with a key already derived for `folder`, a folder
+ * checkSyncFolder accepted (setUpSync derives the key from the passphrase;
+ * the derivation takes half a second, so tests of many devices derive it once).
+ */
+export function useSyncKey(db: Db, folder: string, key: SyncKey): string {
+  return db.transaction(() => {
     const id = enableSync(db);
-    db.prepare('UPDATE sync_device SET folder = ?, key = ?, key_id = ?, file_identity = ?').run(real, key.key, key.keyId, fileIdentity(db));
+    db.prepare('UPDATE sync_device SET folder = ?, key = ?, key_id = ?, file_identity = ?').run(folder, key.key, key.keyId, fileIdentity(db));
     return id;
   })();
-  return { device, created };
 }
 
 export interface SyncPass {
@@ -84,7 +106,23 @@ export interface SyncPass {
   ignored: string[];
   /** A new device id was taken because this data file is a copy or a restore. */
   newDeviceId: boolean;
+  /** Snapshots applied (a device joining, or a device's older files removed), and whether this device wrote one. */
+  snapshotsApplied: number;
+  snapshotWritten: boolean;
+  /** This device's own change files removed (every known device has applied them). */
+  removed: number;
 }
+
+export interface SyncNowOptions {
+  /** When to write a snapshot (compact.ts); tests lower it. */
+  snapshotRule?: SnapshotRule;
+  /** False: a joining device replays every change file still there instead of starting from a snapshot. */
+  startFromSnapshot?: boolean;
+  /** Called at the steps a kill test stops at ('change-file-written', 'applying', …). */
+  probe?: (step: string) => void;
+}
+
+type WaitingKind = 'arriving' | 'newer' | 'failed';
 
 type WireOp = [string, string, string, SqlValue, string] | [string, string, string, SqlValue, string, string];
 
@@ -106,19 +144,31 @@ function opsOf(payload: unknown): SyncOp[] {
 }
 
 /** One sync pass. Throws SyncFolderError (folder gone, read-only…) before changing anything local. */
-export function syncNow(db: Db, dataDir: string): SyncPass {
+export function syncNow(db: Db, dataDir: string, options: SyncNowOptions = {}): SyncPass {
   if (!syncEnabled(db)) throw new SyncFolderError('Sync is not set up on this data file. Choose a sync folder first.');
   let row = deviceRow(db);
   if (!row.folder || !row.key) throw new SyncFolderError('Sync is not set up on this data file. Choose a sync folder first.');
   const folder = checkSyncFolder(row.folder, dataDir);
   const key = row.key;
-  const pass: SyncPass = { device: row.device, written: 0, applied: 0, operations: 0, waiting: [], ignored: [], newDeviceId: false };
+  const pass: SyncPass = {
+    device: row.device,
+    written: 0,
+    applied: 0,
+    operations: 0,
+    waiting: [],
+    ignored: [],
+    newDeviceId: false,
+    snapshotsApplied: 0,
+    snapshotWritten: false,
+    removed: 0,
+  };
+  const probe = options.probe;
 
   // A copied or restored data file must not write as the device it was copied from.
   const identity = fileIdentity(db);
   if (row.file_identity && identity && row.file_identity !== identity) {
     renameDevice(db);
-    db.prepare('UPDATE sync_device SET file_identity = ?, next_file = 1').run(identity);
+    db.prepare(`UPDATE sync_device SET file_identity = ?, ${RESET_FILES}`).run(identity);
     pass.newDeviceId = true;
     row = deviceRow(db);
     pass.device = row.device;
@@ -142,7 +192,8 @@ export function syncNow(db: Db, dataDir: string): SyncPass {
     const bytes = writeChangeFile(key, { device: row.device, seq: row.next_file, schema: LATEST_SCHEMA_VERSION, kind: 'changes', keyId: row.key_id! }, payload);
     const name = changeFileName(row.next_file);
     try {
-      writeImmutableFile(mine, name, bytes);
+      writeImmutableFile(mine, name, bytes, probe);
+      probe?.('change-file-written');
     } catch (error) {
       if (!(error instanceof SyncFolderError) || !fs.existsSync(path.join(mine, name))) throw error;
       // The file is there already: ours from a pass that stopped before
@@ -157,11 +208,11 @@ export function syncNow(db: Db, dataDir: string): SyncPass {
       if (!same) {
         // Two data files write as one device. This one steps aside and takes a new id.
         renameDevice(db);
-        db.prepare('UPDATE sync_device SET next_file = 1').run();
+        db.prepare(`UPDATE sync_device SET ${RESET_FILES}`).run();
         pass.newDeviceId = true;
         row = deviceRow(db);
         pass.device = row.device;
-        return { ...pass, ...syncNow(db, dataDir), newDeviceId: true };
+        return { ...pass, ...syncNow(db, dataDir, options), newDeviceId: true };
       }
     }
     db.prepare('UPDATE sync_device SET written_seq = ?, next_file = next_file + 1').run(payload.to);
@@ -170,76 +221,236 @@ export function syncNow(db: Db, dataDir: string): SyncPass {
   }
 
   // Apply what the others wrote, in each device's order.
-  const devices = listDevices(folder);
+  let devices = listDevices(folder);
+  const me: SyncKeyRow = { device: row.device, key, keyId: row.key_id! };
+  const states = readStates(folder, me, devices);
+  if (options.startFromSnapshot !== false) joinFromSnapshot(db, folder, me, devices, states, pass, probe);
   for (const d of devices) {
     pass.ignored.push(...d.ignored.filter(isConflictCopy).map((n) => `${d.device}/${n}`));
     if (d.device === row.device) continue;
-    const applied = (db.prepare('SELECT applied_seq FROM sync_peers WHERE device = ?').pluck().get(d.device) as number | undefined) ?? 0;
-    let waiting: string | null = null;
-    for (const seq of d.changes.filter((s) => s > applied)) {
-      const file = path.join(deviceDir(folder, d.device), changeFileName(seq));
-      const expected = (db.prepare('SELECT applied_seq FROM sync_peers WHERE device = ?').pluck().get(d.device) as number | undefined) ?? 0;
-      if (seq !== expected + 1) {
-        waiting = `File ${expected + 1} from this device has not arrived yet.`;
-        break;
-      }
-      let bytes: Buffer;
-      try {
-        bytes = fs.readFileSync(file);
-      } catch {
-        waiting = `File ${seq} could not be read yet.`;
-        break;
-      }
-      try {
-        const { header } = readChangeFileHeader(bytes);
-        if (header.device !== d.device || header.seq !== seq) throw new ChangeFileError(`File ${seq} in ${d.device}'s folder says it is file ${header.seq} of ${header.device}.`, false);
-        if (header.schema > LATEST_SCHEMA_VERSION) {
-          waiting = `Written by a newer version of Kith (schema ${header.schema}, this one reads up to ${LATEST_SCHEMA_VERSION}). Upgrade Kith on this device; the changes wait until then.`;
-          break;
-        }
-        if (header.keyId !== row.key_id) throw new ChangeFileError(`File ${seq} was written with another sync passphrase.`, false);
-        const ops = opsOf(readChangeFile(key, bytes).payload);
-        db.transaction(() => {
-          applyOps(db, ops);
-          db.prepare(
-            `INSERT INTO sync_peers (device, applied_seq, applied_at, waiting) VALUES (?, ?, ?, NULL)
-             ON CONFLICT (device) DO UPDATE SET applied_seq = excluded.applied_seq, applied_at = excluded.applied_at, waiting = NULL`,
-          ).run(d.device, seq, nowIso());
-        })();
-        pass.applied++;
-        pass.operations += ops.length;
-      } catch (error) {
-        if (!(error instanceof ChangeFileError) && !(error instanceof Error && error.name === 'SyncError')) throw error;
-        waiting = error instanceof ChangeFileError && error.retry ? `${error.message}` : `File ${seq} cannot be applied: ${(error as Error).message}`;
-        break;
-      }
-    }
+    const waiting = applyDevice(db, folder, me, d, states.get(d.device), pass, probe);
     db.prepare(
-      `INSERT INTO sync_peers (device, waiting) VALUES (?, ?) ON CONFLICT (device) DO UPDATE SET waiting = excluded.waiting`,
-    ).run(d.device, waiting);
-    if (waiting) pass.waiting.push({ device: d.device, reason: waiting });
+      `INSERT INTO sync_peers (device, waiting, waiting_kind) VALUES (?, ?, ?) ON CONFLICT (device) DO UPDATE SET waiting = excluded.waiting, waiting_kind = excluded.waiting_kind`,
+    ).run(d.device, waiting?.reason ?? null, waiting?.kind ?? null);
+    if (waiting) pass.waiting.push({ device: d.device, reason: waiting.reason });
   }
+
+  // Compaction: a snapshot when the rule says so, then what this device has
+  // applied, then the removal of its own files every device has.
+  if (snapshotDue(db, options.snapshotRule ?? SNAPSHOT_RULE)) {
+    writeSnapshot(db, folder, me, devices.find((d) => d.device === me.device), probe);
+    pass.snapshotWritten = true;
+    devices = listDevices(folder);
+  }
+  publishState(db, folder, me, devices.find((d) => d.device === me.device));
+  pass.removed = compactOwnFiles(db, folder, me, devices, states, probe).removed;
   return pass;
+}
+
+/** Clears this device's file bookkeeping when it takes a new id (its files under the new id start again at 1). */
+const RESET_FILES = 'next_file = 1, snapshot_seq = 0, snapshot_file = 0, snapshot_covers = NULL, snapshot_at = NULL, published_state = NULL';
+
+function appliedFrom(db: Db, device: string): number {
+  return (db.prepare('SELECT applied_seq FROM sync_peers WHERE device = ?').pluck().get(device) as number | undefined) ?? 0;
+}
+
+function waitingFor(error: unknown, what: string): { kind: WaitingKind; reason: string } {
+  if (!(error instanceof ChangeFileError) && !(error instanceof Error && error.name === 'SyncError')) throw error;
+  if (error instanceof ChangeFileError && error.retry) return { kind: 'arriving', reason: error.message };
+  return { kind: 'failed', reason: `${what} cannot be applied: ${(error as Error).message}` };
+}
+
+function newerVersion(schema: number): { kind: WaitingKind; reason: string } {
+  return {
+    kind: 'newer',
+    reason: `Written by a newer version of Kith (schema ${schema}, this one reads up to ${LATEST_SCHEMA_VERSION}). Upgrade Kith on this device; the changes wait until then.`,
+  };
+}
+
+/** Reads and applies `device`'s snapshot `seq`; returns why it waits instead, or null. */
+function applySnapshotFile(db: Db, folder: string, me: SyncKeyRow, device: string, seq: number, pass: SyncPass, probe?: (step: string) => void): { kind: WaitingKind; reason: string } | null {
+  let bytes: Buffer;
+  try {
+    bytes = fs.readFileSync(path.join(deviceDir(folder, device), snapshotFileName(seq)));
+  } catch {
+    return { kind: 'arriving', reason: `Snapshot ${seq} from this device could not be read yet.` };
+  }
+  try {
+    const snap = readSnapshot(me.key, me.keyId, bytes, device, seq);
+    if (snap.schema > LATEST_SCHEMA_VERSION) return newerVersion(snap.schema);
+    db.transaction(() => {
+      pass.operations += applySnapshot(db, me.device, snap.payload, probe);
+      db.prepare(
+        'INSERT INTO sync_peers (device, applied_snapshot) VALUES (?, ?) ON CONFLICT (device) DO UPDATE SET applied_snapshot = max(applied_snapshot, excluded.applied_snapshot)',
+      ).run(device, seq);
+    })();
+    pass.snapshotsApplied++;
+    return null;
+  } catch (error) {
+    return waitingFor(error, `Snapshot ${seq}`);
+  }
+}
+
+/**
+ * A device that has applied nothing from anyone starts from the one snapshot
+ * that covers the most (by the state files; unknown counts as nothing), not
+ * from years of change files.
+ */
+function joinFromSnapshot(db: Db, folder: string, me: SyncKeyRow, devices: readonly DeviceFiles[], states: Map<string, PublishedState>, pass: SyncPass, probe?: (step: string) => void): void {
+  const appliedAny = db.prepare('SELECT 1 FROM sync_peers WHERE applied_seq > 0 AND device <> ?').get(me.device);
+  if (appliedAny) return;
+  const coverage = (d: DeviceFiles) => {
+    const s = states.get(d.device)?.snapshot;
+    return s && s.seq === d.snapshots.at(-1) ? Object.values(s.covers).reduce((a, b) => a + b, 0) : 0;
+  };
+  const candidates = devices.filter((d) => d.device !== me.device && d.snapshots.length > 0).sort((a, b) => coverage(b) - coverage(a));
+  // One that is still arriving, or from a newer version, is passed over for the next.
+  for (const d of candidates) if (applySnapshotFile(db, folder, me, d.device, d.snapshots.at(-1)!, pass, probe) === null) return;
+}
+
+/** Applies `d`'s files after what this device has of it; returns why it waits, or null. */
+function applyDevice(
+  db: Db,
+  folder: string,
+  me: SyncKeyRow,
+  d: DeviceFiles,
+  state: PublishedState | undefined,
+  pass: SyncPass,
+  probe?: (step: string) => void,
+): { kind: WaitingKind; reason: string } | null {
+  let applied = appliedFrom(db, d.device);
+  // Its next file is gone (removed after a snapshot, while this device was
+  // forgotten or before it joined): its newest snapshot covers it.
+  const next = applied + 1;
+  const newest = d.snapshots.at(-1);
+  const appliedSnapshot = (db.prepare('SELECT applied_snapshot FROM sync_peers WHERE device = ?').pluck().get(d.device) as number | undefined) ?? 0;
+  if (!d.changes.includes(next) && newest !== undefined && newest > appliedSnapshot) {
+    const known = state?.snapshot && state.snapshot.seq === newest ? (state.snapshot.covers[d.device] ?? 0) : null;
+    const worth = known === null ? d.changes.some((s) => s > next) || d.changes.length === 0 : known >= next;
+    if (worth) {
+      const waiting = applySnapshotFile(db, folder, me, d.device, newest, pass, probe);
+      if (waiting) return waiting;
+      applied = appliedFrom(db, d.device);
+    }
+  }
+  for (const seq of d.changes.filter((s) => s > applied)) {
+    const file = path.join(deviceDir(folder, d.device), changeFileName(seq));
+    const expected = appliedFrom(db, d.device);
+    if (seq !== expected + 1) return { kind: 'arriving', reason: `File ${expected + 1} from this device has not arrived yet.` };
+    let bytes: Buffer;
+    try {
+      bytes = fs.readFileSync(file);
+    } catch {
+      return { kind: 'arriving', reason: `File ${seq} could not be read yet.` };
+    }
+    try {
+      const { header } = readChangeFileHeader(bytes);
+      if (header.device !== d.device || header.seq !== seq || header.kind !== 'changes') {
+        throw new ChangeFileError(`File ${seq} in ${d.device}'s folder says it is ${header.kind} file ${header.seq} of ${header.device}.`, false);
+      }
+      if (header.schema > LATEST_SCHEMA_VERSION) return newerVersion(header.schema);
+      if (header.keyId !== me.keyId) throw new ChangeFileError(`File ${seq} was written with another sync passphrase.`, false);
+      const ops = opsOf(readChangeFile(me.key, bytes).payload);
+      db.transaction(() => {
+        applyOps(db, ops);
+        db.prepare(
+          `INSERT INTO sync_peers (device, applied_seq, applied_at, waiting) VALUES (?, ?, ?, NULL)
+           ON CONFLICT (device) DO UPDATE SET applied_seq = excluded.applied_seq, applied_at = excluded.applied_at, waiting = NULL`,
+        ).run(d.device, seq, nowIso());
+        probe?.('applying');
+      })();
+      pass.applied++;
+      pass.operations += ops.length;
+    } catch (error) {
+      return waitingFor(error, `File ${seq}`);
+    }
+  }
+  return null;
+}
+
+export interface SyncStatusDevice {
+  device: string;
+  /** The last of its change files applied here (by file, or through a snapshot). */
+  appliedFile: number;
+  appliedAt: string | null;
+  /** Why its next file waits, or null; and what kind of wait (a newer version, a failed file, one still arriving). */
+  waiting: string | null;
+  waitingKind: WaitingKind | null;
+  clockAheadMs: number;
+  /** How many of this device's own change files it says it has applied (its state file). */
+  appliedMine: number;
+  /** Forgotten (here, or by the device named): it no longer holds compaction back. */
+  forgotten: boolean;
+  forgottenAt: string | null;
+  forgottenBy: string | null;
 }
 
 export interface SyncStatus {
   enabled: boolean;
   device: string | null;
   folder: string | null;
-  devices: Array<{ device: string; appliedFile: number; appliedAt: string | null; waiting: string | null; clockAheadMs: number }>;
+  devices: SyncStatusDevice[];
+  /** Anything waiting for the user: devices whose changes need a newer Kith, files that failed, text conflicts to resolve. */
+  attention: { newerVersion: string[]; failedFiles: Array<{ device: string; reason: string }>; arriving: string[]; conflicts: number };
+  /** This device's compaction: change files written, its newest snapshot, and the devices still to apply some of its files. */
+  compaction: { writtenFile: number; snapshotFile: number; snapshotAt: string | null; heldBackBy: string[] };
 }
 
+const NO_ATTENTION: SyncStatus['attention'] = { newerVersion: [], failedFiles: [], arriving: [], conflicts: 0 };
+
 export function syncStatus(db: Db): SyncStatus {
-  if (!syncEnabled(db)) return { enabled: false, device: null, folder: null, devices: [] };
+  if (!syncEnabled(db)) {
+    return { enabled: false, device: null, folder: null, devices: [], attention: NO_ATTENTION, compaction: { writtenFile: 0, snapshotFile: 0, snapshotAt: null, heldBackBy: [] } };
+  }
   const row = deviceRow(db);
   const devices = (
-    db.prepare('SELECT device, applied_seq, applied_at, waiting, clock_ahead_ms FROM sync_peers ORDER BY device').all() as Array<{
+    db
+      .prepare(
+        'SELECT device, applied_seq, applied_at, waiting, waiting_kind, clock_ahead_ms, applied_mine, forgotten_at, forgotten_by FROM sync_peers WHERE device <> ? ORDER BY device',
+      )
+      .all(row.device) as Array<{
       device: string;
       applied_seq: number;
       applied_at: string | null;
       waiting: string | null;
+      waiting_kind: WaitingKind | null;
       clock_ahead_ms: number;
+      applied_mine: number;
+      forgotten_at: string | null;
+      forgotten_by: string | null;
     }>
-  ).map((p) => ({ device: p.device, appliedFile: p.applied_seq, appliedAt: p.applied_at, waiting: p.waiting, clockAheadMs: p.clock_ahead_ms }));
-  return { enabled: true, device: row.device, folder: row.folder, devices };
+  ).map(
+    (p): SyncStatusDevice => ({
+      device: p.device,
+      appliedFile: p.applied_seq,
+      appliedAt: p.applied_at,
+      waiting: p.waiting,
+      waitingKind: p.waiting ? (p.waiting_kind ?? 'arriving') : null,
+      clockAheadMs: p.clock_ahead_ms,
+      appliedMine: p.applied_mine,
+      forgotten: p.forgotten_at !== null,
+      forgottenAt: p.forgotten_at,
+      forgottenBy: p.forgotten_by,
+    }),
+  );
+  const snap = db.prepare('SELECT snapshot_file, snapshot_at FROM sync_device').get() as { snapshot_file: number; snapshot_at: string | null };
+  const writtenFile = row.next_file - 1;
+  return {
+    enabled: true,
+    device: row.device,
+    folder: row.folder,
+    devices,
+    attention: {
+      newerVersion: devices.filter((d) => d.waitingKind === 'newer').map((d) => d.device),
+      failedFiles: devices.filter((d) => d.waitingKind === 'failed').map((d) => ({ device: d.device, reason: d.waiting! })),
+      arriving: devices.filter((d) => d.waitingKind === 'arriving').map((d) => d.device),
+      conflicts: listConflicts(db).length,
+    },
+    compaction: {
+      writtenFile,
+      snapshotFile: snap.snapshot_file,
+      snapshotAt: snap.snapshot_at,
+      heldBackBy: devices.filter((d) => !d.forgotten && d.appliedMine < writtenFile).map((d) => d.device),
+    },
+  };
 }

@@ -35,9 +35,21 @@ describe('kith sync', () => {
     expect((await kith(['sync', '--data-dir', a])).code).toBe(0);
     const people = await kith(['people', 'list', '--data-dir', b, '--json']);
     expect(JSON.stringify(people.json())).toContain('Ana Acosta');
-    const status = (await kith(['sync', 'status', '--data-dir', b, '--json'])).json<{ enabled: boolean; devices: Array<{ appliedFile: number }> }>();
+    const status = (await kith(['sync', 'status', '--data-dir', b, '--json'])).json<{ enabled: boolean; devices: Array<{ device: string; appliedFile: number }> }>();
     expect(status.enabled).toBe(true);
-    expect(status.devices).toEqual([expect.objectContaining({ appliedFile: 1 })]);
+    expect(status.devices).toEqual([expect.objectContaining({ appliedFile: 1, forgotten: false, waitingKind: null })]);
+    expect(status).toMatchObject({ attention: { newerVersion: [], failedFiles: [], conflicts: 0 }, compaction: { writtenFile: 1 } });
+
+    // Forget the other computer (A) on B: refused for an unknown id, then done, and shown.
+    const aDevice = status.devices[0]!.device;
+    const unknown = await kith(['sync', 'forget-device', 'no-such-device', '--data-dir', b]);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toMatch(/No device "no-such-device" has been seen.*Nothing was changed/);
+    const forgot = await kith(['sync', 'forget-device', aDevice, '--data-dir', b]);
+    expect(forgot.code).toBe(0);
+    expect(forgot.stdout).toContain(`Forgot ${aDevice}`);
+    const text = await kith(['sync', 'status', '--data-dir', b]);
+    expect(text.stdout).toMatch(new RegExp(`${aDevice}: applied up to file 1 .*; forgotten`));
 
     const gone = await kith(['sync', '--folder', path.join(shared, 'nope'), '--sync-passphrase-file', passFile, '--data-dir', a]);
     expect(gone.code).toBe(1);

@@ -17,6 +17,7 @@ import {
   listDevices,
   parseSyncFileName,
   snapshotFileName,
+  stateFileName,
   SyncFolderError,
   writeImmutableFile,
 } from '../../main/sync/folder';
@@ -124,6 +125,7 @@ describe('the sync folder', () => {
   it('names files so that only Kith names are read, and conflict copies are recognised', () => {
     expect(parseSyncFileName(changeFileName(42))).toEqual({ kind: 'changes', seq: 42 });
     expect(parseSyncFileName(snapshotFileName(9))).toEqual({ kind: 'snapshot', seq: 9 });
+    expect(parseSyncFileName(stateFileName(3))).toEqual({ kind: 'state', seq: 3 });
     const copies = [
       '000000000042.sync-conflict-20270131-120000-ABCDEFG.kchg', // Syncthing
       "000000000042 (Ana's conflicted copy 2027-01-31).kchg", // Dropbox
@@ -132,6 +134,7 @@ describe('the sync folder', () => {
       '000000000042 2.kchg', // iCloud Drive
       '000000000042(1).kchg', // Google Drive
       'snapshot-000000000009 (1).ksnap',
+      'state-000000000003.sync-conflict-20270131-120000-ABCDEFG.kstate',
     ];
     for (const name of copies) {
       expect(parseSyncFileName(name), name).toBeNull();
@@ -147,14 +150,15 @@ describe('the sync folder', () => {
     writeImmutableFile(dir, changeFileName(2), Buffer.from('two'));
     writeImmutableFile(dir, changeFileName(1), Buffer.from('one'));
     writeImmutableFile(dir, snapshotFileName(1), Buffer.from('snap'));
+    writeImmutableFile(dir, stateFileName(3), Buffer.from('state'));
     fs.writeFileSync(path.join(dir, '000000000001.sync-conflict-20270131-120000-ABCDEFG.kchg'), 'copy');
     expect(() => writeImmutableFile(dir, changeFileName(1), Buffer.from('other'))).toThrow(/another device is writing under this device's id/);
     expect(fs.readFileSync(path.join(dir, changeFileName(1)), 'utf8')).toBe('one');
     writeImmutableFile(deviceDir(folder, 'a-laptop'), changeFileName(1), Buffer.from('x'));
     expect(fs.readdirSync(dir).filter((n) => n.endsWith('.tmp'))).toEqual([]);
     expect(listDevices(folder)).toEqual([
-      { device: 'a-laptop', changes: [1], snapshots: [], ignored: [] },
-      { device: 'desk', changes: [1, 2], snapshots: [1], ignored: ['000000000001.sync-conflict-20270131-120000-ABCDEFG.kchg'] },
+      { device: 'a-laptop', changes: [1], snapshots: [], states: [], ignored: [] },
+      { device: 'desk', changes: [1, 2], snapshots: [1], states: [3], ignored: ['000000000001.sync-conflict-20270131-120000-ABCDEFG.kchg'] },
     ]);
     expect(() => deviceDir(folder, '../up')).toThrow(/Not a device id/);
   });

@@ -14,6 +14,7 @@ import { m0090TheirConnections } from './m0090_their_connections';
 import { m0100LikelyTies } from './m0100_likely_ties';
 import { m0130FirstWeek } from './m0130_first_week';
 import { m0140Sync } from './m0140_sync';
+import { m0160SyncCompaction } from './m0160_sync_compaction';
 
 export interface Migration {
   version: number;
@@ -33,6 +34,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 100, name: 'likely ties: organization size bands, decisions on likely ties', up: m0100LikelyTies },
   { version: 130, name: 'introduction moves keep what they replaced (undo); people sort keys', up: m0130FirstWeek },
   { version: 140, name: 'sync: device, global ids, field registers, outbox', up: m0140Sync },
+  { version: 160, name: 'sync: snapshots, state files, forgotten devices', up: m0160SyncCompaction },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

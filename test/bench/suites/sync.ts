@@ -9,7 +9,9 @@ import { generateNetwork } from '../../../main/sample/generate';
 import { writeNetwork } from '../../../main/sample/load';
 import { updatePerson } from '../../../main/services/people';
 import { writeChangeFile } from '../../../main/sync/changeFile';
+import { applySnapshot, readSnapshot, writeSnapshot } from '../../../main/sync/compact';
 import { applyOps, enableSync, outboxSince, type SyncOp } from '../../../main/sync/engine';
+import { deviceDir, snapshotFileName } from '../../../main/sync/folder';
 import { setUpSync, syncNow } from '../../../main/sync/run';
 import { fixedClock, setClock } from '../../../shared/clock';
 import type { BenchRow, BenchSuite } from '../types';
@@ -78,6 +80,27 @@ export const syncSuite: BenchSuite = {
       const thousand = snapshot.slice(0, 1000).map((o) => [o.t, o.g, o.c, o.v, o.h]);
       const bytes = writeChangeFile(key, { device: 'bench-a', seq: 1, schema: 140, kind: 'changes', keyId: '0123456789abcdef' }, { from: 1, to: 1000, ops: thousand });
       rows.push({ suite: SUITE, name: 'change file size per 1,000 operations (deflated, encrypted)', value: bytes.length / 1024, unit: 'KB', note: `${(JSON.stringify(thousand).length / 1024).toFixed(0)} KB as JSON` });
+
+      // A compaction snapshot of A's whole synced state, and a new device starting from it.
+      const snapFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'kith-bench-snap-'));
+      try {
+        const registers = a.prepare('SELECT count(*) FROM sync_fields').pluck().get() as number;
+        const me = { device: 'bench-a', key, keyId: '0123456789abcdef' };
+        start = performance.now();
+        const seq = writeSnapshot(a, snapFolder, me, undefined);
+        const snapMs = performance.now() - start;
+        const snapBytes = fs.readFileSync(path.join(deviceDir(snapFolder, 'bench-a'), snapshotFileName(seq)));
+        rows.push({ suite: SUITE, name: `write a snapshot: ${people.toLocaleString('en-US')} people (${registers.toLocaleString('en-US')} registers)`, value: snapMs, unit: 'ms' });
+        rows.push({ suite: SUITE, name: `snapshot size: ${people.toLocaleString('en-US')} people (deflated, encrypted)`, value: snapBytes.length / 1024, unit: 'KB' });
+        const n = openDatabase(path.join(dir, 'n.db'));
+        enableSync(n, { device: 'bench-n' });
+        start = performance.now();
+        applySnapshot(n, 'bench-n', readSnapshot(key, me.keyId, snapBytes, 'bench-a', seq).payload);
+        rows.push({ suite: SUITE, name: 'a new device starts from that snapshot (read, merge, materialize)', value: performance.now() - start, unit: 'ms' });
+        n.close();
+      } finally {
+        fs.rmSync(snapFolder, { recursive: true, force: true });
+      }
 
       // A whole pass through a folder: A writes everything, C applies it.
       a.close();
