@@ -56,6 +56,10 @@ export const SyncDeviceSeen = z.object({
   waiting: z.string().nullable(),
   /** How far its clock was ahead of this one's (0 when not). */
   clockAheadMs: z.number().optional(),
+  /** Forgotten ("will never sync again"): old change files are no longer kept for it. */
+  forgotten: z.boolean().optional(),
+  /** This computer keeps old change files until that one has applied them. */
+  holdsBack: z.boolean().optional(),
 });
 export type SyncDeviceSeen = z.infer<typeof SyncDeviceSeen>;
 
@@ -119,4 +123,9 @@ export const syncContract = {
   },
   'sync:now': { input: nothing, output: LastSyncPass },
   'sync:conflicts': { input: nothing, output: z.array(SyncConflictView) },
+  /** "Forget this computer": one that will never sync again stops holding back the removal of old change files. */
+  'sync:forgetDevice': {
+    input: z.strictObject({ device: z.string().min(1, 'Name the computer to forget.').max(200) }),
+    output: z.object({ device: z.string(), alreadyForgotten: z.boolean() }),
+  },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;

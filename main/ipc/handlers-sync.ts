@@ -12,6 +12,7 @@ import { NewPassphrase } from '../../shared/encryption';
 import { KithError } from '../../shared/errors';
 import type { LastSyncPass, SyncConflictView, SyncDeviceSeen, SyncStatusView, SyncWaitingItem, syncContract } from '../../shared/sync';
 import type { FolderChooser } from '../importers/chosenFolders';
+import { forgetDevice, ForgetDeviceError } from '../sync/compact';
 import { listConflicts, type SqlValue } from '../sync/engine';
 import { checkSyncFolder, SyncFolderError } from '../sync/folder';
 import { DESCRIPTOR_NAME, SyncKeyError } from '../sync/key';
@@ -44,6 +45,10 @@ const rec = (v: unknown): Record<string, unknown> => (typeof v === 'object' && v
 
 function waitingKind(text: string, hint: unknown): SyncWaitingItem['kind'] {
   if (hint === 'newer-version' || hint === 'failed-file' || hint === 'waiting') return hint;
+  // The engine's words for the same (main/sync/run.ts WaitingKind).
+  if (hint === 'newer') return 'newer-version';
+  if (hint === 'failed') return 'failed-file';
+  if (hint === 'arriving') return 'waiting';
   if (/newer version/i.test(text)) return 'newer-version';
   if (/cannot be applied|another sync passphrase|cannot read|damaged/i.test(text)) return 'failed-file';
   return 'waiting';
@@ -56,6 +61,9 @@ function waitingKind(text: string, hint: unknown): SyncWaitingItem['kind'] {
  */
 export function statusView(raw: unknown, extra: { conflicts: number; lastPass: LastSyncPass | null }): SyncStatusView {
   const s = rec(raw);
+  const compaction = rec(s.compaction);
+  const devicesRaw = new Map((Array.isArray(s.devices) ? s.devices : []).map((d) => [str(rec(d).device) ?? '?', rec(d)] as const));
+  const heldBackBy = new Set((Array.isArray(compaction.heldBackBy) ? compaction.heldBackBy : []).map((d) => str(d)).filter((d): d is string => d !== null));
   const devices: SyncDeviceSeen[] = (Array.isArray(s.devices) ? s.devices : []).map((d): SyncDeviceSeen => {
     const r = rec(d);
     return {
@@ -66,6 +74,8 @@ export function statusView(raw: unknown, extra: { conflicts: number; lastPass: L
       lastChangeAt: str(r.lastChangeAt) ?? str(r.lastChangeMadeAt),
       waiting: str(r.waiting),
       clockAheadMs: num(r.clockAheadMs) ?? 0,
+      forgotten: r.forgotten === true,
+      holdsBack: heldBackBy.has(str(r.device) ?? ''),
     };
   });
   const skewed = new Map<string, number | null>();
@@ -81,11 +91,12 @@ export function statusView(raw: unknown, extra: { conflicts: number; lastPass: L
     seen.add(`${device ?? ''}\u0000${message}`);
     waiting.push({ kind: waitingKind(message, hint), device, message });
   };
-  for (const d of devices) addWaiting(d.device, d.waiting);
-  for (const list of [s.waiting, s.failedFiles, s.newerVersion]) {
+  for (const d of devices) addWaiting(d.device, d.waiting, devicesRaw.get(d.device)?.waitingKind);
+  const attention = rec(s.attention);
+  for (const list of [s.waiting, s.failedFiles, s.newerVersion, attention.failedFiles]) {
     for (const item of Array.isArray(list) ? list : []) {
       const r = rec(item);
-      addWaiting(str(r.device), str(item) ?? str(r.message) ?? str(r.reason) ?? (str(r.file) ? `File ${str(r.file)}` : null), r.kind ?? (list === s.failedFiles ? 'failed-file' : list === s.newerVersion ? 'newer-version' : undefined));
+      addWaiting(str(r.device), str(item) ?? str(r.message) ?? str(r.reason) ?? (str(r.file) ? `File ${str(r.file)}` : null), r.kind ?? (list === s.failedFiles || list === attention.failedFiles ? 'failed-file' : list === s.newerVersion ? 'newer-version' : undefined));
     }
   }
   const enabled = s.enabled === true;
@@ -194,5 +205,13 @@ export function createSyncHandlers({ db, dataDir, chooseSyncFolder }: SyncHandle
     },
     'sync:now': () => runPass(),
     'sync:conflicts': () => conflictViews(db),
+    'sync:forgetDevice': ({ device }) => {
+      try {
+        return forgetDevice(db, device);
+      } catch (error) {
+        if (error instanceof ForgetDeviceError) throw new KithError('INVALID_INPUT', `${error.message} Nothing was changed.`);
+        throw error;
+      }
+    },
   };
 }

@@ -93,13 +93,13 @@ test('the first computer sets sync up, syncs a new person, and sees the other co
   await expect(sync.getByTestId('sync-this-device')).toContainText(status.device!);
   await expect(sync.getByTestId('sync-last-pass')).toContainText(/This computer wrote 1 change file and found nothing new from other computers\./);
   await expect(sync.getByTestId('sync-no-devices')).toBeVisible();
-  expect(fs.readdirSync(path.join(folder, 'devices', status.device!))).toEqual(['000000000001.kchg']);
+  expect(fs.readdirSync(path.join(folder, 'devices', status.device!)).filter((f) => f.endsWith('.kchg'))).toEqual(['000000000001.kchg']);
 
   const ana = await app.call('people:create', { displayName: 'Ana Acosta' });
   const coffee = await app.call('journal:create', { occurredAt: '2027-05-10', kind: 'coffee', title: 'Coffee with Ana', body: 'First draft.', participantIds: [ana.id] });
   await sync.getByTestId('sync-now').click();
   await expect(sync.getByTestId('sync-last-pass')).toContainText('This computer wrote 1 change file and found nothing new');
-  expect(fs.readdirSync(path.join(folder, 'devices', status.device!))).toHaveLength(2);
+  expect(fs.readdirSync(path.join(folder, 'devices', status.device!)).filter((f) => f.endsWith('.kchg'))).toHaveLength(2);
 
   // The laptop: joins with the same passphrase, gets Ana, adds Ben.
   const laptop = otherComputer(made);
@@ -132,6 +132,13 @@ test('the first computer sets sync up, syncs a new person, and sees the other co
   expect(names).toEqual(expect.arrayContaining(['Ana Acosta', 'Ben Bauer']));
 
   await screenshots(app, 'settings-sync-on');
+
+  // The laptop will never sync again: forgotten, after a confirmation, and shown so.
+  await device.getByTestId('sync-forget').click();
+  await expect(device.getByTestId('sync-forget-confirm')).toContainText('will never sync again');
+  await device.getByTestId('sync-forget-yes').click();
+  await expect(device.getByTestId('sync-device-forgotten')).toBeVisible();
+  expect((await app.call('sync:status')).devices).toEqual([expect.objectContaining({ device: laptopDevice, forgotten: true })]);
 
   // The folder disappears (a drive unplugged): the pass says so, and nothing local changes.
   const before = (await app.call('people:list', {})).total;

@@ -4,7 +4,9 @@
 // NOT_FOUND / CONFLICT / UNKNOWN_CHANNEL / INTERNAL paths.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Db } from '../../main/db/open';
+import { openDatabase } from '../../main/db/open';
 import { createDispatcher, type Dispatch } from '../../main/ipc/dispatch';
+import { setUpSync, syncNow } from '../../main/sync/run';
 import { createHandlers } from '../../main/ipc/handlers';
 import { createAffiliation } from '../../main/services/affiliations';
 import { createOrganization } from '../../main/services/organizations';
@@ -128,6 +130,28 @@ const VALID: Partial<Record<Channel, { input: (f: Fixture) => unknown; empty?: b
   },
   'sync:now': { input: () => undefined, check: (v: { pass: unknown; error: string }) => expect(v).toMatchObject({ pass: null, error: expect.stringMatching(/not set up/) }) },
   'sync:conflicts': { input: () => undefined, check: (v: unknown[]) => expect(v).toEqual([]) },
+  'sync:forgetDevice': {
+    file: true,
+    // Another data file joins the same sync folder, and this one sees it: then it can be forgotten.
+    input: async (f) => {
+      const chosen = success<{ token: string; folder: string }>(await f.dispatch('sync:chooseFolder', {}));
+      success(await f.dispatch('sync:setUp', { token: chosen.token, passphrase: 'correct horse battery', confirmPassphrase: 'correct horse battery' }));
+      const otherDir = makeTempDir('kith-ipc-other-');
+      const other = openDatabase(path.join(otherDir, 'kith.db'));
+      try {
+        const { device } = setUpSync(other, otherDir, chosen.folder, 'correct horse battery');
+        syncNow(other, otherDir);
+        success(await f.dispatch('sync:now', {}));
+        return { device };
+      } finally {
+        other.close();
+      }
+    },
+    check: (v: { device: string; alreadyForgotten: boolean }, f) => {
+      expect(v).toEqual({ device: expect.any(String), alreadyForgotten: false });
+      expect(f.db.prepare('SELECT forgotten_at IS NOT NULL FROM sync_peers WHERE device = ?').pluck().get(v.device)).toBe(1);
+    },
+  },
   'encryption:status': { input: () => undefined, check: (v: { encrypted: boolean }) => expect(v.encrypted).toBe(false) },
   'encryption:set': { file: true, input: () => ({ passphrase: 'correct horse battery' }), check: (v: { encrypted: boolean }) => expect(v.encrypted).toBe(true) },
   'encryption:change': {
@@ -519,6 +543,7 @@ const INVALID: Partial<Record<Channel, (f: Fixture) => unknown[]>> = {
   ],
   'sync:now': nothingInvalid,
   'sync:conflicts': nothingInvalid,
+  'sync:forgetDevice': () => [{}, { device: '' }, { device: 5 }, { device: 'x'.repeat(201) }, { device: 'abc', folder: '/tmp' }],
   'backups:list': nothingInvalid,
   'backups:create': nothingInvalid,
   'backups:restore': () => [{}, { name: '../kith.db' }, { name: '/etc/passwd' }, { name: 'kith.db' }, { name: 'kith-manual-2025-01-01T00-00-00-000Z.db', path: '/x' }, { name: 5 }],

@@ -268,6 +268,7 @@ function SyncOn({ status }: { status: SyncStatusView }) {
                     Clock {ahead.clockAheadMs ? `${Math.round(ahead.clockAheadMs / 3_600_000)} h` : ''} ahead
                   </span>
                 )}
+                <ForgetDevice device={d} />
               </li>
             );
           })}
@@ -326,5 +327,57 @@ function ConflictList({ count }: { count: number }) {
         })}
       </ul>
     </div>
+  );
+}
+
+/**
+ * "Forget this computer" (issue 19): for one that will never sync again (sold,
+ * broken, reinstalled). Old change files are kept until every computer has
+ * applied them; a forgotten one no longer holds them back. Its own changes
+ * stay, and are still read if its files turn up.
+ */
+function ForgetDevice({ device }: { device: SyncStatusView['devices'][number] }) {
+  const [asking, setAsking] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  if (device.forgotten) {
+    return (
+      <span className="pill muted" data-testid="sync-device-forgotten" title="It no longer holds back the removal of old change files. Its changes stay.">
+        Forgotten
+      </span>
+    );
+  }
+  async function forget() {
+    setBusy(true);
+    setError(null);
+    try {
+      await mutate('sync:forgetDevice', { device: device.device });
+      setAsking(false);
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <span className="sync-forget">
+      {device.holdsBack && !asking && <span className="muted-text">Old change files are kept until it syncs. </span>}
+      {asking ? (
+        <span role="group" aria-label={`Forget ${device.device}`} data-testid="sync-forget-confirm">
+          <span>Forget this computer for good? Use this only for one that will never sync again; what it changed stays. </span>
+          <button type="button" className="button small danger" disabled={busy} onClick={() => void forget()} data-testid="sync-forget-yes">
+            Forget it
+          </button>{' '}
+          <button type="button" className="button small ghost" disabled={busy} onClick={() => setAsking(false)}>
+            Cancel
+          </button>
+        </span>
+      ) : (
+        <button type="button" className="button small ghost" onClick={() => setAsking(true)} data-testid="sync-forget">
+          Forget…
+        </button>
+      )}
+      {error && <span className="sync-error-text"> {error}</span>}
+    </span>
   );
 }
