@@ -303,6 +303,8 @@ test('grouped routes: one per contact, other ways through a contact on demand, e
   await expect(app.page.getByTestId('route-person').first().locator('summary')).toHaveText(/^Chen Fernández, hiring manager: via Arjun, \d+(\.\d)?%$/u);
   await app.page.getByTestId('route-person').first().locator('summary').click();
   await expect(app.page.getByTestId('route-person').first().getByTestId('route-card')).toBeVisible();
+  // Not the by-contact list's "#n": the best way to this person.
+  await expect(app.page.getByTestId('route-person').first().locator('.route-rank')).toHaveText('Best way to Chen');
   await app.screenshot('routes-by-person-light');
 
   // A route to a person shows who they are (issue 17): the header and the last chip carry the role.

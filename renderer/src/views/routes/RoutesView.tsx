@@ -192,7 +192,10 @@ function RoutesForTarget({ org, person, hops }: Props) {
         </div>
       )}
       {result.kind === 'found' && byPerson && result.target.kind === 'organization' ? (
-        <ByPersonList input={input} card={(route) => <RouteCard route={route} target={result.target} people={people} existing={existingFor(route)} onAsk={(r) => void ask(r)} asking={asking} />} />
+        <ByPersonList
+          input={input}
+          card={(route, label) => <RouteCard route={route} label={label} target={result.target} people={people} existing={existingFor(route)} onAsk={(r) => void ask(r)} asking={asking} />}
+        />
       ) : (
         (result.kind === 'found' || result.kind === 'direct') && (
           <ol className="route-list" aria-label="Routes, warmest first: one through each of your contacts">
@@ -285,7 +288,7 @@ function OtherWaysList({
 }
 
 /** Each person who meets the goal, with the best way to them (issue 12). */
-function ByPersonList({ input, card }: { input: RoutesQuery; card: (route: Route) => ReactNode }) {
+function ByPersonList({ input, card }: { input: RoutesQuery; card: (route: Route, label: string) => ReactNode }) {
   const query = useQuery('targets:routesByPerson', input);
   if (query.error && !query.data) return <InlineError message={query.error.message} />;
   if (!query.data) return <div className="routes-loading" aria-busy="true" />;
@@ -298,7 +301,8 @@ function ByPersonList({ input, card }: { input: RoutesQuery; card: (route: Route
           <li key={item.person.id}>
             <details className="route-person" data-testid="route-person" data-person-id={item.person.id}>
               <summary className="route-person-line">{byPersonLine(item)}</summary>
-              {card(item.route)}
+              {/* The by-contact list's "#n" means nothing here: the card is the best way to this person. */}
+              {card(item.route, `Best way to ${firstName(item.person.name)}`)}
             </details>
           </li>
         ))}
