@@ -39,6 +39,16 @@ import { SYNCED_TABLES, type SyncTable } from './spec';
 type Db = Database;
 export type SqlValue = string | number | bigint | Buffer | null;
 
+/**
+ * The `_alive` value of a row forgotten on purpose (main/services/forget.ts):
+ * final, unlike a delete. It wins over any other `_alive` whatever the
+ * stamps (and nothing replaces it), so a forgotten row never comes back, not
+ * even for a child another device added meanwhile; its field values are
+ * purged from the registers and the outbox on every device that hears of it.
+ * Absorbing, so the merge stays commutative and idempotent.
+ */
+export const FORGOTTEN = 'forgotten';
+
 /** One field-level operation: table, global id, column, value, stamp. */
 export interface SyncOp {
   t: string;
@@ -160,9 +170,15 @@ export function newGlobalId(table: string, hint: unknown): string {
 /** Registers the functions the capture triggers call. Every connection does this (openDatabase). */
 export function registerSyncFunctions(db: Db): void {
   db.function('kith_sync_on', { deterministic: false }, () => (states.get(db)?.capturing ? 1 : 0));
-  db.function('kith_sync_hlc', { deterministic: false }, () => {
+  // The stamp of a local write; `current` is the stamp of the register it
+  // overwrites (NULL for a new field). See CLOCK RULE below.
+  db.function('kith_sync_hlc', { deterministic: false, varargs: true }, (current?: unknown) => {
     const state = states.get(db);
     if (!state) throw new SyncError('Sync is not set up on this connection.');
+    if (typeof current === 'string' && current > hlcToString(state.clock)) {
+      const h = hlcParse(current);
+      state.clock = { ms: h.ms, counter: h.counter, device: state.device };
+    }
     state.clock = hlcTick(state.clock, nowMs());
     return hlcToString(state.clock);
   });
@@ -208,10 +224,31 @@ function compositeGid(info: TableInfo, row: string): { gid: string; a: string; b
   return { gid: `(${ga} || '|' || ${gb})`, a: ga, b: gb };
 }
 
+/**
+ * CLOCK RULE (issue 19: a clock more than 24 hours ahead must not win forever).
+ *
+ * Registers compare raw stamps on every device, so the merge stays a pure
+ * function of the operations (every device converges, whenever and in
+ * whatever order it received them). A receiving device never lets a stamp
+ * more than 24 hours ahead of its own wall clock drag its clock further than
+ * that (shared/hlc.ts hlcReceive), and records the sending device as skewed
+ * (sync_peers.clock_ahead_ms; syncStatus().skewedDevices).
+ *
+ * What keeps such a stamp from winning forever: a write made on this device
+ * to a field whose register holds a stamp ahead of this device's clock (the
+ * user saw that value and changed it) first moves this device's clock just
+ * past that register's stamp, so the write is stamped after it and wins on
+ * every device. Clocks stay monotonic per device (version vectors rely on
+ * it). A write made *concurrently* (before the far-future value arrived)
+ * still loses to it, as it would to any later clock; the next edit wins.
+ */
+const CURRENT_STAMP = (table: string) =>
+  `CASE WHEN v.col <> '_created' THEN (SELECT f.hlc FROM sync_fields f WHERE f.tbl = ${lit(table)} AND f.gid = k.gid AND f.col = v.col) END`;
+
 function insertOps(table: string, gid: string, fields: Array<[string, string]>): string {
   const rows = fields.map(([col, value]) => `SELECT ${lit(col)} AS col, ${value} AS value`).join(' UNION ALL ');
   return `INSERT INTO sync_outbox (tbl, gid, col, value, hlc)
-    SELECT ${lit(table)}, k.gid, v.col, v.value, kith_sync_hlc() FROM (SELECT ${gid} AS gid) k, (${rows}) v WHERE k.gid IS NOT NULL;`;
+    SELECT ${lit(table)}, k.gid, v.col, v.value, kith_sync_hlc(${CURRENT_STAMP(table)}) FROM (SELECT ${gid} AS gid) k, (${rows}) v WHERE k.gid IS NOT NULL;`;
 }
 
 function changedOps(table: string, gid: string, fields: Array<[string, string, string]>): string {
@@ -223,7 +260,7 @@ function changedOps(table: string, gid: string, fields: Array<[string, string, s
   const keep = KEEP_BOTH[table] ?? [];
   const seen = keep.length ? `CASE WHEN v.col IN (${keep.map(lit).join(', ')}) THEN kith_sync_seen() END` : 'NULL';
   return `INSERT INTO sync_outbox (tbl, gid, col, value, hlc, seen)
-    SELECT ${lit(table)}, k.gid, v.col, v.value, kith_sync_hlc(), ${seen}
+    SELECT ${lit(table)}, k.gid, v.col, v.value, kith_sync_hlc(${CURRENT_STAMP(table)}), ${seen}
     FROM (SELECT ${gid} AS gid) k, (${rows}) v WHERE k.gid IS NOT NULL;`;
 }
 
@@ -249,8 +286,12 @@ function triggerSql(info: TableInfo): string[] {
       -- again under the same name or profile takes that id back.
       DELETE FROM sync_ids WHERE tbl = ${lit(t)} AND gid = kith_sync_gid(${lit(t)}, ${hint})
         AND NOT EXISTS (SELECT 1 FROM ${q(t)} x WHERE x.id = sync_ids.local_id);
+      -- A forgotten global id is never taken again (forgetting is final): a
+      -- row made again under the same name or profile gets a new one.
       INSERT INTO sync_ids (tbl, local_id, gid)
-        SELECT ${lit(t)}, NEW.id, CASE WHEN EXISTS (SELECT 1 FROM sync_ids WHERE tbl = ${lit(t)} AND gid = d.g) THEN kith_sync_gid(${lit(t)}, NULL) ELSE d.g END
+        SELECT ${lit(t)}, NEW.id, CASE WHEN EXISTS (SELECT 1 FROM sync_ids WHERE tbl = ${lit(t)} AND gid = d.g)
+          OR EXISTS (SELECT 1 FROM sync_fields WHERE tbl = ${lit(t)} AND gid = d.g AND col = '_alive' AND value = '${FORGOTTEN}')
+          THEN kith_sync_gid(${lit(t)}, NULL) ELSE d.g END
         FROM (SELECT kith_sync_gid(${lit(t)}, ${hint}) AS g) d;
       ${insertOps(t, gid, [
         ['_created', 'NULL'],
@@ -339,10 +380,11 @@ const OUTBOX_TO_REGISTERS = `CREATE TRIGGER sync_outbox_registers AFTER INSERT O
       AND EXISTS (SELECT 1 FROM sync_fields f WHERE f.tbl = NEW.tbl AND f.gid = NEW.gid AND f.col = '_alive' AND f.value IS NOT 1);
   INSERT INTO sync_fields (tbl, gid, col, value, hlc, seen) VALUES (NEW.tbl, NEW.gid, NEW.col, NEW.value, NEW.hlc, NEW.seen)
     ON CONFLICT (tbl, gid, col) DO UPDATE SET value = excluded.value, hlc = excluded.hlc, seen = excluded.seen
-    WHERE CASE WHEN excluded.col = '_created' THEN excluded.hlc < sync_fields.hlc ELSE excluded.hlc > sync_fields.hlc END;
+    WHERE CASE WHEN excluded.col = '_created' THEN excluded.hlc < sync_fields.hlc ELSE excluded.hlc > sync_fields.hlc END
+      AND sync_fields.value IS NOT '${FORGOTTEN}';
   INSERT INTO sync_fields (tbl, gid, col, value, hlc)
     SELECT NEW.tbl, NEW.gid, '_alive', 1, NEW.hlc WHERE NEW.col NOT IN ('_alive', '_created')
-    ON CONFLICT (tbl, gid, col) DO UPDATE SET value = 1, hlc = excluded.hlc WHERE excluded.hlc > sync_fields.hlc;
+    ON CONFLICT (tbl, gid, col) DO UPDATE SET value = 1, hlc = excluded.hlc WHERE excluded.hlc > sync_fields.hlc AND sync_fields.value IS NOT '${FORGOTTEN}';
   -- Editing a field here, after seeing both versions, resolves its conflict.
   DELETE FROM sync_conflicts WHERE tbl = NEW.tbl AND gid = NEW.gid AND col = NEW.col;
 END`;
@@ -373,11 +415,16 @@ export function loadSyncState(db: Db): void {
   if (!syncEnabled(db)) return;
   const row = db.prepare('SELECT device, clock FROM sync_device').get() as { device: string; clock: string };
   let clock = hlcParse(row.clock);
-  const latest = db.prepare('SELECT max(hlc) FROM sync_fields').pluck().get() as string | null;
-  if (latest) {
-    const h = hlcParse(latest);
+  // This device's own latest stamp, and the latest of all (which, from a
+  // device whose clock is far ahead, pulls this clock only up to the 24-hour
+  // limit, as when it was received).
+  const own = db.prepare('SELECT max(hlc) FROM sync_fields WHERE substr(hlc, 19) = ?').pluck().get(row.device) as string | null;
+  if (own) {
+    const h = hlcParse(own);
     if (h.ms > clock.ms || (h.ms === clock.ms && h.counter > clock.counter)) clock = { ms: h.ms, counter: h.counter, device: row.device };
   }
+  const latest = db.prepare('SELECT max(hlc) FROM sync_fields').pluck().get() as string | null;
+  if (latest && latest > hlcToString({ ...clock, device: row.device })) clock = hlcReceive({ ...clock, device: row.device }, hlcParse(latest), nowMs()).clock;
   const seen = new Map<string, string>();
   for (const p of db.prepare('SELECT device, max_hlc FROM sync_peers WHERE max_hlc IS NOT NULL').all() as Array<{ device: string; max_hlc: string }>) seen.set(p.device, p.max_hlc);
   states.set(db, { device: row.device, clock: { ...clock, device: row.device }, seen, capturing: true });
@@ -478,7 +525,8 @@ function mergeRegister(db: Db, op: SyncOp): boolean {
     | (Register & { seen: string | null })
     | undefined;
   if (cur && cur.hlc === op.h) return false;
-  const wins = cur === undefined || (op.c === '_created' ? op.h < cur.hlc : op.h > cur.hlc);
+  if (op.c === '_alive' && cur?.value === FORGOTTEN) return false;
+  const wins = cur === undefined || (op.c === '_alive' && op.v === FORGOTTEN) || (op.c === '_created' ? op.h < cur.hlc : op.h > cur.hlc);
   if (cur && KEEP_BOTH[op.t]?.includes(op.c)) {
     const concurrent = !covers(op.s ?? null, cur.hlc) && !covers(cur.seen, op.h);
     if (concurrent && cur.value !== op.v) {
@@ -569,12 +617,17 @@ export function applyOps(db: Db, ops: readonly SyncOp[]): ApplyResult {
       let changed = 0;
       const peerMax = new Map<string, string>();
       const ahead = new Map<string, number>();
+      const aliveOf = cached(db, `SELECT value FROM sync_fields WHERE tbl = ? AND gid = ? AND col = '_alive'`).pluck();
       for (const op of ops) {
-        if (mergeRegister(db, op)) {
+        const forgotten = aliveOf.get(op.t, op.g) === FORGOTTEN;
+        if (forgotten && !KEY_COLUMNS.has(op.c)) {
+          // A forgotten row keeps no field values.
+        } else if (mergeRegister(db, op)) {
           changed++;
           touch(op, op.c === '_alive' || op.c === '_created');
+          if (op.c === '_alive' && op.v === FORGOTTEN) purgeForgotten(db, op.t, op.g);
         }
-        if (op.c !== '_alive' && op.c !== '_created') {
+        if (!forgotten && op.c !== '_alive' && op.c !== '_created') {
           if (mergeRegister(db, { ...op, c: '_alive', v: 1 })) touch(op, true);
         }
         const h = hlcParse(op.h);
@@ -608,6 +661,46 @@ export function applyOps(db: Db, ops: readonly SyncOp[]): ApplyResult {
       state.capturing = true;
     }
   })();
+}
+
+/** Registers a forgotten row keeps: whether it lives, when it was made, and the two rows a pair or membership joins (global ids, no values). */
+const KEY_COLUMNS = new Set(['_alive', '_created', '_a', '_b']);
+
+/** Drops a forgotten row's field values from the registers, the outbox and the conflicts here. */
+function purgeForgotten(db: Db, table: string, gid: string): void {
+  cached(db, `DELETE FROM sync_fields WHERE tbl = ? AND gid = ? AND col NOT IN ('_alive', '_created', '_a', '_b')`).run(table, gid);
+  cached(db, `DELETE FROM sync_outbox WHERE tbl = ? AND gid = ? AND col NOT IN ('_alive', '_created', '_a', '_b')`).run(table, gid);
+  cached(db, 'DELETE FROM sync_conflicts WHERE tbl = ? AND gid = ?').run(table, gid);
+}
+
+/**
+ * Seals a forgetting (main/services/forget.ts, issue 18), in its transaction:
+ * every row the forgetting deleted (outbox tombstones after `afterSeq`)
+ * becomes FORGOTTEN, here and, through the outbox, on every device; its field
+ * values leave the registers and the outbox; and the older outbox versions of
+ * fields the forgetting rewrote (an @mention replaced in another entry) go,
+ * so the change files still to be written do not carry them. Change files
+ * already written keep what they held until compaction removes them.
+ */
+export function sealForgotten(db: Db, afterSeq: number): void {
+  if (!syncEnabled(db)) return;
+  const rows = cached(db, `SELECT DISTINCT tbl, gid FROM sync_outbox WHERE seq > ? AND col = '_alive' AND value IS NOT 1`).all(afterSeq) as Array<{ tbl: string; gid: string }>;
+  for (const r of rows) {
+    cached(db, `UPDATE sync_outbox SET value = ? WHERE seq > ? AND tbl = ? AND gid = ? AND col = '_alive'`).run(FORGOTTEN, afterSeq, r.tbl, r.gid);
+    cached(db, `UPDATE sync_fields SET value = ? WHERE tbl = ? AND gid = ? AND col = '_alive'`).run(FORGOTTEN, r.tbl, r.gid);
+    purgeForgotten(db, r.tbl, r.gid);
+  }
+  cached(
+    db,
+    `DELETE FROM sync_outbox WHERE seq <= ? AND EXISTS (
+       SELECT 1 FROM sync_outbox n WHERE n.seq > ? AND n.tbl = sync_outbox.tbl AND n.gid = sync_outbox.gid AND n.col = sync_outbox.col)`,
+  ).run(afterSeq, afterSeq);
+}
+
+/** The outbox position now (forget.ts seals what is captured after it). */
+export function outboxSeq(db: Db): number {
+  if (!syncEnabled(db)) return 0;
+  return (cached(db, 'SELECT coalesce(max(seq), 0) FROM sync_outbox').pluck().get() as number) ?? 0;
 }
 
 /** Whether a version vector (what a deleting device had seen) covers a stamp. */
@@ -700,7 +793,7 @@ class Materializer {
     let live: boolean;
     // A row whose creating operations have not all arrived yet (a file
     // boundary, or another device's file still on its way) waits.
-    if (!alive || !regs.has('_created') || this.info.get(table)!.needed.some((c) => !regs.has(c))) live = false;
+    if (!alive || alive.value === FORGOTTEN || !regs.has('_created') || this.info.get(table)!.needed.some((c) => !regs.has(c))) live = false;
     else {
       const parentsOk = this.parents(table, gid).every(([pt, pg, required]) => !required || this.isLive(pt, pg, path));
       if (alive.value === 1) live = parentsOk;

@@ -13,6 +13,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { nowIso } from '../../shared/clock';
+import { MAX_AHEAD_MS } from '../../shared/hlc';
 import { LATEST_SCHEMA_VERSION } from '../db/migrations';
 import { ChangeFileError, readChangeFile, readChangeFileHeader, writeChangeFile } from './changeFile';
 import { applyOps, enableSync, outboxSince, renameDevice, syncEnabled, type SqlValue, type SyncOp } from './engine';
@@ -227,10 +228,12 @@ export interface SyncStatus {
   device: string | null;
   folder: string | null;
   devices: Array<{ device: string; appliedFile: number; appliedAt: string | null; waiting: string | null; clockAheadMs: number }>;
+  /** Devices whose clock was seen more than 24 hours ahead of this one's, and by how much (issue 19: shown in Settings). */
+  skewedDevices: Array<{ device: string; aheadMs: number }>;
 }
 
 export function syncStatus(db: Db): SyncStatus {
-  if (!syncEnabled(db)) return { enabled: false, device: null, folder: null, devices: [] };
+  if (!syncEnabled(db)) return { enabled: false, device: null, folder: null, devices: [], skewedDevices: [] };
   const row = deviceRow(db);
   const devices = (
     db.prepare('SELECT device, applied_seq, applied_at, waiting, clock_ahead_ms FROM sync_peers ORDER BY device').all() as Array<{
@@ -241,5 +244,7 @@ export function syncStatus(db: Db): SyncStatus {
       clock_ahead_ms: number;
     }>
   ).map((p) => ({ device: p.device, appliedFile: p.applied_seq, appliedAt: p.applied_at, waiting: p.waiting, clockAheadMs: p.clock_ahead_ms }));
-  return { enabled: true, device: row.device, folder: row.folder, devices };
+  // clock_ahead_ms is how far past the 24-hour limit; aheadMs is how far ahead of this device's clock.
+  const skewedDevices = devices.filter((d) => d.clockAheadMs > 0).map((d) => ({ device: d.device, aheadMs: d.clockAheadMs + MAX_AHEAD_MS }));
+  return { enabled: true, device: row.device, folder: row.folder, devices, skewedDevices };
 }

@@ -14,6 +14,7 @@ import { personTags, setPersonTags } from '../../main/services/tags';
 import { getTargetJob, setTarget, setTargetJob } from '../../main/services/targets';
 import { createTie } from '../../main/services/ties';
 import { applyOps, canonicalDump, enableSync, listConflicts, outboxSince, type SyncOp } from '../../main/sync/engine';
+import { syncStatus } from '../../main/sync/run';
 import { fixedClock, setClock } from '../../shared/clock';
 import { createTestDb, removeTempDirs } from '../helpers/db';
 
@@ -115,5 +116,43 @@ describe('what syncs', () => {
     expect(personTags(a.db, ana.id)).toEqual(['Berlin', 'Chess']);
     expect(a.db.prepare('SELECT count(*) FROM favors').pluck().get()).toBe(0);
     expect(a.db.prepare('SELECT done_at IS NOT NULL FROM reminders WHERE id = ?').pluck().get(rem.id)).toBe(1);
+  });
+});
+
+describe('a clock far ahead', () => {
+  const DAY = 24 * 60 * 60 * 1000;
+
+  it('wins only until someone edits after seeing it; both devices agree, and the device is named', () => {
+    const a = device('laptop');
+    const b = device('skewed');
+    const ana = createPerson(a.db, { displayName: 'Ana Acosta' });
+    exchange([a, b]);
+    // B's clock is 30 days ahead when it edits.
+    at(30 * DAY);
+    updatePerson(b.db, idOf(b.db, 'Ana Acosta'), { headline: 'from the wrong clock' });
+    at(1000);
+    // A concurrent edit (before A heard of B's) loses to the far-future stamp, on both devices.
+    updatePerson(a.db, ana.id, { headline: 'concurrent, on time' });
+    exchange([a, b]);
+    for (const d of [a, b]) expect(d.db.prepare('SELECT headline FROM people WHERE display_name = ?').pluck().get('Ana Acosta')).toBe('from the wrong clock');
+    // A's clock was not dragged 30 days ahead: only to the 24-hour limit.
+    const stamp = a.db.prepare('SELECT clock FROM sync_device').pluck().get() as string;
+    expect(parseInt(stamp.slice(0, 12), 16)).toBeLessThanOrEqual(START + 1000 + DAY + 1);
+    expect(syncStatus(a.db).skewedDevices).toEqual([{ device: 'skewed', aheadMs: expect.any(Number) }]);
+    expect(syncStatus(a.db).skewedDevices[0]!.aheadMs).toBeGreaterThan(29 * DAY);
+    expect(syncStatus(b.db).skewedDevices).toEqual([]);
+    // Reopening does not drag the clock to the far-future stamps it holds either.
+    const file = a.db.name;
+    a.db.close();
+    a.db = createTestDb({ file });
+    at(2000);
+    const reopened = a.db.prepare('SELECT clock FROM sync_device').pluck().get() as string;
+    expect(parseInt(reopened.slice(0, 12), 16)).toBeLessThan(START + 30 * DAY);
+    // An edit made after seeing it wins, everywhere, well before the wrong clock's date.
+    updatePerson(a.db, ana.id, { headline: 'edited after seeing it' });
+    expect(a.db.prepare('SELECT headline FROM people WHERE id = ?').pluck().get(ana.id)).toBe('edited after seeing it');
+    exchange([a, b]);
+    for (const d of [a, b]) expect(d.db.prepare('SELECT headline FROM people WHERE display_name = ?').pluck().get('Ana Acosta')).toBe('edited after seeing it');
+    expect(canonicalDump(b.db)).toEqual(canonicalDump(a.db));
   });
 });
