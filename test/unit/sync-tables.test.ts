@@ -6,6 +6,7 @@
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../../main/db/open';
 import { createFavor, deleteFavor, updateFavor } from '../../main/services/favors';
+import { forgetPerson } from '../../main/services/forget';
 import { createEntry } from '../../main/services/journal';
 import { createOrganization, updateOrganization } from '../../main/services/organizations';
 import { createPerson, getMeId, updatePerson } from '../../main/services/people';
@@ -154,5 +155,38 @@ describe('a clock far ahead', () => {
     exchange([a, b]);
     for (const d of [a, b]) expect(d.db.prepare('SELECT headline FROM people WHERE display_name = ?').pluck().get('Ana Acosta')).toBe('edited after seeing it');
     expect(canonicalDump(b.db)).toEqual(canonicalDump(a.db));
+  });
+});
+
+describe('forgetting a person', () => {
+  it('forgets them on every device, keeps none of their values in sync tables, and a concurrent addition does not bring them back', () => {
+    const a = device('laptop');
+    const b = device('desktop');
+    const zed = createPerson(a.db, { displayName: 'Zed Zimmer', notes: 'Secret Zed note', headline: 'Zed headline' });
+    const bo = createPerson(a.db, { displayName: 'Bo Berg' });
+    createTie(a.db, { personA: zed.id, personB: bo.id, strength: 2, context: 'Zed and Bo climb' });
+    createFavor(a.db, { personId: zed.id, direction: 'received', kind: 'advice', occurredOn: '2027-01-20', note: 'Zed favor' });
+    createEntry(a.db, { occurredAt: '2027-01-20', kind: 'coffee', title: 'With Bo', body: 'Bo told me about @Zed Zimmer.', participantIds: [bo.id] });
+    exchange([a, b]);
+    // Meanwhile B, not yet knowing, adds a follow-up about Zed.
+    at(1000);
+    createReminder(b.db, { personId: idOf(b.db, 'Zed Zimmer'), title: 'Ask Zed', dueOn: '2027-02-03' });
+    at(2000);
+    forgetPerson(a.db, zed.id);
+    const leaks = (db: Db) =>
+      (['sync_fields', 'sync_outbox', 'sync_conflicts'] as const).flatMap((t) =>
+        (db.prepare(`SELECT value FROM ${t} WHERE typeof(value) = 'text'`).pluck().all() as string[]).filter((v) => /Zed/.test(v)),
+      );
+    expect(leaks(a.db)).toEqual([]);
+    exchange([a, b]);
+    expect(canonicalDump(b.db)).toEqual(canonicalDump(a.db));
+    for (const d of [a, b]) {
+      expect(d.db.prepare("SELECT count(*) FROM people WHERE display_name = 'Zed Zimmer'").pluck().get()).toBe(0);
+      expect(d.db.prepare('SELECT count(*) FROM reminders').pluck().get()).toBe(0);
+      expect(d.db.prepare('SELECT count(*) FROM ties').pluck().get()).toBe(0);
+      expect(d.db.prepare("SELECT body FROM interactions WHERE title = 'With Bo'").pluck().get()).toBe('Bo told me about [forgotten].');
+    }
+    // B purged what it held of them too, except what it wrote itself about them after (its follow-up's own title).
+    expect(leaks(b.db).filter((v) => v !== 'Ask Zed')).toEqual([]);
   });
 });
