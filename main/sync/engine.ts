@@ -108,6 +108,8 @@ interface TableInfo {
   /** Synced columns a new row cannot do without (NOT NULL, no default). */
   needed: string[];
   refs: Map<string, Reference>;
+  /** Synced columns with a UNIQUE constraint of their own (an organization's or a tag's name key). */
+  unique: string[];
 }
 
 const infoCache = new WeakMap<Db, Map<string, TableInfo>>();
@@ -131,7 +133,12 @@ function tableInfo(db: Db): Map<string, TableInfo> {
     const needed = (
       db.prepare(`SELECT name FROM pragma_table_info(?) WHERE "notnull" = 1 AND dflt_value IS NULL`).pluck().all(spec.table) as string[]
     ).filter((c) => cols.includes(c));
-    cached.set(spec.table, { spec, columns: cols, needed, refs });
+    const unique: string[] = [];
+    for (const ix of db.prepare('SELECT name FROM pragma_index_list(?) WHERE "unique" = 1 AND partial = 0').pluck().all(spec.table) as string[]) {
+      const ixCols = db.prepare('SELECT name FROM pragma_index_info(?)').pluck().all(ix) as string[];
+      if (ixCols.length === 1 && cols.includes(ixCols[0]!) && !unique.includes(ixCols[0]!)) unique.push(ixCols[0]!);
+    }
+    cached.set(spec.table, { spec, columns: cols, needed, refs, unique });
   }
   infoCache.set(db, cached);
   return cached;
@@ -577,7 +584,30 @@ export function listConflicts(db: Db): SyncConflict[] {
     cached(db, 
       `SELECT c.tbl, c.gid, c.col, c.value, i.local_id FROM sync_conflicts c LEFT JOIN sync_ids i ON i.tbl = c.tbl AND i.gid = c.gid ORDER BY c.tbl, c.gid, c.col, c.hlc`,
     ).all() as Array<{ tbl: string; gid: string; col: string; value: SqlValue; local_id: number | null }>
-  ).map((r) => ({ table: r.tbl, gid: r.gid, column: r.col, otherValue: r.value, localId: r.local_id }));
+  ).map((r): SyncConflict => ({ table: r.tbl, gid: r.gid, column: r.col, otherValue: r.value, localId: r.local_id }))
+    .concat(listCollisions(db));
+}
+
+/**
+ * Rows that lost a unique value to another row (see claimValue): the value
+ * they claim is `otherValue`; they are kept under `value #gid` until renamed
+ * or merged.
+ */
+function listCollisions(db: Db): SyncConflict[] {
+  const out: SyncConflict[] = [];
+  for (const t of tableInfo(db).values()) {
+    if (t.spec.kind !== 'entity') continue;
+    for (const col of t.unique) {
+      const rows = cached(
+        db,
+        `SELECT i.gid, f.value, x.id FROM ${q(t.spec.table)} x JOIN sync_ids i ON i.tbl = ${lit(t.spec.table)} AND i.local_id = x.id
+           JOIN sync_fields f ON f.tbl = i.tbl AND f.gid = i.gid AND f.col = ${lit(col)}
+          WHERE x.${q(col)} IS NOT f.value ORDER BY i.gid`,
+      ).all() as Array<{ gid: string; value: SqlValue; id: number }>;
+      for (const r of rows) out.push({ table: t.spec.table, gid: r.gid, column: col, otherValue: r.value, localId: r.id });
+    }
+  }
+  return out;
 }
 
 function checkOp(info: Map<string, TableInfo>, op: SyncOp): void {
@@ -849,6 +879,7 @@ class Materializer {
         }
       }
     }
+    this.withClaimants(todo);
     const items = [...todo].map((k) => k.split('\u0000') as [string, string]);
     // Deletes children first, inserts parents first.
     const byOrder = (a: [string, string], b: [string, string]) => ORDER[a[0]]! - ORDER[b[0]]! || (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0);
@@ -857,6 +888,70 @@ class Materializer {
     for (const [t, g] of dead) this.remove(t, g);
     for (const [t, g] of alive) this.put(t, g);
     return items.length;
+  }
+
+  /**
+   * UNIQUE COLLISIONS (issue 19): two rows with different global ids can
+   * claim one unique value (two organizations renamed to the same name on two
+   * devices). The rule, a function of the registers alone so every device
+   * agrees: of the live rows whose register holds the value, the one created
+   * first (smallest `_created` stamp, then global id) keeps it; each other
+   * one is kept too, with the value made unique by its global id
+   * (`value #gid`), and listed by listConflicts until the user renames or
+   * merges it. Nothing is thrown and nothing is lost.
+   */
+  private claimValue(table: string, gid: string, col: string, value: SqlValue): SqlValue {
+    if (value === null) return value;
+    const rank = (g: string) => `${this.registers(table, g).get('_created')?.hlc ?? '~'}\u0000${g}`;
+    const mine = rank(gid);
+    for (const other of this.claimants(table, col, value)) {
+      if (other !== gid && this.isLive(table, other) && rank(other) < mine) return `${String(value)} #${gid}`;
+    }
+    return value;
+  }
+
+  private claimants(table: string, col: string, value: SqlValue): string[] {
+    return cached(this.db, `SELECT gid FROM sync_fields WHERE col = ? AND value = ? AND tbl = ? AND col <> '_alive'`).pluck().all(col, value, table) as string[];
+  }
+
+  /** Adds to `todo` every row that claims, or holds here, a unique value a row in it claims or holds. */
+  private withClaimants(todo: Set<string>): void {
+    const queue = [...todo];
+    while (queue.length) {
+      const [table, gid] = queue.pop()!.split('\u0000') as [string, string];
+      const t = this.info.get(table)!;
+      if (t.unique.length === 0 || t.spec.kind !== 'entity') continue;
+      const id = this.localId(table, gid);
+      const local = id === null ? undefined : (cached(this.db, `SELECT * FROM ${q(table)} WHERE id = ?`).get(id) as Record<string, SqlValue>);
+      for (const col of t.unique) {
+        const values = new Set<SqlValue>();
+        const reg = this.registers(table, gid).get(col);
+        if (reg) values.add(reg.value);
+        const here = local?.[col];
+        if (typeof here === 'string') values.add(here.replace(/ #[A-Za-z0-9_|-]+$/, ''));
+        for (const v of values) {
+          for (const other of this.claimants(table, col, v)) {
+            const k = `${table}\u0000${other}`;
+            if (!todo.has(k)) {
+              todo.add(k);
+              queue.push(k);
+            }
+          }
+        }
+      }
+    }
+  }
+
+  /** Before a row takes a unique value here, a row holding it (which lost it) moves to its own unique form. */
+  private freeUnique(t: TableInfo, id: number | null, values: Record<string, SqlValue>): void {
+    for (const col of t.unique) {
+      const v = values[col];
+      if (v === undefined || v === null) continue;
+      const holder = cached(this.db, `SELECT id FROM ${q(t.spec.table)} WHERE ${q(col)} = ? AND id IS NOT ?`).pluck().get(v, id) as number | undefined;
+      if (holder === undefined) continue;
+      const gid = cached(this.db, 'SELECT gid FROM sync_ids WHERE tbl = ? AND local_id = ?').pluck().get(t.spec.table, holder) as string | undefined;
+      cached(this.db, `UPDATE ${q(t.spec.table)} SET ${q(col)} = ? WHERE id = ?`).run(`${String(v)} #${gid ?? `local${holder}`}`, holder);
+    }
   }
 
   private exists(table: string, gid: string): boolean {
@@ -916,7 +1011,7 @@ class Materializer {
     return out;
   }
 
-  private values(t: TableInfo, regs: Map<string, Register>): Record<string, SqlValue> {
+  private values(t: TableInfo, gid: string, regs: Map<string, Register>): Record<string, SqlValue> {
     const out: Record<string, SqlValue> = {};
     for (const col of t.columns) {
       if (!regs.has(col)) continue;
@@ -927,6 +1022,7 @@ class Materializer {
         const id = this.isLive(ref.table, v) ? this.localId(ref.table, v) : null;
         out[col] = id;
       } else if (list && typeof v === 'string') out[col] = JSON.stringify(this.localIds(list, v));
+      else if (t.unique.includes(col) && t.spec.kind === 'entity') out[col] = this.claimValue(t.spec.table, gid, col, v);
       else out[col] = v;
     }
     return out;
@@ -935,7 +1031,7 @@ class Materializer {
   private put(table: string, gid: string): void {
     const t = this.info.get(table)!;
     const regs = this.registers(table, gid);
-    const values = this.values(t, regs);
+    const values = this.values(t, gid, regs);
     const cols = Object.keys(values);
     if (t.spec.kind === 'entity') {
       const id = gid === 'me' && table === 'people' ? (cached(this.db, 'SELECT id FROM people WHERE is_me = 1').pluck().get() as number) : this.localId(table, gid);
@@ -944,9 +1040,13 @@ class Materializer {
         if (cols.length === 0) return;
         const current = cached(this.db, `SELECT ${cols.map(q).join(', ')} FROM ${q(table)} WHERE id = ?`).get(id) as Record<string, SqlValue>;
         const diff = cols.filter((c) => current[c] !== values[c]);
-        if (diff.length) cached(this.db, `UPDATE ${q(table)} SET ${diff.map((c) => `${q(c)} = ?`).join(', ')} WHERE id = ?`).run(...diff.map((c) => values[c]), id);
+        if (diff.length) {
+          this.freeUnique(t, id, values);
+          cached(this.db, `UPDATE ${q(table)} SET ${diff.map((c) => `${q(c)} = ?`).join(', ')} WHERE id = ?`).run(...diff.map((c) => values[c]), id);
+        }
         return;
       }
+      this.freeUnique(t, null, values);
       const info = cached(this.db, `INSERT INTO ${q(table)} (${cols.map(q).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`).run(...cols.map((c) => values[c]));
       cached(this.db, 'INSERT OR REPLACE INTO sync_ids (tbl, local_id, gid) VALUES (?, ?, ?)').run(table, Number(info.lastInsertRowid), gid);
       return;

@@ -190,3 +190,37 @@ describe('forgetting a person', () => {
     expect(leaks(b.db).filter((v) => v !== 'Ask Zed')).toEqual([]);
   });
 });
+
+describe('a unique name claimed by two rows', () => {
+  it('two organizations renamed to one name on two devices: both kept, the same on both, and listed', () => {
+    const a = device('laptop');
+    const b = device('desktop');
+    const c = device('tablet');
+    const beta = createOrganization(a.db, { name: 'Beta' });
+    createOrganization(b.db, { name: 'Gamma' });
+    exchange([a, b, c]);
+    at(1000);
+    updateOrganization(a.db, beta.id, { name: 'Acme' });
+    updateOrganization(b.db, orgOf(b.db, 'Gamma'), { name: 'ACME' });
+    // Each device hears of the two renames in its own order.
+    applyOps(c.db, pending(b, c));
+    applyOps(c.db, pending(a, c));
+    exchange([a, b, c]);
+    const dump = canonicalDump(a.db);
+    expect(canonicalDump(b.db)).toEqual(dump);
+    expect(canonicalDump(c.db)).toEqual(dump);
+    const orgs = Object.values(dump.organizations!);
+    expect(orgs.map((o) => o.name).sort()).toEqual(['ACME', 'Acme']);
+    expect(orgs.filter((o) => o.name_key === 'acme')).toHaveLength(1);
+    for (const d of [a, b, c]) {
+      expect(listConflicts(d.db)).toEqual([expect.objectContaining({ table: 'organizations', column: 'name_key', otherValue: 'acme' })]);
+    }
+    // Renaming the one that lost resolves it, everywhere.
+    at(2000);
+    const loser = listConflicts(b.db)[0]!.localId!;
+    updateOrganization(b.db, loser, { name: 'Acme Robotics' });
+    exchange([a, b, c]);
+    for (const d of [a, b, c]) expect(listConflicts(d.db)).toEqual([]);
+    expect(canonicalDump(c.db)).toEqual(canonicalDump(a.db));
+  });
+});
