@@ -18,8 +18,9 @@ interface SyncOptions extends CommonOptions {
 
 function passText(p: SyncPass): string {
   const lines = [
-    `Device ${p.device}${p.newDeviceId ? ' (a new id: this data file is a copy or a restore)' : ''}: wrote ${p.written} change file(s), applied ${p.applied} (${p.operations} operations).`,
+    `Device ${p.device}${p.newDeviceId ? ' (a new id)' : ''}: wrote ${p.written} change file(s), applied ${p.applied} (${p.operations} operations).`,
   ];
+  if (p.newDeviceReason) lines.push(p.newDeviceReason);
   for (const w of p.waiting) lines.push(`Waiting for ${w.device}: ${w.reason}`);
   if (p.ignored.length) lines.push(`Ignored ${p.ignored.length} conflict cop${p.ignored.length === 1 ? 'y' : 'ies'} made by the sync tool: ${p.ignored.join(', ')}`);
   return lines.join('\n') + '\n';

@@ -85,6 +85,8 @@ export interface SyncPass {
   ignored: string[];
   /** A new device id was taken because this data file is a copy or a restore. */
   newDeviceId: boolean;
+  /** Why a new device id was taken, in words (a copied data file, or two data files writing as one device). */
+  newDeviceReason?: string;
 }
 
 type WireOp = [string, string, string, SqlValue, string] | [string, string, string, SqlValue, string, string];
@@ -121,6 +123,7 @@ export function syncNow(db: Db, dataDir: string): SyncPass {
     renameDevice(db);
     db.prepare('UPDATE sync_device SET file_identity = ?, next_file = 1').run(identity);
     pass.newDeviceId = true;
+    pass.newDeviceReason = `This data file is a copy or a restore of device ${row.device}'s; it now writes as a new device.`;
     row = deviceRow(db);
     pass.device = row.device;
   }
@@ -150,19 +153,24 @@ export function syncNow(db: Db, dataDir: string): SyncPass {
       // remembering it, or another device's that claims this id.
       let same = false;
       try {
-        const existing = readChangeFile(key, fs.readFileSync(path.join(mine, name))).payload as { from?: number; to?: number };
-        same = existing.from === payload.from && existing.to === payload.to;
+        const existing = readChangeFile(key, fs.readFileSync(path.join(mine, name))).payload as { from?: number; to?: number; ops?: unknown };
+        // The same operations, not only the same outbox positions: another
+        // data file writing as this device has its own outbox numbered alike
+        // (issue 19: two devices claiming one id; found by sync-tables.test.ts).
+        same = existing.from === payload.from && existing.to === payload.to && JSON.stringify(existing.ops) === JSON.stringify(payload.ops);
       } catch {
         same = false;
       }
       if (!same) {
         // Two data files write as one device. This one steps aside and takes a new id.
+        const claimed = row.device;
         renameDevice(db);
         db.prepare('UPDATE sync_device SET next_file = 1').run();
         pass.newDeviceId = true;
         row = deviceRow(db);
         pass.device = row.device;
-        return { ...pass, ...syncNow(db, dataDir), newDeviceId: true };
+        const newDeviceReason = `Another data file also writes as device ${claimed} (its file ${name} is not this one's). This one now writes as device ${row.device}; nothing was lost.`;
+        return { ...pass, ...syncNow(db, dataDir), newDeviceId: true, newDeviceReason };
       }
     }
     db.prepare('UPDATE sync_device SET written_seq = ?, next_file = next_file + 1').run(payload.to);

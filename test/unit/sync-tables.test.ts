@@ -3,8 +3,10 @@
 // likely-tie decisions, between two devices on real SQLite files; a wrong
 // clock that cannot win forever; a unique name claimed by two rows; forgetting
 // a person on one device forgets them on every device.
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Db } from '../../main/db/open';
+import { openDatabase, type Db } from '../../main/db/open';
 import { createFavor, deleteFavor, updateFavor } from '../../main/services/favors';
 import { forgetPerson } from '../../main/services/forget';
 import { createEntry } from '../../main/services/journal';
@@ -15,9 +17,9 @@ import { personTags, setPersonTags } from '../../main/services/tags';
 import { getTargetJob, setTarget, setTargetJob } from '../../main/services/targets';
 import { createTie } from '../../main/services/ties';
 import { applyOps, canonicalDump, enableSync, listConflicts, outboxSince, type SyncOp } from '../../main/sync/engine';
-import { syncStatus } from '../../main/sync/run';
+import { setUpSync, syncNow, syncStatus } from '../../main/sync/run';
 import { fixedClock, setClock } from '../../shared/clock';
-import { createTestDb, removeTempDirs } from '../helpers/db';
+import { createTestDb, makeTempDir, removeTempDirs } from '../helpers/db';
 
 interface Device {
   name: string;
@@ -222,5 +224,84 @@ describe('a unique name claimed by two rows', () => {
     exchange([a, b, c]);
     for (const d of [a, b, c]) expect(listConflicts(d.db)).toEqual([]);
     expect(canonicalDump(c.db)).toEqual(canonicalDump(a.db));
+  });
+});
+
+describe('through a folder', () => {
+  const PASS = 'a sync passphrase for the test';
+  function place(): { dir: string; db: Db } {
+    const dir = makeTempDir('kith-data-');
+    return { dir, db: openDatabase(path.join(dir, 'kith.db')) };
+  }
+
+  it('a device offline through many passes of the others comes back with its own edits; nothing is lost and all agree', () => {
+    const shared = makeTempDir('kith-sync-');
+    const [a, b, c] = [place(), place(), place()];
+    for (const p of [a, b, c]) setUpSync(p.db, p.dir, shared, PASS);
+    const ana = createPerson(a.db, { displayName: 'Ana Acosta' });
+    for (const p of [a, b, c, a, b]) syncNow(p.db, p.dir);
+    const anaC = idOf(c.db, 'Ana Acosta');
+    // C goes offline. A and B go on for 40 passes (files pile up for C).
+    for (let i = 1; i <= 40; i++) {
+      at(i * 60_000);
+      if (i % 2) updatePerson(a.db, ana.id, { headline: `headline ${i}` });
+      else createReminder(b.db, { personId: idOf(b.db, 'Ana Acosta'), title: `Follow-up ${i}`, dueOn: '2027-02-10' });
+      syncNow(a.db, a.dir);
+      syncNow(b.db, b.dir);
+    }
+    // Meanwhile, offline, C edited other fields, tagged her, and added a favor.
+    at(10 * 60_000);
+    updatePerson(c.db, anaC, { location: 'Lisbon', notes: 'written offline' });
+    setPersonTags(c.db, anaC, ['Offline']);
+    createFavor(c.db, { personId: anaC, direction: 'given', kind: 'advice', occurredOn: '2027-01-30' });
+    at(41 * 60_000);
+    const back = syncNow(c.db, c.dir);
+    expect(back.applied).toBeGreaterThanOrEqual(40);
+    expect(back.waiting).toEqual([]);
+    for (const p of [a, b]) syncNow(p.db, p.dir);
+    const dump = canonicalDump(a.db);
+    expect(canonicalDump(b.db)).toEqual(dump);
+    expect(canonicalDump(c.db)).toEqual(dump);
+    for (const p of [a, b, c]) {
+      expect(p.db.prepare("SELECT headline, location, notes FROM people WHERE display_name = 'Ana Acosta'").get()).toEqual({
+        headline: 'headline 39',
+        location: 'Lisbon',
+        notes: 'written offline',
+      });
+      expect(p.db.prepare('SELECT count(*) FROM reminders').pluck().get()).toBe(20);
+      expect(p.db.prepare('SELECT count(*) FROM favors').pluck().get()).toBe(1);
+      expect(personTags(p.db, idOf(p.db, 'Ana Acosta'))).toEqual(['Offline']);
+    }
+  });
+
+  it('two data files claiming one device id: the second to write steps aside with a new id and says why; nothing is lost', () => {
+    const shared = makeTempDir('kith-sync-');
+    const a = place();
+    setUpSync(a.db, a.dir, shared, PASS);
+    createPerson(a.db, { displayName: 'Ana Acosta' });
+    syncNow(a.db, a.dir);
+    // A copy that does not know it is one (its remembered file identity was carried over, as a careless restore tool might).
+    const copyDir = makeTempDir('kith-copy-');
+    a.db.exec(`VACUUM INTO '${path.join(copyDir, 'kith.db').replace(/'/g, "''")}'`);
+    const copy = openDatabase(path.join(copyDir, 'kith.db'));
+    const st = fs.statSync(path.join(copyDir, 'kith.db'));
+    copy.prepare('UPDATE sync_device SET file_identity = ?').run(`${st.dev}:${st.ino}`);
+    const device = a.db.prepare('SELECT device FROM sync_device').pluck().get() as string;
+    expect(copy.prepare('SELECT device FROM sync_device').pluck().get()).toBe(device);
+    // Both write as that device: the original first, then the copy finds the file taken.
+    createPerson(a.db, { displayName: 'Bo from the original' });
+    syncNow(a.db, a.dir);
+    createPerson(copy, { displayName: 'Chen from the copy' });
+    const pass = syncNow(copy, copyDir);
+    expect(pass.newDeviceId).toBe(true);
+    expect(pass.device).not.toBe(device);
+    expect(pass.newDeviceReason).toMatch(new RegExp(`Another data file also writes as device ${device}.*nothing was lost`));
+    syncNow(a.db, a.dir);
+    syncNow(copy, copyDir);
+    const names = (db: Db) => db.prepare('SELECT display_name FROM people ORDER BY display_name').pluck().all();
+    expect(names(a.db)).toEqual(['Ana Acosta', 'Bo from the original', 'Chen from the copy', 'Me']);
+    expect(names(copy)).toEqual(names(a.db));
+    expect(canonicalDump(copy)).toEqual(canonicalDump(a.db));
+    copy.close();
   });
 });
