@@ -886,7 +886,26 @@ class Materializer {
     const dead = items.filter(([t, g]) => !this.isLive(t, g)).sort((a, b) => byOrder(b, a));
     const alive = items.filter(([t, g]) => this.isLive(t, g)).sort(byOrder);
     for (const [t, g] of dead) this.remove(t, g);
-    for (const [t, g] of alive) this.put(t, g);
+    const held = (cached(this.db, `SELECT count(*) FROM sync_conflicts WHERE col = '_row'`).pluck().get() as number) > 0;
+    for (const [t, g] of alive) {
+      try {
+        this.put(t, g);
+        if (held) cached(this.db, `DELETE FROM sync_conflicts WHERE tbl = ? AND gid = ? AND col = '_row'`).run(t, g);
+      } catch (error) {
+        // A merged row the schema refuses (a rule across two fields that two
+        // devices' edits broke together): the statement changed nothing; the
+        // row waits, listed with the reason, and the file is applied all the
+        // same (issue 19: never block the file). The next edit of the row puts it right.
+        if (!(error instanceof Error && 'code' in error && String((error as { code: unknown }).code).startsWith('SQLITE_CONSTRAINT'))) throw error;
+        const alive = this.registers(t, g).get('_alive');
+        cached(this.db, `INSERT OR REPLACE INTO sync_conflicts (tbl, gid, col, value, hlc, winner_hlc) VALUES (?, ?, '_row', ?, ?, '')`).run(
+          t,
+          g,
+          `Not applied here: ${error.message}`,
+          alive?.hlc ?? '',
+        );
+      }
+    }
     return items.length;
   }
 

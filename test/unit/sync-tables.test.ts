@@ -305,3 +305,36 @@ describe('through a folder', () => {
     copy.close();
   });
 });
+
+describe('a merged row the schema refuses', () => {
+  it('does not block the file: the rest applies, the row is listed with the reason, and a later edit puts it right', () => {
+    const a = device('laptop');
+    const b = device('desktop');
+    const ana = createPerson(a.db, { displayName: 'Ana Acosta' });
+    const bo = createPerson(a.db, { displayName: 'Bo Berg' });
+    exchange([a, b]);
+    const [ga, gb] = [ana.id, bo.id].map((id) => a.db.prepare(`SELECT gid FROM sync_ids WHERE tbl = 'people' AND local_id = ?`).pluck().get(id) as string);
+    const [lo, hi] = ga! < gb! ? [ga!, gb!] : [gb!, ga!];
+    const key = `${lo}|${hi}`;
+    const h = (n: number) => `${(START + 5000 + n).toString(16).padStart(12, '0')}-0000-other`;
+    // A confirmed decision without a strength (as two devices' field-by-field edits could leave it).
+    const ops: SyncOp[] = [
+      { t: 'likely_tie_decisions', g: key, c: '_created', v: null, h: h(0) },
+      { t: 'likely_tie_decisions', g: key, c: '_alive', v: 1, h: h(1) },
+      { t: 'likely_tie_decisions', g: key, c: '_a', v: lo, h: h(2) },
+      { t: 'likely_tie_decisions', g: key, c: '_b', v: hi, h: h(3) },
+      { t: 'likely_tie_decisions', g: key, c: 'decision', v: 'confirmed', h: h(4) },
+      { t: 'likely_tie_decisions', g: key, c: 'evidence_kinds', v: 'org', h: h(5) },
+      { t: 'likely_tie_decisions', g: key, c: 'confidence_milli', v: 500, h: h(6) },
+      { t: 'likely_tie_decisions', g: key, c: 'strength', v: null, h: h(7) },
+      { t: 'likely_tie_decisions', g: key, c: 'decided_at', v: 'x', h: h(8) },
+      { t: 'people', g: ga!, c: 'headline', v: 'applied all the same', h: h(9) },
+    ];
+    expect(() => applyOps(b.db, ops)).not.toThrow();
+    expect(b.db.prepare('SELECT headline FROM people WHERE display_name = ?').pluck().get('Ana Acosta')).toBe('applied all the same');
+    expect(listConflicts(b.db)).toEqual([expect.objectContaining({ table: 'likely_tie_decisions', column: '_row', otherValue: expect.stringMatching(/CHECK constraint/) })]);
+    applyOps(b.db, [{ t: 'likely_tie_decisions', g: key, c: 'strength', v: 3, h: h(10) }]);
+    expect(b.db.prepare('SELECT decision, strength FROM likely_tie_decisions').get()).toEqual({ decision: 'confirmed', strength: 3 });
+    expect(listConflicts(b.db)).toEqual([]);
+  });
+});
