@@ -385,6 +385,15 @@ const OUTBOX_TO_REGISTERS = `CREATE TRIGGER sync_outbox_registers AFTER INSERT O
   INSERT OR IGNORE INTO sync_settle (tbl, gid)
     SELECT NEW.tbl, NEW.gid WHERE NEW.col <> '_created' AND (NEW.col <> '_alive' OR NEW.value = 1)
       AND EXISTS (SELECT 1 FROM sync_fields f WHERE f.tbl = NEW.tbl AND f.gid = NEW.gid AND f.col = '_alive' AND f.value IS NOT 1);
+  -- A row deleted here that lists of references name (a person in an
+  -- introduction's route): the local list still holds its local id, which
+  -- other devices leave out; the next pass rewrites those lists the same way.
+  INSERT OR IGNORE INTO sync_settle (tbl, gid)
+    SELECT NEW.tbl, NEW.gid WHERE NEW.col = '_alive' AND NEW.value IS NOT 1 AND NEW.tbl IN (${[
+      ...new Set(SYNCED_TABLES.flatMap((t) => Object.values(t.refLists ?? {}))),
+    ]
+      .map(lit)
+      .join(', ')});
   INSERT INTO sync_fields (tbl, gid, col, value, hlc, seen) VALUES (NEW.tbl, NEW.gid, NEW.col, NEW.value, NEW.hlc, NEW.seen)
     ON CONFLICT (tbl, gid, col) DO UPDATE SET value = excluded.value, hlc = excluded.hlc, seen = excluded.seen
     WHERE CASE WHEN excluded.col = '_created' THEN excluded.hlc < sync_fields.hlc ELSE excluded.hlc > sync_fields.hlc END
