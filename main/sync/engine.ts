@@ -376,7 +376,7 @@ function snapshotSql(info: TableInfo): string[] {
   ];
 }
 
-const OUTBOX_TO_REGISTERS = `CREATE TRIGGER sync_outbox_registers AFTER INSERT ON sync_outbox BEGIN
+const OUTBOX_TO_REGISTERS = (settleOnDelete: readonly string[]) => `CREATE TRIGGER sync_outbox_registers AFTER INSERT ON sync_outbox BEGIN
   -- A row made again here under a global id that was deleted (an organization
   -- re-created under its name, a person re-imported under their profile):
   -- its children from before the delete come back with it (an edit after a
@@ -386,14 +386,12 @@ const OUTBOX_TO_REGISTERS = `CREATE TRIGGER sync_outbox_registers AFTER INSERT O
     SELECT NEW.tbl, NEW.gid WHERE NEW.col <> '_created' AND (NEW.col <> '_alive' OR NEW.value = 1)
       AND EXISTS (SELECT 1 FROM sync_fields f WHERE f.tbl = NEW.tbl AND f.gid = NEW.gid AND f.col = '_alive' AND f.value IS NOT 1);
   -- A row deleted here that lists of references name (a person in an
-  -- introduction's route): the local list still holds its local id, which
-  -- other devices leave out; the next pass rewrites those lists the same way.
+  -- introduction's route: the local list still holds its local id, which
+  -- other devices leave out), or that held a unique value another row
+  -- claims too (that row takes it now): the next pass settles them the same
+  -- way as every other device.
   INSERT OR IGNORE INTO sync_settle (tbl, gid)
-    SELECT NEW.tbl, NEW.gid WHERE NEW.col = '_alive' AND NEW.value IS NOT 1 AND NEW.tbl IN (${[
-      ...new Set(SYNCED_TABLES.flatMap((t) => Object.values(t.refLists ?? {}))),
-    ]
-      .map(lit)
-      .join(', ')});
+    SELECT NEW.tbl, NEW.gid WHERE NEW.col = '_alive' AND NEW.value IS NOT 1 AND NEW.tbl IN (${settleOnDelete.map(lit).join(', ')});
   INSERT INTO sync_fields (tbl, gid, col, value, hlc, seen) VALUES (NEW.tbl, NEW.gid, NEW.col, NEW.value, NEW.hlc, NEW.seen)
     ON CONFLICT (tbl, gid, col) DO UPDATE SET value = excluded.value, hlc = excluded.hlc, seen = excluded.seen
     WHERE CASE WHEN excluded.col = '_created' THEN excluded.hlc < sync_fields.hlc ELSE excluded.hlc > sync_fields.hlc END
@@ -413,7 +411,9 @@ export function installCapture(db: Db): void {
     for (const name of db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'trigger' AND name LIKE 'sync\\_%' ESCAPE '\\'`).pluck().all() as string[]) {
       db.exec(`DROP TRIGGER ${q(name)}`);
     }
-    db.exec(OUTBOX_TO_REGISTERS);
+    const settleOnDelete = new Set(SYNCED_TABLES.flatMap((t) => Object.values(t.refLists ?? {})));
+    for (const t of info.values()) if (t.unique.length) settleOnDelete.add(t.spec.table);
+    db.exec(OUTBOX_TO_REGISTERS([...settleOnDelete]));
     for (const t of info.values()) for (const sql of triggerSql(t)) db.exec(sql);
   })();
 }

@@ -219,10 +219,25 @@ describe('a unique name claimed by two rows', () => {
     }
     // Renaming the one that lost resolves it, everywhere.
     at(2000);
-    const loser = listConflicts(b.db)[0]!.localId!;
-    updateOrganization(b.db, loser, { name: 'Acme Robotics' });
+    updateOrganization(b.db, listConflicts(b.db)[0]!.localId!, { name: 'Acme Robotics' });
     exchange([a, b, c]);
     for (const d of [a, b, c]) expect(listConflicts(d.db)).toEqual([]);
+    expect(canonicalDump(c.db)).toEqual(canonicalDump(a.db));
+    // Both renamed onto one name again; then the one that kept it is deleted: the other takes the name, everywhere.
+    at(3000);
+    updateOrganization(a.db, a.db.prepare(`SELECT id FROM organizations WHERE name_key = 'acme'`).pluck().get() as number, { name: 'Delta' });
+    updateOrganization(b.db, orgOf(b.db, 'Acme Robotics'), { name: 'DELTA' });
+    exchange([a, b, c]);
+    expect(listConflicts(c.db)).toHaveLength(1);
+    const loser = listConflicts(c.db)[0]!.gid;
+    c.db.prepare(`DELETE FROM organizations WHERE name_key = 'delta'`).run();
+    exchange([a, b, c]);
+    for (const d of [a, b, c]) {
+      expect(listConflicts(d.db)).toEqual([]);
+      expect(d.db.prepare(`SELECT i.gid, o.name_key FROM organizations o JOIN sync_ids i ON i.tbl = 'organizations' AND i.local_id = o.id`).all()).toEqual([
+        { gid: loser, name_key: 'delta' },
+      ]);
+    }
     expect(canonicalDump(c.db)).toEqual(canonicalDump(a.db));
   });
 });
