@@ -19,8 +19,9 @@ interface SyncOptions extends CommonOptions {
 
 function passText(p: SyncPass): string {
   const lines = [
-    `Device ${p.device}${p.newDeviceId ? ' (a new id: this data file is a copy or a restore)' : ''}: wrote ${p.written} change file(s), applied ${p.applied} (${p.operations} operations).`,
+    `Device ${p.device}${p.newDeviceId ? ' (a new id)' : ''}: wrote ${p.written} change file(s), applied ${p.applied} (${p.operations} operations).`,
   ];
+  if (p.newDeviceReason) lines.push(p.newDeviceReason);
   for (const w of p.waiting) lines.push(`Waiting for ${w.device}: ${w.reason}`);
   if (p.snapshotsApplied) lines.push(`Started from ${p.snapshotsApplied} snapshot(s) instead of replaying older change files.`);
   if (p.snapshotWritten) lines.push('Wrote a snapshot of the synced state.');

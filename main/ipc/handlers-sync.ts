@@ -82,7 +82,7 @@ export function statusView(raw: unknown, extra: { conflicts: number; lastPass: L
   for (const d of devices) if ((d.clockAheadMs ?? 0) > 24 * 3_600_000) skewed.set(d.device, d.clockAheadMs ?? null);
   for (const item of Array.isArray(s.skewedDevices) ? s.skewedDevices : []) {
     const device = str(item) ?? str(rec(item).device);
-    if (device) skewed.set(device, num(rec(item).clockAheadMs) ?? skewed.get(device) ?? null);
+    if (device) skewed.set(device, num(rec(item).clockAheadMs) ?? num(rec(item).aheadMs) ?? skewed.get(device) ?? null);
   }
   const waiting: SyncWaitingItem[] = [];
   const seen = new Set<string>();

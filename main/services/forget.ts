@@ -10,6 +10,11 @@
 // are rebuilt without them and the WAL is checkpointed, so their name is not
 // left in index segments or old pages (secure_delete zeroes freed pages).
 //
+// With sync on (issue 19), everything the forgetting deleted is sent as
+// forgotten (final: it never comes back, even for a child another device
+// added meanwhile), and the person's values leave the sync registers and the
+// outbox here and on every device that applies it (sealForgotten).
+//
 // Backups taken before still hold them. Kith remembers, per forgetting, only
 // the person's id and a salted hash of their name (never the name), enough to
 // tell which backups still contain them; Settings lists those and offers to
@@ -25,6 +30,7 @@ import { keyOf } from '../db/crypto';
 import { nativeBindingOf } from '../db/kith';
 import { openDatabase, type Db } from '../db/open';
 import { POSITIONS_KEY } from '../graph/positions';
+import { outboxSeq, sealForgotten } from '../sync/engine';
 import { listBackups } from './backups';
 import { getSetting, setSetting } from './settings';
 import { nowIso, notFound, stmt } from './util';
@@ -172,12 +178,16 @@ export function previewForget(db: Db, personId: number): ForgetPreview {
 export function forgetPerson(db: Db, personId: number): ForgetResult {
   const result = db.transaction(() => {
     const p = plan(db, personId);
+    const outboxBefore = outboxSeq(db);
     for (const id of p.soloEntries) stmt(db, 'DELETE FROM interactions WHERE id = ?').run(id);
     for (const e of p.mentionEdits) stmt(db, 'UPDATE interactions SET title = ?, body = ? WHERE id = ?').run(e.title, e.body, e.id);
     for (const id of p.introductions) stmt(db, 'DELETE FROM introductions WHERE id = ?').run(id);
     for (const { table, column } of referringColumns(db)) db.prepare(`DELETE FROM ${quote(table)} WHERE ${quote(column)} = ?`).run(personId);
     for (const s of p.settings) setSetting(db, s.key, s.value);
     stmt(db, 'DELETE FROM people WHERE id = ?').run(personId);
+    // With sync on (issue 19): what was just deleted is forgotten on every
+    // device, and its values leave this device's sync registers and outbox.
+    sealForgotten(db, outboxBefore);
 
     const salt = crypto.randomBytes(16).toString('hex');
     const key = crypto.randomBytes(16).toString('hex');

@@ -9,27 +9,27 @@ function tagId(db: Db, name: string): number {
   return Number(stmt(db, 'INSERT INTO tags (name, name_key) VALUES (?, ?)').run(name, key).lastInsertRowid);
 }
 
+/**
+ * Replaces the tags of one row: removes only the tags no longer given and adds
+ * only the new ones, so sync (issue 19) merges tags as additions and removals;
+ * deleting and re-adding a kept tag would undo another device's concurrent
+ * removal of it.
+ */
+function setTags(db: Db, table: 'person_tags' | 'organization_tags', column: 'person_id' | 'organization_id', rowId: number, names: readonly string[]): void {
+  const wanted = new Set<number>();
+  for (const name of names) wanted.add(tagId(db, name));
+  const current = new Set(stmt<{ tag_id: number }>(db, `SELECT tag_id FROM ${table} WHERE ${column} = ?`).all(rowId).map((r) => r.tag_id));
+  for (const id of current) if (!wanted.has(id)) stmt(db, `DELETE FROM ${table} WHERE ${column} = ? AND tag_id = ?`).run(rowId, id);
+  for (const id of wanted) if (!current.has(id)) stmt(db, `INSERT INTO ${table} (${column}, tag_id) VALUES (?, ?)`).run(rowId, id);
+}
+
 /** Replaces a person's tags (call inside the caller's transaction). */
 export function setPersonTags(db: Db, personId: number, names: readonly string[]): void {
-  stmt(db, 'DELETE FROM person_tags WHERE person_id = ?').run(personId);
-  const seen = new Set<number>();
-  for (const name of names) {
-    const id = tagId(db, name);
-    if (seen.has(id)) continue;
-    seen.add(id);
-    stmt(db, 'INSERT INTO person_tags (person_id, tag_id) VALUES (?, ?)').run(personId, id);
-  }
+  setTags(db, 'person_tags', 'person_id', personId, names);
 }
 
 export function setOrganizationTags(db: Db, organizationId: number, names: readonly string[]): void {
-  stmt(db, 'DELETE FROM organization_tags WHERE organization_id = ?').run(organizationId);
-  const seen = new Set<number>();
-  for (const name of names) {
-    const id = tagId(db, name);
-    if (seen.has(id)) continue;
-    seen.add(id);
-    stmt(db, 'INSERT INTO organization_tags (organization_id, tag_id) VALUES (?, ?)').run(organizationId, id);
-  }
+  setTags(db, 'organization_tags', 'organization_id', organizationId, names);
 }
 
 export function personTags(db: Db, personId: number): string[] {

@@ -14,6 +14,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { nowIso } from '../../shared/clock';
+import { MAX_AHEAD_MS } from '../../shared/hlc';
 import { LATEST_SCHEMA_VERSION } from '../db/migrations';
 import { ChangeFileError, readChangeFile, readChangeFileHeader, writeChangeFile } from './changeFile';
 import {
@@ -111,6 +112,8 @@ export interface SyncPass {
   snapshotWritten: boolean;
   /** This device's own change files removed (every known device has applied them). */
   removed: number;
+  /** Why a new device id was taken, in words (a copied data file, or two data files writing as one device). */
+  newDeviceReason?: string;
 }
 
 export interface SyncNowOptions {
@@ -170,6 +173,7 @@ export function syncNow(db: Db, dataDir: string, options: SyncNowOptions = {}): 
     renameDevice(db);
     db.prepare(`UPDATE sync_device SET file_identity = ?, ${RESET_FILES}`).run(identity);
     pass.newDeviceId = true;
+    pass.newDeviceReason = `This data file is a copy or a restore of device ${row.device}'s; it now writes as a new device.`;
     row = deviceRow(db);
     pass.device = row.device;
   }
@@ -200,19 +204,24 @@ export function syncNow(db: Db, dataDir: string, options: SyncNowOptions = {}): 
       // remembering it, or another device's that claims this id.
       let same = false;
       try {
-        const existing = readChangeFile(key, fs.readFileSync(path.join(mine, name))).payload as { from?: number; to?: number };
-        same = existing.from === payload.from && existing.to === payload.to;
+        const existing = readChangeFile(key, fs.readFileSync(path.join(mine, name))).payload as { from?: number; to?: number; ops?: unknown };
+        // The same operations, not only the same outbox positions: another
+        // data file writing as this device has its own outbox numbered alike
+        // (issue 19: two devices claiming one id; found by sync-tables.test.ts).
+        same = existing.from === payload.from && existing.to === payload.to && JSON.stringify(existing.ops) === JSON.stringify(payload.ops);
       } catch {
         same = false;
       }
       if (!same) {
         // Two data files write as one device. This one steps aside and takes a new id.
+        const claimed = row.device;
         renameDevice(db);
         db.prepare(`UPDATE sync_device SET ${RESET_FILES}`).run();
         pass.newDeviceId = true;
         row = deviceRow(db);
         pass.device = row.device;
-        return { ...pass, ...syncNow(db, dataDir, options), newDeviceId: true };
+        const newDeviceReason = `Another data file also writes as device ${claimed} (its file ${name} is not this one's). This one now writes as device ${row.device}; nothing was lost.`;
+        return { ...pass, ...syncNow(db, dataDir, options), newDeviceId: true, newDeviceReason };
       }
     }
     db.prepare('UPDATE sync_device SET written_seq = ?, next_file = next_file + 1').run(payload.to);
@@ -394,13 +403,15 @@ export interface SyncStatus {
   attention: { newerVersion: string[]; failedFiles: Array<{ device: string; reason: string }>; arriving: string[]; conflicts: number };
   /** This device's compaction: change files written, its newest snapshot, and the devices still to apply some of its files. */
   compaction: { writtenFile: number; snapshotFile: number; snapshotAt: string | null; heldBackBy: string[] };
+  /** Devices whose clock was seen more than 24 hours ahead of this one's, and by how much (issue 19: shown in Settings). */
+  skewedDevices: Array<{ device: string; aheadMs: number }>;
 }
 
 const NO_ATTENTION: SyncStatus['attention'] = { newerVersion: [], failedFiles: [], arriving: [], conflicts: 0 };
 
 export function syncStatus(db: Db): SyncStatus {
   if (!syncEnabled(db)) {
-    return { enabled: false, device: null, folder: null, devices: [], attention: NO_ATTENTION, compaction: { writtenFile: 0, snapshotFile: 0, snapshotAt: null, heldBackBy: [] } };
+    return { enabled: false, device: null, folder: null, devices: [], attention: NO_ATTENTION, compaction: { writtenFile: 0, snapshotFile: 0, snapshotAt: null, heldBackBy: [] }, skewedDevices: [] };
   }
   const row = deviceRow(db);
   const devices = (
@@ -435,6 +446,8 @@ export function syncStatus(db: Db): SyncStatus {
   );
   const snap = db.prepare('SELECT snapshot_file, snapshot_at FROM sync_device').get() as { snapshot_file: number; snapshot_at: string | null };
   const writtenFile = row.next_file - 1;
+  // clock_ahead_ms is how far past the 24-hour limit; aheadMs is how far ahead of this device's clock.
+  const skewedDevices = devices.filter((d) => d.clockAheadMs > 0).map((d) => ({ device: d.device, aheadMs: d.clockAheadMs + MAX_AHEAD_MS }));
   return {
     enabled: true,
     device: row.device,
@@ -452,5 +465,6 @@ export function syncStatus(db: Db): SyncStatus {
       snapshotAt: snap.snapshot_at,
       heldBackBy: devices.filter((d) => !d.forgotten && d.appliedMine < writtenFile).map((d) => d.device),
     },
+    skewedDevices,
   };
 }

@@ -24,6 +24,18 @@ export interface SyncTable {
   keys?: readonly [string, string];
   /** Columns that never leave this device, with why. */
   localOnly: Readonly<Record<string, string>>;
+  /**
+   * Columns holding a JSON array of local ids of another table (an
+   * introduction's route): they travel as the array of those rows' global
+   * ids; a row that is absent here is left out of the array.
+   */
+  refLists?: Readonly<Record<string, string>>;
+  /**
+   * Columns a write always sends together (a CHECK ties them to each other,
+   * e.g. a likely-tie decision and its strength), so the same write wins all
+   * of them.
+   */
+  together?: readonly (readonly string[])[];
 }
 
 const LOCAL_ID = 'the local row id; the global id stands for it on other devices';
@@ -68,26 +80,42 @@ export const SYNCED_TABLES: readonly SyncTable[] = [
   },
   { table: 'interaction_participants', kind: 'member', keys: ['interaction_id', 'person_id'], localOnly: {} },
   { table: 'interaction_mentions', kind: 'member', keys: ['interaction_id', 'person_id'], localOnly: {} },
+  // Issue 19, second step: the rest of what the user writes. Listed after the
+  // rows they refer to (rows are put back parents first, in this order).
+  { table: 'favors', kind: 'entity', gid: 'random', localOnly: { id: LOCAL_ID } },
+  // Follow-ups.
+  { table: 'reminders', kind: 'entity', gid: 'random', localOnly: { id: LOCAL_ID } },
+  { table: 'introductions', kind: 'entity', gid: 'random', localOnly: { id: LOCAL_ID }, refLists: { route: 'people' } },
+  { table: 'introduction_events', kind: 'entity', gid: 'random', localOnly: { id: LOCAL_ID } },
+  // Targets are organizations (is_target, target_role sync with them); their
+  // dated stage history is its own table.
+  { table: 'target_stage_events', kind: 'entity', gid: 'random', localOnly: { id: LOCAL_ID } },
+  // Tags are keyed by their folded name, so the same tag made on two devices is one tag.
+  { table: 'tags', kind: 'entity', gid: 'nameKey', localOnly: { id: LOCAL_ID } },
+  { table: 'person_tags', kind: 'member', keys: ['person_id', 'tag_id'], localOnly: {} },
+  { table: 'organization_tags', kind: 'member', keys: ['organization_id', 'tag_id'], localOnly: {} },
+  {
+    table: 'likely_tie_decisions',
+    kind: 'pair',
+    keys: ['person_a', 'person_b'],
+    localOnly: {
+      person_a: 'the pair is the key (ordered by local id on each device)',
+      person_b: 'the pair is the key (ordered by local id on each device)',
+    },
+    together: [['decision', 'strength']],
+  },
 ];
 
-/**
- * Tables that do not sync, with why. Favors, follow-ups, introductions, tags,
- * targets' stage history and likely-tie decisions are to sync too (issue 19
- * names them); until they are in SYNCED_TABLES they are listed here, so
- * nothing is silently left out.
- */
+/** Tables that do not sync, with why, so nothing is silently left out. */
 export const NOT_SYNCED: Readonly<Record<string, string>> = {
   settings: 'local settings, saved graph positions and window state stay on each device',
-  attention_states: 'not yet synced (issue 19, next step)',
-  favors: 'not yet synced (issue 19, next step)',
-  reminders: 'not yet synced (issue 19, next step)',
-  introductions: 'not yet synced (issue 19, next step)',
-  introduction_events: 'not yet synced (issue 19, next step)',
-  tags: 'not yet synced (issue 19, next step)',
-  person_tags: 'not yet synced (issue 19, next step)',
-  organization_tags: 'not yet synced (issue 19, next step)',
-  target_stage_events: 'not yet synced (issue 19, next step)',
-  likely_tie_decisions: 'not yet synced (issue 19, next step)',
+  // Home's snoozes and dismissals (issue 19 decision): state of this device's
+  // Home list rather than the user's record. dismissed_key holds a local id
+  // (the newest favor's) or a signature computed from this device's data,
+  // which mean nothing elsewhere; a snooze on one computer need not hide the
+  // item on the other. (contacted_on, "marked contacted without an entry",
+  // stays local with it; a journal entry is the synced way to record contact.)
+  attention_states: "this device's Home snoozes and dismissals (dismissed_key holds local ids)",
   import_keys: 'which source rows this device has imported (each device imports on its own)',
   imports: 'this device\'s import log',
   import_changes: 'this device\'s import log',
