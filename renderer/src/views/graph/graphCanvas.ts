@@ -50,6 +50,8 @@ const whenIdle: (f: () => void) => void =
 const afterFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve())));
 
 const ZOOM_RANGE: [number, number] = [0.02, 6];
+/** Room around the community map when it is fitted (drawn and refitted alike). */
+const MAP_PADDING = 40;
 /** Smallest on-screen diameter (px) of a route hop, search hit or selected person. */
 const SHOWN_MIN_PX = 12;
 
@@ -76,6 +78,10 @@ export class GraphCanvas {
   private generation = 0;
   /** What a refit frames (issue 16): the highlighted people (route, organization, bridge, focus), else everyone. */
   private fitIds: string[] = [];
+  /** The container's size when the picture was last fitted (or drawn): a refit at that size changes nothing. */
+  private fittedSize = '';
+  /** The community map is shown (its own fit padding). */
+  private mapShown = false;
 
   constructor(
     private readonly container: HTMLElement,
@@ -102,6 +108,8 @@ export class GraphCanvas {
     this.routeIds = [];
     this.fitIds = [];
     this.dimming = null;
+    this.mapShown = false;
+    this.fittedSize = this.containerSize();
     const chosen = (this.perf = perf ?? perfOptionsFor(data.nodes.length, data.edges.length));
     const elements = buildElements(data, { ...options, labelLimit: chosen.labelLimit }) as ElementDefinition[];
     // The viewport from the positions, not cy.fit(): fitting measures every element's bounding box first.
@@ -151,12 +159,14 @@ export class GraphCanvas {
     this.fitIds = [];
     this.dimming = null;
     this.perf = null;
+    this.mapShown = true;
+    this.fittedSize = this.containerSize();
     const positions = mapPositions(map);
     const cy = cytoscape({
       container: this.container,
       elements: mapElements(map, positions, theme) as ElementDefinition[],
       style: mapStylesheet(theme) as unknown as cytoscape.StylesheetJson,
-      layout: { name: 'preset', fit: true, padding: 40 },
+      layout: { name: 'preset', fit: true, padding: MAP_PADDING },
       minZoom: ZOOM_RANGE[0],
       maxZoom: 2,
       boxSelectionEnabled: false,
@@ -633,12 +643,25 @@ export class GraphCanvas {
   refit(): void {
     const cy = this.cy;
     if (!cy) return;
+    // A late report of the size the picture was drawn at (a ResizeObserver runs after the draw) is
+    // not a change: refitting then would move the picture under a click aimed at it (issue 16).
+    const size = this.containerSize();
+    if (size === this.fittedSize) return;
+    this.fittedSize = size;
     cy.resize();
+    if (this.mapShown) {
+      cy.fit(undefined, MAP_PADDING);
+      return;
+    }
     const framed = cy.collection();
     for (const id of this.fitIds) framed.merge(cy.getElementById(id));
     if (framed.nonempty()) cy.fit(framed, 60);
     else cy.fit(undefined, 30);
     this.keepShownLabelsReadable();
+  }
+
+  private containerSize(): string {
+    return `${this.container.clientWidth}x${this.container.clientHeight}`;
   }
 
   positions(): Map<number, Point> {
