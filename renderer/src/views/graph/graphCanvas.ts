@@ -50,6 +50,9 @@ const whenIdle: (f: () => void) => void =
 const afterFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve())));
 
 const ZOOM_RANGE: [number, number] = [0.02, 6];
+/** The quiet hand-over (see GraphCanvas.quiet): elements per slice, and the time one idle step may take. */
+const QUIET_SLICE = 500;
+const QUIET_STEP_MS = 40;
 /** Room around the community map when it is fitted (drawn and refitted alike). */
 const MAP_PADDING = 40;
 /** Smallest on-screen diameter (px) of a route hop, search hit or selected person. */
@@ -67,6 +70,16 @@ export class GraphCanvas {
   private routeIds: number[] = [];
   /** Elements not yet in Cytoscape (progressive draw): people first, then ties strongest first. */
   private pending: ElementDefinition[] = [];
+  /**
+   * Issue 16, the quiet hand-over: while the overview layer draws the whole picture, Cytoscape
+   * takes the elements over inside one open batch (cy.startBatch), so it draws nothing until it
+   * has them all, then draws once. Each handed-over batch used to cost a redraw of everything
+   * Cytoscape held (at 10,000 people / 50,000 ties, dozens of frames of 0.3–2 s, 12 s in all).
+   * A highlight or a selection ends it early (wake): Cytoscape must draw those at once.
+   */
+  private quiet = false;
+  /** Elements Cytoscape took over quietly, still drawn by the overview layer. */
+  private quietDefs: ElementDefinition[] = [];
   /** Large graphs: draws what Cytoscape does not have yet (see overview.ts). */
   private overview: Overview | null = null;
   /** People whose always-shown label is enlarged for the zoom (keepShownLabelsReadable). */
@@ -102,6 +115,8 @@ export class GraphCanvas {
     const kept = keepViewport && previous ? { zoom: previous.zoom(), pan: previous.pan() } : null;
     this.overview?.destroy();
     this.overview = null;
+    this.quiet = false;
+    this.quietDefs = [];
     previous?.destroy();
     this.cy = null;
     this.selectedNode = null;
@@ -152,6 +167,8 @@ export class GraphCanvas {
     this.generation++;
     this.overview?.destroy();
     this.overview = null;
+    this.quiet = false;
+    this.quietDefs = [];
     this.cy?.destroy();
     this.pending = [];
     this.selectedNode = null;
@@ -260,18 +277,40 @@ export class GraphCanvas {
       cy.edges('.weak').toggleClass('lit', now);
     });
     cy.on('resize', () => this.overview?.schedule());
+    // Issue 16: people still on the overview layer answer hover, click and double-click at once
+    // (its hit-testing); a click moves the person into Cytoscape and selects them.
+    let overviewHover: number | null = null;
+    cy.on('mousemove', (e) => {
+      const hit = e.target === cy ? this.overviewPersonAt(e.renderedPosition) : null;
+      if (hit) {
+        overviewHover = hit.id;
+        this.handlers.onHover(hit.id, hit.at);
+      } else if (overviewHover !== null) {
+        overviewHover = null;
+        this.handlers.onHover(null, null);
+      }
+    });
     cy.on('tap', (e) => {
-      if (e.target === cy) {
+      const hit = e.target === cy ? this.overviewPersonAt(e.renderedPosition) : null;
+      if (hit) {
+        // After Cytoscape's own handling of this tap, which unselects everything on a background tap.
+        queueMicrotask(() => this.selectFromOverview(hit.id));
+      } else if (e.target === cy) {
         this.selectedNode = null;
         this.showNeighbourhood(null);
         this.handlers.onSelect(null);
       } else if (e.target.isNode() && e.target.isChildless()) {
+        this.wake();
         this.selectedNode = e.target as NodeSingular;
         this.showNeighbourhood(this.selectedNode);
         this.handlers.onSelect(Number(e.target.id()));
       }
     });
     cy.on('dbltap', 'node:childless', (e) => this.handlers.onDoubleClick(Number(e.target.id())));
+    cy.on('dbltap', (e) => {
+      const hit = e.target === cy ? this.overviewPersonAt(e.renderedPosition) : null;
+      if (hit) this.handlers.onDoubleClick(hit.id);
+    });
     this.cy = cy;
     this.scaledLabels = null;
     this.keepShownLabelsReadable();
@@ -286,6 +325,24 @@ export class GraphCanvas {
         )
       : afterFrame();
     void this.filled.then(() => peopleIn());
+    if (this.overview && this.pending.length) {
+      this.quiet = true;
+      this.quietDefs = [];
+      cy.startBatch();
+    }
+  }
+
+  /** Ends the quiet hand-over (a highlight or selection must be drawn now): Cytoscape draws what it has. */
+  private wake(): void {
+    const cy = this.cy;
+    if (!this.quiet || !cy) return;
+    this.quiet = false;
+    cy.endBatch();
+    if (this.overview) {
+      this.overview.handOver(this.quietDefs as ElementDef[]);
+      this.overview.paint();
+    }
+    this.quietDefs = [];
   }
 
   /** Adds the pending elements in idle-time batches, each after the previous one has been painted. */
@@ -295,16 +352,35 @@ export class GraphCanvas {
         const cy = this.cy;
         if (generation !== this.generation || !cy || cy.destroyed()) return resolve();
         // People before ties (a tie needs both ends), and a batch never mixes the two.
-        // Each batch costs Cytoscape a redraw of everything it holds, so batches grow with it
-        // (a third of what it holds): a few dozen batches at most, whatever the size.
-        const size = Math.max(batch, Math.ceil(cy.elements().length / 3));
-        const nodes = this.pending[0]?.group === 'nodes';
-        let n = 0;
-        while (n < size && n < this.pending.length && (this.pending[n]!.group === 'nodes') === nodes) n++;
-        const next = this.pending.splice(0, n);
-        if (next.length) this.addElements(cy, next);
+        const take = (size: number) => {
+          const nodes = this.pending[0]?.group === 'nodes';
+          let n = 0;
+          while (n < size && n < this.pending.length && (this.pending[n]!.group === 'nodes') === nodes) n++;
+          const next = this.pending.splice(0, n);
+          if (next.length) this.addElements(cy, next);
+        };
+        if (this.quiet) {
+          // Cytoscape draws nothing meanwhile: a step costs only creating and styling its elements,
+          // so it takes slices until QUIET_STEP_MS is spent, and the window keeps its frames short.
+          const started = performance.now();
+          do take(QUIET_SLICE);
+          while (this.pending.length && this.quiet && performance.now() - started < QUIET_STEP_MS);
+        } else {
+          // Each batch costs Cytoscape a redraw of everything it holds, so batches grow with it
+          // (a third of what it holds): a few dozen batches at most, whatever the size.
+          take(Math.max(batch, Math.ceil(cy.elements().length / 3)));
+        }
         onBatch();
         if (!this.pending.length) {
+          if (this.quiet) {
+            // Everything is in: Cytoscape draws it all at its next frame, and the overview layer
+            // goes in the same frame (the two pictures are never both on screen).
+            this.quiet = false;
+            this.quietDefs = [];
+            cy.endBatch();
+            this.overview?.destroy();
+            this.overview = null;
+          }
           void afterFrame().then(() => {
             // Cytoscape has painted everything: the overview has nothing left to draw.
             if (generation === this.generation) {
@@ -315,7 +391,8 @@ export class GraphCanvas {
           });
           return;
         }
-        void afterFrame().then(() => whenIdle(step));
+        if (this.quiet) whenIdle(step);
+        else void afterFrame().then(() => whenIdle(step));
       };
       whenIdle(step);
     });
@@ -332,10 +409,42 @@ export class GraphCanvas {
     }
     cy.add(defs);
     if (defs.some((d) => String(d.classes ?? '').includes('tint'))) this.keepShownLabelsReadable();
+    if (this.quiet) {
+      // Styled now (closing and reopening the batch), drawn by the overview until Cytoscape draws.
+      cy.endBatch();
+      cy.startBatch();
+      for (const d of defs) this.quietDefs.push(d);
+      return;
+    }
     if (this.overview) {
       this.overview.handOver(defs as ElementDef[]);
       this.overview.paint();
     }
+  }
+
+  /** The person the overview layer draws under this point (CSS pixels), with where and how large they are on screen. */
+  private overviewPersonAt(p: { x: number; y: number } | undefined): { id: number; at: { x: number; y: number; size: number } } | null {
+    const overview = this.overview;
+    if (!overview || !p) return null;
+    const hit = overview.personAt(p.x, p.y);
+    if (!hit) return null;
+    const at = overview.toScreen(hit.at);
+    return { id: Number(hit.id), at: { x: at.x, y: at.y, size: 2 * hit.r * (this.cy?.zoom() ?? 1) } };
+  }
+
+  /** A click on a person still on the overview layer: into Cytoscape now, selected as a tap on them would. */
+  private selectFromOverview(id: number): void {
+    const cy = this.cy;
+    if (!cy) return;
+    this.wake();
+    this.ensurePeople([id]);
+    const node = cy.getElementById(String(id));
+    if (node.empty()) return;
+    cy.nodes(':selected').unselect();
+    node.select();
+    this.selectedNode = node;
+    this.showNeighbourhood(node);
+    this.handlers.onSelect(id);
   }
 
   /** Moves these people into Cytoscape now if they are still pending (search, focus and routes need them). */
@@ -374,6 +483,7 @@ export class GraphCanvas {
   highlightRoute(ids: readonly number[]): void {
     const cy = this.cy;
     if (!cy) return;
+    this.wake();
     this.clearHighlights();
     this.ensurePeople(ids);
     this.addPendingBetween(ids);
@@ -403,6 +513,7 @@ export class GraphCanvas {
   focusIds(ids: readonly number[]): void {
     const cy = this.cy;
     if (!cy) return;
+    this.wake();
     this.clearHighlights();
     this.ensurePeople(ids);
     const set = cy.collection();
@@ -429,6 +540,7 @@ export class GraphCanvas {
   highlightOrganization(members: readonly number[], path: readonly number[]): void {
     const cy = this.cy;
     if (!cy) return;
+    this.wake();
     this.clearHighlights();
     this.ensurePeople([...members, ...path]);
     this.addPendingBetween(path);
@@ -479,6 +591,7 @@ export class GraphCanvas {
   focusBridge(id: number, groupMembers: readonly number[]): boolean {
     const cy = this.cy;
     if (!cy) return false;
+    this.wake();
     this.clearHighlights();
     this.ensurePeople([id, ...groupMembers]);
     const node = cy.getElementById(String(id));
@@ -506,6 +619,7 @@ export class GraphCanvas {
   focusPerson(id: number): boolean {
     const cy = this.cy;
     if (!cy) return false;
+    this.wake();
     this.ensurePeople([id]);
     const node = cy.getElementById(String(id));
     if (node.empty()) return false;
@@ -537,6 +651,7 @@ export class GraphCanvas {
 
   /** The selected person (or none, when the panel closes) keeps their neighbourhood highlighted. */
   highlightNeighbourhood(id: number | null): void {
+    if (id !== null) this.wake();
     const node = id === null ? null : this.cy?.getElementById(String(id));
     this.selectedNode = node && node.nonempty() ? node : null;
     this.showNeighbourhood(this.selectedNode);
@@ -726,6 +841,8 @@ export class GraphCanvas {
     this.pending = [];
     this.overview?.destroy();
     this.overview = null;
+    this.quiet = false;
+    this.quietDefs = [];
     this.cy?.destroy();
     this.cy = null;
   }

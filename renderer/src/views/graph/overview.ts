@@ -67,6 +67,13 @@ export class Overview {
   private keep: ReadonlySet<string> | null = null;
   private viewport: OverviewViewport;
   private frame = 0;
+  /**
+   * Hit-testing (issue 16): people on this layer by grid cell, so hover and click reach everyone
+   * from the first paint, before Cytoscape has them. Cell side in model units.
+   */
+  private readonly grid = new Map<string, string[]>();
+  private cell = 1;
+  private largest = 1;
 
   constructor(
     private readonly container: HTMLElement,
@@ -105,10 +112,61 @@ export class Overview {
       }
     }
     this.viewport = viewport;
+    this.indexPeople();
     this.canvas = document.createElement('canvas');
     this.canvas.className = 'graph-overview';
     this.canvas.setAttribute('aria-hidden', 'true');
     container.prepend(this.canvas);
+  }
+
+  private indexPeople(): void {
+    let largest = 1;
+    for (const p of this.nodes.values()) largest = Math.max(largest, p.r);
+    this.largest = largest;
+    // About a person's diameter wide: a hit is within the few cells around the pointer.
+    this.cell = 2 * largest + 8;
+    for (const [id, p] of this.nodes) {
+      const key = `${Math.floor(p.at.x / this.cell)}:${Math.floor(p.at.y / this.cell)}`;
+      const list = this.grid.get(key);
+      if (list) list.push(id);
+      else this.grid.set(key, [id]);
+    }
+  }
+
+  /**
+   * The person this layer draws under a point of the container (CSS pixels), or null: the
+   * nearest whose disc (plus 3 px on screen) holds the point. People already handed over are
+   * Cytoscape's to find.
+   */
+  personAt(x: number, y: number): { id: string; at: Pt; r: number } | null {
+    const { zoom, pan } = this.viewport;
+    const mx = (x - pan.x) / zoom;
+    const my = (y - pan.y) / zoom;
+    const cx = Math.floor(mx / this.cell);
+    const cy = Math.floor(my / this.cell);
+    const slack = 3 / zoom;
+    const span = Math.ceil((this.largest + slack) / this.cell);
+    let best: { id: string; at: Pt; r: number } | null = null;
+    let bestD = Infinity;
+    for (let i = cx - span; i <= cx + span; i++) {
+      for (let j = cy - span; j <= cy + span; j++) {
+        for (const id of this.grid.get(`${i}:${j}`) ?? []) {
+          const p = this.nodes.get(id);
+          if (!p) continue;
+          const d = Math.hypot(p.at.x - mx, p.at.y - my);
+          if (d <= p.r + slack && d < bestD) {
+            bestD = d;
+            best = { id, at: p.at, r: p.r };
+          }
+        }
+      }
+    }
+    return best;
+  }
+
+  /** Where a model point is on screen (CSS pixels in the container). */
+  toScreen(p: Pt): Pt {
+    return { x: p.x * this.viewport.zoom + this.viewport.pan.x, y: p.y * this.viewport.zoom + this.viewport.pan.y };
   }
 
   /** People and ties not yet handed over. */
@@ -277,5 +335,6 @@ export class Overview {
     this.canvas.remove();
     this.nodes.clear();
     this.edges.clear();
+    this.grid.clear();
   }
 }
