@@ -50,9 +50,6 @@ const whenIdle: (f: () => void) => void =
 const afterFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve())));
 
 const ZOOM_RANGE: [number, number] = [0.02, 6];
-/** The quiet hand-over (see GraphCanvas.quiet): elements per slice, and the time one idle step may take. */
-const QUIET_SLICE = 500;
-const QUIET_STEP_MS = 40;
 /** Room around the community map when it is fitted (drawn and refitted alike). */
 const MAP_PADDING = 40;
 /** Smallest on-screen diameter (px) of a route hop, search hit or selected person. */
@@ -70,16 +67,6 @@ export class GraphCanvas {
   private routeIds: number[] = [];
   /** Elements not yet in Cytoscape (progressive draw): people first, then ties strongest first. */
   private pending: ElementDefinition[] = [];
-  /**
-   * Issue 16, the quiet hand-over: while the overview layer draws the whole picture, Cytoscape
-   * takes the elements over inside one open batch (cy.startBatch), so it draws nothing until it
-   * has them all, then draws once. Each handed-over batch used to cost a redraw of everything
-   * Cytoscape held (at 10,000 people / 50,000 ties, dozens of frames of 0.3–2 s, 12 s in all).
-   * A highlight or a selection ends it early (wake): Cytoscape must draw those at once.
-   */
-  private quiet = false;
-  /** Elements Cytoscape took over quietly, still drawn by the overview layer. */
-  private quietDefs: ElementDefinition[] = [];
   /** Large graphs: draws what Cytoscape does not have yet (see overview.ts). */
   private overview: Overview | null = null;
   /** People whose always-shown label is enlarged for the zoom (keepShownLabelsReadable). */
@@ -115,8 +102,6 @@ export class GraphCanvas {
     const kept = keepViewport && previous ? { zoom: previous.zoom(), pan: previous.pan() } : null;
     this.overview?.destroy();
     this.overview = null;
-    this.quiet = false;
-    this.quietDefs = [];
     previous?.destroy();
     this.cy = null;
     this.selectedNode = null;
@@ -167,8 +152,6 @@ export class GraphCanvas {
     this.generation++;
     this.overview?.destroy();
     this.overview = null;
-    this.quiet = false;
-    this.quietDefs = [];
     this.cy?.destroy();
     this.pending = [];
     this.selectedNode = null;
@@ -300,7 +283,6 @@ export class GraphCanvas {
         this.showNeighbourhood(null);
         this.handlers.onSelect(null);
       } else if (e.target.isNode() && e.target.isChildless()) {
-        this.wake();
         this.selectedNode = e.target as NodeSingular;
         this.showNeighbourhood(this.selectedNode);
         this.handlers.onSelect(Number(e.target.id()));
@@ -325,24 +307,6 @@ export class GraphCanvas {
         )
       : afterFrame();
     void this.filled.then(() => peopleIn());
-    if (this.overview && this.pending.length) {
-      this.quiet = true;
-      this.quietDefs = [];
-      cy.startBatch();
-    }
-  }
-
-  /** Ends the quiet hand-over (a highlight or selection must be drawn now): Cytoscape draws what it has. */
-  private wake(): void {
-    const cy = this.cy;
-    if (!this.quiet || !cy) return;
-    this.quiet = false;
-    cy.endBatch();
-    if (this.overview) {
-      this.overview.handOver(this.quietDefs as ElementDef[]);
-      this.overview.paint();
-    }
-    this.quietDefs = [];
   }
 
   /** Adds the pending elements in idle-time batches, each after the previous one has been painted. */
@@ -352,35 +316,16 @@ export class GraphCanvas {
         const cy = this.cy;
         if (generation !== this.generation || !cy || cy.destroyed()) return resolve();
         // People before ties (a tie needs both ends), and a batch never mixes the two.
-        const take = (size: number) => {
-          const nodes = this.pending[0]?.group === 'nodes';
-          let n = 0;
-          while (n < size && n < this.pending.length && (this.pending[n]!.group === 'nodes') === nodes) n++;
-          const next = this.pending.splice(0, n);
-          if (next.length) this.addElements(cy, next);
-        };
-        if (this.quiet) {
-          // Cytoscape draws nothing meanwhile: a step costs only creating and styling its elements,
-          // so it takes slices until QUIET_STEP_MS is spent, and the window keeps its frames short.
-          const started = performance.now();
-          do take(QUIET_SLICE);
-          while (this.pending.length && this.quiet && performance.now() - started < QUIET_STEP_MS);
-        } else {
-          // Each batch costs Cytoscape a redraw of everything it holds, so batches grow with it
-          // (a third of what it holds): a few dozen batches at most, whatever the size.
-          take(Math.max(batch, Math.ceil(cy.elements().length / 3)));
-        }
+        // Each batch costs Cytoscape a redraw of everything it holds, so batches grow with it
+        // (a third of what it holds): a few dozen batches at most, whatever the size.
+        const size = Math.max(batch, Math.ceil(cy.elements().length / 3));
+        const nodes = this.pending[0]?.group === 'nodes';
+        let n = 0;
+        while (n < size && n < this.pending.length && (this.pending[n]!.group === 'nodes') === nodes) n++;
+        const next = this.pending.splice(0, n);
+        if (next.length) this.addElements(cy, next);
         onBatch();
         if (!this.pending.length) {
-          if (this.quiet) {
-            // Everything is in: Cytoscape draws it all at its next frame, and the overview layer
-            // goes in the same frame (the two pictures are never both on screen).
-            this.quiet = false;
-            this.quietDefs = [];
-            cy.endBatch();
-            this.overview?.destroy();
-            this.overview = null;
-          }
           void afterFrame().then(() => {
             // Cytoscape has painted everything: the overview has nothing left to draw.
             if (generation === this.generation) {
@@ -391,8 +336,7 @@ export class GraphCanvas {
           });
           return;
         }
-        if (this.quiet) whenIdle(step);
-        else void afterFrame().then(() => whenIdle(step));
+        void afterFrame().then(() => whenIdle(step));
       };
       whenIdle(step);
     });
@@ -409,13 +353,6 @@ export class GraphCanvas {
     }
     cy.add(defs);
     if (defs.some((d) => String(d.classes ?? '').includes('tint'))) this.keepShownLabelsReadable();
-    if (this.quiet) {
-      // Styled now (closing and reopening the batch), drawn by the overview until Cytoscape draws.
-      cy.endBatch();
-      cy.startBatch();
-      for (const d of defs) this.quietDefs.push(d);
-      return;
-    }
     if (this.overview) {
       this.overview.handOver(defs as ElementDef[]);
       this.overview.paint();
@@ -436,7 +373,6 @@ export class GraphCanvas {
   private selectFromOverview(id: number): void {
     const cy = this.cy;
     if (!cy) return;
-    this.wake();
     this.ensurePeople([id]);
     const node = cy.getElementById(String(id));
     if (node.empty()) return;
@@ -483,7 +419,6 @@ export class GraphCanvas {
   highlightRoute(ids: readonly number[]): void {
     const cy = this.cy;
     if (!cy) return;
-    this.wake();
     this.clearHighlights();
     this.ensurePeople(ids);
     this.addPendingBetween(ids);
@@ -513,7 +448,6 @@ export class GraphCanvas {
   focusIds(ids: readonly number[]): void {
     const cy = this.cy;
     if (!cy) return;
-    this.wake();
     this.clearHighlights();
     this.ensurePeople(ids);
     const set = cy.collection();
@@ -540,7 +474,6 @@ export class GraphCanvas {
   highlightOrganization(members: readonly number[], path: readonly number[]): void {
     const cy = this.cy;
     if (!cy) return;
-    this.wake();
     this.clearHighlights();
     this.ensurePeople([...members, ...path]);
     this.addPendingBetween(path);
@@ -591,7 +524,6 @@ export class GraphCanvas {
   focusBridge(id: number, groupMembers: readonly number[]): boolean {
     const cy = this.cy;
     if (!cy) return false;
-    this.wake();
     this.clearHighlights();
     this.ensurePeople([id, ...groupMembers]);
     const node = cy.getElementById(String(id));
@@ -619,7 +551,6 @@ export class GraphCanvas {
   focusPerson(id: number): boolean {
     const cy = this.cy;
     if (!cy) return false;
-    this.wake();
     this.ensurePeople([id]);
     const node = cy.getElementById(String(id));
     if (node.empty()) return false;
@@ -651,7 +582,6 @@ export class GraphCanvas {
 
   /** The selected person (or none, when the panel closes) keeps their neighbourhood highlighted. */
   highlightNeighbourhood(id: number | null): void {
-    if (id !== null) this.wake();
     const node = id === null ? null : this.cy?.getElementById(String(id));
     this.selectedNode = node && node.nonempty() ? node : null;
     this.showNeighbourhood(this.selectedNode);
@@ -841,8 +771,6 @@ export class GraphCanvas {
     this.pending = [];
     this.overview?.destroy();
     this.overview = null;
-    this.quiet = false;
-    this.quietDefs = [];
     this.cy?.destroy();
     this.cy = null;
   }
