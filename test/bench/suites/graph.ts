@@ -322,7 +322,7 @@ export const graphSuite: BenchSuite = {
         }
         row(`${label}: first paint`, r.firstPaintMs, 'ms', '≤ 300 ms', `${v.perf.overview ? 'no layout; every person and tie (overview layer)' : `no layout; ${r.firstEdges.toLocaleString('en-US')} ties in it`}; ${loadBefore}`);
         if (isApp) row(`${label}: first paint / sigma.js first paint`, r.firstPaintMs / (sigmaBig instanceof Error ? NaN : sigmaBig.firstPaintMs), 'x', undefined, 'load-robust: the same graph in the same browser');
-        if (v.perf.overview) row(`${label}: everyone in Cytoscape`, r.peopleInMs, 'ms', undefined, 'hand-over in idle-time batches, growing to a third of what Cytoscape holds (graphCanvas.ts fill)');
+        if (v.perf.overview) row(`${label}: everyone in Cytoscape`, r.peopleInMs, 'ms', undefined, 'hand-over in idle-time batches, growing to half of what Cytoscape holds (graphCanvas.ts fill)');
         if (v.perf.overview || r.firstEdges < bigData.edges.length) {
           row(`${label}: ${v.perf.overview ? 'everything in Cytoscape' : 'all ties drawn'}`, r.filledMs, 'ms', undefined, v.perf.overview ? 'overview layer removed' : `idle batches of ${v.perf.batch}`);
           row(

@@ -315,14 +315,13 @@ export class GraphCanvas {
       const step = () => {
         const cy = this.cy;
         if (generation !== this.generation || !cy || cy.destroyed()) return resolve();
-        // People before ties (a tie needs both ends), and a batch never mixes the two.
-        // Each batch costs Cytoscape a redraw of everything it holds, so batches grow with it
-        // (a third of what it holds): a few dozen batches at most, whatever the size.
-        const size = Math.max(batch, Math.ceil(cy.elements().length / 3));
-        const nodes = this.pending[0]?.group === 'nodes';
-        let n = 0;
-        while (n < size && n < this.pending.length && (this.pending[n]!.group === 'nodes') === nodes) n++;
-        const next = this.pending.splice(0, n);
+        // People before ties (pending holds them in that order; a tie's ends are in by the time it
+        // is). Each batch costs Cytoscape a redraw of everything it holds, so batches grow with it
+        // (half of what it holds): a dozen batches at most, whatever the size. Issue 16: a batch
+        // may end the people and begin the ties (a few leftover people were a batch, and a frame
+        // pair, of their own).
+        const size = Math.max(batch, Math.ceil(cy.elements().length / 2));
+        const next = this.pending.splice(0, Math.min(size, this.pending.length));
         if (next.length) this.addElements(cy, next);
         onBatch();
         if (!this.pending.length) {
