@@ -21,6 +21,7 @@
 // `labelled` people from the zoom at which Cytoscape shows them); both read the
 // same look (graphLook) so they cannot drift apart.
 import { keptByHighlight, LIKELY_EDGE_OPACITY, type ElementDef, type GraphLook } from './encode';
+import { HitGrid } from './hitGrid';
 
 export interface OverviewViewport {
   zoom: number;
@@ -67,13 +68,8 @@ export class Overview {
   private keep: ReadonlySet<string> | null = null;
   private viewport: OverviewViewport;
   private frame = 0;
-  /**
-   * Hit-testing (issue 16): people on this layer by grid cell, so hover and click reach everyone
-   * from the first paint, before Cytoscape has them. Cell side in model units.
-   */
-  private readonly grid = new Map<string, string[]>();
-  private cell = 1;
-  private largest = 1;
+  /** Hit-testing (issue 16): hover and click reach everyone from the first paint, before Cytoscape has them. */
+  private readonly grid: HitGrid<Person>;
 
   constructor(
     private readonly container: HTMLElement,
@@ -112,56 +108,20 @@ export class Overview {
       }
     }
     this.viewport = viewport;
-    this.indexPeople();
+    this.grid = new HitGrid(this.nodes);
     this.canvas = document.createElement('canvas');
     this.canvas.className = 'graph-overview';
     this.canvas.setAttribute('aria-hidden', 'true');
     container.prepend(this.canvas);
   }
 
-  private indexPeople(): void {
-    let largest = 1;
-    for (const p of this.nodes.values()) largest = Math.max(largest, p.r);
-    this.largest = largest;
-    // About a person's diameter wide: a hit is within the few cells around the pointer.
-    this.cell = 2 * largest + 8;
-    for (const [id, p] of this.nodes) {
-      const key = `${Math.floor(p.at.x / this.cell)}:${Math.floor(p.at.y / this.cell)}`;
-      const list = this.grid.get(key);
-      if (list) list.push(id);
-      else this.grid.set(key, [id]);
-    }
-  }
-
   /**
-   * The person this layer draws under a point of the container (CSS pixels), or null: the
-   * nearest whose disc (plus 3 px on screen) holds the point. People already handed over are
-   * Cytoscape's to find.
+   * The person this layer draws under a point of the container (CSS pixels), or null. People
+   * already handed over are Cytoscape's to find (they leave `nodes`, which the grid reads).
    */
   personAt(x: number, y: number): { id: string; at: Pt; r: number } | null {
-    const { zoom, pan } = this.viewport;
-    const mx = (x - pan.x) / zoom;
-    const my = (y - pan.y) / zoom;
-    const cx = Math.floor(mx / this.cell);
-    const cy = Math.floor(my / this.cell);
-    const slack = 3 / zoom;
-    const span = Math.ceil((this.largest + slack) / this.cell);
-    let best: { id: string; at: Pt; r: number } | null = null;
-    let bestD = Infinity;
-    for (let i = cx - span; i <= cx + span; i++) {
-      for (let j = cy - span; j <= cy + span; j++) {
-        for (const id of this.grid.get(`${i}:${j}`) ?? []) {
-          const p = this.nodes.get(id);
-          if (!p) continue;
-          const d = Math.hypot(p.at.x - mx, p.at.y - my);
-          if (d <= p.r + slack && d < bestD) {
-            bestD = d;
-            best = { id, at: p.at, r: p.r };
-          }
-        }
-      }
-    }
-    return best;
+    const hit = this.grid.at(x, y, this.viewport);
+    return hit ? { id: hit.id, at: hit.person.at, r: hit.person.r } : null;
   }
 
   /** Where a model point is on screen (CSS pixels in the container). */
@@ -335,6 +295,5 @@ export class Overview {
     this.canvas.remove();
     this.nodes.clear();
     this.edges.clear();
-    this.grid.clear();
   }
 }
