@@ -4,7 +4,7 @@
 // zoom and pan, and forgets people once they are handed over.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { HIT_SLACK_PX, HitGrid, type GridPerson, type Viewport } from '../../renderer/src/views/graph/hitGrid';
+import { HIT_SLACK_PX, HitGrid, type GridPerson, type Viewport } from '../../shared/graphHitGrid';
 
 /** How far from the point (model units) the nearest person whose disc plus the slack holds it is, by scanning everyone; null if none. */
 function scan(people: ReadonlyMap<string, GridPerson>, x: number, y: number, v: Viewport): number | null {

@@ -21,7 +21,7 @@
 // `labelled` people from the zoom at which Cytoscape shows them); both read the
 // same look (graphLook) so they cannot drift apart.
 import { keptByHighlight, LIKELY_EDGE_OPACITY, type ElementDef, type GraphLook } from './encode';
-import { HitGrid } from './hitGrid';
+import { HitGrid } from '../../../../shared/graphHitGrid';
 
 export interface OverviewViewport {
   zoom: number;

@@ -1,7 +1,8 @@
 // Hit-testing of the people the overview layer draws (issue 16): on a large
 // network everyone is painted at once on the overview layer while Cytoscape
 // takes the elements over in batches; this grid lets hover and click reach
-// each of them from the first paint. Pure (no DOM), so it is unit-tested.
+// each of them from the first paint (renderer/src/views/graph/overview.ts).
+// Pure (no DOM), in shared/ so it is unit-tested.
 
 export interface GridPerson {
   at: { x: number; y: number };
