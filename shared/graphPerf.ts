@@ -48,8 +48,9 @@ export const SMALL_GRAPH: PerfOptions = {
 };
 
 export const LARGE_GRAPH: PerfOptions = {
-  // Edges vanish while the user pans/zooms (drag, wheel, pinch): frames then cost the nodes only.
-  hideEdgesOnViewport: true,
+  // Every tie stays drawn while the user pans/zooms (issue 16: hiding them made panning look
+  // faster than it is and the picture lose its structure at every move).
+  hideEdgesOnViewport: false,
   // A cached bitmap while the user moves the viewport (then redrawn when it stops).
   textureOnViewport: true,
   // Extra blended frames cost more than they hide on software rendering.

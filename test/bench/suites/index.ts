@@ -2,6 +2,7 @@
 import type { BenchSuite } from '../types';
 import { foundation } from './foundation';
 import { graphSuite } from './graph';
+import { graphAppSuite } from './graphApp';
 import { importSuite } from './import';
 import { importArchiveSuite } from './importArchive';
 import { importHistorySuite } from './importHistory';
@@ -22,6 +23,7 @@ export const suites: BenchSuite[] = [
   searchSuite,
   peopleListSuite,
   graphSuite,
+  graphAppSuite,
   likelySuite,
   syncSuite,
 ];

@@ -199,9 +199,13 @@ export function GraphView({ query }: { query: string }) {
     };
   }, []);
 
+  // The header's content (the toolbar's organization and tag lists, the map's note) decides the
+  // canvas's height: the map waits for it, so no refit moves the map after it is reported ready
+  // and a first click lands where the community was drawn (issue 16).
+  const headerSettled = !orgs.loading && !tags.loading;
   // The map of communities (issue 16): drawn from the map alone, no layout of everyone needed.
   useEffect(() => {
-    if (!params.map || !communityMap || !canvasRef.current) return;
+    if (!params.map || !communityMap || !headerSettled || !canvasRef.current) return;
     let cancelled = false;
     lastDrawRef.current = null;
     setStatus('loading');
@@ -220,7 +224,7 @@ export function GraphView({ query }: { query: string }) {
     return () => {
       cancelled = true;
     };
-  }, [params.map, communityMap, theme]);
+  }, [params.map, communityMap, theme, headerSettled]);
 
   // Lay out (only when needed), then draw.
   useEffect(() => {
@@ -456,10 +460,12 @@ export function GraphView({ query }: { query: string }) {
             </button>
           </div>
         </div>
-        {params.map && drawnMap && (
+        {/* From the map itself, not the drawn one: the note is in the header before the map is drawn,
+            so its arrival does not shrink the canvas and refit the map after it is ready (issue 16). */}
+        {params.map && communityMap && (
           <p className="graph-large-note" data-testid="graph-map-note">
-            {drawnMap.totalPeople.toLocaleString()} people in {drawnMap.communities.length.toLocaleString()} communities
-            {drawnMap.alone > 0 ? ` (${drawnMap.alone.toLocaleString()} more on their own)` : ''}. Click a community to see its people.{' '}
+            {communityMap.totalPeople.toLocaleString()} people in {communityMap.communities.length.toLocaleString()} communities
+            {communityMap.alone > 0 ? ` (${communityMap.alone.toLocaleString()} more on their own)` : ''}. Click a community to see its people.{' '}
             <button type="button" className="link-button" onClick={() => setMode({ kind: 'whole' })} data-testid="graph-show-everyone">
               Show everyone
             </button>

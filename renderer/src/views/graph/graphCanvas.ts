@@ -50,6 +50,8 @@ const whenIdle: (f: () => void) => void =
 const afterFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve())));
 
 const ZOOM_RANGE: [number, number] = [0.02, 6];
+/** Room around the community map when it is fitted (drawn and refitted alike). */
+const MAP_PADDING = 40;
 /** Smallest on-screen diameter (px) of a route hop, search hit or selected person. */
 const SHOWN_MIN_PX = 12;
 
@@ -76,6 +78,10 @@ export class GraphCanvas {
   private generation = 0;
   /** What a refit frames (issue 16): the highlighted people (route, organization, bridge, focus), else everyone. */
   private fitIds: string[] = [];
+  /** The container's size when the picture was last fitted (or drawn): a refit at that size changes nothing. */
+  private fittedSize = '';
+  /** The community map is shown (its own fit padding). */
+  private mapShown = false;
 
   constructor(
     private readonly container: HTMLElement,
@@ -102,6 +108,8 @@ export class GraphCanvas {
     this.routeIds = [];
     this.fitIds = [];
     this.dimming = null;
+    this.mapShown = false;
+    this.fittedSize = this.containerSize();
     const chosen = (this.perf = perf ?? perfOptionsFor(data.nodes.length, data.edges.length));
     const elements = buildElements(data, { ...options, labelLimit: chosen.labelLimit }) as ElementDefinition[];
     // The viewport from the positions, not cy.fit(): fitting measures every element's bounding box first.
@@ -151,12 +159,14 @@ export class GraphCanvas {
     this.fitIds = [];
     this.dimming = null;
     this.perf = null;
+    this.mapShown = true;
+    this.fittedSize = this.containerSize();
     const positions = mapPositions(map);
     const cy = cytoscape({
       container: this.container,
       elements: mapElements(map, positions, theme) as ElementDefinition[],
       style: mapStylesheet(theme) as unknown as cytoscape.StylesheetJson,
-      layout: { name: 'preset', fit: true, padding: 40 },
+      layout: { name: 'preset', fit: true, padding: MAP_PADDING },
       minZoom: ZOOM_RANGE[0],
       maxZoom: 2,
       boxSelectionEnabled: false,
@@ -250,8 +260,25 @@ export class GraphCanvas {
       cy.edges('.weak').toggleClass('lit', now);
     });
     cy.on('resize', () => this.overview?.schedule());
+    // Issue 16: people still on the overview layer answer hover, click and double-click at once
+    // (its hit-testing); a click moves the person into Cytoscape and selects them.
+    let overviewHover: number | null = null;
+    cy.on('mousemove', (e) => {
+      const hit = e.target === cy ? this.overviewPersonAt(e.renderedPosition) : null;
+      if (hit) {
+        overviewHover = hit.id;
+        this.handlers.onHover(hit.id, hit.at);
+      } else if (overviewHover !== null) {
+        overviewHover = null;
+        this.handlers.onHover(null, null);
+      }
+    });
     cy.on('tap', (e) => {
-      if (e.target === cy) {
+      const hit = e.target === cy ? this.overviewPersonAt(e.renderedPosition) : null;
+      if (hit) {
+        // After Cytoscape's own handling of this tap, which unselects everything on a background tap.
+        queueMicrotask(() => this.selectFromOverview(hit.id));
+      } else if (e.target === cy) {
         this.selectedNode = null;
         this.showNeighbourhood(null);
         this.handlers.onSelect(null);
@@ -262,6 +289,10 @@ export class GraphCanvas {
       }
     });
     cy.on('dbltap', 'node:childless', (e) => this.handlers.onDoubleClick(Number(e.target.id())));
+    cy.on('dbltap', (e) => {
+      const hit = e.target === cy ? this.overviewPersonAt(e.renderedPosition) : null;
+      if (hit) this.handlers.onDoubleClick(hit.id);
+    });
     this.cy = cy;
     this.scaledLabels = null;
     this.keepShownLabelsReadable();
@@ -284,14 +315,13 @@ export class GraphCanvas {
       const step = () => {
         const cy = this.cy;
         if (generation !== this.generation || !cy || cy.destroyed()) return resolve();
-        // People before ties (a tie needs both ends), and a batch never mixes the two.
-        // Each batch costs Cytoscape a redraw of everything it holds, so batches grow with it
-        // (a third of what it holds): a few dozen batches at most, whatever the size.
-        const size = Math.max(batch, Math.ceil(cy.elements().length / 3));
-        const nodes = this.pending[0]?.group === 'nodes';
-        let n = 0;
-        while (n < size && n < this.pending.length && (this.pending[n]!.group === 'nodes') === nodes) n++;
-        const next = this.pending.splice(0, n);
+        // People before ties (pending holds them in that order; a tie's ends are in by the time it
+        // is). Each batch costs Cytoscape a redraw of everything it holds, so batches grow with it
+        // (half of what it holds): a dozen batches at most, whatever the size. Issue 16: a batch
+        // may end the people and begin the ties (a few leftover people were a batch, and a frame
+        // pair, of their own).
+        const size = Math.max(batch, Math.ceil(cy.elements().length / 2));
+        const next = this.pending.splice(0, Math.min(size, this.pending.length));
         if (next.length) this.addElements(cy, next);
         onBatch();
         if (!this.pending.length) {
@@ -326,6 +356,30 @@ export class GraphCanvas {
       this.overview.handOver(defs as ElementDef[]);
       this.overview.paint();
     }
+  }
+
+  /** The person the overview layer draws under this point (CSS pixels), with where and how large they are on screen. */
+  private overviewPersonAt(p: { x: number; y: number } | undefined): { id: number; at: { x: number; y: number; size: number } } | null {
+    const overview = this.overview;
+    if (!overview || !p) return null;
+    const hit = overview.personAt(p.x, p.y);
+    if (!hit) return null;
+    const at = overview.toScreen(hit.at);
+    return { id: Number(hit.id), at: { x: at.x, y: at.y, size: 2 * hit.r * (this.cy?.zoom() ?? 1) } };
+  }
+
+  /** A click on a person still on the overview layer: into Cytoscape now, selected as a tap on them would. */
+  private selectFromOverview(id: number): void {
+    const cy = this.cy;
+    if (!cy) return;
+    this.ensurePeople([id]);
+    const node = cy.getElementById(String(id));
+    if (node.empty()) return;
+    cy.nodes(':selected').unselect();
+    node.select();
+    this.selectedNode = node;
+    this.showNeighbourhood(node);
+    this.handlers.onSelect(id);
   }
 
   /** Moves these people into Cytoscape now if they are still pending (search, focus and routes need them). */
@@ -633,12 +687,25 @@ export class GraphCanvas {
   refit(): void {
     const cy = this.cy;
     if (!cy) return;
+    // A late report of the size the picture was drawn at (a ResizeObserver runs after the draw) is
+    // not a change: refitting then would move the picture under a click aimed at it (issue 16).
+    const size = this.containerSize();
+    if (size === this.fittedSize) return;
+    this.fittedSize = size;
     cy.resize();
+    if (this.mapShown) {
+      cy.fit(undefined, MAP_PADDING);
+      return;
+    }
     const framed = cy.collection();
     for (const id of this.fitIds) framed.merge(cy.getElementById(id));
     if (framed.nonempty()) cy.fit(framed, 60);
     else cy.fit(undefined, 30);
     this.keepShownLabelsReadable();
+  }
+
+  private containerSize(): string {
+    return `${this.container.clientWidth}x${this.container.clientHeight}`;
   }
 
   positions(): Map<number, Point> {

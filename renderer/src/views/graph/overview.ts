@@ -21,6 +21,7 @@
 // `labelled` people from the zoom at which Cytoscape shows them); both read the
 // same look (graphLook) so they cannot drift apart.
 import { keptByHighlight, LIKELY_EDGE_OPACITY, type ElementDef, type GraphLook } from './encode';
+import { HitGrid } from '../../../../shared/graphHitGrid';
 
 export interface OverviewViewport {
   zoom: number;
@@ -67,6 +68,8 @@ export class Overview {
   private keep: ReadonlySet<string> | null = null;
   private viewport: OverviewViewport;
   private frame = 0;
+  /** Hit-testing (issue 16): hover and click reach everyone from the first paint, before Cytoscape has them. */
+  private readonly grid: HitGrid<Person>;
 
   constructor(
     private readonly container: HTMLElement,
@@ -105,10 +108,25 @@ export class Overview {
       }
     }
     this.viewport = viewport;
+    this.grid = new HitGrid(this.nodes);
     this.canvas = document.createElement('canvas');
     this.canvas.className = 'graph-overview';
     this.canvas.setAttribute('aria-hidden', 'true');
     container.prepend(this.canvas);
+  }
+
+  /**
+   * The person this layer draws under a point of the container (CSS pixels), or null. People
+   * already handed over are Cytoscape's to find (they leave `nodes`, which the grid reads).
+   */
+  personAt(x: number, y: number): { id: string; at: Pt; r: number } | null {
+    const hit = this.grid.at(x, y, this.viewport);
+    return hit ? { id: hit.id, at: hit.person.at, r: hit.person.r } : null;
+  }
+
+  /** Where a model point is on screen (CSS pixels in the container). */
+  toScreen(p: Pt): Pt {
+    return { x: p.x * this.viewport.zoom + this.viewport.pan.x, y: p.y * this.viewport.zoom + this.viewport.pan.y };
   }
 
   /** People and ties not yet handed over. */
