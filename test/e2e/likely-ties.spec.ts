@@ -2,6 +2,7 @@
 // confirmed and dismissed from the keyboard, keys acting only while the list
 // has focus.
 import { expect, test } from './fixtures';
+import { enableGraphHook, GraphPage } from './pages/GraphPage';
 
 test('likely ties: Y confirms at the suggested strength, 2 at strength 2, N dismisses, only while the list has focus', async ({ app }) => {
   await app.call('app:completeSetup', { displayName: 'Sam Rivera', loadSample: false });
@@ -87,4 +88,29 @@ test('routes: a likely hop is marked and can be turned off; the review queue put
   await expect(app.page.getByTestId('route-reason')).toHaveCount(0);
   await app.page.getByTestId('routes-likely-ties').check();
   await expect(reasons.nth(1)).toHaveAttribute('data-likely', 'true');
+});
+
+test('the graph draws likely ties apart from ties, and its toggle takes them away', async ({ app }) => {
+  await enableGraphHook(app.page);
+  await app.call('app:completeSetup', { displayName: 'Sam Rivera', loadSample: false });
+  const me = (await app.call('app:info')).me.id;
+  const tom = await app.call('people:create', { displayName: 'Tom Reyes' });
+  const chen = await app.call('people:create', { displayName: 'Chen Wei' });
+  await app.call('ties:create', { personA: me, personB: tom.id, strength: 4 });
+  await app.call('ties:create', { personA: me, personB: chen.id, strength: 2 });
+  const tiny = await app.call('orgs:create', { name: 'Tiny Studio', sizeBand: '1-10' });
+  for (const p of [tom, chen]) await app.call('affiliations:create', { personId: p.id, organizationId: tiny.id, startDate: '2020-01' });
+
+  await app.open('graph');
+  const graph = new GraphPage(app.page);
+  const on = await graph.ready((s) => s.nodes.length === 3);
+  expect(on.edges).toBe(2);
+  expect(on.likely).toBe(1);
+  await app.page.getByTestId('graph-likely-ties').uncheck();
+  const off = await graph.ready((s) => s.likely === 0);
+  expect(off.edges).toBe(2);
+  expect(off.nodes).toHaveLength(3);
+  await app.page.getByTestId('graph-likely-ties').check();
+  await graph.ready((s) => s.likely === 1);
+  expect(app.pageErrors).toEqual([]);
 });

@@ -11,6 +11,7 @@ export interface GraphState {
   mode: string;
   nodes: number[];
   edges: number;
+  likely: number;
   route: number[];
   filters: Record<string, unknown>;
   colourBy: string;

@@ -6,6 +6,8 @@ export interface GraphTestState {
   mode: string;
   nodes: number[];
   edges: number;
+  /** Likely ties drawn (issue 15), apart from the ties counted in `edges`. */
+  likely: number;
   route: number[];
   filters: unknown;
   colourBy: string;
