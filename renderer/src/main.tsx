@@ -2,10 +2,22 @@ import './zodConfig';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { startEarly } from './boot';
+// Every global stylesheet, in the cascade order they always had (issue 17):
+// views are chunks of their own now, and a sheet that came with a view's chunk
+// would land after these and win ties it used to lose.
+import './styles/journal.css';
+import './styles/data.css';
+import './views/unlock/unlock.css';
+import './styles/routes.css';
 import './styles/base.css';
 import './styles/shell.css';
 import './styles/controls.css';
 import './styles/views.css';
+
+// app:info, the first view's code and (on #/people) its first page, now,
+// not one after the other once React has rendered (issue 17).
+startEarly(window.location.hash);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('Kith: #root is missing from index.html');

@@ -4,11 +4,83 @@
 // search stay in the main process. The previous answer stays visible while
 // a new query loads, so the list does not flash empty between keystrokes.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { PeopleQuery, PersonRow } from '../../../shared/domain';
+import type { ChannelOutput } from '../../../shared/contract';
+import type { PeopleQuery, PeopleSort, PersonRow } from '../../../shared/domain';
 import { invoke } from '../api';
-import { useRevision } from './revision';
+import { currentRevision, useRevision } from './revision';
+import { stickyValue } from './useStickyState';
 
 export const PEOPLE_PAGE = 100;
+
+type PeopleListInput = Omit<PeopleQuery, 'offset' | 'limit'>;
+type PeoplePage = ChannelOutput<'people:list'>;
+
+/** What the People view shows, as it keeps it (useStickyState keys and first values) and as its route says. */
+export interface PeopleViewState {
+  search: string;
+  sort: PeopleSort;
+  showArchived: boolean;
+  degree: 'first' | 'second' | 'all';
+}
+
+export const PEOPLE_VIEW_STATE: { readonly [K in keyof PeopleViewState]: { key: string; initial: PeopleViewState[K] } } = {
+  search: { key: 'people.search', initial: '' },
+  sort: { key: 'people.sort', initial: 'name' },
+  showArchived: { key: 'people.archived', initial: false },
+  degree: { key: 'people.degree', initial: 'first' },
+};
+
+/** The query the People view asks for, from its state and its route (#/people?review=imported, #/people?batch=…). */
+export function peopleListInput(state: PeopleViewState, hash: string): PeopleListInput {
+  const params = new URLSearchParams(hash.split('?')[1] ?? '');
+  // #/people?review=imported: only the imported contacts not looked at yet (Home's card, issue 17).
+  const reviewImported = params.get('review') === 'imported';
+  // #/people?batch=<import time>: the people one import brought in (people.import_batch).
+  const importBatch = params.get('batch')?.slice(0, 40) || null;
+  return {
+    search: state.search || undefined,
+    sort: state.sort,
+    archived: state.showArchived ? 'include' : 'exclude',
+    ...(state.degree !== 'first' ? { degree: state.degree } : {}),
+    ...(reviewImported ? { review: 'imported' as const } : {}),
+    ...(importBatch ? { importBatch } : {}),
+  };
+}
+
+function queryKey(input: PeopleListInput, revision: number): string {
+  return `${JSON.stringify(input)}#${revision}`;
+}
+
+function askPage(input: PeopleListInput, page: number): Promise<PeoplePage> {
+  return invoke('people:list', { ...input, offset: page * PEOPLE_PAGE, limit: PEOPLE_PAGE });
+}
+
+// The first page asked for when the app's script starts on #/people, before
+// React has rendered anything (issue 17): the answer travels while the shell
+// and the view load and render, instead of after them.
+let early: { key: string; answer: Promise<PeoplePage> } | null = null;
+
+/** Asks for the first page the People view will want, now (main.tsx, on #/people). */
+export function prefetchPeopleFirstPage(hash: string): void {
+  const state = {
+    search: stickyValue(PEOPLE_VIEW_STATE.search.key, PEOPLE_VIEW_STATE.search.initial).trim(),
+    sort: stickyValue(PEOPLE_VIEW_STATE.sort.key, PEOPLE_VIEW_STATE.sort.initial),
+    showArchived: stickyValue(PEOPLE_VIEW_STATE.showArchived.key, PEOPLE_VIEW_STATE.showArchived.initial),
+    degree: stickyValue(PEOPLE_VIEW_STATE.degree.key, PEOPLE_VIEW_STATE.degree.initial),
+  };
+  const input = peopleListInput(state, hash);
+  const answer = askPage(input, 0);
+  answer.catch(() => undefined); // whoever takes it sees the failure (and asks again)
+  early = { key: queryKey(input, currentRevision()), answer };
+}
+
+/** The early first page if it is the one wanted (once); a failed one is asked for again. */
+function firstPage(key: string, input: PeopleListInput): Promise<PeoplePage> {
+  const taken = early;
+  early = null;
+  if (taken?.key !== key) return askPage(input, 0);
+  return taken.answer.catch(() => askPage(input, 0));
+}
 
 interface Loaded {
   key: string;
@@ -27,9 +99,9 @@ export interface PagedPeople {
   onRange: (start: number, end: number) => void;
 }
 
-export function usePagedPeople(input: Omit<PeopleQuery, 'offset' | 'limit'>): PagedPeople {
+export function usePagedPeople(input: PeopleListInput): PagedPeople {
   const revision = useRevision();
-  const key = `${JSON.stringify(input)}#${revision}`;
+  const key = queryKey(input, revision);
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [error, setError] = useState<Error | null>(null);
   const [range, setRange] = useState<{ start: number; end: number }>({ start: 0, end: 0 });
@@ -48,7 +120,7 @@ export function usePagedPeople(input: Omit<PeopleQuery, 'offset' | 'limit'>): Pa
       const id = `${key}@${page}`;
       if (pending.current.has(id)) continue;
       pending.current.add(id);
-      invoke('people:list', { ...input, offset: page * PEOPLE_PAGE, limit: PEOPLE_PAGE }).then(
+      (page === 0 ? firstPage(key, input) : askPage(input, page)).then(
         (answer) => {
           pending.current.delete(id);
           setError(null);

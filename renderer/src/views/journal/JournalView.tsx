@@ -1,7 +1,8 @@
 // #/journal: every entry, newest first, virtualized, filtered by kind, person,
 // organization and dates; the selected entry shows in full beside the list.
 import { useState } from 'react';
-import { INTERACTION_KIND_LABELS, INTERACTION_KINDS, type InteractionKind, type JournalRow } from '../../../../shared/journal';
+import type { InteractionKind, JournalRow } from '../../../../shared/journal';
+import { INTERACTION_KIND_LABELS, INTERACTION_KINDS } from '../../../../shared/vocabulary';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { VirtualList } from '../../components/VirtualList';
