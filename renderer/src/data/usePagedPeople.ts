@@ -3,7 +3,7 @@
 // for the first page, then the pages around what is on screen; sorting and
 // search stay in the main process. The previous answer stays visible while
 // a new query loads, so the list does not flash empty between keystrokes.
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ChannelOutput } from '../../../shared/contract';
 import type { PeopleQuery, PeopleSort, PersonRow } from '../../../shared/domain';
 import { invoke } from '../api';
@@ -145,9 +145,13 @@ export function usePagedPeople(input: PeopleListInput): PagedPeople {
   }, []);
 
   const shown = current ?? loaded; // the previous answer while the new one loads
-  const items: (PersonRow | undefined)[] = [];
-  if (shown) {
-    for (let i = 0; i < shown.total; i++) items.push(shown.pages.get(Math.floor(i / PEOPLE_PAGE))?.[i % PEOPLE_PAGE]);
-  }
+  // One slot per person (10,000 at 10,000 people): built again only when a page arrives, not on every render.
+  const items = useMemo(() => {
+    const slots: (PersonRow | undefined)[] = [];
+    if (shown) {
+      for (let i = 0; i < shown.total; i++) slots.push(shown.pages.get(Math.floor(i / PEOPLE_PAGE))?.[i % PEOPLE_PAGE]);
+    }
+    return slots;
+  }, [shown]);
   return { items, total: shown ? shown.total : null, error, loading: current === null, onRange };
 }

@@ -145,7 +145,7 @@ export function PeopleView() {
           selected={current}
           onSelect={setSelected}
           onOpen={open}
-          itemKey={(row, index) => row?.id ?? `loading-${index}`}
+          itemKey={personRowKey}
           label="People"
           testId="people-list"
           onRange={people.onRange}
@@ -154,6 +154,11 @@ export function PeopleView() {
       )}
     </div>
   );
+}
+
+/** Stable, so the list does not re-measure its 10,000 rows on every render (VirtualList). */
+function personRowKey(row: PersonRow | undefined, index: number): string | number {
+  return row?.id ?? `loading-${index}`;
 }
 
 function PersonListRow({ row }: { row: PersonRow }) {
