@@ -55,12 +55,19 @@ function askPage(input: PeopleListInput, page: number): Promise<PeoplePage> {
   return invoke('people:list', { ...input, offset: page * PEOPLE_PAGE, limit: PEOPLE_PAGE });
 }
 
+interface Loaded {
+  key: string;
+  total: number;
+  pages: ReadonlyMap<number, readonly PersonRow[]>;
+}
+
 // The first page asked for when the app's script starts on #/people, before
 // React has rendered anything (issue 17): the answer travels while the shell
-// and the view load and render, instead of after them.
-let early: { key: string; answer: Promise<PeoplePage> } | null = null;
+// and the view load and render, instead of after them. If it has arrived by
+// the time the view first renders, the view starts with it (no empty render).
+let early: { key: string; answer: Promise<PeoplePage>; arrived?: PeoplePage } | null = null;
 
-/** Asks for the first page the People view will want, now (main.tsx, on #/people). */
+/** Asks for the first page the People view will want, now (boot.ts, on #/people). */
 export function prefetchPeopleFirstPage(hash: string): void {
   const state = {
     search: stickyValue(PEOPLE_VIEW_STATE.search.key, PEOPLE_VIEW_STATE.search.initial).trim(),
@@ -69,23 +76,23 @@ export function prefetchPeopleFirstPage(hash: string): void {
     degree: stickyValue(PEOPLE_VIEW_STATE.degree.key, PEOPLE_VIEW_STATE.degree.initial),
   };
   const input = peopleListInput(state, hash);
-  const answer = askPage(input, 0);
-  answer.catch(() => undefined); // whoever takes it sees the failure (and asks again)
-  early = { key: queryKey(input, currentRevision()), answer };
+  const entry: NonNullable<typeof early> = { key: queryKey(input, currentRevision()), answer: askPage(input, 0) };
+  // Whoever takes a failed answer sees the failure and asks again.
+  entry.answer.then((page) => (entry.arrived = page)).catch(() => undefined);
+  early = entry;
 }
 
-/** The early first page if it is the one wanted (once); a failed one is asked for again. */
-function firstPage(key: string, input: PeopleListInput): Promise<PeoplePage> {
+/** The early first page if it has arrived and is the one wanted (a look, for the first render). */
+function arrivedFirstPage(key: string): Loaded | null {
+  if (early?.key !== key || !early.arrived) return null;
+  return { key, total: early.arrived.total, pages: new Map([[0, early.arrived.items]]) };
+}
+
+/** The early first page's answer if it is the one wanted; either way it is used once, by the first view to ask. */
+function takeEarlyFirstPage(key: string, input: PeopleListInput): Promise<PeoplePage> | null {
   const taken = early;
   early = null;
-  if (taken?.key !== key) return askPage(input, 0);
-  return taken.answer.catch(() => askPage(input, 0));
-}
-
-interface Loaded {
-  key: string;
-  total: number;
-  pages: ReadonlyMap<number, readonly PersonRow[]>;
+  return taken?.key === key ? taken.answer.catch(() => askPage(input, 0)) : null;
 }
 
 export interface PagedPeople {
@@ -102,7 +109,7 @@ export interface PagedPeople {
 export function usePagedPeople(input: PeopleListInput): PagedPeople {
   const revision = useRevision();
   const key = queryKey(input, revision);
-  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  const [loaded, setLoaded] = useState<Loaded | null>(() => arrivedFirstPage(key));
   const [error, setError] = useState<Error | null>(null);
   const [range, setRange] = useState<{ start: number; end: number }>({ start: 0, end: 0 });
   const pending = useRef(new Set<string>());
@@ -114,13 +121,14 @@ export function usePagedPeople(input: PeopleListInput): PagedPeople {
   useEffect(() => {
     // Page 0 first (it says how many there are); then the pages on screen.
     const wanted = current ? Array.from({ length: last - first + 1 }, (_, i) => first + i) : [0];
+    const earlyFirstPage = takeEarlyFirstPage(key, input);
     for (const page of wanted) {
       if (current?.pages.has(page)) continue;
       if (current && page * PEOPLE_PAGE >= current.total) continue;
       const id = `${key}@${page}`;
       if (pending.current.has(id)) continue;
       pending.current.add(id);
-      (page === 0 ? firstPage(key, input) : askPage(input, page)).then(
+      ((page === 0 ? earlyFirstPage : null) ?? askPage(input, page)).then(
         (answer) => {
           pending.current.delete(id);
           setError(null);
