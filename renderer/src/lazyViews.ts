@@ -5,12 +5,17 @@
 // views does not wait on a file. The Network view was already split (its
 // Cytoscape and graphology are most of the code); it is still loaded only
 // when opened, not preloaded.
-import { MarkdownBody } from './components/Markdown';
+import { MarkdownBody } from './components/lazyMarkdown';
 import { lazyComponent, type LazyComponent } from './lazyComponent';
 import type { Route } from './router';
 
+/** A view's code together with the Markdown renderer, for views whose reader shows Markdown (journal entries). */
+function withMarkdown<M>(load: Promise<M>): Promise<M> {
+  return Promise.all([load, MarkdownBody.preload()]).then(([module]) => module);
+}
+
 export const PeopleView = lazyComponent(() => import('./views/PeopleView').then((m) => m.PeopleView));
-export const PersonPage = lazyComponent(() => import('./views/PersonPage').then((m) => m.PersonPage));
+export const PersonPage = lazyComponent(() => withMarkdown(import('./views/PersonPage')).then((m) => m.PersonPage));
 export const OrganizationsView = lazyComponent(() => import('./views/OrganizationsView').then((m) => m.OrganizationsView));
 export const OrganizationPage = lazyComponent(() => import('./views/OrganizationPage').then((m) => m.OrganizationPage));
 export const ImportView = lazyComponent(() => import('./views/import/ImportView').then((m) => m.ImportView));
@@ -18,7 +23,7 @@ export const SettingsView = lazyComponent(() => import('./views/settings/Setting
 export const RoutesView = lazyComponent(() => import('./views/routes/RoutesView').then((m) => m.RoutesView));
 export const IntroductionsView = lazyComponent(() => import('./views/introductions/IntroductionsView').then((m) => m.IntroductionsView));
 export const HomeView = lazyComponent(() => import('./views/home/HomeView').then((m) => m.HomeView));
-export const JournalView = lazyComponent(() => import('./views/journal/JournalView').then((m) => m.JournalView));
+export const JournalView = lazyComponent(() => withMarkdown(import('./views/journal/JournalView')).then((m) => m.JournalView));
 export const SearchView = lazyComponent(() => import('./views/journal/SearchView').then((m) => m.SearchView));
 export const GraphView = lazyComponent(() => import('./views/graph/GraphView').then((m) => m.GraphView));
 

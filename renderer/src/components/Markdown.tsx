@@ -1,13 +1,11 @@
 // Journal bodies and notes as Markdown (see MarkdownBody.tsx for how links,
 // raw HTML and images are kept inert). The renderer is a chunk of its own
-// (issue 17): the app's start does not wait for it, and until it has loaded
-// (it is preloaded while the app is idle, so this is rare) the text shows as
-// plain paragraphs in the same box, which the rendered text then replaces.
+// (issue 17, lazyMarkdown.ts): the app's start does not wait for it. The views
+// that show Markdown load it with their code; should it still be loading (or
+// have failed), the text shows as plain paragraphs in the same box.
 import { Suspense } from 'react';
 import { findMentions } from '../../../shared/mentions';
-import { lazyComponent } from '../lazyComponent';
-
-export const MarkdownBody = lazyComponent(() => import('./MarkdownBody').then((m) => m.MarkdownBody));
+import { MarkdownBody } from './lazyMarkdown';
 
 /**
  * "@Ana Acosta" → "[@Ana Acosta](#/people/12)" for the people given, so the
