@@ -18,5 +18,21 @@ export default defineConfig({
     // Files load from the local disk (app://), not a network; the Network
     // view (Cytoscape, graphology) is its own chunk, loaded when first opened.
     chunkSizeWarningLimit: 800,
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          groups: [
+            {
+              // Issue 17: split by view, the small components and data hooks
+              // the views share became a dozen chunks of a few hundred bytes,
+              // each a request the first view waited on. One chunk for them
+              // (not the palette's cmdk or the Markdown renderer: loaded on demand).
+              name: 'common',
+              test: (id) => /renderer[\\/]src[\\/](components|data)[\\/]/.test(id) && !/(CommandPalette|MarkdownBody)\.tsx$/.test(id),
+            },
+          ],
+        },
+      },
+    },
   },
 });

@@ -78,14 +78,8 @@ export const TieStrength = z
   .max(5, 'Strength must be from 1 to 5');
 export type TieStrength = z.infer<typeof TieStrength>;
 
-/** What each strength means (DESIGN.md, "Tie strength and route warmth"). */
-export const TIE_STRENGTH_LABELS: Readonly<Record<number, string>> = {
-  5: 'Close',
-  4: 'Friend',
-  3: 'Worked together',
-  2: 'Acquaintance',
-  1: 'Met once',
-};
+/** What each strength means: in vocabulary.ts, which has no zod (issue 17). */
+export { TIE_STRENGTH_LABELS } from './vocabulary';
 
 export const TIE_SOURCES = ['manual', 'imported', 'introduced', 'their-connections'] as const;
 export const TieSource = z.enum(TIE_SOURCES);

@@ -4,36 +4,16 @@
 import { z } from 'zod';
 import { isJournalTime, isLocalDate, isValidTimeZone } from './cadence';
 import { Id, LIMITS, RequiredName, Tie, TieStrength } from './domain';
+import { INTERACTION_KINDS } from './vocabulary';
 
 const id = Id;
 const ok = z.object({ ok: z.literal(true) });
 const byId = z.strictObject({ id });
 
-export const INTERACTION_KINDS = [
-  'coffee',
-  'call',
-  'video_call',
-  'email',
-  'message',
-  'meeting',
-  'event',
-  'informational_interview',
-  'referral',
-] as const;
+// The kinds and their labels live in vocabulary.ts, which has no zod (issue 17).
+export { INTERACTION_KIND_LABELS, INTERACTION_KINDS } from './vocabulary';
 export const InteractionKind = z.enum(INTERACTION_KINDS);
 export type InteractionKind = z.infer<typeof InteractionKind>;
-
-export const INTERACTION_KIND_LABELS: Readonly<Record<InteractionKind, string>> = {
-  coffee: 'Coffee',
-  call: 'Call',
-  video_call: 'Video call',
-  email: 'Email',
-  message: 'Message',
-  meeting: 'Meeting',
-  event: 'Event',
-  informational_interview: 'Informational interview',
-  referral: 'Referral',
-};
 
 /** A calendar date in the user's local calendar: 'YYYY-MM-DD'. */
 export const LocalDateSchema = z.string().refine(isLocalDate, 'must be a date like 2024-03-15');

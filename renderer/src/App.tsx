@@ -1,12 +1,13 @@
-import { useCallback, useEffect, useState } from 'react';
+import { Suspense, useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { AppInfo } from '../../shared/domain';
 import { invoke, RequestError } from './api';
 import { AppShell } from './AppShell';
+import { takeEarlyAppInfo } from './boot';
 import { ErrorNotice } from './components/ErrorNotice';
 import { errorMessage } from './data/mutate';
 import { useRevision } from './data/revision';
-import { UnlockView } from './views/unlock/UnlockView';
-import { Welcome } from './views/Welcome';
+import { UnlockView, viewFor, Welcome } from './lazyViews';
+import { parseRoute } from './router';
 
 type Boot = { state: 'loading' } | { state: 'locked' } | { state: 'ready'; info: AppInfo } | { state: 'failed'; message: string };
 
@@ -15,9 +16,20 @@ export function App() {
   const [boot, setBoot] = useState<Boot>({ state: 'loading' });
   const revision = useRevision();
 
+  const booting = useRef(true);
+
   const load = useCallback(() => {
-    invoke('app:info').then(
-      (info) => setBoot({ state: 'ready', info }),
+    // At start, app:info and the view the window opens on have been loading
+    // since main.tsx ran (boot.ts, issue 17); waiting for both means the shell
+    // and the view show in one commit.
+    const firstView = booting.current
+      ? viewFor(parseRoute(window.location.hash))
+          ?.preload()
+          .catch(() => undefined)
+      : undefined;
+    booting.current = false;
+    Promise.all([takeEarlyAppInfo() ?? invoke('app:info'), firstView]).then(
+      ([info]) => setBoot({ state: 'ready', info }),
       (error: unknown) =>
         // A data file protected with a passphrase: main opened nothing and waits for app:unlock.
         setBoot(error instanceof RequestError && error.code === 'PASSPHRASE_REQUIRED' ? { state: 'locked' } : { state: 'failed', message: errorMessage(error) }),
@@ -32,11 +44,14 @@ export function App() {
     if (boot.state !== 'loading') document.documentElement.dataset.kithReady = 'true';
   }, [boot.state]);
 
+  const loading = <div className="boot" data-testid="boot" aria-busy="true" />;
+  // The welcome and unlock pages are chunks of their own (lazyViews.ts).
+  const withFallback = (page: ReactNode) => <Suspense fallback={loading}>{page}</Suspense>;
   switch (boot.state) {
     case 'loading':
-      return <div className="boot" data-testid="boot" aria-busy="true" />;
+      return loading;
     case 'locked':
-      return <UnlockView onUnlocked={load} />;
+      return withFallback(<UnlockView onUnlocked={load} />);
     case 'failed':
       return (
         <div className="boot">
@@ -44,10 +59,6 @@ export function App() {
         </div>
       );
     case 'ready':
-      return boot.info.onboarded ? (
-        <AppShell info={boot.info} />
-      ) : (
-        <Welcome onDone={(info) => setBoot({ state: 'ready', info })} />
-      );
+      return boot.info.onboarded ? <AppShell info={boot.info} /> : withFallback(<Welcome onDone={(info) => setBoot({ state: 'ready', info })} />);
   }
 }

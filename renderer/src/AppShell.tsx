@@ -1,30 +1,33 @@
-import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
+import { Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import type { AppInfo } from '../../shared/domain';
 import { AppContext, type AppActions } from './AppContext';
-import { CommandPalette } from './components/CommandPalette';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { ReadOnlyBanner } from './components/ReadOnlyBanner';
 import { Sidebar } from './components/Sidebar';
-import { NewOrganizationDialog } from './views/NewOrganizationDialog';
-import { NewPersonDialog } from './views/NewPersonDialog';
-import { OrganizationPage } from './views/OrganizationPage';
-import { OrganizationsView } from './views/OrganizationsView';
-import { PeopleView } from './views/PeopleView';
-import { PersonPage } from './views/PersonPage';
+import { whenIdle } from './lazyComponent';
+import {
+  CommandPalette,
+  GraphView,
+  HomeView,
+  ImportView,
+  IntroductionsView,
+  JournalView,
+  NewOrganizationDialog,
+  NewPersonDialog,
+  OrganizationPage,
+  OrganizationsView,
+  PeopleView,
+  PersonPage,
+  preloadAll,
+  RoutesView,
+  SearchView,
+  SettingsView,
+} from './lazyViews';
 import { NotFound } from './views/NotFound';
-import { ImportView } from './views/import/ImportView';
-import { SettingsView } from './views/settings/SettingsView';
-import { IntroductionsView } from './views/introductions/IntroductionsView';
-import { RoutesView } from './views/routes/RoutesView';
-import { HomeView } from './views/home/HomeView';
 import { JournalHost } from './views/journal/JournalHost';
-import { JournalView } from './views/journal/JournalView';
-import { SearchView } from './views/journal/SearchView';
 import { parseRoute, useHash, type Route } from './router';
 
-// The Network view carries Cytoscape and graphology (most of the renderer's
-// code): loaded when it is first opened, so every other view starts faster.
-const GraphView = lazy(() => import('./views/graph/GraphView').then((m) => ({ default: m.GraphView })));
+const PRELOAD_AFTER_MS = 1000;
 
 type Dialog = 'palette' | 'newPerson' | 'newOrganization' | null;
 
@@ -62,18 +65,29 @@ export function AppShell({ info }: { info: AppInfo }) {
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
+  // The first view is on screen: load the others a moment later, while
+  // nothing else happens (not while the first view still waits for its data,
+  // whose answer would then wait for them) (issue 17).
+  useEffect(() => whenIdle(preloadAll, PRELOAD_AFTER_MS), []);
+
   return (
     <AppContext value={actions}>
       <div className="shell">
         <Sidebar route={route} />
         <main className="content" data-testid="content">
           {info.readOnly && <ReadOnlyBanner />}
-          <ErrorBoundary key={routeKey(route)}>{renderRoute(route)}</ErrorBoundary>
+          <ErrorBoundary key={routeKey(route)}>
+            {/* A view not loaded yet (the idle preload has not reached it): an empty, busy page for the moment it takes. */}
+            <Suspense fallback={<div className="boot" aria-busy="true" data-testid={route.name === 'graph' ? 'graph-loading' : 'view-loading'} />}>{renderRoute(route)}</Suspense>
+          </ErrorBoundary>
         </main>
       </div>
-      {dialog === 'palette' && <CommandPalette onClose={close} />}
-      {dialog === 'newPerson' && <NewPersonDialog onClose={close} />}
-      {dialog === 'newOrganization' && <NewOrganizationDialog onClose={close} />}
+      {/* Dialogs load on first use (or the idle preload); nothing shows until they can. */}
+      <Suspense fallback={null}>
+        {dialog === 'palette' && <CommandPalette onClose={close} />}
+        {dialog === 'newPerson' && <NewPersonDialog onClose={close} />}
+        {dialog === 'newOrganization' && <NewOrganizationDialog onClose={close} />}
+      </Suspense>
       <JournalHost />
     </AppContext>
   );
@@ -113,11 +127,7 @@ function renderRoute(route: Route) {
     case 'search':
       return <SearchView query={route.query} />;
     case 'graph':
-      return (
-        <Suspense fallback={<div className="boot" aria-busy="true" data-testid="graph-loading" />}>
-          <GraphView query={route.query} />
-        </Suspense>
-      );
+      return <GraphView query={route.query} />;
     case 'notFound':
       return <NotFound path={route.path} />;
   }

@@ -418,6 +418,8 @@ test('"/" focuses the page’s own search after navigating to it; elsewhere it a
     ['nav-orgs', 'orgs-search'],
   ] as const) {
     await app.page.getByTestId(nav).click();
+    // As a user would: once the page is shown (views are chunks loaded on first use, issue 17).
+    await expect(app.page.getByTestId(search)).toBeVisible();
     await app.page.locator('body').click({ position: { x: 600, y: 650 } });
     await app.page.keyboard.press('/');
     await expect(app.page.getByTestId(search)).toBeFocused();

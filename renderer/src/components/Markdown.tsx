@@ -1,18 +1,11 @@
-// Journal bodies and notes as Markdown, rendered to React elements (never
-// innerHTML): react-markdown turns raw HTML into plain text, so `<script>` or
-// `<img onerror>` in a body shows as the characters typed. Links never
-// navigate the app: each is a button that hands the URL to window.open; the
-// main process validates it (http(s)/mailto), asks once in a native dialog
-// showing the full URL, and sends it to the OS browser (issue 18: one prompt,
-// decided in main, not a second one here). Anything else (javascript:,
-// relative paths) and every image render as inert text: the CSP allows
-// nothing remote anyway (issue 3).
-import ReactMarkdown, { type Components } from 'react-markdown';
-import remarkGfm from 'remark-gfm';
+// Journal bodies and notes as Markdown (see MarkdownBody.tsx for how links,
+// raw HTML and images are kept inert). The renderer is a chunk of its own
+// (issue 17, lazyMarkdown.ts): the app's start does not wait for it. The views
+// that show Markdown load it with their code; should it still be loading (or
+// have failed), the text shows as plain paragraphs in the same box.
+import { Suspense } from 'react';
 import { findMentions } from '../../../shared/mentions';
-
-/** An in-app link to a person, as written for an @mention (issue 17). */
-const PERSON_HREF = /^#\/people\/(\d+)$/u;
+import { MarkdownBody } from './lazyMarkdown';
 
 /**
  * "@Ana Acosta" → "[@Ana Acosta](#/people/12)" for the people given, so the
@@ -35,17 +28,12 @@ export function linkMentions(text: string, people: readonly { id: number; displa
   return out + text.slice(at);
 }
 
-const OPENABLE = new Set(['http:', 'https:', 'mailto:']);
-
-/** The URL if a link may be offered to the OS browser, else null. */
-export function openableUrl(href: string | undefined): string | null {
-  if (!href) return null;
-  try {
-    const url = new URL(href);
-    return OPENABLE.has(url.protocol) ? url.href : null;
-  } catch {
-    return null;
-  }
+/** The text as paragraphs (blank lines between them), as Markdown would break it, while the renderer loads. */
+function PlainParagraphs({ text }: { text: string }) {
+  return text
+    .split(/\n[ \t]*\n/u)
+    .filter((paragraph) => paragraph.trim() !== '')
+    .map((paragraph, i) => <p key={i}>{paragraph}</p>);
 }
 
 export function Markdown({
@@ -60,31 +48,11 @@ export function Markdown({
   /** People whose @mentions become links to their pages. */
   people?: readonly { id: number; displayName: string }[];
 }) {
-  const components: Components = {
-    a: ({ href, children }) => {
-      if (href && PERSON_HREF.test(href)) {
-        return (
-          <a className="mention-link" href={href} data-testid="mention-link">
-            {children}
-          </a>
-        );
-      }
-      const url = openableUrl(href);
-      if (!url) return <span className="md-inert-link">{children}</span>;
-      return (
-        <button type="button" className="md-link" title={url} data-testid="md-link" onClick={() => window.open(url, '_blank', 'noopener')}>
-          {children}
-        </button>
-      );
-    },
-    img: ({ alt, src }) => <span className="md-inert-image">{`[image${alt ? `: ${alt}` : ''}${src ? ` (${src})` : ''}]`}</span>,
-  };
-
   return (
     <div className={`markdown ${className ?? ''}`} data-testid={testId ?? 'markdown'}>
-      <ReactMarkdown remarkPlugins={[remarkGfm]} components={components}>
-        {people ? linkMentions(text, people) : text}
-      </ReactMarkdown>
+      <Suspense fallback={<PlainParagraphs text={text} />}>
+        <MarkdownBody markdown={people ? linkMentions(text, people) : text} />
+      </Suspense>
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import { TIE_STRENGTH_LABELS } from '../../../shared/domain';
+import { TIE_STRENGTH_LABELS } from '../../../shared/vocabulary';
 
 /** My tie strength as a small 1–5 badge; a faint dash when there is no tie. */
 export function StrengthBadge({ strength }: { strength: number | null }) {

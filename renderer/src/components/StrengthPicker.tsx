@@ -1,5 +1,5 @@
 import { useRef, useState, type KeyboardEvent } from 'react';
-import { TIE_STRENGTH_LABELS } from '../../../shared/domain';
+import { TIE_STRENGTH_LABELS } from '../../../shared/vocabulary';
 
 interface Props {
   value: number | null;

@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { useCallback, useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
 
 interface Props<T> {
   items: readonly T[];
@@ -8,6 +8,7 @@ interface Props<T> {
   onSelect: (index: number) => void;
   onOpen: (item: T) => void;
   renderRow: (item: T, index: number) => ReactNode;
+  /** Pass a stable function (module level): a new one each render makes the list re-measure every row. */
   itemKey: (item: T, index: number) => string | number;
   /** Told the first and last rendered row (overscan included) whenever they change: for lists that fetch what they show (issue 17). */
   onRange?: (start: number, end: number) => void;
@@ -22,6 +23,11 @@ interface Props<T> {
  */
 export function VirtualList<T>({ items, rowHeight, selected, onSelect, onOpen, renderRow, itemKey, label, testId, onRange }: Props<T>) {
   const scrollRef = useRef<HTMLDivElement>(null);
+  // The virtualizer re-measures every row (O(rows), objects for each) whenever
+  // getItemKey changes identity: a new function each render meant each scroll
+  // frame and each render at 10,000 people paid for all 10,000 (issue 17).
+  // Keep it while the items and the key function (callers pass a stable one) stay.
+  const getItemKey = useCallback((index: number) => itemKey(items[index]!, index), [items, itemKey]);
   // The virtualizer's functions are not memoizable; that is expected here.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
@@ -29,7 +35,7 @@ export function VirtualList<T>({ items, rowHeight, selected, onSelect, onOpen, r
     getScrollElement: () => scrollRef.current,
     estimateSize: () => rowHeight,
     overscan: 12,
-    getItemKey: (index) => itemKey(items[index]!, index),
+    getItemKey,
   });
   const shown = virtualizer.getVirtualItems();
   const first = shown[0]?.index ?? 0;

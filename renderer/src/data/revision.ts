@@ -11,6 +11,11 @@ export function bumpRevision(): void {
   for (const listener of listeners) listener();
 }
 
+/** The revision now, for requests sent outside React (the early first page, issue 17). */
+export function currentRevision(): number {
+  return revision;
+}
+
 function subscribe(listener: () => void): () => void {
   listeners.add(listener);
   return () => listeners.delete(listener);

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { TIE_STRENGTH_LABELS, type PersonDetail } from '../../../shared/domain';
+import type { PersonDetail } from '../../../shared/domain';
+import { TIE_STRENGTH_LABELS } from '../../../shared/vocabulary';
 import { InlineError } from '../components/ErrorNotice';
 import { StrengthPicker } from '../components/StrengthPicker';
 import { errorMessage, mutate } from '../data/mutate';

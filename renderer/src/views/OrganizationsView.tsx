@@ -97,7 +97,7 @@ export function OrganizationsView() {
             selected={current}
             onSelect={setSelected}
             onOpen={open}
-            itemKey={(row) => row.id}
+            itemKey={organizationRowKey}
             label="Organizations"
             testId="orgs-list"
             renderRow={(row) => <OrganizationListRow row={row} />}
@@ -106,6 +106,11 @@ export function OrganizationsView() {
       )}
     </div>
   );
+}
+
+/** Stable, so the list does not re-measure its rows on every render (VirtualList). */
+function organizationRowKey(row: OrganizationRow): number {
+  return row.id;
 }
 
 function OrganizationListRow({ row }: { row: OrganizationRow }) {

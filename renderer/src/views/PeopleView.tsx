@@ -8,7 +8,7 @@ import { ErrorNotice } from '../components/ErrorNotice';
 import { StrengthBadge } from '../components/StrengthBadge';
 import { handleListKey, VirtualList } from '../components/VirtualList';
 import { useDebounced } from '../data/useDebounced';
-import { usePagedPeople } from '../data/usePagedPeople';
+import { PEOPLE_VIEW_STATE, peopleListInput, usePagedPeople } from '../data/usePagedPeople';
 import { useStickyState } from '../data/useStickyState';
 import { useSlashToFocus } from '../data/useSlashToFocus';
 import { hrefFor, navigate, useHash } from '../router';
@@ -24,31 +24,23 @@ const SORTS: { value: PeopleSort; label: string }[] = [
 
 export function PeopleView() {
   const { openNewPerson } = useApp();
-  const [search, setSearch] = useStickyState('people.search', '');
-  const [sort, setSort] = useStickyState<PeopleSort>('people.sort', 'name');
-  const [showArchived, setShowArchived] = useStickyState('people.archived', false);
+  const [search, setSearch] = useStickyState(PEOPLE_VIEW_STATE.search.key, PEOPLE_VIEW_STATE.search.initial);
+  const [sort, setSort] = useStickyState(PEOPLE_VIEW_STATE.sort.key, PEOPLE_VIEW_STATE.sort.initial);
+  const [showArchived, setShowArchived] = useStickyState(PEOPLE_VIEW_STATE.showArchived.key, PEOPLE_VIEW_STATE.showArchived.initial);
   // Issue 14: people known only through a contact's connections are left out unless asked for ('first' lets a search find them).
-  const [degree, setDegree] = useStickyState<'first' | 'second' | 'all'>('people.degree', 'first');
+  const [degree, setDegree] = useStickyState(PEOPLE_VIEW_STATE.degree.key, PEOPLE_VIEW_STATE.degree.initial);
   const [selected, setSelected] = useState(0);
   const searchRef = useRef<HTMLInputElement>(null);
   useSlashToFocus(searchRef);
 
   const debounced = useDebounced(search.trim(), 120);
-  // #/people?review=imported: only the imported contacts not looked at yet (Home's card, issue 17).
+  // The route may narrow the list (#/people?review=imported, #/people?batch=…).
   const hash = useHash();
-  const params = new URLSearchParams(hash.split('?')[1] ?? '');
-  const reviewImported = params.get('review') === 'imported';
-  // #/people?batch=<import time>: the people one import brought in (people.import_batch).
-  const importBatch = params.get('batch')?.slice(0, 40) || null;
+  const input = peopleListInput({ search: debounced, sort, showArchived, degree }, hash);
+  const reviewImported = input.review === 'imported';
+  const importBatch = input.importBatch ?? null;
   // Pages of 100, fetched as they come into view (issue 17).
-  const people = usePagedPeople({
-    search: debounced || undefined,
-    sort,
-    archived: showArchived ? 'include' : 'exclude',
-    ...(degree !== 'first' ? { degree } : {}),
-    ...(reviewImported ? { review: 'imported' as const } : {}),
-    ...(importBatch ? { importBatch } : {}),
-  });
+  const people = usePagedPeople(input);
   const items = people.items;
 
   // A new search starts at the top of the list.
@@ -153,7 +145,7 @@ export function PeopleView() {
           selected={current}
           onSelect={setSelected}
           onOpen={open}
-          itemKey={(row, index) => row?.id ?? `loading-${index}`}
+          itemKey={personRowKey}
           label="People"
           testId="people-list"
           onRange={people.onRange}
@@ -162,6 +154,11 @@ export function PeopleView() {
       )}
     </div>
   );
+}
+
+/** Stable, so the list does not re-measure its 10,000 rows on every render (VirtualList). */
+function personRowKey(row: PersonRow | undefined, index: number): string | number {
+  return row?.id ?? `loading-${index}`;
 }
 
 function PersonListRow({ row }: { row: PersonRow }) {

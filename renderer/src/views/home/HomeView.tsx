@@ -3,7 +3,8 @@
 // item is done, snoozed a week or dismissed in one click (home:act); nothing
 // changes without the user.
 import { useState, type ReactNode } from 'react';
-import { INTERACTION_KIND_LABELS, type HomeItemRef } from '../../../../shared/journal';
+import type { HomeItemRef } from '../../../../shared/journal';
+import { INTERACTION_KIND_LABELS } from '../../../../shared/vocabulary';
 import { Avatar } from '../../components/Avatar';
 import { EmptyState } from '../../components/EmptyState';
 import { GettingStarted } from '../../components/GettingStarted';

@@ -15,7 +15,7 @@ import type { EditorRequest } from './journalUi';
 import { OrganizationPicker, PersonPicker, type PickedPerson } from './pickers';
 import '../../styles/journal.css';
 
-interface Props {
+export interface Props {
   request: EditorRequest;
   onClose: () => void;
 }

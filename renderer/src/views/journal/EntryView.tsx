@@ -1,6 +1,7 @@
 // One journal entry in full: who, when, what kind, and its Markdown body.
 import { useState } from 'react';
-import { INTERACTION_KIND_LABELS, type JournalEntry } from '../../../../shared/journal';
+import type { JournalEntry } from '../../../../shared/journal';
+import { INTERACTION_KIND_LABELS } from '../../../../shared/vocabulary';
 import { InlineError } from '../../components/ErrorNotice';
 import { mutate } from '../../data/mutate';
 import { useQuery } from '../../data/useQuery';

@@ -1,7 +1,7 @@
 // Mounted once in AppShell: the entry editor and the toast, whichever view asked for them.
-import { useEffect, useState } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { errorMessage } from '../../data/mutate';
-import { EntryEditor } from './EntryEditor';
+import { EntryEditor } from '../../lazyViews';
 import { closeEntryEditor, dismissToast, showToast, useEntryEditorRequest, useToast } from './journalUi';
 
 const TOAST_MS = 10_000;
@@ -11,7 +11,7 @@ export function JournalHost() {
   return (
     <>
       {/* A new key per request: a second "Log an entry" starts from a clean form. */}
-      {request && <EntryEditor key={editorKey(request)} request={request} onClose={closeEntryEditor} />}
+      <Suspense fallback={null}>{request && <EntryEditor key={editorKey(request)} request={request} onClose={closeEntryEditor} />}</Suspense>
       <ToastView />
     </>
   );

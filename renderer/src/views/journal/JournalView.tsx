@@ -1,7 +1,8 @@
 // #/journal: every entry, newest first, virtualized, filtered by kind, person,
 // organization and dates; the selected entry shows in full beside the list.
 import { useState } from 'react';
-import { INTERACTION_KIND_LABELS, INTERACTION_KINDS, type InteractionKind, type JournalRow } from '../../../../shared/journal';
+import type { InteractionKind, JournalRow } from '../../../../shared/journal';
+import { INTERACTION_KIND_LABELS, INTERACTION_KINDS } from '../../../../shared/vocabulary';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { VirtualList } from '../../components/VirtualList';
@@ -156,7 +157,7 @@ export function JournalView() {
                 if (row) setOpenId(row.id);
               }}
               onOpen={(row) => setOpenId(row.id)}
-              itemKey={(row) => row.id}
+              itemKey={journalRowKey}
               label="Journal entries"
               testId="journal-list"
               renderRow={(row) => <JournalListRow row={row} open={row.id === openId} />}
@@ -181,6 +182,11 @@ function OpenEntry({ id, onGone }: { id: number; onGone: () => void }) {
   if (!query.data) return null;
   if (query.data.deletedAt) return <p className="muted-text journal-detail-hint">This entry was deleted.</p>;
   return <EntryView entry={query.data} onDeleted={onGone} />;
+}
+
+/** Stable, so the list does not re-measure its rows on every render (VirtualList). */
+function journalRowKey(row: JournalRow): number {
+  return row.id;
 }
 
 function JournalListRow({ row, open }: { row: JournalRow; open: boolean }) {

@@ -4,7 +4,8 @@
 import { useState, type FormEvent } from 'react';
 import { CADENCE_PRESETS, describeCadence } from '../../../../shared/cadence';
 import type { Person } from '../../../../shared/domain';
-import { FAVOR_KINDS, INTERACTION_KIND_LABELS, type FavorDirection, type FavorKind, type TimelineItem } from '../../../../shared/journal';
+import { FAVOR_KINDS, type FavorDirection, type FavorKind, type TimelineItem } from '../../../../shared/journal';
+import { INTERACTION_KIND_LABELS } from '../../../../shared/vocabulary';
 import { ErrorNotice, InlineError } from '../../components/ErrorNotice';
 import { errorMessage, mutate } from '../../data/mutate';
 import { useQuery } from '../../data/useQuery';

@@ -20,7 +20,7 @@ import { TargetToggle } from './TargetToggle';
 import { WarmthExplainer } from './WarmthExplainer';
 import '../../styles/routes.css';
 
-interface Props {
+export interface Props {
   org: number | null;
   person: number | null;
   hops: number | null;

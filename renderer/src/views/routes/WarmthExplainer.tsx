@@ -1,4 +1,4 @@
-import { TIE_STRENGTH_LABELS } from '../../../../shared/domain';
+import { TIE_STRENGTH_LABELS } from '../../../../shared/vocabulary';
 import { useQuery } from '../../data/useQuery';
 import { FIT_LABELS, percent } from '../introductions/introText';
 
