@@ -27,7 +27,9 @@ import { openDatabase, type Db } from '../../main/db/open';
 import { seededRandom } from '../../main/sample/generate';
 import { makeTempDir, removeTempDirs } from '../helpers/db';
 
-const KILLS_PER_MIGRATION = Number(process.env.KITH_MIGRATION_KILLS ?? 16);
+// 8 per migration in the suite (14 migrations: 112 child processes, the file was the
+// suite's longest); `npm run test:soak` kills each at 64 moments.
+const KILLS_PER_MIGRATION = Number(process.env.KITH_MIGRATION_KILLS ?? 8);
 const root = path.resolve(__dirname, '..', '..');
 // Per process: node_modules (and its cache) can be shared by several checkouts whose migrations differ.
 const child = path.join(root, 'node_modules', '.cache', 'kith-migrate', `child-${process.pid}.cjs`);
