@@ -73,11 +73,14 @@ test('screenshots of the main views, light and dark', async ({ app }) => {
     for (const [route, testId] of screens) {
       await app.open(route);
       await expect(app.page.getByTestId(testId).first(), route).toBeVisible();
-      const wide = await app.page.evaluate(() => {
-        const d = (globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number } } }).document;
-        return d.documentElement.scrollWidth - d.documentElement.clientWidth;
+      const [wide, tall] = await app.page.evaluate(() => {
+        const d = (globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number; scrollHeight: number; clientHeight: number } } }).document;
+        return [d.documentElement.scrollWidth - d.documentElement.clientWidth, d.documentElement.scrollHeight - d.documentElement.clientHeight];
       });
       expect(wide, `${route} scrolls sideways at 1024×700`).toBeLessThanOrEqual(0);
+      // The view scrolls inside the window; the window itself never does (a stray absolute
+      // element made the person page scroll the whole app away, leaving black below it).
+      expect(tall, `${route}: the window itself scrolls at 1024×700`).toBeLessThanOrEqual(0);
       await app.screenshot(`screen-1024-${route.replace(/\/\d+$/, '-page')}-${dark ? 'dark' : 'light'}`);
     }
   }

@@ -83,7 +83,7 @@ function LikelyTiesList({ person, title, testId }: { person: Person | null; titl
   };
 
   return (
-    <section className="section" data-testid={testId}>
+    <section className="section likely-section" data-testid={testId}>
       <div className="section-header">
         <h2 className="section-title">
           {title} <span className="section-count">{query.data.total}</span>
