@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { build } from 'esbuild';
+import { bundleChild, childPath } from '../helpers/child';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../main/db/open';
 import { dataPaths } from '../../main/db/paths';
@@ -17,23 +17,13 @@ import { createPerson } from '../../main/services/people';
 import { seededRandom } from '../../main/sample/generate';
 
 const RUNS = Number(process.env.KITH_CRASH_RUNS ?? 200);
-const root = path.resolve(__dirname, '..', '..');
 // Inside node_modules so the bundle resolves better-sqlite3 like the app does.
-const writer = path.join(root, 'node_modules', '.cache', 'kith-crash', 'writer.cjs');
+const writer = childPath('kith-crash', 'writer.cjs');
 let dataDir: string;
 let people: number[];
 
 beforeAll(async () => {
-  await build({
-    entryPoints: [path.join(root, 'test', 'durability', 'crashWriter.ts')],
-    outfile: writer,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    external: ['better-sqlite3-multiple-ciphers'],
-    logLevel: 'warning',
-  });
+  await bundleChild({ entry: 'test/durability/crashWriter.ts' }, writer);
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kith-crash-'));
   const store = openKith(dataDir);
   people = [createPerson(store.db, { displayName: 'Ana Acosta' }).id, createPerson(store.db, { displayName: 'Tom Weber' }).id];

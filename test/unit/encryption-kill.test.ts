@@ -7,7 +7,7 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { build } from 'esbuild';
+import { bundleChild, childPath } from '../helpers/child';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KithError } from '../../shared/errors';
 import { openKith, type KithStore } from '../../main/db/kith';
@@ -18,9 +18,8 @@ import { makeTempDir, removeTempDirs } from '../helpers/db';
 
 const OLD = 'old passphrase one';
 const NEW = 'new passphrase two';
-const root = path.resolve(__dirname, '..', '..');
 // Inside node_modules so the bundle resolves better-sqlite3-multiple-ciphers like the app does.
-const child = path.join(root, 'node_modules', '.cache', 'kith-rekey-kill', 'child.cjs');
+const child = childPath('kith-rekey-kill', 'child.cjs');
 
 const CHILD_SOURCE = `
 import { openKith } from './main/db/kith';
@@ -43,16 +42,7 @@ let templates: Record<'set' | 'change', string>;
 let peopleCount: number;
 
 beforeAll(async () => {
-  await build({
-    stdin: { contents: CHILD_SOURCE, resolveDir: root, loader: 'ts', sourcefile: 'rekey-child.ts' },
-    outfile: child,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    external: ['better-sqlite3-multiple-ciphers'],
-    logLevel: 'warning',
-  });
+  await bundleChild({ contents: CHILD_SOURCE, name: 'rekey-child.ts' }, child);
   // A few MB of data, so the rekey takes long enough to be killed in the middle.
   const plain = path.join(makeTempDir('kith-kill-'), 'data');
   const store = openKith(plain);

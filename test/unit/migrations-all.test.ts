@@ -20,7 +20,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
-import { build } from 'esbuild';
+import { bundleChild, childPath } from '../helpers/child';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS, type Migration } from '../../main/db/migrations';
 import { openDatabase, type Db } from '../../main/db/open';
@@ -30,22 +30,12 @@ import { makeTempDir, removeTempDirs } from '../helpers/db';
 // 8 per migration in the suite (14 migrations: 112 child processes, the file was the
 // suite's longest); `npm run test:soak` kills each at 64 moments.
 const KILLS_PER_MIGRATION = Number(process.env.KITH_MIGRATION_KILLS ?? 8);
-const root = path.resolve(__dirname, '..', '..');
 // Per process: node_modules (and its cache) can be shared by several checkouts whose migrations differ.
-const child = path.join(root, 'node_modules', '.cache', 'kith-migrate', `child-${process.pid}.cjs`);
+const child = childPath('kith-migrate', 'child.cjs', true);
 
 afterAll(removeTempDirs);
 beforeAll(async () => {
-  await build({
-    entryPoints: [path.join(root, 'test', 'durability', 'migrateChild.ts')],
-    outfile: child,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    external: ['better-sqlite3-multiple-ciphers'],
-    logLevel: 'warning',
-  });
+  await bundleChild({ entry: 'test/durability/migrateChild.ts' }, child);
 });
 
 /** 0 is a brand-new file; then every released version. */

@@ -9,7 +9,7 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { build } from 'esbuild';
+import { bundleChild, childPath } from '../helpers/child';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../main/db/open';
 import { createPerson } from '../../main/services/people';
@@ -19,9 +19,8 @@ import { setUpSync, syncNow, syncStatus, useSyncKey, type SyncNowOptions } from 
 import type { SyncKey } from '../../main/sync/key';
 import { makeTempDir, removeTempDirs } from '../helpers/db';
 
-const root = path.resolve(__dirname, '..', '..');
 // Inside node_modules so the bundle resolves better-sqlite3-multiple-ciphers like the app does.
-const child = path.join(root, 'node_modules', '.cache', 'kith-sync-kill', 'child.cjs');
+const child = childPath('kith-sync-kill', 'child.cjs');
 const EAGER: SyncNowOptions = { snapshotRule: { minOps: 1, registersShare: 0, maxFiles: 1 } };
 
 // The child: adds people (printing "ack NAME" after each commit), then runs one
@@ -50,16 +49,7 @@ Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0);
 `;
 
 beforeAll(async () => {
-  await build({
-    stdin: { contents: CHILD_SOURCE, resolveDir: root, loader: 'ts', sourcefile: 'sync-kill-child.ts' },
-    outfile: child,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    external: ['better-sqlite3-multiple-ciphers'],
-    logLevel: 'warning',
-  });
+  await bundleChild({ contents: CHILD_SOURCE, name: 'sync-kill-child.ts' }, child);
 }, 60_000);
 afterAll(() => removeTempDirs());
 
