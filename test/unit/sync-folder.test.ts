@@ -8,7 +8,7 @@ import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LATEST_SCHEMA_VERSION } from '../../main/db/migrations';
 import { openDatabase, type Db } from '../../main/db/open';
 import { createPerson, updatePerson } from '../../main/services/people';
-import { writeChangeFile } from '../../main/sync/changeFile';
+import { readChangeFile, writeChangeFile } from '../../main/sync/changeFile';
 import { canonicalDump, syncEnabled } from '../../main/sync/engine';
 import { changeFileName, deviceDir } from '../../main/sync/folder';
 import { setUpSync, syncNow, syncStatus } from '../../main/sync/run';
@@ -106,6 +106,26 @@ describe('sync through a folder', () => {
     expect(pass.waiting).toEqual([{ device: aDevice, reason: expect.stringMatching(/newer version of Kith.*Upgrade Kith/) }]);
     expect(syncStatus(b.db).devices.find((d) => d.device === aDevice)).toMatchObject({ appliedFile: 1, waiting: expect.stringMatching(/newer version/) });
     expect(fs.existsSync(newer)).toBe(true);
+  });
+
+  it('a newer device reads changes an older version of Kith wrote', () => {
+    const shared = makeTempDir('kith-sync-');
+    const a = place();
+    const b = place();
+    createPerson(a.db, { displayName: 'Ana Acosta', notes: 'Met at the meetup' });
+    setUpSync(a.db, a.dir, shared, PASS);
+    setUpSync(b.db, b.dir, shared, PASS);
+    const aDevice = syncNow(a.db, a.dir).device;
+    // The same file as the release before sync's compaction (schema 140) would have written it.
+    const key = a.db.prepare('SELECT key, key_id FROM sync_device').get() as { key: Buffer; key_id: string };
+    const file = path.join(deviceDir(shared, aDevice), changeFileName(1));
+    const { header, payload } = readChangeFile(key.key, fs.readFileSync(file));
+    expect(header.schema).toBe(LATEST_SCHEMA_VERSION);
+    fs.rmSync(file);
+    fs.writeFileSync(file, writeChangeFile(key.key, { ...header, schema: 140 }, payload));
+    expect(syncNow(b.db, b.dir)).toMatchObject({ applied: 1, waiting: [] });
+    expect(names(b.db)).toEqual(['Ana Acosta', 'Me']);
+    expect(canonicalDump(b.db)).toEqual(canonicalDump(a.db));
   });
 
   it('a copied data file takes a new device id before it writes; a pass cut before remembering its file does not', () => {
