@@ -28,6 +28,15 @@ export interface PerfOptions {
   firstEdges?: number;
   /** Elements per idle-time batch (people and ties are never mixed in one batch). */
   batch?: number;
+  /**
+   * With the overview: ties stay on the overview layer for good, under Cytoscape's people, and
+   * Cytoscape takes only the people, in batches of `batch` that do not grow (issue 16: one
+   * Cytoscape redraw of 10,000 people and 50,000 ties is ~650 ms in software canvas, so every
+   * batch after the ties began was a frame of that length; people alone redraw in a fraction).
+   * A highlight moves the few ties it marks (a route's, those into an organization or a bridge)
+   * into Cytoscape, which styles them.
+   */
+  tiesOnOverview?: boolean;
 }
 
 /** Elements (people + ties) above which the large-graph options apply. */
@@ -71,6 +80,7 @@ export const LARGE_GRAPH: PerfOptions = {
   overview: true,
   firstElements: 0,
   batch: 1_000,
+  tiesOnOverview: true,
 };
 
 export function perfOptionsFor(nodes: number, edges: number): PerfOptions {

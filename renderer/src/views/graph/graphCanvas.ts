@@ -69,6 +69,11 @@ export class GraphCanvas {
   private pending: ElementDefinition[] = [];
   /** Large graphs: draws what Cytoscape does not have yet (see overview.ts). */
   private overview: Overview | null = null;
+  /**
+   * Ties the overview layer keeps for good (perf.tiesOnOverview, issue 16): never handed over in
+   * batches; a highlight moves the few it marks into Cytoscape (moveTies).
+   */
+  private overviewTies: ElementDefinition[] = [];
   /** People whose always-shown label is enlarged for the zoom (keepShownLabelsReadable). */
   private scaledLabels: CollectionReturnValue | null = null;
   /** While a highlight dims everything: people whose ties among themselves stay bright. */
@@ -102,6 +107,7 @@ export class GraphCanvas {
     const kept = keepViewport && previous ? { zoom: previous.zoom(), pan: previous.pan() } : null;
     this.overview?.destroy();
     this.overview = null;
+    this.overviewTies = [];
     previous?.destroy();
     this.cy = null;
     this.selectedNode = null;
@@ -124,9 +130,12 @@ export class GraphCanvas {
       this.overview.paint();
       // The overview is the first frame; Cytoscape is created after it, so it does not delay it.
       this.firstPaint = afterFrame();
+      // Ties kept on the overview layer (issue 16): Cytoscape is given the people only.
+      const handed = chosen.tiesOnOverview ? elements.filter((e) => e.group !== 'edges') : elements;
+      if (chosen.tiesOnOverview) this.overviewTies = elements.filter((e) => e.group === 'edges');
       const mounted = this.firstPaint.then(() => {
         if (generation !== this.generation) return;
-        this.mount(elements, cut, nodeCount, options, viewport, generation);
+        this.mount(handed, Math.min(cut, handed.length), nodeCount, options, viewport, generation);
       });
       // Until Cytoscape exists, these wait for it and then for what mount() sets them to.
       // (A later draw or destroy() makes them resolve at once: nothing of this draw is coming.)
@@ -152,6 +161,7 @@ export class GraphCanvas {
     this.generation++;
     this.overview?.destroy();
     this.overview = null;
+    this.overviewTies = [];
     this.cy?.destroy();
     this.pending = [];
     this.selectedNode = null;
@@ -320,14 +330,16 @@ export class GraphCanvas {
         // (half of what it holds): a dozen batches at most, whatever the size. Issue 16: a batch
         // may end the people and begin the ties (a few leftover people were a batch, and a frame
         // pair, of their own).
-        const size = Math.max(batch, Math.ceil(cy.elements().length / 2));
+        // With ties on the overview for good (issue 16), batches do not grow: Cytoscape holds
+        // people only, and each batch's redraw of them must stay a short frame.
+        const size = this.perf?.tiesOnOverview ? batch : Math.max(batch, Math.ceil(cy.elements().length / 2));
         const next = this.pending.splice(0, Math.min(size, this.pending.length));
         if (next.length) this.addElements(cy, next);
         onBatch();
         if (!this.pending.length) {
           void afterFrame().then(() => {
-            // Cytoscape has painted everything: the overview has nothing left to draw.
-            if (generation === this.generation) {
+            // Cytoscape has painted everything: the overview has nothing left to draw (unless it keeps the ties).
+            if (generation === this.generation && !this.overviewTies.length) {
               this.overview?.destroy();
               this.overview = null;
             }
@@ -412,6 +424,27 @@ export class GraphCanvas {
       return !hit;
     });
     if (now.length) this.addElements(cy, now);
+    this.moveTies((d) => pairs.has(`${String(d.data.source)}:${String(d.data.target)}`));
+  }
+
+  /** Ties kept on the overview layer that a highlight styles (a route's, those into a group): into Cytoscape now, off the overview. */
+  private moveTies(wanted: (d: ElementDefinition) => boolean): void {
+    const cy = this.cy;
+    if (!cy || !this.overviewTies.length) return;
+    const now: ElementDefinition[] = [];
+    this.overviewTies = this.overviewTies.filter((d) => {
+      const hit = wanted(d);
+      if (hit) now.push(d);
+      return !hit;
+    });
+    if (now.length) this.addElements(cy, now);
+  }
+
+  /** The ties kept on the overview layer with an end among these people: into Cytoscape (see moveTies). */
+  private moveTiesOf(ids: readonly number[]): void {
+    if (!this.overviewTies.length) return;
+    const set = new Set(ids.map(String));
+    this.moveTies((d) => set.has(String(d.data.source)) || set.has(String(d.data.target)));
   }
 
   /** Dims everything but the route; hops numbered along it (0 is the first person). */
@@ -476,6 +509,8 @@ export class GraphCanvas {
     this.clearHighlights();
     this.ensurePeople([...members, ...path]);
     this.addPendingBetween(path);
+    // The ties into the organization are styled (weak ones marked): Cytoscape's to draw.
+    this.moveTiesOf(members);
     const org = cy.collection();
     for (const id of members) org.merge(cy.getElementById(String(id)));
     const into = org.connectedEdges();
@@ -525,6 +560,7 @@ export class GraphCanvas {
     if (!cy) return false;
     this.clearHighlights();
     this.ensurePeople([id, ...groupMembers]);
+    this.moveTiesOf([id]);
     const node = cy.getElementById(String(id));
     if (node.empty()) return false;
     const set = cy.collection().merge(node);
@@ -607,7 +643,14 @@ export class GraphCanvas {
 
   /** Elements not yet handed to Cytoscape, and whether the overview layer is still up (the test hook reports both). */
   handOverState(): { pending: number; overview: boolean } {
-    return { pending: this.pending.length, overview: this.overview !== null };
+    // `overview`: the layer still draws people (issue 16: with ties kept there, it stays up for them alone).
+    const overview = this.overview !== null && (this.overview.people > 0 || !this.overviewTies.length);
+    return { pending: this.pending.length, overview };
+  }
+
+  /** Likely ties drawn (issue 15), by Cytoscape or on the overview layer (the test hook reports them). */
+  likelyCount(): number {
+    return (this.cy?.edges('.likely').length ?? 0) + (this.overview?.tieCounts().likely ?? 0);
   }
 
   /**
@@ -649,7 +692,7 @@ export class GraphCanvas {
 
   /** How many people and ties are drawn dimmed (the test hook reports it). */
   dimmedCount(): number {
-    return this.cy?.elements('.dimmed').not('.tint').length ?? 0;
+    return (this.cy?.elements('.dimmed').not('.tint').length ?? 0) + (this.overview?.tieCounts().dimmed ?? 0);
   }
 
   fadedCount(): number {
@@ -768,6 +811,7 @@ export class GraphCanvas {
   destroy(): void {
     this.generation++;
     this.pending = [];
+    this.overviewTies = [];
     this.overview?.destroy();
     this.overview = null;
     this.cy?.destroy();

@@ -134,6 +134,22 @@ export class Overview {
     return this.nodes.size + this.edges.size;
   }
 
+  /** People not yet handed over (with ties kept here for good, the layer stays once they are all in Cytoscape). */
+  get people(): number {
+    return this.nodes.size;
+  }
+
+  /** Ties this layer draws: all of them, the likely ones, and those drawn dimmed by the current highlight (the test hook reports them). */
+  tieCounts(): { all: number; likely: number; dimmed: number } {
+    let likely = 0;
+    let dimmed = 0;
+    for (const { a, b, likely: l } of this.edges.values()) {
+      if (l) likely++;
+      if (this.keep !== null && !keptByHighlight(this.keep, a, b)) dimmed++;
+    }
+    return { all: this.edges.size, likely, dimmed };
+  }
+
   /** Cytoscape now draws these: this layer stops drawing them (call paint() after). */
   handOver(defs: readonly ElementDef[]): void {
     for (const def of defs) {
