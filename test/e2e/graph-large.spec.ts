@@ -77,9 +77,10 @@ test('3,100 people: #/graph opens on the community map; a click opens a communit
   await app.page.getByRole('option', { name: new RegExp(last.name) }).first().click();
   await expect.poll(async () => (await graph.state())!.selected).toBe(last.id);
 
-  // The hand-over ends: everything in Cytoscape, the overview layer gone.
+  // The hand-over ends: every person in Cytoscape; the overview layer stays, under them, for the
+  // ties alone (issue 16: they are never handed over on a large network).
   await expect.poll(async () => (await graph.state())!.handOver, { timeout: 30_000 }).toEqual({ pending: 0, overview: false });
-  await expect(app.page.locator('canvas.graph-overview')).toHaveCount(0);
+  await expect(app.page.locator('canvas.graph-overview')).toHaveCount(1);
   await app.screenshot('graph-whole-3100');
 
 

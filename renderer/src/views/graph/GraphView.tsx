@@ -416,7 +416,7 @@ export function GraphView({ query }: { query: string }) {
   const exportPng = async () => {
     await canvasRef.current?.filled;
     const bg = theme === 'dark' ? '#19191c' : '#ffffff';
-    const blob = canvasRef.current?.png(bg);
+    const blob = await canvasRef.current?.png(bg);
     if (blob) download(blob, 'kith-network.png');
   };
   const exportSvg = async () => {

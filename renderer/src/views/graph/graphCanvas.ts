@@ -530,7 +530,8 @@ export class GraphCanvas {
       keep.add(n.id());
     });
     this.dimming = { keep };
-    this.overview?.setDimming(keep);
+    // Only the ties into the organization and the way in stay bright, and those are Cytoscape's now (moveTiesOf, addPendingBetween).
+    this.overview?.setDimming(keep, false);
     this.routeIds = [...path];
     cy.batch(() => {
       cy.elements().addClass('dimmed');
@@ -760,9 +761,27 @@ export class GraphCanvas {
     return out;
   }
 
-  png(background: string): Blob | null {
-    if (!this.cy) return null;
-    return this.cy.png({ output: 'blob', bg: background, full: false, scale: 2 }) as unknown as Blob;
+  async png(background: string): Promise<Blob | null> {
+    const cy = this.cy;
+    if (!cy) return null;
+    const overview = this.overview;
+    if (!overview) return cy.png({ output: 'blob', bg: background, full: false, scale: 2 }) as unknown as Blob;
+    // Ties kept on the overview layer (issue 16): painted under Cytoscape's picture, as on screen.
+    const scale = 2;
+    const out = document.createElement('canvas');
+    overview.paintOn(out, scale);
+    const ctx = out.getContext('2d');
+    if (!ctx) return null;
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.globalCompositeOperation = 'destination-over';
+    ctx.fillStyle = background;
+    ctx.fillRect(0, 0, out.width, out.height);
+    ctx.globalCompositeOperation = 'source-over';
+    const top = new Image();
+    top.src = cy.png({ output: 'base64uri', full: false, scale }) as unknown as string;
+    await top.decode();
+    ctx.drawImage(top, 0, 0, out.width, out.height);
+    return new Promise((resolve) => out.toBlob(resolve, 'image/png'));
   }
 
   /** The current view as SVG: visible elements, their computed colours, widths and dashes. */
@@ -772,6 +791,8 @@ export class GraphCanvas {
     if (!cy) return sceneToSvg(scene);
     const ext = cy.extent();
     const inView = (p: Point) => p.x >= ext.x1 - 50 && p.x <= ext.x2 + 50 && p.y >= ext.y1 - 50 && p.y <= ext.y2 + 50;
+    // Ties kept on the overview layer (issue 16) first: under everything, as on screen.
+    if (this.overview) scene.edges.push(...this.overview.tieLines(ext.x1 - 50, ext.y1 - 50, ext.x2 + 50, ext.y2 + 50));
     cy.edges().forEach((e) => {
       const s = e.source().position();
       const t = e.target().position();

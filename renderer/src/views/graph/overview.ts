@@ -14,7 +14,12 @@
 // keeps drawing only what Cytoscape does not have yet — the picture is complete
 // at every moment and never drawn twice. It follows Cytoscape's viewport, and
 // its dimming, so panning or highlighting during the hand-over shows one
-// picture. Removed once everything is in Cytoscape.
+// picture. Removed once everything is in Cytoscape — or, with `tiesOnOverview`
+// (issue 16, the large-graph options), kept for the ties: Cytoscape takes the
+// people only, and this layer draws every tie under them for good, following
+// Cytoscape's viewport and highlights (a highlight moves the few ties it styles
+// into Cytoscape). A redraw of 10,000 people and 50,000 ties by Cytoscape is
+// ~650 ms in software canvas; here the ties are a few strokes.
 //
 // It draws what the stylesheet in encode.ts draws for the large-graph options
 // (haystack ties, classes s1–s5, people as circles with a border, labels for the
@@ -66,6 +71,8 @@ export class Overview {
   private readonly nodes = new Map<string, Person>();
   private readonly edges = new Map<string, Tie>();
   private keep: ReadonlySet<string> | null = null;
+  /** Ties among the kept people stay bright (false: every tie here dims; the bright ones are Cytoscape's). */
+  private tiesAmongKept = true;
   private viewport: OverviewViewport;
   private frame = 0;
   /** Hit-testing (issue 16): hover and click reach everyone from the first paint, before Cytoscape has them. */
@@ -145,7 +152,7 @@ export class Overview {
     let dimmed = 0;
     for (const { a, b, likely: l } of this.edges.values()) {
       if (l) likely++;
-      if (this.keep !== null && !keptByHighlight(this.keep, a, b)) dimmed++;
+      if (this.tieDimmed(a, b)) dimmed++;
     }
     return { all: this.edges.size, likely, dimmed };
   }
@@ -160,8 +167,9 @@ export class Overview {
   }
 
   /** Dims everything but these people and the ties among them (null: nothing dimmed), as the stylesheet's `.dimmed` does. */
-  setDimming(keep: ReadonlySet<string> | null): void {
+  setDimming(keep: ReadonlySet<string> | null, tiesAmongKept = true): void {
     this.keep = keep;
+    this.tiesAmongKept = tiesAmongKept;
     this.schedule();
   }
 
@@ -185,10 +193,16 @@ export class Overview {
       cancelAnimationFrame(this.frame);
       this.frame = 0;
     }
+    this.paintOn(this.canvas, this.pixelRatio);
+  }
+
+  /**
+   * Paints what this layer draws onto `canvas`, at `pr` device pixels per CSS pixel (the PNG
+   * export draws the ties kept here under Cytoscape's picture this way, issue 16).
+   */
+  paintOn(canvas: HTMLCanvasElement, pr: number): void {
     const width = this.container.clientWidth;
     const height = this.container.clientHeight;
-    const pr = this.pixelRatio;
-    const canvas = this.canvas;
     const w = Math.max(1, Math.round(width * pr));
     const h = Math.max(1, Math.round(height * pr));
     if (canvas.width !== w || canvas.height !== h) {
@@ -214,9 +228,39 @@ export class Overview {
     this.paintNodes(ctx, zoom, x1, y1, x2, y2);
   }
 
+  /**
+   * The ties this layer draws with an end in the model box, as the SVG export writes them
+   * (issue 16: on large graphs they are never Cytoscape's). Same look as paintEdges.
+   */
+  tieLines(x1: number, y1: number, x2: number, y2: number): { x1: number; y1: number; x2: number; y2: number; width: number; colour: string; opacity: number; dashed: boolean }[] {
+    const look = this.look;
+    const inside = (p: Pt) => p.x >= x1 && p.x <= x2 && p.y >= y1 && p.y <= y2;
+    const out: ReturnType<Overview['tieLines']> = [];
+    for (const { a, b, s, weak, likely, mine } of this.edges.values()) {
+      const p = this.at.get(a);
+      const q = this.at.get(b);
+      if (!p || !q || (!inside(p) && !inside(q))) continue;
+      const dimmed = this.tieDimmed(a, b);
+      out.push({
+        x1: p.x,
+        y1: p.y,
+        x2: q.x,
+        y2: q.y,
+        width: likely ? 1 : look.edgeWidth[s - 1]!,
+        colour: likely ? look.accent : look.edge,
+        opacity: dimmed ? look.dimmedEdgeOpacity : likely ? LIKELY_EDGE_OPACITY : mine ? look.myTieOpacity : look.edgeOpacity[s - 1]!,
+        dashed: weak && look.weakDashes,
+      });
+    }
+    return out;
+  }
+
+  private tieDimmed(a: string, b: string): boolean {
+    return this.keep !== null && (!this.tiesAmongKept || !keptByHighlight(this.keep, a, b));
+  }
+
   private paintEdges(ctx: CanvasRenderingContext2D, x1: number, y1: number, x2: number, y2: number): void {
     const look = this.look;
-    const keep = this.keep;
     // One path per strength class and dimmed state: ten strokes at most, whatever the size.
     const paths = new Map<string, { path: Path2D; s: number; dimmed: boolean; weak: boolean; likely: boolean; mine: boolean }>();
     for (const { a, b, s, weak, likely, mine } of this.edges.values()) {
@@ -224,7 +268,7 @@ export class Overview {
       const q = this.at.get(b);
       if (!p || !q) continue;
       if ((p.x < x1 && q.x < x1) || (p.x > x2 && q.x > x2) || (p.y < y1 && q.y < y1) || (p.y > y2 && q.y > y2)) continue;
-      const dimmed = keep !== null && !keptByHighlight(keep, a, b);
+      const dimmed = this.tieDimmed(a, b);
       const key = `${likely ? 'l' : s}${dimmed ? 'd' : ''}${mine ? 'm' : ''}`;
       let entry = paths.get(key);
       if (!entry) {
