@@ -37,6 +37,8 @@ export interface PerfOptions {
    * into Cytoscape, which styles them.
    */
   tiesOnOverview?: boolean;
+  /** With `tiesOnOverview`: each idle-time hand-over adds slices of `batch` people for this long (ms). */
+  sliceMs?: number;
 }
 
 /** Elements (people + ties) above which the large-graph options apply. */
@@ -79,8 +81,11 @@ export const LARGE_GRAPH: PerfOptions = {
   // The whole picture at once on the overview layer; Cytoscape takes the elements over in idle time.
   overview: true,
   firstElements: 0,
-  batch: 1_000,
+  // Issue 16: Cytoscape creates and styles each person it is given (~0.5 ms each here), so a
+  // hand-over adds slices of 100 people for 30 ms and leaves the frame to the redraw.
+  batch: 100,
   tiesOnOverview: true,
+  sliceMs: 30,
 };
 
 export function perfOptionsFor(nodes: number, edges: number): PerfOptions {

@@ -332,9 +332,23 @@ export class GraphCanvas {
         // pair, of their own).
         // With ties on the overview for good (issue 16), batches do not grow: Cytoscape holds
         // people only, and each batch's redraw of them must stay a short frame.
-        const size = this.perf?.tiesOnOverview ? batch : Math.max(batch, Math.ceil(cy.elements().length / 2));
-        const next = this.pending.splice(0, Math.min(size, this.pending.length));
-        if (next.length) this.addElements(cy, next);
+        if (this.perf?.tiesOnOverview) {
+          // People only (issue 16): slices of `batch` until the slice's time is spent, so that adding
+          // them (Cytoscape creates and styles each) and the redraw that follows stay a short frame.
+          const start = performance.now();
+          const slice = this.perf.sliceMs ?? 30;
+          const next: ElementDefinition[] = [];
+          while (this.pending.length && performance.now() - start < slice) {
+            const part = this.pending.splice(0, Math.min(batch, this.pending.length));
+            this.addToCytoscape(cy, part);
+            next.push(...part);
+          }
+          this.handedOver(next);
+        } else {
+          const size = Math.max(batch, Math.ceil(cy.elements().length / 2));
+          const next = this.pending.splice(0, Math.min(size, this.pending.length));
+          if (next.length) this.addElements(cy, next);
+        }
         onBatch();
         if (!this.pending.length) {
           void afterFrame().then(() => {
@@ -355,6 +369,12 @@ export class GraphCanvas {
 
   /** Moves elements from pending into Cytoscape (dimmed if a highlight is on) and off the overview. */
   private addElements(cy: Core, defs: ElementDefinition[]): void {
+    this.addToCytoscape(cy, defs);
+    this.handedOver(defs);
+  }
+
+  /** Into Cytoscape, dimmed if a highlight is on and they are outside it. */
+  private addToCytoscape(cy: Core, defs: ElementDefinition[]): void {
     const keep = this.dimming?.keep;
     if (keep) {
       for (const d of defs) {
@@ -363,6 +383,10 @@ export class GraphCanvas {
       }
     }
     cy.add(defs);
+  }
+
+  /** After `defs` went into Cytoscape: the overview stops drawing them. */
+  private handedOver(defs: ElementDefinition[]): void {
     if (defs.some((d) => String(d.classes ?? '').includes('tint'))) this.keepShownLabelsReadable();
     if (this.overview) {
       this.overview.handOver(defs as ElementDef[]);

@@ -71,6 +71,13 @@ export class Overview {
   private readonly nodes = new Map<string, Person>();
   private readonly edges = new Map<string, Tie>();
   private keep: ReadonlySet<string> | null = null;
+  /**
+   * The ties as last painted on the live layer, and what they were painted for (issue 16): while
+   * people are handed over in batches, each repaint copies them instead of stroking 50,000 again.
+   */
+  private tiesCache: { canvas: HTMLCanvasElement; key: string } | null = null;
+  /** Bumped when the ties drawn or their dimming change (part of the cache's key). */
+  private tiesVersion = 0;
   /** Ties among the kept people stay bright (false: every tie here dims; the bright ones are Cytoscape's). */
   private tiesAmongKept = true;
   private viewport: OverviewViewport;
@@ -162,7 +169,7 @@ export class Overview {
     for (const def of defs) {
       const id = String(def.data.id);
       if (def.group === 'nodes') this.nodes.delete(id);
-      else this.edges.delete(id);
+      else if (this.edges.delete(id)) this.tiesVersion++;
     }
   }
 
@@ -170,6 +177,7 @@ export class Overview {
   setDimming(keep: ReadonlySet<string> | null, tiesAmongKept = true): void {
     this.keep = keep;
     this.tiesAmongKept = tiesAmongKept;
+    this.tiesVersion++;
     this.schedule();
   }
 
@@ -224,7 +232,25 @@ export class Overview {
     const y1 = -pan.y / zoom - margin;
     const x2 = (width - pan.x) / zoom + margin;
     const y2 = (height - pan.y) / zoom + margin;
-    this.paintEdges(ctx, x1, y1, x2, y2);
+    if (canvas === this.canvas && this.edges.size) {
+      // The live layer: ties from their cached bitmap when nothing they depend on has changed.
+      const key = `${w}x${h}|${pr}|${zoom}|${pan.x},${pan.y}|${this.tiesVersion}`;
+      let cache = this.tiesCache;
+      if (!cache || cache.key !== key) {
+        const ties = cache?.canvas ?? document.createElement('canvas');
+        ties.width = w;
+        ties.height = h;
+        const tctx = ties.getContext('2d');
+        if (tctx) {
+          tctx.setTransform(pr * zoom, 0, 0, pr * zoom, pr * pan.x, pr * pan.y);
+          this.paintEdges(tctx, x1, y1, x2, y2);
+        }
+        cache = this.tiesCache = { canvas: ties, key };
+      }
+      ctx.setTransform(1, 0, 0, 1, 0, 0);
+      ctx.drawImage(cache.canvas, 0, 0);
+      ctx.setTransform(pr * zoom, 0, 0, pr * zoom, pr * pan.x, pr * pan.y);
+    } else this.paintEdges(ctx, x1, y1, x2, y2);
     this.paintNodes(ctx, zoom, x1, y1, x2, y2);
   }
 
@@ -353,6 +379,7 @@ export class Overview {
     if (this.frame) cancelAnimationFrame(this.frame);
     this.frame = 0;
     this.canvas.remove();
+    this.tiesCache = null;
     this.nodes.clear();
     this.edges.clear();
   }
