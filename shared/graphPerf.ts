@@ -32,13 +32,12 @@ export interface PerfOptions {
    * With the overview: ties stay on the overview layer for good, under Cytoscape's people, and
    * Cytoscape takes only the people, in batches of `batch` that do not grow (issue 16: one
    * Cytoscape redraw of 10,000 people and 50,000 ties is ~650 ms in software canvas, so every
-   * batch after the ties began was a frame of that length; people alone redraw in a fraction).
+   * batch after the ties began was a frame of that length; people alone redraw in ~150–250 ms,
+   * plus ~0.3 ms for each person new in that frame).
    * A highlight moves the few ties it marks (a route's, those into an organization or a bridge)
    * into Cytoscape, which styles them.
    */
   tiesOnOverview?: boolean;
-  /** With `tiesOnOverview`: each idle-time hand-over adds slices of `batch` people for this long (ms). */
-  sliceMs?: number;
 }
 
 /** Elements (people + ties) above which the large-graph options apply. */
@@ -81,11 +80,9 @@ export const LARGE_GRAPH: PerfOptions = {
   // The whole picture at once on the overview layer; Cytoscape takes the elements over in idle time.
   overview: true,
   firstElements: 0,
-  // Issue 16: Cytoscape creates and styles each person it is given (~0.5 ms each here), so a
-  // hand-over adds slices of 100 people for 30 ms and leaves the frame to the redraw.
-  batch: 100,
+  // Issue 16: with ties kept on the overview, people per batch, not growing (graphCanvas.ts fill).
+  batch: 1_000,
   tiesOnOverview: true,
-  sliceMs: 30,
 };
 
 export function perfOptionsFor(nodes: number, edges: number): PerfOptions {
