@@ -125,7 +125,11 @@ export class GraphCanvas {
     if (chosen.overview && viewport) {
       const cut = Math.min(elements.length, chosen.firstElements ?? 0);
       const pixelRatio = chosen.pixelRatio === 'auto' ? window.devicePixelRatio || 1 : chosen.pixelRatio;
-      this.overview = new Overview(this.container, elements as ElementDef[], graphLook(options.theme, chosen.weakDashes), viewport, pixelRatio);
+      if (chosen.tiesOnOverview) {
+        // The tints' discs go under the ties on the overview layer (issue 16); Cytoscape keeps their names.
+        for (const e of elements) if (e.group === 'nodes' && ` ${String(e.classes ?? '')} `.includes(' tint ')) e.classes = `${String(e.classes)} name-only`;
+      }
+      this.overview = new Overview(this.container, elements as ElementDef[], graphLook(options.theme, chosen.weakDashes), viewport, pixelRatio, chosen.tiesOnOverview);
       this.overview.handOver(elements.slice(0, cut) as ElementDef[]);
       this.overview.paint();
       // The overview is the first frame; Cytoscape is created after it, so it does not delay it.

@@ -70,6 +70,8 @@ export class Overview {
   private readonly at = new Map<string, Pt>();
   private readonly nodes = new Map<string, Person>();
   private readonly edges = new Map<string, Tie>();
+  /** Communities' tints (issue 16), drawn here under the ties when the ties stay here (`ties`), else Cytoscape's alone. */
+  private readonly tints: { at: Pt; r: number; colour: string }[] = [];
   private keep: ReadonlySet<string> | null = null;
   /**
    * The ties as last painted on the live layer, and what they were painted for (issue 16): while
@@ -91,6 +93,7 @@ export class Overview {
     private readonly look: GraphLook,
     viewport: OverviewViewport,
     private readonly pixelRatio: number,
+    ties = false,
   ) {
     for (const def of elements) {
       const id = String(def.data.id);
@@ -98,8 +101,12 @@ export class Overview {
       if (def.group === 'nodes') {
         // Compound parents (organization clusters) have no position of their own: not drawn here.
         if (!def.position) continue;
-        // Communities' tints (issue 16) are Cytoscape's alone: a disc here would cover the people.
-        if (classes.includes(' tint ')) continue;
+        // Communities' tints (issue 16): Cytoscape's alone (a disc here would cover the people it
+        // draws), unless the ties stay here, under which the discs must lie.
+        if (classes.includes(' tint ')) {
+          if (ties) this.tints.push({ at: def.position, r: Number(def.data.size) / 2, colour: String(def.data.colour) });
+          continue;
+        }
         this.at.set(id, def.position);
         this.nodes.set(id, {
           at: def.position,
@@ -223,7 +230,7 @@ export class Overview {
     if (!ctx) return;
     ctx.setTransform(1, 0, 0, 1, 0, 0);
     ctx.clearRect(0, 0, w, h);
-    if (!this.size) return;
+    if (!this.size && !this.tints.length) return;
     const { zoom, pan } = this.viewport;
     ctx.setTransform(pr * zoom, 0, 0, pr * zoom, pr * pan.x, pr * pan.y);
     // The visible part of the model, with a margin for node radii and labels.
@@ -232,6 +239,7 @@ export class Overview {
     const y1 = -pan.y / zoom - margin;
     const x2 = (width - pan.x) / zoom + margin;
     const y2 = (height - pan.y) / zoom + margin;
+    if (this.tints.length) this.paintTints(ctx, x1, y1, x2, y2);
     if (canvas === this.canvas && this.edges.size) {
       // The live layer: ties from their cached bitmap when nothing they depend on has changed.
       const key = `${w}x${h}|${pr}|${zoom}|${pan.x},${pan.y}|${this.tiesVersion}`;
@@ -279,6 +287,25 @@ export class Overview {
       });
     }
     return out;
+  }
+
+  /** As the stylesheet's `node.tint` (dimmed with everything else while a highlight is on). */
+  private paintTints(ctx: CanvasRenderingContext2D, x1: number, y1: number, x2: number, y2: number): void {
+    const look = this.look;
+    const dim = this.keep !== null ? look.dimmedNodeOpacity : 1;
+    for (const { at, r, colour } of this.tints) {
+      if (at.x + r < x1 || at.x - r > x2 || at.y + r < y1 || at.y - r > y2) continue;
+      ctx.beginPath();
+      ctx.arc(at.x, at.y, r, 0, TAU);
+      ctx.globalAlpha = look.tintOpacity * dim;
+      ctx.fillStyle = colour;
+      ctx.fill();
+      ctx.globalAlpha = look.tintBorderOpacity * dim;
+      ctx.lineWidth = look.tintBorder;
+      ctx.strokeStyle = colour;
+      ctx.stroke();
+    }
+    ctx.globalAlpha = 1;
   }
 
   private tieDimmed(a: string, b: string): boolean {
