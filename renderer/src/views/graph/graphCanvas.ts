@@ -462,7 +462,10 @@ export class GraphCanvas {
       if (hit) now.push(d);
       return !hit;
     });
-    if (now.length) this.addElements(cy, now);
+    if (!now.length) return;
+    // Both ends must be in Cytoscape before a tie is (the other end may still be waiting to be handed over).
+    this.ensurePeople(now.flatMap((d) => [Number(d.data.source), Number(d.data.target)]));
+    this.addElements(cy, now);
   }
 
   /** The ties kept on the overview layer with an end among these people: into Cytoscape (see moveTies). */
