@@ -38,6 +38,15 @@ export interface PerfOptions {
    * into Cytoscape, which styles them.
    */
   tiesOnOverview?: boolean;
+  /**
+   * With `tiesOnOverview`: the people stay on the overview layer too, and Cytoscape is given only
+   * those a view asks for (a click, a search, a route, a focused group) and the communities' tints.
+   * Issue 16: Cytoscape redraws every person it holds element by element whenever people are added
+   * (~100–250 ms at 10,000 here), so no batch size keeps the hand-over's frames under 100 ms; the
+   * overview layer draws, hit-tests and dims them in one path per colour. Not with organization
+   * clusters (their compound parents need their people in Cytoscape).
+   */
+  peopleOnDemand?: boolean;
 }
 
 /** Elements (people + ties) above which the large-graph options apply. */
@@ -83,6 +92,7 @@ export const LARGE_GRAPH: PerfOptions = {
   // Issue 16: with ties kept on the overview, people per batch, not growing (graphCanvas.ts fill).
   batch: 1_000,
   tiesOnOverview: true,
+  peopleOnDemand: true,
 };
 
 export function perfOptionsFor(nodes: number, edges: number): PerfOptions {

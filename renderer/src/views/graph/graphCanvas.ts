@@ -74,6 +74,8 @@ export class GraphCanvas {
    * batches; a highlight moves the few it marks into Cytoscape (moveTies).
    */
   private overviewTies: ElementDefinition[] = [];
+  /** People stay on the overview layer until a view asks for them (perf.peopleOnDemand, issue 16): the idle hand-over skips them. */
+  private peopleOnDemand = false;
   /** People whose always-shown label is enlarged for the zoom (keepShownLabelsReadable). */
   private scaledLabels: CollectionReturnValue | null = null;
   /** While a highlight dims everything: people whose ties among themselves stay bright. */
@@ -108,6 +110,7 @@ export class GraphCanvas {
     this.overview?.destroy();
     this.overview = null;
     this.overviewTies = [];
+    this.peopleOnDemand = false;
     previous?.destroy();
     this.cy = null;
     this.selectedNode = null;
@@ -137,6 +140,8 @@ export class GraphCanvas {
       // Ties kept on the overview layer (issue 16): Cytoscape is given the people only.
       const handed = chosen.tiesOnOverview ? elements.filter((e) => e.group !== 'edges') : elements;
       if (chosen.tiesOnOverview) this.overviewTies = elements.filter((e) => e.group === 'edges');
+      // Organization clusters are compound parents: their people must be in Cytoscape with them.
+      this.peopleOnDemand = !!chosen.tiesOnOverview && !!chosen.peopleOnDemand && !elements.some((e) => e.group === 'nodes' && !e.position);
       const mounted = this.firstPaint.then(() => {
         if (generation !== this.generation) return;
         this.mount(handed, Math.min(cut, handed.length), nodeCount, options, viewport, generation);
@@ -166,6 +171,7 @@ export class GraphCanvas {
     this.overview?.destroy();
     this.overview = null;
     this.overviewTies = [];
+    this.peopleOnDemand = false;
     this.cy?.destroy();
     this.pending = [];
     this.selectedNode = null;
@@ -343,6 +349,15 @@ export class GraphCanvas {
         // Cytoscape styles, measures and caches each new person in the frame after they are added
         // (~0.3 ms each here, under load), on top of redrawing all it holds (~150–250 ms at 10,000
         // people): 1,000 at a time keeps each such frame well under a second, a dozen of them.
+        if (this.peopleOnDemand) {
+          // Only the communities' tints (their names); the people wait on the overview for a view to ask.
+          const next = this.pending.filter((d) => String(d.classes ?? '').includes('tint'));
+          if (next.length) {
+            this.pending = this.pending.filter((d) => !String(d.classes ?? '').includes('tint'));
+            this.addElements(cy, next);
+          }
+          return finish();
+        }
         if (this.perf?.tiesOnOverview) {
           const next = this.pending.splice(0, Math.min(batch, this.pending.length));
           this.addElements(cy, next);
@@ -674,7 +689,8 @@ export class GraphCanvas {
   handOverState(): { pending: number; overview: boolean } {
     // `overview`: the layer still draws people (issue 16: with ties kept there, it stays up for them alone).
     const overview = this.overview !== null && (this.overview.people > 0 || !this.overviewTies.length);
-    return { pending: this.pending.length, overview };
+    // With people on demand, none are waiting for the idle hand-over: they stay on the overview.
+    return { pending: this.peopleOnDemand ? 0 : this.pending.length, overview };
   }
 
   /** Likely ties drawn (issue 15), by Cytoscape or on the overview layer (the test hook reports them). */
@@ -820,7 +836,10 @@ export class GraphCanvas {
     const ext = cy.extent();
     const inView = (p: Point) => p.x >= ext.x1 - 50 && p.x <= ext.x2 + 50 && p.y >= ext.y1 - 50 && p.y <= ext.y2 + 50;
     // Ties kept on the overview layer (issue 16) first: under everything, as on screen.
-    if (this.overview) scene.edges.push(...this.overview.tieLines(ext.x1 - 50, ext.y1 - 50, ext.x2 + 50, ext.y2 + 50));
+    if (this.overview) {
+      scene.edges.push(...this.overview.tieLines(ext.x1 - 50, ext.y1 - 50, ext.x2 + 50, ext.y2 + 50));
+      scene.nodes.push(...this.overview.peopleShapes(ext.x1 - 50, ext.y1 - 50, ext.x2 + 50, ext.y2 + 50, cy.zoom()));
+    }
     cy.edges().forEach((e) => {
       const s = e.source().position();
       const t = e.target().position();
@@ -861,6 +880,7 @@ export class GraphCanvas {
     this.generation++;
     this.pending = [];
     this.overviewTies = [];
+    this.peopleOnDemand = false;
     this.overview?.destroy();
     this.overview = null;
     this.cy?.destroy();

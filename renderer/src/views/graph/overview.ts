@@ -168,7 +168,28 @@ export class Overview {
       if (l) likely++;
       if (this.tieDimmed(a, b)) dimmed++;
     }
+    if (this.keep !== null) for (const id of this.nodes.keys()) if (!keptByHighlight(this.keep, id)) dimmed++;
     return { all: this.edges.size, likely, dimmed };
+  }
+
+  /** The people this layer draws with their centre in the model box, as the SVG export writes them (issue 16). */
+  peopleShapes(x1: number, y1: number, x2: number, y2: number, zoom: number): { x: number; y: number; size: number; colour: string; label: string; opacity: number; ring?: string; showLabel: boolean }[] {
+    const look = this.look;
+    const out: ReturnType<Overview['peopleShapes']> = [];
+    for (const [id, p] of this.nodes) {
+      if (p.at.x < x1 || p.at.x > x2 || p.at.y < y1 || p.at.y > y2) continue;
+      out.push({
+        x: p.at.x,
+        y: p.at.y,
+        size: 2 * p.r,
+        colour: p.colour,
+        label: p.label ?? '',
+        opacity: this.keep !== null && !keptByHighlight(this.keep, id) ? look.dimmedNodeOpacity : 1,
+        ring: p.marked ? look.accent : undefined,
+        showLabel: p.label !== undefined && p.font * zoom >= look.minZoomedFontSize,
+      });
+    }
+    return out;
   }
 
   /** Cytoscape now draws these: this layer stops drawing them (call paint() after). */
