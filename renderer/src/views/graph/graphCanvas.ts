@@ -76,6 +76,8 @@ export class GraphCanvas {
   private overviewTies: ElementDefinition[] = [];
   /** People stay on the overview layer until a view asks for them (perf.peopleOnDemand, issue 16): the idle hand-over skips them. */
   private peopleOnDemand = false;
+  /** The positions of the last draw (fitEveryone frames them). */
+  private drawnPositions: ReadonlyMap<number, Point> | null = null;
   /** People whose always-shown label is enlarged for the zoom (keepShownLabelsReadable). */
   private scaledLabels: CollectionReturnValue | null = null;
   /** While a highlight dims everything: people whose ties among themselves stay bright. */
@@ -120,6 +122,7 @@ export class GraphCanvas {
     this.mapShown = false;
     this.fittedSize = this.containerSize();
     const chosen = (this.perf = perf ?? perfOptionsFor(data.nodes.length, data.edges.length));
+    this.drawnPositions = options.positions;
     const elements = buildElements(data, { ...options, labelLimit: chosen.labelLimit }) as ElementDefinition[];
     // The viewport from the positions, not cy.fit(): fitting measures every element's bounding box first.
     const viewport = kept ?? viewportFor(options.positions.values(), this.container.clientWidth, this.container.clientHeight, 30, 25, ZOOM_RANGE);
@@ -768,7 +771,19 @@ export class GraphCanvas {
   }
 
   fit(): void {
-    this.cy?.fit(undefined, 30);
+    this.fitEveryone();
+  }
+
+  /**
+   * Everyone in view. With people on demand (issue 16) Cytoscape holds only the tints and a few
+   * people, so its own fit would frame those: the saved positions are framed instead, as the draw does.
+   */
+  private fitEveryone(): void {
+    const cy = this.cy;
+    if (!cy) return;
+    const viewport = this.peopleOnDemand && this.drawnPositions ? viewportFor(this.drawnPositions.values(), this.container.clientWidth, this.container.clientHeight, 30, 25, ZOOM_RANGE) : null;
+    if (viewport) cy.viewport(viewport);
+    else cy.fit(undefined, 30);
   }
 
   /** After the container changed size (window, panel; issue 16): the route if one is shown, else everyone, fitted again. */
@@ -788,7 +803,7 @@ export class GraphCanvas {
     const framed = cy.collection();
     for (const id of this.fitIds) framed.merge(cy.getElementById(id));
     if (framed.nonempty()) cy.fit(framed, 60);
-    else cy.fit(undefined, 30);
+    else this.fitEveryone();
     this.keepShownLabelsReadable();
   }
 
