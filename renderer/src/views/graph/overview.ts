@@ -376,6 +376,9 @@ export class Overview {
       if (!entry) rings.set(key, (entry = { path: new Path2D(), width, colour, dimmed }));
       return entry.path;
     };
+    // As Cytoscape decides whether a label is big enough (eleTextBiggerThanMin): the zoom rounded up to
+    // its texture level, a power of two (issue 16: people stay here for good on large graphs).
+    const labelScale = Math.pow(2, Math.ceil(Math.log2(zoom * this.pixelRatio)));
     for (const [id, person] of this.nodes) {
       const p = person.at;
       if (p.x < x1 || p.x > x2 || p.y < y1 || p.y > y2) continue;
@@ -390,7 +393,7 @@ export class Overview {
       const path = ring(`${marked ? 'm' : 'n'}${dimmed ? 'd' : ''}`, width, marked ? look.accent : look.halo, dimmed);
       path.moveTo(p.x + r, p.y);
       path.arc(p.x, p.y, r, 0, TAU);
-      if (person.label !== undefined && person.font * zoom >= look.minZoomedFontSize) {
+      if (person.label !== undefined && person.font * labelScale >= look.minZoomedFontSize) {
         labels.push({ text: person.label, x: p.x, y: p.y + r + width / 2 + look.labelMargin, font: person.font, dimmed });
       }
     }
