@@ -39,6 +39,8 @@ interface Pt {
 }
 
 const TAU = Math.PI * 2;
+/** People in view up to which each is drawn whole in turn (see paintNodes). */
+const ONE_BY_ONE_LIMIT = 1_500;
 const FONT_FAMILY = '"Helvetica Neue", Helvetica, sans-serif';
 
 /** A tie as the overview draws it, read once from its element. */
@@ -379,20 +381,40 @@ export class Overview {
     // As Cytoscape decides whether a label is big enough (eleTextBiggerThanMin): the zoom rounded up to
     // its texture level, a power of two (issue 16: people stay here for good on large graphs).
     const labelScale = Math.pow(2, Math.ceil(Math.log2(zoom * this.pixelRatio)));
-    for (const [id, person] of this.nodes) {
-      const p = person.at;
+    const visible: [string, Person][] = [];
+    for (const entry of this.nodes) {
+      const p = entry[1].at;
       if (p.x < x1 || p.x > x2 || p.y < y1 || p.y > y2) continue;
+      visible.push(entry);
+    }
+    // Zoomed in, few people in view, large enough for overlaps to show: each drawn whole (fill, then
+    // ring) in turn, covering those before, as Cytoscape does (issue 16: on large graphs people stay
+    // here for good). Many in view: one path per colour, fast, their overlaps too small to see.
+    const oneByOne = visible.length <= ONE_BY_ONE_LIMIT;
+    for (const [id, person] of visible) {
+      const p = person.at;
       const { r, colour, marked } = person;
       const dimmed = keep !== null && !keptByHighlight(keep, id);
-      const key = `${colour}${dimmed ? 'd' : ''}`;
-      let fill = fills.get(key);
-      if (!fill) fills.set(key, (fill = { path: new Path2D(), colour, dimmed }));
-      fill.path.moveTo(p.x + r, p.y);
-      fill.path.arc(p.x, p.y, r, 0, TAU);
       const width = marked ? look.markedBorder : look.border;
-      const path = ring(`${marked ? 'm' : 'n'}${dimmed ? 'd' : ''}`, width, marked ? look.accent : look.halo, dimmed);
-      path.moveTo(p.x + r, p.y);
-      path.arc(p.x, p.y, r, 0, TAU);
+      if (oneByOne) {
+        ctx.beginPath();
+        ctx.arc(p.x, p.y, r, 0, TAU);
+        ctx.globalAlpha = dimmed ? look.dimmedNodeOpacity : 1;
+        ctx.fillStyle = colour;
+        ctx.fill();
+        ctx.lineWidth = width;
+        ctx.strokeStyle = marked ? look.accent : look.halo;
+        ctx.stroke();
+      } else {
+        const key = `${colour}${dimmed ? 'd' : ''}`;
+        let fill = fills.get(key);
+        if (!fill) fills.set(key, (fill = { path: new Path2D(), colour, dimmed }));
+        fill.path.moveTo(p.x + r, p.y);
+        fill.path.arc(p.x, p.y, r, 0, TAU);
+        const path = ring(`${marked ? 'm' : 'n'}${dimmed ? 'd' : ''}`, width, marked ? look.accent : look.halo, dimmed);
+        path.moveTo(p.x + r, p.y);
+        path.arc(p.x, p.y, r, 0, TAU);
+      }
       if (person.label !== undefined && person.font * labelScale >= look.minZoomedFontSize) {
         labels.push({ text: person.label, x: p.x, y: p.y + r + width / 2 + look.labelMargin, font: person.font, dimmed });
       }
