@@ -409,7 +409,8 @@ export class GraphCanvas {
     if (defs.some((d) => String(d.classes ?? '').includes('tint'))) this.keepShownLabelsReadable();
     if (this.overview) {
       this.overview.handOver(defs as ElementDef[]);
-      this.overview.paint();
+      // At the next frame, with whatever else changes in it (a click's focus animation moves the viewport too).
+      this.overview.schedule();
     }
   }
 
