@@ -89,7 +89,8 @@ export const LARGE_GRAPH: PerfOptions = {
   // The whole picture at once on the overview layer; Cytoscape takes the elements over in idle time.
   overview: true,
   firstElements: 0,
-  // Issue 16: with ties kept on the overview, people per batch, not growing (graphCanvas.ts fill).
+  // Issue 16: with ties kept on the overview, people per batch, not growing (graphCanvas.ts fill);
+  // used only when people cannot stay on the overview (organization clusters).
   batch: 1_000,
   tiesOnOverview: true,
   peopleOnDemand: true,
