@@ -28,6 +28,25 @@ export interface PerfOptions {
   firstEdges?: number;
   /** Elements per idle-time batch (people and ties are never mixed in one batch). */
   batch?: number;
+  /**
+   * With the overview: ties stay on the overview layer for good, under Cytoscape's people, and
+   * Cytoscape takes only the people, in batches of `batch` that do not grow (issue 16: one
+   * Cytoscape redraw of 10,000 people and 50,000 ties is ~650 ms in software canvas, so every
+   * batch after the ties began was a frame of that length; people alone redraw in ~150–250 ms,
+   * plus ~0.3 ms for each person new in that frame).
+   * A highlight moves the few ties it marks (a route's, those into an organization or a bridge)
+   * into Cytoscape, which styles them.
+   */
+  tiesOnOverview?: boolean;
+  /**
+   * With `tiesOnOverview`: the people stay on the overview layer too, and Cytoscape is given only
+   * those a view asks for (a click, a search, a route, a focused group) and the communities' tints.
+   * Issue 16: Cytoscape redraws every person it holds element by element whenever people are added
+   * (~100–250 ms at 10,000 here), so no batch size keeps the hand-over's frames under 100 ms; the
+   * overview layer draws, hit-tests and dims them in one path per colour. Not with organization
+   * clusters (their compound parents need their people in Cytoscape).
+   */
+  peopleOnDemand?: boolean;
 }
 
 /** Elements (people + ties) above which the large-graph options apply. */
@@ -70,7 +89,11 @@ export const LARGE_GRAPH: PerfOptions = {
   // The whole picture at once on the overview layer; Cytoscape takes the elements over in idle time.
   overview: true,
   firstElements: 0,
+  // Issue 16: with ties kept on the overview, people per batch, not growing (graphCanvas.ts fill);
+  // used only when people cannot stay on the overview (organization clusters).
   batch: 1_000,
+  tiesOnOverview: true,
+  peopleOnDemand: true,
 };
 
 export function perfOptionsFor(nodes: number, edges: number): PerfOptions {

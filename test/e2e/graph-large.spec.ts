@@ -2,6 +2,7 @@
 // view on the map of its communities (issue 16): one node per community, a
 // click opens its people, and everyone is one click away; the window is never
 // blocked for seconds by a view the user did not ask for.
+import fs from 'node:fs';
 import path from 'node:path';
 import { GRAPH_PALETTE } from '../../shared/graph';
 import { expect, test } from './fixtures';
@@ -77,10 +78,22 @@ test('3,100 people: #/graph opens on the community map; a click opens a communit
   await app.page.getByRole('option', { name: new RegExp(last.name) }).first().click();
   await expect.poll(async () => (await graph.state())!.selected).toBe(last.id);
 
-  // The hand-over ends: everything in Cytoscape, the overview layer gone.
-  await expect.poll(async () => (await graph.state())!.handOver, { timeout: 30_000 }).toEqual({ pending: 0, overview: false });
-  await expect(app.page.locator('canvas.graph-overview')).toHaveCount(0);
+  // The hand-over ends at once (issue 16): on a large network the ties and the people no view asked
+  // for stay on the overview layer for good; Cytoscape has the communities' names and those asked for.
+  await expect.poll(async () => (await graph.state())!.handOver, { timeout: 30_000 }).toEqual({ pending: 0, overview: true });
+  await expect(app.page.locator('canvas.graph-overview')).toHaveCount(1);
   await app.screenshot('graph-whole-3100');
+
+  // Exports carry the ties kept on the overview layer (issue 16): SVG lines, PNG painted under the people.
+  const [png] = await Promise.all([app.page.waitForEvent('download'), app.page.getByTestId('graph-export-png').click()]);
+  const pngFile = path.join(app.dataDir, 'export-3100.png');
+  await png.saveAs(pngFile);
+  expect(fs.readFileSync(pngFile).subarray(1, 4).toString()).toBe('PNG');
+  expect(distinctColours(pngFile)).toBeGreaterThan(8);
+  const [svg] = await Promise.all([app.page.waitForEvent('download'), app.page.getByTestId('graph-export-svg').click()]);
+  const svgFile = path.join(app.dataDir, 'export-3100.svg');
+  await svg.saveAs(svgFile);
+  expect((fs.readFileSync(svgFile, 'utf8').match(/<line /g) ?? []).length).toBeGreaterThan(1_000);
 
 
   expect(app.cspViolations).toEqual([]);
@@ -103,8 +116,9 @@ test('a route on a large network: highlighted at once, and ties handed over late
   expect(state.nodes.length).toBe(whole.nodes.length);
   await expect(app.page.getByTestId('graph-route-banner')).toContainText(`Route of ${route.length - 1} hops`);
 
-  // Once everything is in Cytoscape, all but the route (its people and the ties between them) is dimmed.
-  await expect.poll(async () => (await graph.state())!.handOver, { timeout: 30_000 }).toEqual({ pending: 0, overview: false });
+  // Once the hand-over is done (the people and ties no view asked for stay on the overview layer,
+  // issue 16), all but the route (its people and the ties between them) is dimmed, on both layers.
+  await expect.poll(async () => (await graph.state())!.handOver, { timeout: 30_000 }).toEqual({ pending: 0, overview: true });
   const after = (await graph.state())!;
   expect(after.route).toEqual(route);
   // Likely ties (issue 15) are drawn too, and dimmed like ties.

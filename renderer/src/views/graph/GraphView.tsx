@@ -324,7 +324,7 @@ export function GraphView({ query }: { query: string }) {
       mode: params.map ? 'map' : params.mode.kind,
       nodes: params.map ? (drawnMap?.communities.map((c) => c.id) ?? []) : drawn ? drawn.nodes.map((n) => n.id) : [],
       edges: params.map ? (drawnMap?.links.length ?? 0) : drawn ? drawn.edges.length : 0,
-      likely: params.map ? 0 : (canvasRef.current?.cy?.edges('.likely').length ?? 0),
+      likely: params.map ? 0 : (canvasRef.current?.likelyCount() ?? 0),
       route: canvasRef.current?.highlightedRoute() ?? [],
       filters: effectiveFilters,
       colourBy,
@@ -416,7 +416,7 @@ export function GraphView({ query }: { query: string }) {
   const exportPng = async () => {
     await canvasRef.current?.filled;
     const bg = theme === 'dark' ? '#19191c' : '#ffffff';
-    const blob = canvasRef.current?.png(bg);
+    const blob = await canvasRef.current?.png(bg);
     if (blob) download(blob, 'kith-network.png');
   };
   const exportSvg = async () => {

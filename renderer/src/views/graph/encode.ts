@@ -206,6 +206,10 @@ export interface GraphLook {
   dimmedEdgeOpacity: number;
   /** My own ties (issue 16): faint unless I am hovered or selected. */
   myTieOpacity: number;
+  /** A community's tint (issue 16): its disc's fill, its border's width and opacity. */
+  tintOpacity: number;
+  tintBorder: number;
+  tintBorderOpacity: number;
 }
 
 export function graphLook(theme: Theme, weakDashes = true): GraphLook {
@@ -230,6 +234,9 @@ export function graphLook(theme: Theme, weakDashes = true): GraphLook {
     dimmedNodeOpacity: 0.12,
     dimmedEdgeOpacity: 0.05,
     myTieOpacity: 0.12,
+    tintOpacity: dark ? 0.1 : 0.08,
+    tintBorder: 1.5,
+    tintBorderOpacity: 0.35,
   };
 }
 
@@ -269,10 +276,10 @@ export function stylesheet({ theme, haystack, weakDashes = true }: StyleOptions)
       selector: 'node.tint',
       style: {
         'background-color': 'data(colour)',
-        'background-opacity': theme === 'dark' ? 0.1 : 0.08,
-        'border-width': 1.5,
+        'background-opacity': look.tintOpacity,
+        'border-width': look.tintBorder,
         'border-color': 'data(colour)',
-        'border-opacity': 0.35,
+        'border-opacity': look.tintBorderOpacity,
         label: 'data(label)',
         'font-size': 'data(font)',
         'font-weight': 'bold',
@@ -288,6 +295,8 @@ export function stylesheet({ theme, haystack, weakDashes = true }: StyleOptions)
         events: 'no',
       },
     },
+    // Large graphs (issue 16): the disc is drawn on the overview layer, under the ties kept there; Cytoscape draws the name.
+    { selector: 'node.tint.name-only', style: { 'background-opacity': 0, 'border-width': 0 } },
     { selector: 'node.bridge', style: { 'border-width': look.markedBorder, 'border-color': text, 'border-opacity': 0.75 } },
     { selector: 'node.me', style: { 'border-width': look.markedBorder, 'border-color': accent } },
     { selector: 'node.focus', style: { 'border-width': look.markedBorder, 'border-color': accent } },

@@ -69,6 +69,15 @@ export class GraphCanvas {
   private pending: ElementDefinition[] = [];
   /** Large graphs: draws what Cytoscape does not have yet (see overview.ts). */
   private overview: Overview | null = null;
+  /**
+   * Ties the overview layer keeps for good (perf.tiesOnOverview, issue 16): never handed over in
+   * batches; a highlight moves the few it marks into Cytoscape (moveTies).
+   */
+  private overviewTies: ElementDefinition[] = [];
+  /** People stay on the overview layer until a view asks for them (perf.peopleOnDemand, issue 16): the idle hand-over skips them. */
+  private peopleOnDemand = false;
+  /** The positions of the last draw (fitEveryone frames them). */
+  private drawnPositions: ReadonlyMap<number, Point> | null = null;
   /** People whose always-shown label is enlarged for the zoom (keepShownLabelsReadable). */
   private scaledLabels: CollectionReturnValue | null = null;
   /** While a highlight dims everything: people whose ties among themselves stay bright. */
@@ -102,6 +111,8 @@ export class GraphCanvas {
     const kept = keepViewport && previous ? { zoom: previous.zoom(), pan: previous.pan() } : null;
     this.overview?.destroy();
     this.overview = null;
+    this.overviewTies = [];
+    this.peopleOnDemand = false;
     previous?.destroy();
     this.cy = null;
     this.selectedNode = null;
@@ -111,6 +122,7 @@ export class GraphCanvas {
     this.mapShown = false;
     this.fittedSize = this.containerSize();
     const chosen = (this.perf = perf ?? perfOptionsFor(data.nodes.length, data.edges.length));
+    this.drawnPositions = options.positions;
     const elements = buildElements(data, { ...options, labelLimit: chosen.labelLimit }) as ElementDefinition[];
     // The viewport from the positions, not cy.fit(): fitting measures every element's bounding box first.
     const viewport = kept ?? viewportFor(options.positions.values(), this.container.clientWidth, this.container.clientHeight, 30, 25, ZOOM_RANGE);
@@ -119,14 +131,23 @@ export class GraphCanvas {
     if (chosen.overview && viewport) {
       const cut = Math.min(elements.length, chosen.firstElements ?? 0);
       const pixelRatio = chosen.pixelRatio === 'auto' ? window.devicePixelRatio || 1 : chosen.pixelRatio;
-      this.overview = new Overview(this.container, elements as ElementDef[], graphLook(options.theme, chosen.weakDashes), viewport, pixelRatio);
+      if (chosen.tiesOnOverview) {
+        // The tints' discs go under the ties on the overview layer (issue 16); Cytoscape keeps their names.
+        for (const e of elements) if (e.group === 'nodes' && ` ${String(e.classes ?? '')} `.includes(' tint ')) e.classes = `${String(e.classes)} name-only`;
+      }
+      this.overview = new Overview(this.container, elements as ElementDef[], graphLook(options.theme, chosen.weakDashes), viewport, pixelRatio, chosen.tiesOnOverview);
       this.overview.handOver(elements.slice(0, cut) as ElementDef[]);
       this.overview.paint();
       // The overview is the first frame; Cytoscape is created after it, so it does not delay it.
       this.firstPaint = afterFrame();
+      // Ties kept on the overview layer (issue 16): Cytoscape is given the people only.
+      const handed = chosen.tiesOnOverview ? elements.filter((e) => e.group !== 'edges') : elements;
+      if (chosen.tiesOnOverview) this.overviewTies = elements.filter((e) => e.group === 'edges');
+      // Organization clusters are compound parents: their people must be in Cytoscape with them.
+      this.peopleOnDemand = !!chosen.tiesOnOverview && !!chosen.peopleOnDemand && !elements.some((e) => e.group === 'nodes' && !e.position);
       const mounted = this.firstPaint.then(() => {
         if (generation !== this.generation) return;
-        this.mount(elements, cut, nodeCount, options, viewport, generation);
+        this.mount(handed, Math.min(cut, handed.length), nodeCount, options, viewport, generation);
       });
       // Until Cytoscape exists, these wait for it and then for what mount() sets them to.
       // (A later draw or destroy() makes them resolve at once: nothing of this draw is coming.)
@@ -152,6 +173,8 @@ export class GraphCanvas {
     this.generation++;
     this.overview?.destroy();
     this.overview = null;
+    this.overviewTies = [];
+    this.peopleOnDemand = false;
     this.cy?.destroy();
     this.pending = [];
     this.selectedNode = null;
@@ -312,9 +335,40 @@ export class GraphCanvas {
   /** Adds the pending elements in idle-time batches, each after the previous one has been painted. */
   private fill(generation: number, batch: number, onBatch: () => void): Promise<void> {
     return new Promise((resolve) => {
+      const finish = () => {
+        void afterFrame().then(() => {
+          // Cytoscape has painted everything: the overview has nothing left to draw (unless it keeps the ties).
+          if (generation === this.generation && !this.overviewTies.length) {
+            this.overview?.destroy();
+            this.overview = null;
+          }
+          resolve();
+        });
+      };
       const step = () => {
         const cy = this.cy;
         if (generation !== this.generation || !cy || cy.destroyed()) return resolve();
+        // With ties kept on the overview (issue 16): people only, in batches that do not grow.
+        // Cytoscape styles, measures and caches each new person in the frame after they are added
+        // (~0.3 ms each here, under load), on top of redrawing all it holds (~150–250 ms at 10,000
+        // people): 1,000 at a time keeps each such frame well under a second, a dozen of them.
+        if (this.peopleOnDemand) {
+          // Only the communities' tints (their names); the people wait on the overview for a view to ask.
+          const next = this.pending.filter((d) => String(d.classes ?? '').includes('tint'));
+          if (next.length) {
+            this.pending = this.pending.filter((d) => !String(d.classes ?? '').includes('tint'));
+            this.addElements(cy, next);
+          }
+          return finish();
+        }
+        if (this.perf?.tiesOnOverview) {
+          const next = this.pending.splice(0, Math.min(batch, this.pending.length));
+          this.addElements(cy, next);
+          onBatch();
+          if (!this.pending.length) return finish();
+          void afterFrame().then(() => whenIdle(step));
+          return;
+        }
         // People before ties (pending holds them in that order; a tie's ends are in by the time it
         // is). Each batch costs Cytoscape a redraw of everything it holds, so batches grow with it
         // (half of what it holds): a dozen batches at most, whatever the size. Issue 16: a batch
@@ -324,25 +378,22 @@ export class GraphCanvas {
         const next = this.pending.splice(0, Math.min(size, this.pending.length));
         if (next.length) this.addElements(cy, next);
         onBatch();
-        if (!this.pending.length) {
-          void afterFrame().then(() => {
-            // Cytoscape has painted everything: the overview has nothing left to draw.
-            if (generation === this.generation) {
-              this.overview?.destroy();
-              this.overview = null;
-            }
-            resolve();
-          });
-          return;
-        }
+        if (!this.pending.length) return finish();
         void afterFrame().then(() => whenIdle(step));
       };
       whenIdle(step);
     });
   }
 
+
   /** Moves elements from pending into Cytoscape (dimmed if a highlight is on) and off the overview. */
   private addElements(cy: Core, defs: ElementDefinition[]): void {
+    this.addToCytoscape(cy, defs);
+    this.handedOver(defs);
+  }
+
+  /** Into Cytoscape, dimmed if a highlight is on and they are outside it. */
+  private addToCytoscape(cy: Core, defs: ElementDefinition[]): void {
     const keep = this.dimming?.keep;
     if (keep) {
       for (const d of defs) {
@@ -351,10 +402,15 @@ export class GraphCanvas {
       }
     }
     cy.add(defs);
+  }
+
+  /** After `defs` went into Cytoscape: the overview stops drawing them. */
+  private handedOver(defs: ElementDefinition[]): void {
     if (defs.some((d) => String(d.classes ?? '').includes('tint'))) this.keepShownLabelsReadable();
     if (this.overview) {
       this.overview.handOver(defs as ElementDef[]);
-      this.overview.paint();
+      // At the next frame, with whatever else changes in it (a click's focus animation moves the viewport too).
+      this.overview.schedule();
     }
   }
 
@@ -412,6 +468,30 @@ export class GraphCanvas {
       return !hit;
     });
     if (now.length) this.addElements(cy, now);
+    this.moveTies((d) => pairs.has(`${String(d.data.source)}:${String(d.data.target)}`));
+  }
+
+  /** Ties kept on the overview layer that a highlight styles (a route's, those into a group): into Cytoscape now, off the overview. */
+  private moveTies(wanted: (d: ElementDefinition) => boolean): void {
+    const cy = this.cy;
+    if (!cy || !this.overviewTies.length) return;
+    const now: ElementDefinition[] = [];
+    this.overviewTies = this.overviewTies.filter((d) => {
+      const hit = wanted(d);
+      if (hit) now.push(d);
+      return !hit;
+    });
+    if (!now.length) return;
+    // Both ends must be in Cytoscape before a tie is (the other end may still be waiting to be handed over).
+    this.ensurePeople(now.flatMap((d) => [Number(d.data.source), Number(d.data.target)]));
+    this.addElements(cy, now);
+  }
+
+  /** The ties kept on the overview layer with an end among these people: into Cytoscape (see moveTies). */
+  private moveTiesOf(ids: readonly number[]): void {
+    if (!this.overviewTies.length) return;
+    const set = new Set(ids.map(String));
+    this.moveTies((d) => set.has(String(d.data.source)) || set.has(String(d.data.target)));
   }
 
   /** Dims everything but the route; hops numbered along it (0 is the first person). */
@@ -476,6 +556,8 @@ export class GraphCanvas {
     this.clearHighlights();
     this.ensurePeople([...members, ...path]);
     this.addPendingBetween(path);
+    // The ties into the organization are styled (weak ones marked): Cytoscape's to draw.
+    this.moveTiesOf(members);
     const org = cy.collection();
     for (const id of members) org.merge(cy.getElementById(String(id)));
     const into = org.connectedEdges();
@@ -495,7 +577,8 @@ export class GraphCanvas {
       keep.add(n.id());
     });
     this.dimming = { keep };
-    this.overview?.setDimming(keep);
+    // Only the ties into the organization and the way in stay bright, and those are Cytoscape's now (moveTiesOf, addPendingBetween).
+    this.overview?.setDimming(keep, false);
     this.routeIds = [...path];
     cy.batch(() => {
       cy.elements().addClass('dimmed');
@@ -525,6 +608,7 @@ export class GraphCanvas {
     if (!cy) return false;
     this.clearHighlights();
     this.ensurePeople([id, ...groupMembers]);
+    this.moveTiesOf([id]);
     const node = cy.getElementById(String(id));
     if (node.empty()) return false;
     const set = cy.collection().merge(node);
@@ -607,7 +691,15 @@ export class GraphCanvas {
 
   /** Elements not yet handed to Cytoscape, and whether the overview layer is still up (the test hook reports both). */
   handOverState(): { pending: number; overview: boolean } {
-    return { pending: this.pending.length, overview: this.overview !== null };
+    // `overview`: the layer still draws people (issue 16: with ties kept there, it stays up for them alone).
+    const overview = this.overview !== null && (this.overview.people > 0 || !this.overviewTies.length);
+    // With people on demand, none are waiting for the idle hand-over: they stay on the overview.
+    return { pending: this.peopleOnDemand ? 0 : this.pending.length, overview };
+  }
+
+  /** Likely ties drawn (issue 15), by Cytoscape or on the overview layer (the test hook reports them). */
+  likelyCount(): number {
+    return (this.cy?.edges('.likely').length ?? 0) + (this.overview?.tieCounts().likely ?? 0);
   }
 
   /**
@@ -649,7 +741,7 @@ export class GraphCanvas {
 
   /** How many people and ties are drawn dimmed (the test hook reports it). */
   dimmedCount(): number {
-    return this.cy?.elements('.dimmed').not('.tint').length ?? 0;
+    return (this.cy?.elements('.dimmed').not('.tint').length ?? 0) + (this.overview?.tieCounts().dimmed ?? 0);
   }
 
   fadedCount(): number {
@@ -680,7 +772,19 @@ export class GraphCanvas {
   }
 
   fit(): void {
-    this.cy?.fit(undefined, 30);
+    this.fitEveryone();
+  }
+
+  /**
+   * Everyone in view. With people on demand (issue 16) Cytoscape holds only the tints and a few
+   * people, so its own fit would frame those: the saved positions are framed instead, as the draw does.
+   */
+  private fitEveryone(): void {
+    const cy = this.cy;
+    if (!cy) return;
+    const viewport = this.peopleOnDemand && this.drawnPositions ? viewportFor(this.drawnPositions.values(), this.container.clientWidth, this.container.clientHeight, 30, 25, ZOOM_RANGE) : null;
+    if (viewport) cy.viewport(viewport);
+    else cy.fit(undefined, 30);
   }
 
   /** After the container changed size (window, panel; issue 16): the route if one is shown, else everyone, fitted again. */
@@ -700,7 +804,7 @@ export class GraphCanvas {
     const framed = cy.collection();
     for (const id of this.fitIds) framed.merge(cy.getElementById(id));
     if (framed.nonempty()) cy.fit(framed, 60);
-    else cy.fit(undefined, 30);
+    else this.fitEveryone();
     this.keepShownLabelsReadable();
   }
 
@@ -717,9 +821,27 @@ export class GraphCanvas {
     return out;
   }
 
-  png(background: string): Blob | null {
-    if (!this.cy) return null;
-    return this.cy.png({ output: 'blob', bg: background, full: false, scale: 2 }) as unknown as Blob;
+  async png(background: string): Promise<Blob | null> {
+    const cy = this.cy;
+    if (!cy) return null;
+    const overview = this.overview;
+    if (!overview) return cy.png({ output: 'blob', bg: background, full: false, scale: 2 }) as unknown as Blob;
+    // Ties kept on the overview layer (issue 16): painted under Cytoscape's picture, as on screen.
+    const scale = 2;
+    const out = document.createElement('canvas');
+    overview.paintOn(out, scale);
+    const ctx = out.getContext('2d');
+    if (!ctx) return null;
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.globalCompositeOperation = 'destination-over';
+    ctx.fillStyle = background;
+    ctx.fillRect(0, 0, out.width, out.height);
+    ctx.globalCompositeOperation = 'source-over';
+    const top = new Image();
+    top.src = cy.png({ output: 'base64uri', full: false, scale }) as unknown as string;
+    await top.decode();
+    ctx.drawImage(top, 0, 0, out.width, out.height);
+    return new Promise((resolve) => out.toBlob(resolve, 'image/png'));
   }
 
   /** The current view as SVG: visible elements, their computed colours, widths and dashes. */
@@ -729,6 +851,11 @@ export class GraphCanvas {
     if (!cy) return sceneToSvg(scene);
     const ext = cy.extent();
     const inView = (p: Point) => p.x >= ext.x1 - 50 && p.x <= ext.x2 + 50 && p.y >= ext.y1 - 50 && p.y <= ext.y2 + 50;
+    // Ties kept on the overview layer (issue 16) first: under everything, as on screen.
+    if (this.overview) {
+      scene.edges.push(...this.overview.tieLines(ext.x1 - 50, ext.y1 - 50, ext.x2 + 50, ext.y2 + 50));
+      scene.nodes.push(...this.overview.peopleShapes(ext.x1 - 50, ext.y1 - 50, ext.x2 + 50, ext.y2 + 50, cy.zoom()));
+    }
     cy.edges().forEach((e) => {
       const s = e.source().position();
       const t = e.target().position();
@@ -768,6 +895,8 @@ export class GraphCanvas {
   destroy(): void {
     this.generation++;
     this.pending = [];
+    this.overviewTies = [];
+    this.peopleOnDemand = false;
     this.overview?.destroy();
     this.overview = null;
     this.cy?.destroy();

@@ -15,7 +15,7 @@ export interface GraphTestState {
   layoutMs: number | null;
   selected: number | null;
   zoom: number;
-  /** Large graphs: elements still to be handed to Cytoscape, and whether the overview layer is up. */
+  /** Large graphs: elements still to be handed to Cytoscape, and whether the overview layer still draws people (it keeps the ties for good, issue 16). */
   handOver: { pending: number; overview: boolean };
   /** People and ties drawn dimmed by a highlight. */
   dimmed: number;
