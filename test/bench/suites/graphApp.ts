@@ -45,7 +45,8 @@ const ARM = `(([selector, kind]) => {
   const done = (s) => {
     if (!s || s.layoutStatus !== 'ready') return false;
     if (kind === 'map') return s.mode === 'map' && s.nodes.length > 0;
-    return s.mode === 'whole' && s.handOver.pending === 0 && !s.handOver.overview && s.nodes.length === w.__benchPeople;
+    // The hand-over is over (large graphs keep people and ties on the overview layer for good: issue 16).
+    return s.mode === 'whole' && s.handOver.pending === 0 && s.nodes.length === w.__benchPeople;
   };
   const painted = (s) => !!s && s.layoutStatus === 'ready' && s.mode === 'whole' && s.nodes.length === w.__benchPeople;
   const poll = () => {
@@ -154,17 +155,17 @@ export const graphAppSuite: BenchSuite = {
         median(again.map((o) => o.wholePaintMs)),
         'ms',
         '≤ 1.5 s',
-        `all painted, everyone reachable by hover, click and search (the overview layer is hit-testable); everything in Cytoscape after ${median(again.map((o) => o.wholeMs)).toFixed(0)} ms; ${median(again.map((o) => o.wholeMainMs)).toFixed(0)} ms in the handlers; positions saved`,
+        `all painted, everyone reachable by hover, click and search (the overview layer is hit-testable); hand-over over after ${median(again.map((o) => o.wholeMs)).toFixed(0)} ms; ${median(again.map((o) => o.wholeMainMs)).toFixed(0)} ms in the handlers; positions saved`,
       );
       row(
         `click "Show everyone" → every person and tie drawn and interactive, ${label}: first time`,
         first!.wholePaintMs,
         'ms',
         '≤ 1.5 s',
-        `no saved positions yet: includes laying everyone out (ForceAtlas2 in a worker) once; everything in Cytoscape after ${first!.wholeMs.toFixed(0)} ms`,
+        `no saved positions yet: includes laying everyone out (ForceAtlas2 in a worker) once; hand-over over after ${first!.wholeMs.toFixed(0)} ms`,
       );
-      row(`click "Show everyone" → everything in Cytoscape, ${label}: median`, median(again.map((o) => o.wholeMs)), 'ms', undefined, 'until Cytoscape holds every element (neighbourhood highlights for everyone)');
-      row(`click Network → everything in Cytoscape, ${label}: median total`, median(again.map((o) => o.mapMs + o.wholeMs)), 'ms', '≤ 2.5 s', 'the two rows above together (issue 16 found 2.7 s median, 4.0 s the first time)');
+      row(`click "Show everyone" → hand-over over, ${label}: median`, median(again.map((o) => o.wholeMs)), 'ms', undefined, 'until nothing is left to hand over (people and ties stay on the overview layer; Cytoscape takes those a view needs)');
+      row(`click Network → community map → Show everyone, hand-over over, ${label}: median total`, median(again.map((o) => o.mapMs + o.wholeMs)), 'ms', '≤ 2.5 s', 'the two rows above together (issue 16 found 2.7 s median, 4.0 s the first time)');
 
       // A load-robust reference in the same run: the 150-person sample, where Network opens on
       // everyone at once (a small graph: all in Cytoscape at the first paint). The ratios below
@@ -187,7 +188,7 @@ export const graphAppSuite: BenchSuite = {
       const reference = median(smallOpenings);
       row(`click Network → whole network drawn and interactive, 150 sample (${small} people): median (reference)`, reference, 'ms', undefined, `${smallOpenings.length} reopenings; ${`load ${os.loadavg()[0]!.toFixed(1)}`}`);
       row(`community map, 2,000 sample / whole network, 150 sample`, median(again.map((o) => o.mapMs)) / reference, 'x', undefined, 'load-robust: both openings of Network in the same run');
-      row(`everything in Cytoscape after Network + Show everyone, 2,000 sample / whole network, 150 sample`, median(again.map((o) => o.mapMs + o.wholeMs)) / reference, 'x', undefined, 'load-robust: the same');
+      row(`Network + Show everyone, hand-over over, 2,000 sample / whole network, 150 sample`, median(again.map((o) => o.mapMs + o.wholeMs)) / reference, 'x', undefined, 'load-robust: the same');
       await context.close();
     } finally {
       await browser.close();
