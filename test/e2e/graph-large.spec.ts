@@ -77,6 +77,8 @@ test('3,100 people: #/graph opens on the community map; a click opens a communit
   await graph.search.fill(last.name);
   await app.page.getByRole('option', { name: new RegExp(last.name) }).first().click();
   await expect.poll(async () => (await graph.state())!.selected).toBe(last.id);
+  // Issue 16: the selection lights its neighbourhood on a large graph too; everything else dims (most of it on the overview layer).
+  await expect.poll(async () => (await graph.state())!.dimmed).toBeGreaterThan(data.nodes.length / 2);
 
   // The hand-over ends at once (issue 16): on a large network the ties and the people no view asked
   // for stay on the overview layer for good; Cytoscape has the communities' names and those asked for.

@@ -289,11 +289,13 @@ export class GraphCanvas {
     cy.on('mousemove', (e) => {
       const hit = e.target === cy ? this.overviewPersonAt(e.renderedPosition) : null;
       if (hit) {
+        if (overviewHover !== hit.id && (this.overview?.people ?? 0) <= GraphCanvas.HOVER_NEIGHBOURHOOD_LIMIT) this.showNeighbourhoodOnOverview(String(hit.id));
         overviewHover = hit.id;
         this.handlers.onHover(hit.id, hit.at);
       } else if (overviewHover !== null) {
         overviewHover = null;
         this.handlers.onHover(null, null);
+        this.showNeighbourhood(this.selectedNode);
       }
     });
     cy.on('tap', (e) => {
@@ -677,7 +679,11 @@ export class GraphCanvas {
    */
   private showNeighbourhood(node: NodeSingular | null): void {
     const cy = this.cy;
-    if (!cy || this.perf?.overview) return;
+    if (!cy) return;
+    if (this.perf?.overview) {
+      this.showNeighbourhoodOnOverview(node && !node.removed() ? node.id() : null);
+      return;
+    }
     cy.batch(() => {
       cy.elements('.faded').removeClass('faded');
       if (cy.zoom() < WEAK_TIE_ZOOM) cy.edges('.lit').removeClass('lit');
@@ -688,6 +694,44 @@ export class GraphCanvas {
       node.connectedEdges('.weak, .mine').addClass('lit');
     });
   }
+
+  /**
+   * Large graphs (issue 16): most people and ties are drawn on the overview layer, so the
+   * neighbourhood is lit there (everything else dimmed, as routes and focus do), and the few
+   * elements Cytoscape holds fade as on small graphs. Not while a route or focus dims the graph.
+   */
+  private showNeighbourhoodOnOverview(id: string | null): void {
+    const cy = this.cy;
+    const overview = this.overview;
+    if (!cy || !overview || this.dimming !== null) return;
+    if (id === null) {
+      if (!this.neighbourhoodLit) return;
+      this.neighbourhoodLit = false;
+      overview.setDimming(null);
+      cy.batch(() => cy.elements('.faded').removeClass('faded'));
+      return;
+    }
+    const keep = overview.neighbourhood(id);
+    const inCy = cy.getElementById(id);
+    if (inCy.nonempty()) for (const n of inCy.neighborhood('node').toArray()) keep.add(n.id());
+    this.neighbourhoodLit = true;
+    overview.setDimming(keep);
+    cy.batch(() => {
+      cy.elements('.faded').removeClass('faded');
+      cy.nodes()
+        .filter((n) => !n.hasClass('tint') && !keep.has(n.id()))
+        .addClass('faded');
+      cy.edges()
+        .filter((e) => !(keep.has(e.source().id()) && keep.has(e.target().id())))
+        .addClass('faded');
+    });
+  }
+
+  /** The overview layer shows a neighbourhood (large graphs). */
+  private neighbourhoodLit = false;
+
+  /** Hover lights a neighbourhood on the overview up to this many people drawn there (a repaint each); a click always does. */
+  private static readonly HOVER_NEIGHBOURHOOD_LIMIT = 5_000;
 
   /** Elements not yet handed to Cytoscape, and whether the overview layer is still up (the test hook reports both). */
   handOverState(): { pending: number; overview: boolean } {

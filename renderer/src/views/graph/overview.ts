@@ -201,9 +201,36 @@ export class Overview {
     for (const def of defs) {
       const id = String(def.data.id);
       if (def.group === 'nodes') this.nodes.delete(id);
-      else if (this.edges.delete(id)) this.tiesVersion++;
+      else if (this.edges.delete(id)) {
+        this.tiesVersion++;
+        this.tiesVersionOfEdges++;
+      }
     }
   }
+
+  /** A person and the people their ties here reach (the neighbourhood a hover or a click lights, issue 16). */
+  neighbourhood(id: string): Set<string> {
+    if (!this.adjacency || this.adjacencyVersion !== this.tiesVersionOfEdges) {
+      const adjacency = new Map<string, string[]>();
+      const link = (x: string, y: string) => {
+        const list = adjacency.get(x);
+        if (list) list.push(y);
+        else adjacency.set(x, [y]);
+      };
+      for (const { a, b } of this.edges.values()) {
+        link(a, b);
+        link(b, a);
+      }
+      this.adjacency = adjacency;
+      this.adjacencyVersion = this.tiesVersionOfEdges;
+    }
+    return new Set([id, ...(this.adjacency.get(id) ?? [])]);
+  }
+
+  private adjacency: Map<string, string[]> | null = null;
+  private adjacencyVersion = -1;
+  /** Bumped when the set of ties here changes (not their dimming). */
+  private tiesVersionOfEdges = 0;
 
   /** Dims everything but these people and the ties among them (null: nothing dimmed), as the stylesheet's `.dimmed` does. */
   setDimming(keep: ReadonlySet<string> | null, tiesAmongKept = true): void {
