@@ -19,41 +19,13 @@ import { setTargetJob } from '../../main/services/targets';
 import { createEntry, updateEntry } from '../../main/services/journal';
 import { createPerson, getMeId, updatePerson } from '../../main/services/people';
 import { createTie, findTie, updateTie } from '../../main/services/ties';
-import { applyOps, canonicalDump, enableSync, listConflicts, outboxSince, type SyncOp } from '../../main/sync/engine';
+import { applyOps, canonicalDump, listConflicts, outboxSince } from '../../main/sync/engine';
 import { fixedClock, offsetClock, setClock } from '../../shared/clock';
-import { createTestDb, removeTempDirs } from '../helpers/db';
+import { device, exchange, pending, type Device } from '../helpers/syncDevices';
+import { removeTempDirs } from '../helpers/db';
 
 const SOAK = process.env.KITH_SOAK === '1';
 
-interface Device {
-  name: string;
-  db: Db;
-  /** The outbox position already sent to each other device. */
-  sent: Map<string, number>;
-}
-
-function device(name: string): Device {
-  const db = createTestDb();
-  enableSync(db, { device: name });
-  return { name, db, sent: new Map() };
-}
-
-/** Everything `from` has not yet sent to `to`, as its ops (files are tested in sync-files.test.ts). */
-function pending(from: Device, to: Device): SyncOp[] {
-  const since = from.sent.get(to.name) ?? 0;
-  const ops = outboxSince(from.db, since);
-  if (ops.length) from.sent.set(to.name, ops[ops.length - 1]!.seq);
-  return ops.map(({ seq: _seq, ...op }) => op);
-}
-
-function exchange(devices: Device[]): void {
-  // Two rounds: what one device applies does not go back out (it is not in
-  // its outbox), so one round between every ordered pair is enough; the
-  // second proves it changes nothing.
-  for (let round = 0; round < 2; round++) {
-    for (const a of devices) for (const b of devices) if (a !== b) applyOps(b.db, pending(a, b));
-  }
-}
 
 function personIdByName(db: Db, name: string): number {
   return db.prepare('SELECT id FROM people WHERE display_name = ?').pluck().get(name) as number;

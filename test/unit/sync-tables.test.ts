@@ -16,33 +16,12 @@ import { createReminder, updateReminder } from '../../main/services/reminders';
 import { personTags, setPersonTags } from '../../main/services/tags';
 import { getTargetJob, setTarget, setTargetJob } from '../../main/services/targets';
 import { createTie } from '../../main/services/ties';
-import { applyOps, canonicalDump, enableSync, listConflicts, outboxSince, type SyncOp } from '../../main/sync/engine';
+import { applyOps, canonicalDump, listConflicts, type SyncOp } from '../../main/sync/engine';
 import { setUpSync, syncNow, syncStatus } from '../../main/sync/run';
 import { fixedClock, setClock } from '../../shared/clock';
+import { device, exchange, pending } from '../helpers/syncDevices';
 import { createTestDb, makeTempDir, removeTempDirs } from '../helpers/db';
 
-interface Device {
-  name: string;
-  db: Db;
-  sent: Map<string, number>;
-}
-
-function device(name: string): Device {
-  const db = createTestDb();
-  enableSync(db, { device: name });
-  return { name, db, sent: new Map() };
-}
-
-function pending(from: Device, to: Device): SyncOp[] {
-  const since = from.sent.get(to.name) ?? 0;
-  const ops = outboxSince(from.db, since);
-  if (ops.length) from.sent.set(to.name, ops[ops.length - 1]!.seq);
-  return ops.map(({ seq: _seq, ...op }) => op);
-}
-
-function exchange(devices: Device[]): void {
-  for (let round = 0; round < 2; round++) for (const a of devices) for (const b of devices) if (a !== b) applyOps(b.db, pending(a, b));
-}
 
 const START = Date.parse('2027-01-31T12:00:00Z');
 let restore: () => void;
