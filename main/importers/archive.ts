@@ -19,7 +19,7 @@ import type { Db } from '../db/open';
 import { createEntry } from '../services/journal';
 import { getMeId } from '../services/people';
 import { nowIso } from '../services/util';
-import { applyPlan, importBatchAfter, lastPersonId, summaryOf, type CommitOptions } from './commit';
+import { applyPlan, importBatchAfter, importResultOf, lastPersonId, summaryOf, type CommitOptions } from './commit';
 import { recordImport } from './importLog';
 import { findTable } from './csv';
 import { decodeBytes } from './decode';
@@ -562,16 +562,6 @@ export function commitArchive(db: Db, input: ArchiveInput, options: ArchiveOptio
     const plan = planArchive(db, parsed, options);
     const lastPerson = lastPersonId(db);
     if (!plan.preview.nothingToDo) recordImport(db, 'linkedin', () => summaryOf(plan.preview), () => applyArchive(db, plan));
-    const { counts, skipped, warnings, format, jobChanges, archive } = plan.preview;
-    const importBatch = importBatchAfter(db, lastPerson);
-    return {
-      format,
-      counts,
-      skipped,
-      warnings,
-      ...(jobChanges ? { jobChanges } : {}),
-      ...(archive ? { archive } : {}),
-      ...(importBatch ? { importBatch } : {}),
-    };
+    return importResultOf(plan.preview, importBatchAfter(db, lastPerson));
   })();
 }

@@ -31,18 +31,23 @@ export function commitImport(db: Db, parsed: ParsedImport, options: CommitOption
     assertOwnerConfirmed(plan.preview, options);
     const lastPerson = lastPersonId(db);
     recordImport(db, parsed.format, () => summaryOf(plan.preview), () => applyPlan(db, plan));
-    const { counts, skipped, warnings, format, jobChanges, theirs } = plan.preview;
-    const importBatch = importBatchAfter(db, lastPerson);
-    return {
-      format,
-      counts,
-      skipped,
-      warnings,
-      ...(jobChanges ? { jobChanges } : {}),
-      ...(theirs ? { theirs } : {}),
-      ...(importBatch ? { importBatch } : {}),
-    };
+    return importResultOf(plan.preview, importBatchAfter(db, lastPerson));
   })();
+}
+
+/** What a committed import answers: its preview's figures, and the batch of people it brought in (a CSV, a vCard, an archive alike). */
+export function importResultOf(preview: ImportPreview, importBatch: string | null): ImportResult {
+  const { counts, skipped, warnings, format, jobChanges, archive, theirs } = preview;
+  return {
+    format,
+    counts,
+    skipped,
+    warnings,
+    ...(jobChanges ? { jobChanges } : {}),
+    ...(archive ? { archive } : {}),
+    ...(theirs ? { theirs } : {}),
+    ...(importBatch ? { importBatch } : {}),
+  };
 }
 
 /**

@@ -15,9 +15,9 @@ import { createTie, findTie, updateTie } from '../../main/services/ties';
 import { forgetDevice } from '../../main/sync/compact';
 import { canonicalDump, listConflicts } from '../../main/sync/engine';
 import { changeFileName, deviceDir, listDevices, snapshotFileName } from '../../main/sync/folder';
-import type { SyncKey } from '../../main/sync/key';
-import { setUpSync, syncNow, syncStatus, useSyncKey, type SyncNowOptions } from '../../main/sync/run';
+import { syncNow, syncStatus, type SyncNowOptions } from '../../main/sync/run';
 import { fixedClock, setClock } from '../../shared/clock';
+import { joinFolder, type FolderDevice as Device } from '../helpers/syncDevices';
 import { makeTempDir, removeTempDirs, snapshotDb } from '../helpers/db';
 
 const PASS = 'a sync passphrase for the compaction test';
@@ -39,24 +39,7 @@ function tick(): void {
   restore = setClock(fixedClock(ms, 'Europe/Berlin'));
 }
 
-interface Device {
-  dir: string;
-  db: Db;
-  id: string;
-}
-
-let key: SyncKey | null = null;
-
-/** A new device on a shared folder: the first derives the key from the passphrase, the others reuse it (scrypt takes 0.5 s). */
-function join(shared: string): Device {
-  const dir = makeTempDir('kith-data-');
-  const db = openDatabase(path.join(dir, 'kith.db'));
-  if (key) return { dir, db, id: useSyncKey(db, fs.realpathSync.native(shared), key) };
-  const { device } = setUpSync(db, dir, shared, PASS);
-  const row = db.prepare('SELECT key, key_id FROM sync_device').get() as { key: Buffer; key_id: string };
-  key = { key: row.key, keyId: row.key_id };
-  return { dir, db, id: device };
-}
+const join = (shared: string): Device => joinFolder(shared, PASS, 'kith-data-');
 
 function pass(d: Device, options: SyncNowOptions = EAGER) {
   tick();

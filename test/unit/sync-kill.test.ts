@@ -15,8 +15,8 @@ import { openDatabase, type Db } from '../../main/db/open';
 import { createPerson } from '../../main/services/people';
 import { canonicalDump } from '../../main/sync/engine';
 import { changeFileName, deviceDir, listDevices, TEMP_FILE } from '../../main/sync/folder';
-import { setUpSync, syncNow, syncStatus, useSyncKey, type SyncNowOptions } from '../../main/sync/run';
-import type { SyncKey } from '../../main/sync/key';
+import { syncNow, syncStatus, type SyncNowOptions } from '../../main/sync/run';
+import { joinFolder, type FolderDevice as Device } from '../helpers/syncDevices';
 import { makeTempDir, removeTempDirs } from '../helpers/db';
 
 // Inside node_modules so the bundle resolves better-sqlite3-multiple-ciphers like the app does.
@@ -53,22 +53,7 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => removeTempDirs());
 
-interface Device {
-  dir: string;
-  db: Db;
-  id: string;
-}
-
-let key: SyncKey | null = null;
-function join(shared: string): Device {
-  const dir = makeTempDir('kith-kill-');
-  const db = openDatabase(path.join(dir, 'kith.db'));
-  if (key) return { dir, db, id: useSyncKey(db, fs.realpathSync.native(shared), key) };
-  const id = setUpSync(db, dir, shared, 'the kill test passphrase').device;
-  const row = db.prepare('SELECT key, key_id FROM sync_device').get() as { key: Buffer; key_id: string };
-  key = { key: row.key, keyId: row.key_id };
-  return { dir, db, id };
-}
+const join = (shared: string): Device => joinFolder(shared, 'the kill test passphrase', 'kith-kill-');
 
 /** Closes the device's connection, runs the child on its data file until it reaches `stopAt`, kills it there, and reopens. */
 async function killAt(d: Device, stopAt: string, add: number, eager = false): Promise<string[]> {
