@@ -126,20 +126,42 @@ test('an @mention: the suggestions sit fully inside the window at 1024×700, no 
   const list = editor.mentionSuggestions;
   await expect(list.getByRole('option')).toHaveText(['Felipe Ortega', 'Felix Braun']);
   await expect(editor.root.getByTestId('unknown-mentions')).toHaveCount(0);
-  // Every option is fully visible: inside the window, not cut to a sliver by the dialog.
-  const box = await list.boundingBox();
-  expect(box).not.toBeNull();
-  expect(box!.height).toBeGreaterThanOrEqual(60);
-  expect(box!.y).toBeGreaterThanOrEqual(0);
-  expect(box!.y + box!.height).toBeLessThanOrEqual(700);
-  for (const option of await list.getByRole('option').all()) {
-    const o = (await option.boundingBox())!;
-    expect(o.height).toBeGreaterThan(20);
-    expect(o.y + o.height).toBeLessThanOrEqual(box!.y + box!.height + 1);
-  }
-  // The list does not cover the notes being typed.
-  const notes = (await editor.body.boundingBox())!;
-  expect(box!.y >= notes.y + notes.height || box!.y + box!.height <= notes.y).toBe(true);
+  // Every option is fully visible: inside the window, not cut to a sliver by
+  // the dialog, and clear of the notes being typed. The list follows the notes
+  // when typing scrolls the dialog, so this is asserted once it has settled.
+  await expect(async () => {
+    const box = await list.boundingBox();
+    expect(box).not.toBeNull();
+    expect(box!.height).toBeGreaterThanOrEqual(60);
+    expect(box!.y).toBeGreaterThanOrEqual(0);
+    expect(box!.y + box!.height).toBeLessThanOrEqual(700);
+    for (const option of await list.getByRole('option').all()) {
+      const o = (await option.boundingBox())!;
+      expect(o.height).toBeGreaterThan(20);
+      expect(o.y + o.height).toBeLessThanOrEqual(box!.y + box!.height + 1);
+    }
+    const notes = (await editor.body.boundingBox())!;
+    expect(box!.y >= notes.y + notes.height || box!.y + box!.height <= notes.y).toBe(true);
+  }).toPass({ timeout: 5_000 });
+  // A shorter window makes the dialog scroll: the list stays beside the notes
+  // when the window resizes and when the dialog scrolls.
+  const gap = async () => {
+    const box = (await list.boundingBox())!;
+    const notes = (await editor.body.boundingBox())!;
+    return box.y >= notes.y + notes.height ? box.y - (notes.y + notes.height) : notes.y - (box.y + box.height);
+  };
+  await app.page.setViewportSize({ width: 1024, height: 480 });
+  await expect.poll(gap).toBeCloseTo(4, 0);
+  const scrolled = await editor.body.evaluate((el) => {
+    const dialog = el.closest('dialog')!;
+    const from = dialog.scrollTop;
+    dialog.scrollTop = from + 30;
+    return dialog.scrollTop - from;
+  });
+  expect(scrolled).toBeGreaterThan(0);
+  await expect.poll(gap).toBeCloseTo(4, 0);
+  await app.page.setViewportSize({ width: 1024, height: 700 });
+  await expect.poll(gap).toBeCloseTo(4, 0);
   await app.screenshot('first-week-mention-list-1024');
   await editor.body.press('Enter');
   await expect(list).toHaveCount(0);

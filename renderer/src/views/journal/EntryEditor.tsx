@@ -3,7 +3,7 @@
 // links a person without making them a participant (issue 17: a mention is
 // not contact); a name nobody has can become a new person on save, mentioned
 // (issue 17: "Add as a new person" from an @mention made them a participant).
-import { useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useLayoutEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { activeMention, findMentions, suggestMentions, type KnownName } from '../../../../shared/mentions';
 import { INTERACTION_KIND_LABELS, INTERACTION_KINDS, JournalCreate, type InteractionKind } from '../../../../shared/journal';
 import { InlineError } from '../../components/ErrorNotice';
@@ -41,6 +41,9 @@ export function EntryEditor({ request, onClose }: Props) {
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const bodyRef = useRef<HTMLTextAreaElement>(null);
+  const mentionListRef = useRef<HTMLUListElement>(null);
+  /** Where the caret goes once an inserted @name is in the notes. */
+  const pendingCaret = useRef<number | null>(null);
 
   // Every name, for @mentions in the body; asked for once the notes hold an
   // "@" (issue 17: at 10,000 people, opening the editor fetched every row).
@@ -75,6 +78,33 @@ export function EntryEditor({ request, onClose }: Props) {
 
   const suggestionIndex = Math.min(activeSuggestion, suggestions.length - 1);
 
+  // The list is fixed to the window, so it follows the notes: after every
+  // render that shows it, and whenever the dialog scrolls (typing scrolls the
+  // caret into view), the window resizes or the notes change size. Placed only at render, it stayed
+  // where the notes had been before such a scroll.
+  const listShown = suggestions.length > 0;
+  useLayoutEffect(() => {
+    if (!listShown) return;
+    const place = () => placeMentionList(mentionListRef.current, bodyRef.current);
+    place();
+    window.addEventListener('scroll', place, true);
+    window.addEventListener('resize', place);
+    // The notes or the dialog change size without a render or a scroll when
+    // the textarea is dragged taller or a late style or font lands.
+    const observer = new ResizeObserver(place);
+    if (bodyRef.current) observer.observe(bodyRef.current);
+    const dialog = bodyRef.current?.closest('dialog');
+    if (dialog) observer.observe(dialog);
+    return () => {
+      window.removeEventListener('scroll', place, true);
+      window.removeEventListener('resize', place);
+      observer.disconnect();
+    };
+  }, [listShown]);
+  useLayoutEffect(() => {
+    if (listShown) placeMentionList(mentionListRef.current, bodyRef.current);
+  });
+
   const insertMention = (person: KnownName) => {
     if (!typing) return;
     const inserted = `@${person.name} `;
@@ -85,11 +115,21 @@ export function EntryEditor({ request, onClose }: Props) {
     setActiveSuggestion(0);
     // The name is complete: no suggestions until the next @.
     setMentionClosed(typing.start);
-    requestAnimationFrame(() => {
-      bodyRef.current?.focus();
-      bodyRef.current?.setSelectionRange(caret, caret);
-    });
+    pendingCaret.current = caret;
   };
+
+  // The caret goes after the inserted name in the same commit that writes it,
+  // before the next key is handled. (A requestAnimationFrame did this a frame
+  // later: keys typed right after Enter went in first and the caret then
+  // jumped back before them, splitting the next words.)
+  useLayoutEffect(() => {
+    const caret = pendingCaret.current;
+    const textarea = bodyRef.current;
+    if (caret === null || !textarea) return;
+    pendingCaret.current = null;
+    textarea.focus();
+    textarea.setSelectionRange(caret, caret);
+  });
 
   const onBodyKey = (event: KeyboardEvent<HTMLTextAreaElement>) => {
     if ((event.ctrlKey || event.metaKey) && event.key === 'Enter') {
@@ -232,7 +272,7 @@ export function EntryEditor({ request, onClose }: Props) {
               role="listbox"
               aria-label="People to mention"
               data-testid="mention-suggestions"
-              ref={(list) => placeMentionList(list, bodyRef.current)}
+              ref={mentionListRef}
             >
               {suggestions.map((s, i) => (
                 <li
