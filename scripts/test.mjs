@@ -79,6 +79,38 @@ if (playwright) {
   for (const reason of reasons) console.log(`skipped: ${reason}`);
 }
 
+// Each failure again, briefly, right above the summary: CI keeps only the end
+// of a run's output, and a failure's cause scrolled out of it once.
+const failures = [];
+const brief = (text) =>
+  String(text ?? '')
+    .replace(/\u001b\[[0-9;]*m/g, '')
+    .split('\n')
+    .filter((line) => line.trim() !== '' && !/^\s*at /.test(line))
+    .slice(0, 8)
+    .map((line) => `    ${line.slice(0, 240)}`)
+    .join('\n');
+for (const f of vitest?.testResults ?? [])
+  for (const a of f.assertionResults ?? [])
+    if (a.status === 'failed') failures.push(`${path.relative(root, f.name)} › ${a.fullName ?? a.title}\n${brief((a.failureMessages ?? []).join('\n'))}`);
+const visitFailed = (suite, file) => {
+  for (const spec of suite.specs ?? [])
+    for (const t of spec.tests ?? [])
+      if (t.status === 'unexpected') {
+        const result = (t.results ?? []).find((r) => (r.errors ?? []).length > 0) ?? t.results?.[0];
+        const error = result?.errors?.[0] ?? result?.error;
+        const at = error?.location ? ` (line ${error.location.line})` : '';
+        failures.push(`${spec.file ?? file}:${spec.line} › ${spec.title}${at}\n${brief(error?.message)}`);
+      }
+  for (const child of suite.suites ?? []) visitFailed(child, suite.file ?? file);
+};
+for (const suite of playwright?.suites ?? []) visitFailed(suite, suite.file);
+if (failures.length > 0) {
+  console.log('\n━━ failures');
+  for (const f of failures.slice(0, 12)) console.log(`✗ ${f}`);
+  if (failures.length > 12) console.log(`… and ${failures.length - 12} more`);
+}
+
 console.log('\n━━ summary');
 for (const s of steps) console.log(`${s.ok ? 'ok  ' : 'FAIL'}  ${s.name.padEnd(44)} ${s.seconds.toFixed(1).padStart(6)} s`);
 // A failing type check, lint, build or scan counts as a failure too (issue 18): "0 failed" means nothing failed.
