@@ -84,7 +84,7 @@ if (playwright) {
 const failures = [];
 const brief = (text) =>
   String(text ?? '')
-    .replace(/\u001b\[[0-9;]*m/g, '')
+    .replace(new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g'), '')
     .split('\n')
     .filter((line) => line.trim() !== '' && !/^\s*at /.test(line))
     .slice(0, 8)

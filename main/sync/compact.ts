@@ -96,6 +96,8 @@ export interface SyncKeyRow {
   device: string;
   key: Buffer;
   keyId: string;
+  /** The newest schema this Kith reads (LATEST_SCHEMA_VERSION; tests stand in for an upgrade with a higher one). */
+  readsUpTo?: number;
 }
 
 // ---------------------------------------------------------------------------
@@ -153,12 +155,19 @@ export function writeSnapshot(db: Db, folder: string, me: SyncKeyRow, own: Devic
 }
 
 /** Reads and checks a snapshot file of `device`. Throws ChangeFileError (retry when it may still be arriving). */
-export function readSnapshot(key: Buffer, keyId: string, bytes: Buffer, device: string, seq: number): { schema: number; payload: SnapshotPayload } {
+export function readSnapshot(
+  key: Buffer,
+  keyId: string,
+  bytes: Buffer,
+  device: string,
+  seq: number,
+  readsUpTo = LATEST_SCHEMA_VERSION,
+): { schema: number; payload: SnapshotPayload } {
   const { header } = readChangeFileHeader(bytes);
   if (header.device !== device || header.seq !== seq || header.kind !== 'snapshot') {
     throw new ChangeFileError(`Snapshot ${seq} in ${device}'s folder says it is ${header.kind} ${header.seq} of ${header.device}.`, false);
   }
-  if (header.schema > LATEST_SCHEMA_VERSION) return { schema: header.schema, payload: { covers: {}, registers: [], conflicts: [] } };
+  if (header.schema > readsUpTo) return { schema: header.schema, payload: { covers: {}, registers: [], conflicts: [] } };
   if (header.keyId !== keyId) throw new ChangeFileError(`Snapshot ${seq} of ${device} was written with another sync passphrase.`, false);
   const p = readChangeFile(key, bytes).payload as Partial<SnapshotPayload> | null;
   const okCovers =

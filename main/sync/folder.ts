@@ -123,12 +123,34 @@ function fsyncDir(dir: string): void {
 }
 
 /**
+ * Makes `dir` and, if need be, its parent (`devices/`), never more: when the
+ * sync folder itself is gone (a drive unplugged mid-pass), a recursive mkdir
+ * would quietly make a new, unsynced one in its place. Throws ENOENT then.
+ */
+function makeDeviceDir(dir: string): void {
+  const make = (d: string) => {
+    try {
+      fs.mkdirSync(d);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+  };
+  try {
+    make(dir);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    make(path.dirname(dir));
+    make(dir);
+  }
+}
+
+/**
  * Writes `bytes` as `dir/name` so that the name appears only once the whole
  * file is on disk, and never replaces an existing file (those are immutable:
  * a clash means two devices claim one id, and is an error).
  */
 export function writeImmutableFile(dir: string, name: string, bytes: Buffer, probe?: (step: 'temporary-file-written') => void): void {
-  fs.mkdirSync(dir, { recursive: true });
+  makeDeviceDir(dir);
   const final = path.join(dir, name);
   const tmp = path.join(dir, `.${name}.${crypto.randomBytes(6).toString('hex')}.tmp`);
   const fd = fs.openSync(tmp, 'wx');

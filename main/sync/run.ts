@@ -123,6 +123,12 @@ export interface SyncNowOptions {
   startFromSnapshot?: boolean;
   /** Called at the steps a kill test stops at ('change-file-written', 'applying', …). */
   probe?: (step: string) => void;
+  /**
+   * The newest schema this Kith reads: LATEST_SCHEMA_VERSION. A test passes a
+   * higher one to stand in for the upgrade after which changes from a newer
+   * version, kept waiting until then, are applied.
+   */
+  readsSchemaUpTo?: number;
 }
 
 type WaitingKind = 'arriving' | 'newer' | 'failed';
@@ -146,8 +152,44 @@ function opsOf(payload: unknown): SyncOp[] {
   });
 }
 
-/** One sync pass. Throws SyncFolderError (folder gone, read-only…) before changing anything local. */
+/**
+ * One sync pass. Throws SyncFolderError (folder gone, read-only…) before
+ * changing anything local; when the folder goes away or turns read-only in
+ * the middle of a pass, what was applied so far is whole (a transaction a
+ * file), what was not written is written next time, and the error says so.
+ */
 export function syncNow(db: Db, dataDir: string, options: SyncNowOptions = {}): SyncPass {
+  try {
+    return syncPass(db, dataDir, options);
+  } catch (error) {
+    throw folderErrorOf(error, db);
+  }
+}
+
+/** File system errors that mean the sync folder went away, or stopped taking writes. */
+const FOLDER_ERRORS: Record<string, string> = {
+  ENOENT: 'disappeared',
+  ENOTDIR: 'disappeared',
+  EACCES: 'stopped accepting writes (read-only, or its permissions changed)',
+  EPERM: 'stopped accepting writes (read-only, or its permissions changed)',
+  EROFS: 'became read-only',
+  ENOSPC: 'ran out of space',
+  EDQUOT: 'ran out of space',
+  EIO: 'could not be read or written (is the drive still connected?)',
+  ENODEV: 'disappeared',
+  ENXIO: 'disappeared',
+};
+
+function folderErrorOf(error: unknown, db: Db): unknown {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  if (!code || !(code in FOLDER_ERRORS) || error instanceof SyncFolderError) return error;
+  const folder = deviceRow(db).folder ?? 'the sync folder';
+  return new SyncFolderError(
+    `The sync folder ${folder} ${FOLDER_ERRORS[code]} during the sync (${code}). Nothing here was lost: what was applied is kept, and the rest is written and applied the next time the folder is there.`,
+  );
+}
+
+function syncPass(db: Db, dataDir: string, options: SyncNowOptions): SyncPass {
   if (!syncEnabled(db)) throw new SyncFolderError('Sync is not set up on this data file. Choose a sync folder first.');
   let row = deviceRow(db);
   if (!row.folder || !row.key) throw new SyncFolderError('Sync is not set up on this data file. Choose a sync folder first.');
@@ -231,7 +273,7 @@ export function syncNow(db: Db, dataDir: string, options: SyncNowOptions = {}): 
 
   // Apply what the others wrote, in each device's order.
   let devices = listDevices(folder);
-  const me: SyncKeyRow = { device: row.device, key, keyId: row.key_id! };
+  const me: SyncKeyRow = { device: row.device, key, keyId: row.key_id!, readsUpTo: options.readsSchemaUpTo ?? LATEST_SCHEMA_VERSION };
   const states = readStates(folder, me, devices);
   if (options.startFromSnapshot !== false) joinFromSnapshot(db, folder, me, devices, states, pass, probe);
   for (const d of devices) {
@@ -269,10 +311,10 @@ function waitingFor(error: unknown, what: string): { kind: WaitingKind; reason: 
   return { kind: 'failed', reason: `${what} cannot be applied: ${(error as Error).message}` };
 }
 
-function newerVersion(schema: number): { kind: WaitingKind; reason: string } {
+function newerVersion(schema: number, readsUpTo: number): { kind: WaitingKind; reason: string } {
   return {
     kind: 'newer',
-    reason: `Written by a newer version of Kith (schema ${schema}, this one reads up to ${LATEST_SCHEMA_VERSION}). Upgrade Kith on this device; the changes wait until then.`,
+    reason: `Written by a newer version of Kith (schema ${schema}, this one reads up to ${readsUpTo}). Upgrade Kith on this device; the changes wait until then.`,
   };
 }
 
@@ -285,8 +327,9 @@ function applySnapshotFile(db: Db, folder: string, me: SyncKeyRow, device: strin
     return { kind: 'arriving', reason: `Snapshot ${seq} from this device could not be read yet.` };
   }
   try {
-    const snap = readSnapshot(me.key, me.keyId, bytes, device, seq);
-    if (snap.schema > LATEST_SCHEMA_VERSION) return newerVersion(snap.schema);
+    const readsUpTo = me.readsUpTo ?? LATEST_SCHEMA_VERSION;
+    const snap = readSnapshot(me.key, me.keyId, bytes, device, seq, readsUpTo);
+    if (snap.schema > readsUpTo) return newerVersion(snap.schema, readsUpTo);
     db.transaction(() => {
       pass.operations += applySnapshot(db, me.device, snap.payload, probe);
       db.prepare(
@@ -357,7 +400,8 @@ function applyDevice(
       if (header.device !== d.device || header.seq !== seq || header.kind !== 'changes') {
         throw new ChangeFileError(`File ${seq} in ${d.device}'s folder says it is ${header.kind} file ${header.seq} of ${header.device}.`, false);
       }
-      if (header.schema > LATEST_SCHEMA_VERSION) return newerVersion(header.schema);
+      const readsUpTo = me.readsUpTo ?? LATEST_SCHEMA_VERSION;
+      if (header.schema > readsUpTo) return newerVersion(header.schema, readsUpTo);
       if (header.keyId !== me.keyId) throw new ChangeFileError(`File ${seq} was written with another sync passphrase.`, false);
       const ops = opsOf(readChangeFile(me.key, bytes).payload);
       db.transaction(() => {

@@ -108,6 +108,72 @@ describe('sync through a folder', () => {
     expect(fs.existsSync(newer)).toBe(true);
   });
 
+  it('applies the changes from a newer version once this device is upgraded, nothing lost while they waited', () => {
+    const shared = makeTempDir('kith-sync-');
+    const a = place();
+    const b = place();
+    setUpSync(a.db, a.dir, shared, PASS);
+    setUpSync(b.db, b.dir, shared, PASS);
+    const aDevice = syncNow(a.db, a.dir).device;
+    syncNow(b.db, b.dir);
+    createPerson(a.db, { displayName: 'Written By Newer', notes: 'from the upgraded laptop' });
+    syncNow(a.db, a.dir);
+    // The same file as a Kith ten schema versions ahead would have written it.
+    const key = a.db.prepare('SELECT key, key_id FROM sync_device').get() as { key: Buffer; key_id: string };
+    const file = path.join(deviceDir(shared, aDevice), changeFileName(2));
+    const { header, payload } = readChangeFile(key.key, fs.readFileSync(file));
+    fs.rmSync(file);
+    fs.writeFileSync(file, writeChangeFile(key.key, { ...header, schema: LATEST_SCHEMA_VERSION + 10 }, payload));
+    // Meanwhile this device goes on working.
+    createPerson(b.db, { displayName: 'Written Meanwhile' });
+
+    const waiting = syncNow(b.db, b.dir);
+    expect(waiting.waiting).toEqual([{ device: aDevice, reason: expect.stringMatching(/newer version of Kith/) }]);
+    expect(names(b.db)).not.toContain('Written By Newer');
+    expect(syncStatus(b.db).attention.newerVersion).toEqual([aDevice]);
+
+    // Upgraded: the same data file, read by a Kith that knows that schema.
+    const upgraded = syncNow(b.db, b.dir, { readsSchemaUpTo: LATEST_SCHEMA_VERSION + 10 });
+    expect(upgraded).toMatchObject({ applied: 1, waiting: [] });
+    expect(names(b.db)).toEqual(['Me', 'Written By Newer', 'Written Meanwhile']);
+    expect(syncStatus(b.db).attention.newerVersion).toEqual([]);
+    syncNow(a.db, a.dir);
+    expect(canonicalDump(a.db)).toEqual(canonicalDump(b.db));
+  });
+
+  it('a folder that disappears in the middle of a pass: a clear error, what was applied is kept, nothing is made in its place, and the next pass ends the work', () => {
+    const shared = makeTempDir('kith-sync-');
+    const a = place();
+    const b = place();
+    setUpSync(a.db, a.dir, shared, PASS);
+    setUpSync(b.db, b.dir, shared, PASS);
+    syncNow(a.db, a.dir);
+    syncNow(b.db, b.dir);
+    createPerson(a.db, { displayName: 'Ana Acosta' });
+    syncNow(a.db, a.dir);
+    createPerson(b.db, { displayName: 'Bo Berg' });
+    const away = `${shared}-unplugged`;
+    let unplugged = false;
+    const unplug = (step: string) => {
+      if (step !== 'applying' || unplugged) return;
+      fs.renameSync(shared, away); // the drive is pulled while a file is applied
+      unplugged = true;
+    };
+    expect(() => syncNow(b.db, b.dir, { probe: unplug })).toThrow(/sync folder .* disappeared during the sync \(ENOENT\)\. Nothing here was lost/);
+    expect(unplugged).toBe(true);
+    expect(names(b.db)).toEqual(['Ana Acosta', 'Bo Berg', 'Me']); // applied in its own transaction, kept
+    expect(fs.existsSync(shared)).toBe(false); // no new, unsynced folder in its place
+    // While it is gone, a pass says so and changes nothing.
+    const before = snapshotDb(b.db);
+    expect(() => syncNow(b.db, b.dir)).toThrow(/does not exist/);
+    expect(snapshotDb(b.db)).toEqual(before);
+    fs.renameSync(away, shared);
+    expect(syncNow(b.db, b.dir).waiting).toEqual([]);
+    syncNow(a.db, a.dir);
+    expect(names(a.db)).toEqual(['Ana Acosta', 'Bo Berg', 'Me']);
+    expect(canonicalDump(a.db)).toEqual(canonicalDump(b.db));
+  });
+
   it('a newer device reads changes an older version of Kith wrote', () => {
     const shared = makeTempDir('kith-sync-');
     const a = place();
