@@ -311,7 +311,7 @@ export function commitHistory(db: Db, parsed: ParsedHistory, options: HistoryOpt
     const plan = planHistory(db, parsed, options);
     let importId: number | null = null;
     if (!plan.preview.nothingToDo) {
-      recordImport(db, parsed.source, () => summaryLine(plan.preview), () => applyHistory(db, plan));
+      recordImport(db, parsed.source, () => summaryLine(plan.preview), () => applyHistory(db, plan), { updatesEntries: true });
       importId = db.prepare('SELECT max(id) FROM imports').pluck().get() as number;
     }
     return { ...plan.preview, importId };

@@ -82,6 +82,16 @@ function markSql(db: Db, table: string): string {
   return `json_array(${cols.join(', ')})`;
 }
 
+export interface RecordOptions {
+  /**
+   * The import also changes journal entries that were there before (a
+   * calendar series' month or a day of mail grows): they and who they were
+   * with are compared too, so undo puts them back. Off for the others: it
+   * copies every entry first.
+   */
+  updatesEntries?: boolean;
+}
+
 /**
  * Runs `apply` (inside the caller's transaction) and logs what it changed:
  * rows added (ids above the maximum before) and rows changed, with their
@@ -89,10 +99,11 @@ function markSql(db: Db, table: string): string {
  * tables first (EXCEPT runs in SQLite: cheap even for 10,000 people).
  * Nothing is logged when nothing changed.
  */
-export function recordImport<T>(db: Db, format: string, summary: (result: T) => string, apply: () => T): T {
+export function recordImport<T>(db: Db, format: string, summary: (result: T) => string, apply: () => T, options: RecordOptions = {}): T {
   const maxIds = new Map<string, number>();
   for (const t of ID_TABLES) maxIds.set(t, db.prepare(`SELECT coalesce(max(id), 0) FROM main.${t}`).pluck().get() as number);
-  const copies = [...UPDATED_TABLES, ...Object.keys(KEY_TABLES)];
+  const updated: readonly string[] = options.updatesEntries ? [...UPDATED_TABLES, 'interactions'] : UPDATED_TABLES;
+  const copies = [...updated, ...Object.keys(KEY_TABLES), ...(options.updatesEntries ? ['interaction_participants'] : [])];
   for (const t of copies) {
     db.exec(`DROP TABLE IF EXISTS temp.kith_before_${t}`);
     db.exec(`CREATE TEMP TABLE kith_before_${t} AS SELECT * FROM main.${t}`);
@@ -105,12 +116,30 @@ export function recordImport<T>(db: Db, format: string, summary: (result: T) => 
       const rows = db.prepare(`SELECT id, ${markSql(db, t)} AS mark FROM main.${t} WHERE id > ? ORDER BY id`).raw().all(maxIds.get(t)) as [number, string][];
       if (rows.length > 0) changes.push({ table: t, key: `[${rows.map((r) => r[0]).join(',')}]`, action: 'insert', before: null, after: `[${rows.map((r) => r[1]).join(',')}]` });
     }
-    for (const t of UPDATED_TABLES) {
+    for (const t of updated) {
       // Rows as they were that are not so any more (an import never deletes).
       const rows = db.prepare(`SELECT * FROM temp.kith_before_${t} EXCEPT SELECT * FROM main.${t} ORDER BY id`).all() as Row[];
       const now = db.prepare(`SELECT * FROM main.${t} WHERE id = ?`);
       for (const before of rows) {
         changes.push({ table: t, key: String(before.id), action: 'update', before: JSON.stringify(before), after: JSON.stringify(now.get(before.id)) });
+      }
+    }
+    if (options.updatesEntries) {
+      // Who an entry the import grew was with, before and after (a new
+      // occurrence of a series, another mail that day may add someone).
+      const touched = db
+        .prepare(
+          `SELECT interaction_id FROM (SELECT * FROM temp.kith_before_interaction_participants EXCEPT SELECT * FROM main.interaction_participants) WHERE interaction_id <= @max
+           UNION
+           SELECT interaction_id FROM (SELECT * FROM main.interaction_participants EXCEPT SELECT * FROM temp.kith_before_interaction_participants) WHERE interaction_id <= @max
+           ORDER BY interaction_id`,
+        )
+        .pluck()
+        .all({ max: maxIds.get('interactions') }) as number[];
+      const before = db.prepare('SELECT person_id FROM temp.kith_before_interaction_participants WHERE interaction_id = ? ORDER BY person_id').pluck();
+      const after = db.prepare('SELECT person_id FROM main.interaction_participants WHERE interaction_id = ? ORDER BY person_id').pluck();
+      for (const id of touched) {
+        changes.push({ table: 'interaction_participants', key: String(id), action: 'update', before: JSON.stringify(before.all(id)), after: JSON.stringify(after.all(id)) });
       }
     }
     for (const t of Object.keys(KEY_TABLES)) {
@@ -165,6 +194,14 @@ function describe(table: string, row: Row): string {
   return `${WHAT[table] ?? table} ${name ? `"${name}"` : `#${String(row.id)}`}`;
 }
 
+function participantsOf(db: Db, entryId: number): number[] {
+  return db.prepare('SELECT person_id FROM interaction_participants WHERE interaction_id = ? ORDER BY person_id').pluck().all(entryId) as number[];
+}
+
+function entryTitle(db: Db, entryId: number): Row {
+  return (db.prepare('SELECT title FROM interactions WHERE id = ?').get(entryId) as Row | undefined) ?? {};
+}
+
 /** Undoes the last import, or (dryRun) says whether it can be undone and why not. */
 export function undoLastImport(db: Db, options: { dryRun?: boolean } = {}): UndoResult {
   return db.transaction((): UndoResult => {
@@ -198,6 +235,11 @@ export function undoLastImport(db: Db, options: { dryRun?: boolean } = {}): Undo
     }
     for (const c of changes) {
       if (c.action !== 'update') continue;
+      if (c.table_name === 'interaction_participants') {
+        const now = participantsOf(db, Number(c.row_key));
+        if (JSON.stringify(now) !== c.after) blockers.push(`${describe('interactions', { id: Number(c.row_key), ...entryTitle(db, Number(c.row_key)) })} was edited since`);
+        continue;
+      }
       const now = db.prepare(`SELECT * FROM ${c.table_name} WHERE id = ?`).get(Number(c.row_key)) as Row | undefined;
       if (now && comparable(now, []) !== comparable(JSON.parse(c.after), [])) blockers.push(`${describe(c.table_name, now)} was edited since`);
     }
@@ -239,6 +281,13 @@ export function undoLastImport(db: Db, options: { dryRun?: boolean } = {}): Undo
     }
     for (const c of changes) {
       if (c.action !== 'update') continue;
+      if (c.table_name === 'interaction_participants') {
+        const id = Number(c.row_key);
+        db.prepare('DELETE FROM interaction_participants WHERE interaction_id = ?').run(id);
+        const insert = db.prepare('INSERT INTO interaction_participants (interaction_id, person_id) VALUES (?, ?)');
+        for (const person of JSON.parse(c.before!) as number[]) insert.run(id, person);
+        continue;
+      }
       const before = JSON.parse(c.before!) as Row;
       const cols = Object.keys(before).filter((k) => k !== 'id');
       db.prepare(`UPDATE ${c.table_name} SET ${cols.map((k) => `${k} = @${k}`).join(', ')} WHERE id = @id`).run(before);

@@ -25,11 +25,15 @@ import {
 } from './lazyViews';
 import { NotFound } from './views/NotFound';
 import { JournalHost } from './views/journal/JournalHost';
+import { focusSlashTargetWhenShown } from './data/useSlashToFocus';
 import { parseRoute, useHash, type Route } from './router';
 
 const PRELOAD_AFTER_MS = 1000;
 
 type Dialog = 'palette' | 'newPerson' | 'newOrganization' | null;
+
+/** The views whose own search box "/" focuses (useSlashToFocus). */
+const VIEWS_WITH_SEARCH: ReadonlySet<Route['name']> = new Set(['people', 'orgs', 'search']);
 
 export function AppShell({ info }: { info: AppInfo }) {
   const route = parseRoute(useHash());
@@ -58,7 +62,11 @@ export function AppShell({ info }: { info: AppInfo }) {
       if (event.key === '/' && !event.defaultPrevented && !event.metaKey && !event.ctrlKey && !event.altKey && !isTyping(event.target)) {
         if (document.querySelector('dialog[open]')) return;
         event.preventDefault();
-        setDialog('palette');
+        // A view with its own search that is still loading (views load on
+        // first use): its search box gets the key once it is there, rather
+        // than the palette opening over it.
+        if (VIEWS_WITH_SEARCH.has(parseRoute(window.location.hash).name)) focusSlashTargetWhenShown();
+        else setDialog('palette');
       }
     };
     window.addEventListener('keydown', onKey);

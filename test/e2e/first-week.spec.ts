@@ -457,6 +457,26 @@ test('"/" focuses the page’s own search after navigating to it; elsewhere it a
   await expect(shell.palette.locator('[data-testid="palette-item"][data-kind="person"]').first()).toContainText('Dalia Sánchez');
 });
 
+test('"/" pressed while the People view is still loading focuses its search once it is shown, not the palette', async ({ app }) => {
+  await setup(app);
+  // Hold the People view's code back, as on a slow disk the first time.
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await app.page.route(/\/assets\/PeopleView-[^/]+\.js$/, async (route) => {
+    await held;
+    await route.fallback();
+  });
+  await app.open('home');
+  const shell = new Shell(app.page);
+  await app.page.getByTestId('nav-people').click();
+  await app.page.keyboard.press('/');
+  await expect(app.page.getByTestId('people-search')).toHaveCount(0); // still loading
+  await expect(shell.palette).toHaveCount(0);
+  release();
+  await expect(app.page.getByTestId('people-search')).toBeFocused();
+  await expect(shell.palette).toHaveCount(0);
+});
+
 test('"Worth reviving" rows show their main reason whole and the silence once, at 1024×700', async ({ app }) => {
   await app.page.setViewportSize({ width: 1024, height: 700 });
   await app.call('app:completeSetup', { displayName: 'Sam Rivera', loadSample: true });

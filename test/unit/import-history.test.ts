@@ -162,7 +162,7 @@ describe('calendars (.ics)', () => {
     db.close();
   });
 
-  it('a series month that met again since the last import is brought up to date, not added twice', () => {
+  it('a series month that met again since the last import is brought up to date, not added twice, and undone exactly', async () => {
     const db = seededDb();
     restore();
     restore = setClock(fixedClock('2026-09-15T12:00:00Z', 'Europe/Berlin'));
@@ -178,6 +178,11 @@ describe('calendars (.ics)', () => {
       '1:1 Tom / me (3× in October 2026)',
       '1:1 Tom / me (3× in November 2026)',
     ]);
+    // Undo puts the grown month back as the first import left it, whole.
+    const { undoLastImport } = await import('../../main/importers/importLog');
+    expect(undoLastImport(db, {})).toMatchObject({ undone: true, blockers: [] });
+    expect(entries(db, 'meeting').filter((e) => e.title.startsWith('1:1')).map((e) => e.title)).toEqual(['1:1 Tom / me (2× in September 2026)']);
+    expect(db.prepare('SELECT count(*) FROM interactions i JOIN interaction_participants p ON p.interaction_id = i.id WHERE i.title LIKE \'1:1%\'').pluck().get()).toBe(1);
     db.close();
   });
 
@@ -305,18 +310,24 @@ describe('mail headers (mbox)', () => {
     db.close();
   });
 
-  it('a later mbox with more mail on a day brings that day’s entry up to date instead of adding another', async () => {
+  it('a later mbox with more mail on a day brings that day’s entry up to date instead of adding another, and undo puts it back', async () => {
     const db = seededDb();
     const full = fs.readFileSync(path.join(FIXTURES, 'takeout.mbox'), 'latin1');
     const first = path.join(tempDir(), 'first.mbox');
     fs.writeFileSync(first, full.slice(0, full.indexOf('From 1797446384719827164@xxx')), 'latin1');
     commitHistory(db, await readHistoryFile(db, first, 'mbox', { myEmails: ME }), { myEmails: ME });
     expect(entries(db, 'email').map((e) => e.title)).toEqual(['1 e-mail (1 received, 0 sent)']);
+    const afterFirst = db.prepare(`SELECT * FROM interactions WHERE kind = 'email'`).all();
     const later = previewHistory(db, await readHistoryFile(db, path.join(FIXTURES, 'takeout.mbox'), 'mbox', {}));
     expect(later.mail).toMatchObject({ entries: 3, updated: 1, alreadyImported: 0 });
     commitHistory(db, await readHistoryFile(db, path.join(FIXTURES, 'takeout.mbox'), 'mbox', {}));
     expect(entries(db, 'email').map((e) => [e.at, e.title, e.people])[0]).toEqual(['2026-04-25T10:15:00Z', '2 e-mails (1 received, 1 sent)', 'Ana Acosta']);
     expect(entries(db, 'email')).toHaveLength(4);
+    // Undo: the new days go, and the grown day is as the first import left it.
+    const { undoLastImport } = await import('../../main/importers/importLog');
+    expect(undoLastImport(db, {})).toMatchObject({ undone: true, blockers: [] });
+    expect(db.prepare(`SELECT * FROM interactions WHERE kind = 'email'`).all()).toEqual(afterFirst);
+    expect(entries(db, 'email').map((e) => [e.title, e.people])).toEqual([['1 e-mail (1 received, 0 sent)', 'Ana Acosta']]);
     db.close();
   });
 
