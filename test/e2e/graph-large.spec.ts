@@ -154,6 +154,14 @@ test('2,000 people, as a user sees them: community map, everyone, an organizatio
       const full = await app.screenshot(`graph-2000-${name}-${width}x${height}-${scheme}`);
       const canvas = await graph.canvasShot(path.join(path.dirname(full), `graph-2000-${name}-${width}x${height}-${scheme}-canvas.png`));
       expect(paletteHues(canvas, GRAPH_PALETTE)).toBeGreaterThanOrEqual(2);
+      if (name === 'whole') {
+        // The communities' names are readable: most shown, and no two shown print over each other.
+        const names = (await graph.state())!.communityNames;
+        const shown = names.filter((n) => n.shown);
+        expect(shown.length).toBeGreaterThanOrEqual(Math.min(names.length, 6));
+        for (const [i, a] of shown.entries())
+          for (const b of shown.slice(i + 1)) expect(a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2, `"${a.label}" over "${b.label}"`).toBe(false);
+      }
     }
     await app.page.emulateMedia({ colorScheme: 'light' });
     await app.page.setViewportSize({ width: 1280, height: 800 });

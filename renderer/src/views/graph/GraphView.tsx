@@ -336,6 +336,7 @@ export function GraphView({ query }: { query: string }) {
       dimmed: canvasRef.current?.dimmedCount() ?? 0,
       faded: canvasRef.current?.fadedCount() ?? 0,
       mapAt: params.map ? (canvasRef.current?.mapNodesOnScreen() ?? []) : [],
+      communityNames: params.map ? [] : (canvasRef.current?.communityNamesOnScreen() ?? []),
     }),
     [params, drawn, drawnMap, effectiveFilters, colourBy, status, layoutMs, selected],
   );

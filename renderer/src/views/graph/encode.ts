@@ -297,6 +297,8 @@ export function stylesheet({ theme, haystack, weakDashes = true }: StyleOptions)
     },
     // Large graphs (issue 16): the disc is drawn on the overview layer, under the ties kept there; Cytoscape draws the name.
     { selector: 'node.tint.name-only', style: { 'background-opacity': 0, 'border-width': 0 } },
+    // A smaller community's name that would print over a larger one's (graphCanvas separateCommunityNames).
+    { selector: 'node.tint.name-hidden', style: { 'text-opacity': 0 } },
     { selector: 'node.bridge', style: { 'border-width': look.markedBorder, 'border-color': text, 'border-opacity': 0.75 } },
     { selector: 'node.me', style: { 'border-width': look.markedBorder, 'border-color': accent } },
     { selector: 'node.focus', style: { 'border-width': look.markedBorder, 'border-color': accent } },

@@ -23,6 +23,8 @@ export interface GraphTestState {
   faded: number;
   /** The community map (issue 16): where each community is on screen (CSS pixels in the canvas). */
   mapAt: { id: number; x: number; y: number }[];
+  /** Communities' names on the whole view: their boxes on screen, and whether each is shown (two shown never overlap). */
+  communityNames: { label: string; shown: boolean; x1: number; y1: number; x2: number; y2: number }[];
 }
 
 type Flagged = { __KITH_TEST__?: boolean; __kithGraph?: { state(): GraphTestState | null } };
