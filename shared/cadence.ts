@@ -76,6 +76,44 @@ export function daysBetween(from: LocalDate, to: LocalDate): number {
   return dayNumber(to) - dayNumber(from);
 }
 
+/**
+ * Whole calendar months from `from` to `to`: the largest n with
+ * addMonths(from, n) ≤ to (Jan 31 → Feb 28 is 0 months, → Mar 1 is 1; never
+ * "30 days"). Negative spans give 0.
+ */
+export function monthsBetween(from: LocalDate, to: LocalDate): number {
+  if (to <= from) return 0;
+  const [fy, fm] = parse(from);
+  const [ty, tm] = parse(to);
+  let n = (ty - fy) * 12 + (tm - fm);
+  while (n > 0 && addMonths(from, n) > to) n--;
+  return n;
+}
+
+/**
+ * How long from `from` to `to`, in words, by the calendar: "1 day",
+ * "13 days", "3 weeks" (from 14 days), "2 months" (from two whole calendar
+ * months), "2 years" (from 24 months). The one phrasing of every
+ * "quiet for", "no contact for" and "ago" in Kith.
+ */
+export function describeSpan(from: LocalDate, to: LocalDate): string {
+  const days = Math.max(0, daysBetween(from, to));
+  const unit = (n: number, one: string) => `${n} ${n === 1 ? one : `${one}s`}`;
+  if (days < 14) return unit(days, 'day');
+  const months = monthsBetween(from, to);
+  if (months < 2) return unit(Math.floor(days / 7), 'week');
+  if (months < 24) return unit(months, 'month');
+  return unit(Math.floor(months / 12), 'year');
+}
+
+/** "today", "yesterday", or describeSpan + " ago" (a date after `today` is today). */
+export function describeSince(from: LocalDate, today: LocalDate): string {
+  const days = daysBetween(from, today);
+  if (days <= 0) return 'today';
+  if (days === 1) return 'yesterday';
+  return `${describeSpan(from, today)} ago`;
+}
+
 export type CadenceStep = { unit: 'months'; count: number } | { unit: 'days'; count: number };
 
 /** How a cadence in days steps through the calendar (see the rules at the top). */

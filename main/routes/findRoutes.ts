@@ -6,7 +6,8 @@
 //
 // The graph comes from the route index (graph.ts), kept fresh by triggers and
 // data_version, never rebuilt per query.
-import { now as clockNow } from '../../shared/clock';
+import { describeSince, localDateOf } from '../../shared/cadence';
+import { now as clockNow, timeZone } from '../../shared/clock';
 import type { Db } from '../db/open';
 import { KithError } from '../../shared/errors';
 import type {
@@ -97,14 +98,15 @@ function firstName(name: string): string {
 }
 
 /** "today", "yesterday", "5 days ago", "3 weeks ago", "4 months ago", "2 years ago". */
-export function describeAgo(iso: string, now: Date): string {
-  const days = daysSince(iso, now);
-  if (days === 0) return 'today';
-  if (days === 1) return 'yesterday';
-  if (days < 14) return `${days} days ago`;
-  if (days < 60) return `${Math.floor(days / 7)} weeks ago`;
-  if (days < 730) return `${Math.floor(days / 30.44)} months ago`;
-  return `${Math.floor(days / 365.25)} years ago`;
+/**
+ * "today", "3 weeks ago", "15 months ago": between local dates in the user's
+ * zone, by the calendar (shared/cadence.ts describeSince). `when` is a local
+ * date or journal time ("2025-05-11", "2025-05-11T09:30"), or an instant.
+ */
+export function describeAgo(when: string, now: Date): string {
+  const zone = timeZone();
+  const local = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?$/.test(when) ? when.slice(0, 10) : localDateOf(when, zone);
+  return describeSince(local, localDateOf(now, zone));
 }
 
 /** The end of a route's "why": what the last person is to the goal. Empty for a person target. */
@@ -126,10 +128,6 @@ export function describeFit(fit: FitKind, name: string, organization: string): s
   }
 }
 
-function isoDay(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 10);
-}
-
 function findArc(graph: RouteGraph, a: number, b: number): number {
   for (let e = graph.adjStart[a]!; e < graph.adjStart[a + 1]!; e++) if (graph.adjTarget[e] === b) return e;
   throw new Error(`No tie between nodes ${a} and ${b} in the route index`);
@@ -143,6 +141,17 @@ function lastContactTogether(db: Db, a: number, b: number): string | null {
        JOIN interactions i ON i.id = x.interaction_id AND i.deleted_at IS NULL
       WHERE x.person_id = ?`,
   ).get(b, a);
+  return row?.at ?? null;
+}
+
+/** When I last had an entry with `person`: its local date, or local date and time. */
+function lastEntryWith(db: Db, person: number): string | null {
+  const row = stmt<{ at: string | null }>(
+    db,
+    `SELECT CASE WHEN i.has_time THEN i.occurred_at ELSE i.occurred_date END AS at, max(i.occurred_utc) FROM interaction_participants p
+       JOIN interactions i ON i.id = p.interaction_id AND i.deleted_at IS NULL
+      WHERE p.person_id = ?`,
+  ).get(person);
   return row?.at ?? null;
 }
 
@@ -206,7 +215,8 @@ function buildRoute(
       tieId: graph.adjTieId[e]!,
       strength,
       context: tieContext(db, graph.adjTieId[e]!),
-      lastContact: fromMe ? (Number.isNaN(journalAt) ? null : isoDay(journalAt)) : lastContactTogether(db, graph.ids[a]!, graph.ids[b]!),
+      // As the journal has it (the local date or time the user wrote), not the UTC day of the instant.
+      lastContact: fromMe ? (Number.isNaN(journalAt) ? null : lastEntryWith(db, graph.ids[b]!)) : lastContactTogether(db, graph.ids[a]!, graph.ids[b]!),
       quietFactor: quiet,
       warmth,
     };

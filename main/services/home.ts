@@ -32,7 +32,7 @@
 // - reminders: done, snoozed_until, dismissed on the reminder itself.
 import { today as clockToday } from '../../shared/clock';
 import type { Db } from '../db/open';
-import { cadenceStatus, daysBetween, describeCadence, localDateOf, type LocalDate, type TimeZone } from '../../shared/cadence';
+import { cadenceStatus, daysBetween, describeCadence, describeSpan, localDateOf, type LocalDate, type TimeZone } from '../../shared/cadence';
 import { KithError, missingCase } from '../../shared/errors';
 import type { CadenceItem, DormantItem, Home, HomeAction, HomeQuery } from '../../shared/journal';
 import { acknowledgeFavorsFrom, unthankedFavors } from './favors';
@@ -179,7 +179,7 @@ export function dormantTies(
     if (w.strength === 2) usefulness += 0.5;
     const on = last.get(w.id) ?? null;
     const days = on === null ? null : daysBetween(on, today);
-    reasons.push(days === null ? 'No conversation logged yet' : `No contact for ${days >= 60 ? `${Math.round(days / 30)} months` : `${days} days`}`);
+    reasons.push(on === null ? 'No conversation logged yet' : `No contact for ${describeSpan(on, today)}`);
     return { personId: w.id, displayName: w.display_name, strength: w.strength, lastContactOn: on, daysSinceContact: days, usefulness, reasons };
   });
   const silence = (d: number | null) => (d === null ? Number.POSITIVE_INFINITY : d);

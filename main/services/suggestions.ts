@@ -14,7 +14,7 @@
 // Never for a strength the user set by hand in the last 90 days (issue 17:
 // "I set Marta to 4, logged one coffee, and Kith asked to make it 2").
 import type { Db } from '../db/open';
-import { addDays, daysBetween, localDateOf, type LocalDate, type TimeZone } from '../../shared/cadence';
+import { addDays, daysBetween, describeSince, localDateOf, type LocalDate, type TimeZone } from '../../shared/cadence';
 import type { Tie } from '../../shared/domain';
 import type { TieSuggestion } from '../../shared/journal';
 import { attentionStates, isHidden, setAttention } from './journalAttention';
@@ -45,10 +45,9 @@ function worthSuggesting(current: number | null, suggested: number): boolean {
 const signature = (suggested: number, e: SuggestionEvidence) => `${suggested}:${e.entries}:${e.lastContactOn}`;
 
 function describe(e: SuggestionEvidence): string {
-  const ago =
-    e.daysSinceContact <= 1 ? 'in the last day' : e.daysSinceContact < 60 ? `${e.daysSinceContact} days ago` : `${Math.round(e.daysSinceContact / 30)} months ago`;
+  const ago = describeSince(e.lastContactOn, addDays(e.lastContactOn, e.daysSinceContact));
   const year = `${e.entriesLastYear} ${e.entriesLastYear === 1 ? 'entry' : 'entries'} in the last year`;
-  return `${year} (${e.entries} in all), last ${ago}, across ${e.contexts} ${e.contexts === 1 ? 'context' : 'contexts'}`;
+  return `${year} (${e.entries} in all), the last one ${ago}, across ${e.contexts} ${e.contexts === 1 ? 'context' : 'contexts'}`;
 }
 
 /**

@@ -8,12 +8,59 @@ import {
   cadenceStep,
   daysBetween,
   describeCadence,
+  describeSince,
+  describeSpan,
   isJournalTime,
   isLocalDate,
   isValidTimeZone,
   journalLocalDate,
   localDateOf,
+  monthsBetween,
 } from '../../shared/cadence';
+import fc from 'fast-check';
+
+describe('how long since, by the calendar (never "a month is 30 days")', () => {
+  it('whole calendar months: a month from the 31st ends on the last day of a shorter month', () => {
+    expect(monthsBetween('2025-01-31', '2025-02-27')).toBe(0);
+    expect(monthsBetween('2025-01-31', '2025-02-28')).toBe(1);
+    expect(monthsBetween('2024-01-31', '2024-02-29')).toBe(1);
+    expect(monthsBetween('2025-02-01', '2025-06-01')).toBe(4); // 120 days: 4 months, not 3
+    expect(monthsBetween('2025-07-01', '2025-08-30')).toBe(1); // 60 days: 1 month
+    expect(monthsBetween('2025-12-15', '2026-12-14')).toBe(11);
+    expect(monthsBetween('2025-12-15', '2026-12-15')).toBe(12);
+    expect(monthsBetween('2025-06-01', '2025-05-01')).toBe(0);
+  });
+
+  it('is the largest n with addMonths(from, n) ≤ to, for any two dates', () => {
+    const day = fc.integer({ min: 0, max: 365 * 60 }).map((n) => addDays('1990-01-01', n));
+    fc.assert(
+      fc.property(day, day, (a, b) => {
+        const [from, to] = a <= b ? [a, b] : [b, a];
+        const n = monthsBetween(from, to);
+        expect(addMonths(from, n) <= to).toBe(true);
+        expect(addMonths(from, n + 1) > to).toBe(true);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('says it in days, weeks, months or years', () => {
+    expect(describeSince('2025-06-01', '2025-06-01')).toBe('today');
+    expect(describeSince('2025-06-02', '2025-06-01')).toBe('today');
+    expect(describeSince('2025-05-31', '2025-06-01')).toBe('yesterday');
+    expect(describeSpan('2025-05-31', '2025-06-01')).toBe('1 day');
+    expect(describeSince('2025-05-19', '2025-06-01')).toBe('13 days ago');
+    expect(describeSince('2025-05-18', '2025-06-01')).toBe('2 weeks ago');
+    expect(describeSince('2025-07-01', '2025-08-30')).toBe('8 weeks ago'); // 60 days, one calendar month
+    expect(describeSince('2025-07-01', '2025-09-01')).toBe('2 months ago');
+    expect(describeSince('2025-02-01', '2025-06-01')).toBe('4 months ago');
+    expect(describeSpan('2023-06-02', '2025-06-01')).toBe('23 months');
+    expect(describeSpan('2023-06-01', '2025-06-01')).toBe('2 years');
+    // From a leap day, a year later is the last day of February.
+    expect(describeSpan('2020-02-29', '2025-02-27')).toBe('4 years');
+    expect(describeSpan('2020-02-29', '2025-02-28')).toBe('5 years');
+  });
+});
 
 describe('calendar months', () => {
   it('clamps to the end of a shorter month', () => {

@@ -113,7 +113,11 @@ describe('warmth numbers (DESIGN.md, "Tie strength and route warmth")', () => {
     expect(describeAgo(daysAgo(1), NOW)).toBe('yesterday');
     expect(describeAgo(daysAgo(5), NOW)).toBe('5 days ago');
     expect(describeAgo(daysAgo(21), NOW)).toBe('3 weeks ago');
-    expect(describeAgo(daysAgo(120), NOW)).toBe('3 months ago');
+    // By the calendar: 2025-02-01 to 2025-06-01 is 120 days and 4 whole months.
+    expect(describeAgo(daysAgo(120), NOW)).toBe('4 months ago');
+    expect(describeAgo('2025-02-02', NOW)).toBe('3 months ago');
+    // A journal time is its own local date; an instant is read in the user's zone.
+    expect(describeAgo('2025-05-31T23:30', NOW)).toBe('yesterday');
     expect(describeAgo(daysAgo(800), NOW)).toBe('2 years ago');
   });
 });

@@ -74,7 +74,7 @@ describe('suggestions', () => {
       ['Close', 5, 1], // two quiet years: a clear drift, worth a look
     ]);
     expect(list[0]!.evidence).toEqual({ entries: 12, entriesLastYear: 12, lastContactOn: '2025-06-27', daysSinceContact: 3, contexts: 4 });
-    expect(list[0]!.reason).toBe('12 entries in the last year (12 in all), last 3 days ago, across 4 contexts');
+    expect(list[0]!.reason).toBe('12 entries in the last year (12 in all), the last one 3 days ago, across 4 contexts');
     expect(findTie(db, me, often!.id)).toBeNull();
   });
 

@@ -1,5 +1,7 @@
 // Weak-tie insights beside the graph (issue 5): each item focuses the graph.
+import { describeSpan } from '../../../../shared/cadence';
 import type { GraphInsights } from '../../../../shared/graph';
+import { daysFromToday } from '../journal/clock';
 import { InlineError } from '../../components/ErrorNotice';
 import { StrengthBadge } from '../../components/StrengthBadge';
 
@@ -14,10 +16,9 @@ interface Props {
   onCommunity(id: number, memberIds: number[]): void;
 }
 
+/** "5 months quiet", "2 years quiet": by the calendar (shared/cadence.ts describeSpan), as everywhere. */
 function quiet(days: number): string {
-  if (days >= 730) return `${Math.floor(days / 365)} years quiet`;
-  if (days >= 365) return 'over a year quiet';
-  return `${Math.round(days / 30)} months quiet`;
+  return `${describeSpan(daysFromToday(-days), daysFromToday(0))} quiet`;
 }
 
 export function InsightsPanel({ insights, error, onPerson, onBridge, onOrganization, onCommunity }: Props) {

@@ -13,6 +13,7 @@ import { StrengthBadge } from '../../components/StrengthBadge';
 import { errorMessage, mutate } from '../../data/mutate';
 import { useQuery } from '../../data/useQuery';
 import { hrefFor } from '../../router';
+import { describeSpan } from '../../../../shared/cadence';
 import { daysFromToday, formatDay, relativeDays, userTimeZone } from '../journal/clock';
 import { openEntryEditor } from '../journal/journalUi';
 import '../../styles/journal.css';
@@ -210,7 +211,7 @@ function HomeSection({ title, count, testId, link, children }: { title: string; 
 
 /** The server's own silence reason ("No contact for 18 months", "No conversation logged yet"), said once by the row instead. */
 const SILENCE_REASON = /^(No contact for |No conversation logged yet)/u;
-const quietFor = (days: number) => (days >= 60 ? `${Math.round(days / 30)} months` : `${days} ${days === 1 ? 'day' : 'days'}`);
+const quietFor = (days: number) => describeSpan(daysFromToday(-days), daysFromToday(0));
 
 /**
  * Fresh imports with no history (issue 17): one card instead of a "Worth
