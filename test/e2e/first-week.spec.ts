@@ -142,7 +142,7 @@ test('an @mention: the suggestions sit fully inside the window at 1024×700, no 
     }
     const notes = (await editor.body.boundingBox())!;
     expect(box!.y >= notes.y + notes.height || box!.y + box!.height <= notes.y).toBe(true);
-  }).toPass({ timeout: 5_000 });
+  }).toPass({ timeout: 10_000 });
   // A shorter window makes the dialog scroll: the list stays beside the notes
   // when the window resizes and when the dialog scrolls.
   const gap = async () => {
