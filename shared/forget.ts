@@ -23,6 +23,12 @@ export const ForgetPreview = z.object({
   otherRecords: z.number().int().min(0),
   /** Saved settings that name them (graph positions, saved routes). */
   savedViews: z.number().int().min(0),
+  /**
+   * Second-degree people Kith knows only from their connections list (no tie
+   * of their own with anyone else, nothing of yours names them): forgotten
+   * with them, or they would stay as strangers tied to nobody.
+   */
+  onlyThroughThem: z.number().int().min(0),
 });
 export type ForgetPreview = z.infer<typeof ForgetPreview>;
 

@@ -23,6 +23,7 @@ function removalText(p: ForgetPreview): string {
     plural(p.introductions, 'introduction'),
     plural(p.otherRecords, 'other record'),
     plural(p.savedViews, 'saved view'),
+    `${plural(p.onlyThroughThem, 'person', 'people')} known only from their connections list`,
   ];
   return parts.join(', ');
 }

@@ -81,8 +81,37 @@ function referringColumns(db: Db): Array<{ table: string; column: string }> {
 
 const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
+/**
+ * Second-degree people known only through `personId`: every tie they have is
+ * with them or came from their connections list (ties.source_person_id), and
+ * nothing else refers to them (no entry, mention, favor, follow-up or
+ * introduction). Forgetting the person leaves them tied to nobody, known from
+ * a list the user asked to forget: they go too.
+ */
+function onlyThrough(db: Db, personId: number): number[] {
+  return db
+    .prepare(
+      `SELECT p.id FROM people p
+        WHERE p.degree = 2 AND p.is_me = 0 AND p.id <> @id
+          AND EXISTS (SELECT 1 FROM ties t WHERE (t.person_a = p.id OR t.person_b = p.id)
+                        AND (t.person_a = @id OR t.person_b = @id OR t.source_person_id = @id))
+          AND NOT EXISTS (SELECT 1 FROM ties t WHERE (t.person_a = p.id OR t.person_b = p.id)
+                        AND t.person_a <> @id AND t.person_b <> @id AND (t.source_person_id IS NULL OR t.source_person_id <> @id))
+          AND NOT EXISTS (SELECT 1 FROM interaction_participants x WHERE x.person_id = p.id)
+          AND NOT EXISTS (SELECT 1 FROM interaction_mentions x WHERE x.person_id = p.id)
+          AND NOT EXISTS (SELECT 1 FROM favors x WHERE x.person_id = p.id)
+          AND NOT EXISTS (SELECT 1 FROM reminders x WHERE x.person_id = p.id)
+          AND NOT EXISTS (SELECT 1 FROM introductions x WHERE p.id IN (x.requester_id, x.introducer_id, x.target_person_id)
+                        OR EXISTS (SELECT 1 FROM json_each(x.route) WHERE value = p.id))
+        ORDER BY p.id`,
+    )
+    .pluck()
+    .all({ id: personId }) as number[];
+}
+
 interface Plan {
   preview: ForgetPreview;
+  onlyThrough: number[];
   soloEntries: number[];
   mentionEdits: Array<{ id: number; title: string; body: string }>;
   introductions: number[];
@@ -140,11 +169,19 @@ function plan(db: Db, personId: number): Plan {
     otherRecords += count(`SELECT count(*) FROM ${quote(table)} WHERE ${quote(column)} = ?`, personId);
   }
 
+  const others = onlyThrough(db, personId);
   const settings: Plan['settings'] = [];
   for (const [key, forget] of Object.entries(SETTINGS_FORGETTERS)) {
-    const value = getSetting<unknown>(db, key, null);
-    const next = value === null ? undefined : forget(value, personId);
-    if (next !== undefined) settings.push({ key, value: next });
+    let value = getSetting<unknown>(db, key, null);
+    let changed = false;
+    for (const id of [personId, ...others]) {
+      const next = value === null ? undefined : forget(value, id);
+      if (next !== undefined) {
+        value = next;
+        changed = true;
+      }
+    }
+    if (changed) settings.push({ key, value });
   }
 
   return {
@@ -161,7 +198,9 @@ function plan(db: Db, personId: number): Plan {
       introductions: introductions.length,
       otherRecords,
       savedViews: settings.length,
+      onlyThroughThem: others.length,
     },
+    onlyThrough: others,
     soloEntries,
     mentionEdits,
     introductions,
@@ -182,9 +221,12 @@ export function forgetPerson(db: Db, personId: number): ForgetResult {
     for (const id of p.soloEntries) stmt(db, 'DELETE FROM interactions WHERE id = ?').run(id);
     for (const e of p.mentionEdits) stmt(db, 'UPDATE interactions SET title = ?, body = ? WHERE id = ?').run(e.title, e.body, e.id);
     for (const id of p.introductions) stmt(db, 'DELETE FROM introductions WHERE id = ?').run(id);
-    for (const { table, column } of referringColumns(db)) db.prepare(`DELETE FROM ${quote(table)} WHERE ${quote(column)} = ?`).run(personId);
+    const referring = referringColumns(db);
+    for (const id of [personId, ...p.onlyThrough]) {
+      for (const { table, column } of referring) db.prepare(`DELETE FROM ${quote(table)} WHERE ${quote(column)} = ?`).run(id);
+    }
     for (const s of p.settings) setSetting(db, s.key, s.value);
-    stmt(db, 'DELETE FROM people WHERE id = ?').run(personId);
+    for (const id of [personId, ...p.onlyThrough]) stmt(db, 'DELETE FROM people WHERE id = ?').run(id);
     // With sync on (issue 19): what was just deleted is forgotten on every
     // device, and its values leave this device's sync registers and outbox.
     sealForgotten(db, outboxBefore);

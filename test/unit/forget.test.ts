@@ -79,6 +79,7 @@ describe('forget a person', () => {
       introductions: 1,
       otherRecords: 1, // person_tags (attention_states etc. have no rows for them)
       savedViews: 1,
+      onlyThroughThem: 0,
     });
     const bytesHold = (needle: string) =>
       ['', '-wal'].some((suffix) => {

@@ -13,6 +13,8 @@ import type { Db } from '../../main/db/open';
 import { exportJson } from '../../main/exporters/json';
 import { importText, previewImport } from '../../main/importers';
 import { undoLastImport } from '../../main/importers/importLog';
+import { forgetPerson, previewForget } from '../../main/services/forget';
+import { createFavor } from '../../main/services/favors';
 import { createEntry } from '../../main/services/journal';
 import { dormantTies } from '../../main/services/home';
 import { createPerson, getMeId, getPerson, listPeople, updatePerson } from '../../main/services/people';
@@ -339,5 +341,38 @@ describe("a contact's connections, imported as theirs", () => {
       }),
       { seed: 1414, numRuns: 60 },
     );
+  });
+});
+
+describe('forgetting the contact whose list it was', () => {
+  it('forgets the people known only from their list with them, and keeps those known otherwise', () => {
+    const { db, me, ana, tom, chen } = setUp();
+    importText(db, 'linkedin', ANA_LIST, { of: ana });
+    const dana = idOf(db, 'Dana Okafor');
+    const eve = idOf(db, 'Eve Lind');
+    // Bo's list also has Eve: she is known through Bo too, and stays.
+    const bo = createPerson(db, { displayName: 'Bo Berg' }).id;
+    createTie(db, { personA: me, personB: bo, strength: 2 });
+    importText(db, 'linkedin', csv('Eve,Lind,,,Contoso,CTO,06 May 2020', 'Quinn,Pat,https://www.linkedin.com/in/quinn,,Acme,CEO,01 Jan 2020'), { of: bo });
+    expect(idOf(db, 'Eve Lind')).toBe(eve);
+    // Dana is second-degree, but a favor of mine names her: she stays too. Another one, only Ana's, goes.
+    importText(db, 'linkedin', csv('Gil,Moreau,https://www.linkedin.com/in/gil-moreau,,Initech,PM,01 Jan 2022'), { of: ana });
+    const gil = idOf(db, 'Gil Moreau');
+    createFavor(db, { personId: dana, direction: 'received', kind: 'referral', occurredOn: '2026-01-05', note: 'Sent a job lead' });
+
+    const preview = previewForget(db, ana);
+    expect(preview.onlyThroughThem).toBe(1);
+    forgetPerson(db, ana);
+    const alive = (id: number) => db.prepare('SELECT count(*) FROM people WHERE id = ?').pluck().get(id) === 1;
+    expect([ana, gil].map(alive)).toEqual([false, false]);
+    expect([me, tom, chen, dana, eve, bo].map(alive)).toEqual([true, true, true, true, true, true]);
+    // Nothing of Gil is left: no affiliation, no tie, no alias.
+    for (const [table, column] of [['affiliations', 'person_id'], ['ties', 'person_a'], ['ties', 'person_b'], ['person_aliases', 'person_id']] as const) {
+      expect(db.prepare(`SELECT count(*) FROM ${table} WHERE ${column} = ?`).pluck().get(gil)).toBe(0);
+    }
+    // Eve keeps Bo's tie; the ties that came from Ana's list are gone.
+    expect(tiesOf(db, eve)).toEqual(["Bo Berg 1 their-connections (Bo Berg's list) since 2020-05-06"]);
+    expect(db.prepare('SELECT count(*) FROM ties WHERE source_person_id = ?').pluck().get(ana)).toBe(0);
+    expect(db.pragma('foreign_key_check')).toEqual([]);
   });
 });

@@ -26,6 +26,7 @@ function removals(p: ForgetPreview): string[] {
     p.introductions && n(p.introductions, 'introduction'),
     p.otherRecords && n(p.otherRecords, 'other record'),
     p.savedViews && n(p.savedViews, 'saved view'),
+    p.onlyThroughThem && `${n(p.onlyThroughThem, 'person', 'people')} known only from their connections list`,
   ].filter((line): line is string => typeof line === 'string');
 }
 
