@@ -1,6 +1,6 @@
 // Introduction routes (issue 4): the documented numbers, the sentences, every
 // edge case, the IPC channel, and the freshness of the route index.
-import { nowIso } from '../../shared/clock';
+import { fixedClock, nowIso, setClock } from '../../shared/clock';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -35,10 +35,16 @@ const DAY = 86_400_000;
 const daysAgo = (d: number) => new Date(NOW.getTime() - d * DAY).toISOString().slice(0, 10);
 
 let db: Db;
+let restoreClock: () => void;
 beforeEach(() => {
+  // "last talked 3 weeks ago" is between local dates in the user's zone: pinned, with NOW.
+  restoreClock = setClock(fixedClock(NOW, 'Europe/Berlin'));
   db = createTestDb();
 });
-afterEach(() => db.close());
+afterEach(() => {
+  db.close();
+  restoreClock();
+});
 
 function person(name: string): number {
   return createPerson(db, { displayName: name }).id;
