@@ -263,9 +263,10 @@ export const GOAL_WORDS: Readonly<Record<RouteGoal, string>> = {
 /** The default goal's fallback order: when nobody there meets one, the next is used. */
 const DEFAULT_GOAL_ORDER: readonly RouteGoal[] = ['hiring_manager', 'hiring_manager_or_recruiter', 'anyone'];
 
-function meetsGoal(fits: readonly FitKind[], goal: RouteGoal): boolean {
+/** Whether anyone among the members meets a goal: by any of their roles, not only their best (a hiring manager flagged recruiter is a recruiter too). */
+function meetsGoal(members: { roles: readonly (readonly FitKind[])[] }, goal: RouteGoal): boolean {
   const wanted = GOAL_FITS[goal];
-  return fits.some((f) => wanted.includes(f));
+  return members.roles.some((roles) => roles.some((f) => wanted.includes(f)));
 }
 
 function plural(n: number, one: string, many: string): string {
@@ -304,12 +305,12 @@ function search(
   }
 }
 
-/** The members of an organization who meet a goal, with their fits. */
-function goalMembers(members: { nodes: Int32Array; fits: FitKind[] }, wanted: readonly FitKind[]): { nodes: Int32Array; fits: FitKind[] } {
+/** The members of an organization who meet a goal (by any of their roles), with their fits (their best role). */
+function goalMembers(members: { nodes: Int32Array; fits: FitKind[]; roles: FitKind[][] }, wanted: readonly FitKind[]): { nodes: Int32Array; fits: FitKind[] } {
   const nodes: number[] = [];
   const fits: FitKind[] = [];
   for (let i = 0; i < members.nodes.length; i++) {
-    if (wanted.includes(members.fits[i]!)) {
+    if (members.roles[i]!.some((f) => wanted.includes(f))) {
       nodes.push(members.nodes[i]!);
       fits.push(members.fits[i]!);
     }
@@ -386,10 +387,10 @@ function resolve(ctx: Context, query: RoutesQuery): Resolved | RoutesResult {
   if (query.goal !== undefined) {
     goal = query.goal;
   } else {
-    goal = DEFAULT_GOAL_ORDER.find((g) => meetsGoal(members.fits, g)) ?? 'anyone';
+    goal = DEFAULT_GOAL_ORDER.find((g) => meetsGoal(members, g)) ?? 'anyone';
     goalFallback = goal !== 'hiring_manager';
   }
-  if (!meetsGoal(members.fits, goal)) {
+  if (!meetsGoal(members, goal)) {
     // A goal nobody meets is an answer: the nearest alternatives, each labelled (issue 12).
     const alternatives: RouteAlternative[] = [];
     const nearest: [string, readonly FitKind[]][] = [

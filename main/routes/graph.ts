@@ -18,7 +18,7 @@
 // - An index built inside an open transaction may contain writes that are then
 //   rolled back, so it is used for that query and marked stale at once.
 import type { Db } from '../db/open';
-import { affiliationFit, bestFit, type FitKind } from './warmth';
+import { affiliationRoles, bestFit, type FitKind } from './warmth';
 
 export interface RouteGraph {
   /** Number of people (nodes). Node i is the i-th person by ascending id, so index order is id order. */
@@ -42,8 +42,13 @@ export interface RouteGraph {
   myContactFromJournal: Uint8Array;
   /** Latest journal entry per person (ms), NaN when none: the "last contact" of hops touching me. */
   lastJournalAt: Float64Array;
-  /** Eligible people (not archived, not me) per organization id, with their best fit. */
-  orgMembers: Map<number, { nodes: Int32Array; fits: FitKind[] }>;
+  /**
+   * Eligible people (not archived, not me) per organization id, with their best
+   * fit and every role they hold there (the roles of their current jobs, or
+   * only former_employee when none is current): a goal is met by any role, so
+   * a hiring manager also flagged recruiter meets the recruiter goal.
+   */
+  orgMembers: Map<number, { nodes: Int32Array; fits: FitKind[]; roles: FitKind[][] }>;
   /** Organizations that have people, archived ones included (to tell "nobody there" from "all archived"). */
   orgAnyMembers: Map<number, number>;
   indexOfId: Map<number, number>;
@@ -267,15 +272,20 @@ export function buildRouteGraph(db: Db): RouteGraph {
     if (archived[i]) continue;
     let members = orgFits.get(orgId);
     if (!members) orgFits.set(orgId, (members = new Map()));
-    const kind = affiliationFit({ current: current === 1, isHiringManager: hm === 1, isRecruiter: recruiter === 1, isReferrer: referrer === 1 });
+    const kinds = affiliationRoles({ current: current === 1, isHiringManager: hm === 1, isRecruiter: recruiter === 1, isReferrer: referrer === 1 });
     const list = members.get(i);
-    if (list) list.push(kind);
-    else members.set(i, [kind]);
+    if (list) list.push(...kinds);
+    else members.set(i, kinds);
   }
-  const orgMembers = new Map<number, { nodes: Int32Array; fits: FitKind[] }>();
+  const orgMembers = new Map<number, { nodes: Int32Array; fits: FitKind[]; roles: FitKind[][] }>();
   for (const [orgId, members] of orgFits) {
     const nodes = Int32Array.from([...members.keys()].sort((x, y) => x - y));
-    orgMembers.set(orgId, { nodes, fits: Array.from(nodes, (v) => bestFit(members.get(v)!)!) });
+    const roles = Array.from(nodes, (v) => {
+      const all = [...new Set(members.get(v)!)];
+      const current = all.filter((f) => f !== 'former_employee');
+      return current.length > 0 ? current : all;
+    });
+    orgMembers.set(orgId, { nodes, fits: roles.map((r) => bestFit(r)!), roles });
   }
 
   return {

@@ -311,6 +311,29 @@ describe('goals (issue 12)', () => {
     ]);
   });
 
+  it('a person flagged both hiring manager and recruiter meets either goal, fitting by the best role', () => {
+    const me = getMeId(db);
+    const org = createOrganization(db, { name: 'Delta' }).id;
+    const tom = person('Tom Reyes');
+    const ana = person('Ana Silva');
+    const bo = person('Bo Chen');
+    // Ana: one job flagged both; Bo: a recruiter in one row, a hiring manager in another.
+    createAffiliation(db, { personId: ana, organizationId: org, isHiringManager: true, isRecruiter: true });
+    createAffiliation(db, { personId: bo, organizationId: org, isRecruiter: true });
+    createAffiliation(db, { personId: bo, organizationId: org, isHiringManager: true });
+    createTie(db, { personA: me, personB: tom, strength: 4 });
+    createTie(db, { personA: tom, personB: ana, strength: 3 });
+    createTie(db, { personA: me, personB: bo, strength: 2 });
+    for (const goal of ['recruiter', 'hiring_manager', 'hiring_manager_or_recruiter', 'anyone'] as const) {
+      const r = findIntroRoutes(db, { organizationId: org, goal }, { now: NOW });
+      expect(r.kind).toBe('found');
+      expect(routesOf(r).map((x) => [x.personIds, x.fit, x.warmth])).toEqual([
+        [[me, tom, ana], 'hiring_manager', 0.75 * 0.6],
+        [[me, bo], 'hiring_manager', 0.4],
+      ]);
+    }
+  });
+
   it('a goal nobody meets is an answer with labelled alternatives', () => {
     const { me, tom, ana, org } = acme();
     const r = findIntroRoutes(db, { organizationId: org, goal: 'recruiter' }, { now: NOW });
