@@ -38,6 +38,13 @@ export interface RouteGraph {
    * the latest journal entry with them, or when the tie was recorded. NaN otherwise.
    */
   myContactAt: Float64Array;
+  /**
+   * The local date of that journal entry (as the journal holds it) as a UTC day
+   * number, NaN when the clock comes from the tie's recording (an instant, read
+   * in the user's zone at query time). Quiet days are calendar days between
+   * local dates (README, "How Kith ranks introduction routes").
+   */
+  myContactDay: Float64Array;
   /** True when myContactAt came from the journal (shown as "last talked …"). */
   myContactFromJournal: Uint8Array;
   /** Latest journal entry per person (ms), NaN when none: the "last contact" of hops touching me. */
@@ -232,19 +239,24 @@ export function buildRouteGraph(db: Db): RouteGraph {
   const journal = db
     .prepare(
       // The newest entry as an instant (migration 30); a date-only entry counts from its date, as it always has.
-      `SELECT ip.person_id, CASE WHEN i.has_time THEN i.occurred_utc ELSE i.occurred_date END, max(i.occurred_utc) FROM interaction_participants ip
+      `SELECT ip.person_id, CASE WHEN i.has_time THEN i.occurred_utc ELSE i.occurred_date END, i.occurred_date, max(i.occurred_utc) FROM interaction_participants ip
          JOIN interactions i ON i.id = ip.interaction_id AND i.deleted_at IS NULL
         GROUP BY ip.person_id`,
     )
     .raw()
-    .all() as [number, string][];
-  for (const [personId, at] of journal) {
+    .all() as [number, string, string][];
+  // The local date the journal holds for that entry, as a day number (issue 15 review: quiet days are calendar days).
+  const lastJournalDay = new Float64Array(n).fill(NaN);
+  for (const [personId, at, date] of journal) {
     const i = indexOfId.get(personId);
-    if (i !== undefined) lastJournalAt[i] = timeOf(at);
+    if (i === undefined) continue;
+    lastJournalAt[i] = timeOf(at);
+    lastJournalDay[i] = timeOf(`${date}T00:00:00Z`) / 86_400_000;
   }
 
   // The quiet clock of my own ties: the latest journal entry, else when the tie was recorded.
   const myContactAt = new Float64Array(n).fill(NaN);
+  const myContactDay = new Float64Array(n).fill(NaN);
   const myContactFromJournal = new Uint8Array(n);
   const meId = ids[me]!;
   const myTies = db
@@ -257,6 +269,7 @@ export function buildRouteGraph(db: Db): RouteGraph {
     const journalAt = lastJournalAt[other]!;
     myContactFromJournal[other] = Number.isNaN(journalAt) ? 0 : 1;
     myContactAt[other] = Number.isNaN(journalAt) ? timeOf(createdAt) : journalAt;
+    myContactDay[other] = lastJournalDay[other]!;
   }
 
   const orgFits = new Map<number, Map<number, FitKind[]>>();
@@ -299,6 +312,7 @@ export function buildRouteGraph(db: Db): RouteGraph {
     adjStrength,
     adjTieId,
     myContactAt,
+    myContactDay,
     myContactFromJournal,
     lastJournalAt,
     orgMembers,

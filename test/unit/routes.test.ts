@@ -1,6 +1,6 @@
 // Introduction routes (issue 4): the documented numbers, the sentences, every
 // edge case, the IPC channel, and the freshness of the route index.
-import { nowIso } from '../../shared/clock';
+import { fixedClock, nowIso, setClock } from '../../shared/clock';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -24,6 +24,7 @@ import {
   QUIET_FLOOR,
 } from '../../main/routes/warmth';
 import { createAffiliation } from '../../main/services/affiliations';
+import { createEntry } from '../../main/services/journal';
 import { createOrganization } from '../../main/services/organizations';
 import { archivePerson, createPerson, getMeId, updatePerson } from '../../main/services/people';
 import { createTie } from '../../main/services/ties';
@@ -159,6 +160,34 @@ describe('findIntroRoutes', () => {
     expect(best.hops[0]!.quietFactor).toBeCloseTo(quietFactor(90 + 365 + 30), 12);
     expect(best.hops[0]!.warmth).toBeCloseTo(0.75 * quietFactor(485), 12);
     expect(best.hops[0]!.reason).toBe('Tom Reyes — strength 4, last talked 15 months ago');
+  });
+
+  it('my quiet ties count calendar days in my time zone, from the journal\'s own local date (or the day the tie was recorded)', () => {
+    // 22:30 UTC on 1 June is already 2 June in Berlin: today is 2025-06-02, and 2025-03-03 is 91 days before it.
+    const restore = setClock(fixedClock('2025-06-01T22:30:00Z', 'Europe/Berlin'));
+    try {
+      const me = getMeId(db);
+      const org = createOrganization(db, { name: 'Epsilon' }).id;
+      const contact = (name: string, when: string | null): number => {
+        const p = person(name);
+        createTie(db, { personA: me, personB: p, strength: 4 });
+        createAffiliation(db, { personId: p, organizationId: org, isHiringManager: true });
+        if (when) createEntry(db, { occurredAt: when, kind: 'call', participantIds: [p] });
+        return p;
+      };
+      const evening = contact('Eve Evening', '2025-03-03T23:30'); // 90 days and 0 hours before now, but 91 calendar days
+      const dateOnly = contact('Dee Dateonly', '2025-03-03');
+      const recent = contact('Rae Recent', '2025-03-04'); // 90 days: no decay yet
+      const recorded = contact('Ray Recorded', null);
+      // No journal entry: the quiet clock starts on the day the tie was recorded (00:30 on 3 March in Berlin).
+      db.prepare('UPDATE ties SET created_at = ? WHERE person_a = ? OR person_b = ?').run('2025-03-02T23:30:00.000Z', recorded, recorded);
+      const r = findIntroRoutes(db, { organizationId: org, k: 10 });
+      const quiet = new Map(routesOf(r).map((x) => [x.personIds[1]!, x.hops[0]!.quietFactor]));
+      expect(quiet.get(recent)).toBe(1);
+      for (const p of [evening, dateOnly, recorded]) expect(quiet.get(p)).toBeCloseTo(quietFactor(91), 12);
+    } finally {
+      restore();
+    }
   });
 
   it('a hop between two other people shows their latest journal entry together', () => {
