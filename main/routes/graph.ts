@@ -273,7 +273,8 @@ export function buildRouteGraph(db: Db): RouteGraph {
   }
 
   const orgFits = new Map<number, Map<number, FitKind[]>>();
-  const orgAnyMembers = new Map<number, number>();
+  // Distinct people (two jobs there are one person), archived ones included.
+  const orgAnyPeople = new Map<number, Set<number>>();
   const affiliations = db
     .prepare('SELECT organization_id, person_id, is_current, is_hiring_manager, is_recruiter, is_referrer FROM affiliations')
     .raw()
@@ -281,7 +282,9 @@ export function buildRouteGraph(db: Db): RouteGraph {
   for (const [orgId, personId, current, hm, recruiter, referrer] of affiliations) {
     const i = indexOfId.get(personId);
     if (i === undefined || i === me) continue;
-    orgAnyMembers.set(orgId, (orgAnyMembers.get(orgId) ?? 0) + 1);
+    const anyone = orgAnyPeople.get(orgId);
+    if (anyone) anyone.add(i);
+    else orgAnyPeople.set(orgId, new Set([i]));
     if (archived[i]) continue;
     let members = orgFits.get(orgId);
     if (!members) orgFits.set(orgId, (members = new Map()));
@@ -290,6 +293,8 @@ export function buildRouteGraph(db: Db): RouteGraph {
     if (list) list.push(...kinds);
     else members.set(i, kinds);
   }
+  const orgAnyMembers = new Map<number, number>();
+  for (const [orgId, anyone] of orgAnyPeople) orgAnyMembers.set(orgId, anyone.size);
   const orgMembers = new Map<number, { nodes: Int32Array; fits: FitKind[]; roles: FitKind[][] }>();
   for (const [orgId, members] of orgFits) {
     const nodes = Int32Array.from([...members.keys()].sort((x, y) => x - y));

@@ -265,10 +265,12 @@ describe('findIntroRoutes', () => {
     expect(findIntroRoutes(db, { organizationId: empty })).toMatchObject({ kind: 'noPeople', archivedPeople: 0 });
     const x = person('X');
     createAffiliation(db, { personId: x, organizationId: empty });
+    // The same person there twice (two jobs) is one person.
+    createAffiliation(db, { personId: x, organizationId: empty, title: 'Earlier job', current: false });
     archivePerson(db, x);
     const r = findIntroRoutes(db, { organizationId: empty });
     expect(r).toMatchObject({ kind: 'noPeople', archivedPeople: 1 });
-    expect(r.message).toContain('archived');
+    expect(r.message).toContain('archived (1 person)');
   });
 
   it('a person nobody connects to: noRoute', () => {
