@@ -35,7 +35,6 @@ import {
   DEFAULT_MAX_HOPS,
   FIT,
   type FitKind,
-  daysSince,
   cost,
   hopWarmth,
   quietFactor,
@@ -51,21 +50,23 @@ export interface FindRoutesOptions {
 
 /** Arc costs (−ln warmth) with my own ties decayed for one day; recomputed when the day or the graph changes. */
 interface DayKeys {
-  day: number;
+  /** The local date and zone the keys were made for. */
+  day: string;
   arcKey: Float64Array;
   sinkKey: Float64Array;
 }
 const dayKeys = new WeakMap<RouteGraph, DayKeys>();
 
 function keysFor(graph: RouteGraph, now: Date): DayKeys {
-  const day = Math.floor(now.getTime() / 86_400_000);
+  const zone = timeZone();
+  const day = `${localDateOf(now, zone)} ${zone}`;
   let keys = dayKeys.get(graph);
   if (!keys) {
     const arcKey = new Float64Array(graph.adjTarget.length);
     // A likely arc (issue 15) counts at its discount.
     const discount = isLikelyGraph(graph) ? graph.adjDiscount : null;
     for (let e = 0; e < arcKey.length; e++) arcKey[e] = cost(BASE_WARMTH[graph.adjStrength[e]!]! * (discount ? discount[e]! : 1));
-    keys = { day: NaN, arcKey, sinkKey: new Float64Array(graph.n).fill(-1) };
+    keys = { day: '', arcKey, sinkKey: new Float64Array(graph.n).fill(-1) };
     dayKeys.set(graph, keys);
   }
   if (keys.day !== day) {
@@ -88,9 +89,32 @@ function myHopWarmth(graph: RouteGraph, other: number, strength: number, now: Da
   return hopWarmth(strength, myQuietDays(graph, other, now));
 }
 
-function myQuietDays(graph: RouteGraph, other: number, now: Date): number {
-  const at = graph.myContactAt[other]!;
-  return Number.isNaN(at) ? 0 : daysSince(new Date(at).toISOString(), now);
+/**
+ * Calendar days since my last contact with `other`, in my time zone: from the
+ * journal's own local date of our latest entry (or the local day the tie was
+ * recorded, when we have none) to today. Not 24-hour periods since an instant,
+ * which put an evening entry a day late (issue 15 review).
+ */
+function myQuietDays(graph: RouteGraph, other: number, now: Date, zone: string = timeZone()): number {
+  let from = graph.myContactDay[other]!;
+  if (Number.isNaN(from)) {
+    const at = graph.myContactAt[other]!;
+    if (Number.isNaN(at)) return 0;
+    from = localDay(new Date(at), zone);
+  }
+  return Math.max(0, todayDay(now, zone) - from);
+}
+
+/** localDay(now) for the last (now, zone) asked: keysFor asks it once per tie of mine. */
+let todayMemo = { at: NaN, zone: '', day: NaN };
+function todayDay(now: Date, zone: string): number {
+  if (todayMemo.at !== now.getTime() || todayMemo.zone !== zone) todayMemo = { at: now.getTime(), zone, day: localDay(now, zone) };
+  return todayMemo.day;
+}
+
+/** The local date of an instant in a zone, as a UTC day number. */
+function localDay(instant: Date, zone: string): number {
+  return Date.parse(`${localDateOf(instant, zone)}T00:00:00Z`) / 86_400_000;
 }
 
 function firstName(name: string): string {
@@ -263,9 +287,10 @@ export const GOAL_WORDS: Readonly<Record<RouteGoal, string>> = {
 /** The default goal's fallback order: when nobody there meets one, the next is used. */
 const DEFAULT_GOAL_ORDER: readonly RouteGoal[] = ['hiring_manager', 'hiring_manager_or_recruiter', 'anyone'];
 
-function meetsGoal(fits: readonly FitKind[], goal: RouteGoal): boolean {
+/** Whether anyone among the members meets a goal: by any of their roles, not only their best (a hiring manager flagged recruiter is a recruiter too). */
+function meetsGoal(members: { roles: readonly (readonly FitKind[])[] }, goal: RouteGoal): boolean {
   const wanted = GOAL_FITS[goal];
-  return fits.some((f) => wanted.includes(f));
+  return members.roles.some((roles) => roles.some((f) => wanted.includes(f)));
 }
 
 function plural(n: number, one: string, many: string): string {
@@ -304,12 +329,12 @@ function search(
   }
 }
 
-/** The members of an organization who meet a goal, with their fits. */
-function goalMembers(members: { nodes: Int32Array; fits: FitKind[] }, wanted: readonly FitKind[]): { nodes: Int32Array; fits: FitKind[] } {
+/** The members of an organization who meet a goal (by any of their roles), with their fits (their best role). */
+function goalMembers(members: { nodes: Int32Array; fits: FitKind[]; roles: FitKind[][] }, wanted: readonly FitKind[]): { nodes: Int32Array; fits: FitKind[] } {
   const nodes: number[] = [];
   const fits: FitKind[] = [];
   for (let i = 0; i < members.nodes.length; i++) {
-    if (wanted.includes(members.fits[i]!)) {
+    if (members.roles[i]!.some((f) => wanted.includes(f))) {
       nodes.push(members.nodes[i]!);
       fits.push(members.fits[i]!);
     }
@@ -386,10 +411,10 @@ function resolve(ctx: Context, query: RoutesQuery): Resolved | RoutesResult {
   if (query.goal !== undefined) {
     goal = query.goal;
   } else {
-    goal = DEFAULT_GOAL_ORDER.find((g) => meetsGoal(members.fits, g)) ?? 'anyone';
+    goal = DEFAULT_GOAL_ORDER.find((g) => meetsGoal(members, g)) ?? 'anyone';
     goalFallback = goal !== 'hiring_manager';
   }
-  if (!meetsGoal(members.fits, goal)) {
+  if (!meetsGoal(members, goal)) {
     // A goal nobody meets is an answer: the nearest alternatives, each labelled (issue 12).
     const alternatives: RouteAlternative[] = [];
     const nearest: [string, readonly FitKind[]][] = [

@@ -18,7 +18,7 @@
 // - An index built inside an open transaction may contain writes that are then
 //   rolled back, so it is used for that query and marked stale at once.
 import type { Db } from '../db/open';
-import { affiliationFit, bestFit, type FitKind } from './warmth';
+import { affiliationRoles, bestFit, type FitKind } from './warmth';
 
 export interface RouteGraph {
   /** Number of people (nodes). Node i is the i-th person by ascending id, so index order is id order. */
@@ -38,12 +38,24 @@ export interface RouteGraph {
    * the latest journal entry with them, or when the tie was recorded. NaN otherwise.
    */
   myContactAt: Float64Array;
+  /**
+   * The local date of that journal entry (as the journal holds it) as a UTC day
+   * number, NaN when the clock comes from the tie's recording (an instant, read
+   * in the user's zone at query time). Quiet days are calendar days between
+   * local dates (README, "How Kith ranks introduction routes").
+   */
+  myContactDay: Float64Array;
   /** True when myContactAt came from the journal (shown as "last talked …"). */
   myContactFromJournal: Uint8Array;
   /** Latest journal entry per person (ms), NaN when none: the "last contact" of hops touching me. */
   lastJournalAt: Float64Array;
-  /** Eligible people (not archived, not me) per organization id, with their best fit. */
-  orgMembers: Map<number, { nodes: Int32Array; fits: FitKind[] }>;
+  /**
+   * Eligible people (not archived, not me) per organization id, with their best
+   * fit and every role they hold there (the roles of their current jobs, or
+   * only former_employee when none is current): a goal is met by any role, so
+   * a hiring manager also flagged recruiter meets the recruiter goal.
+   */
+  orgMembers: Map<number, { nodes: Int32Array; fits: FitKind[]; roles: FitKind[][] }>;
   /** Organizations that have people, archived ones included (to tell "nobody there" from "all archived"). */
   orgAnyMembers: Map<number, number>;
   indexOfId: Map<number, number>;
@@ -227,19 +239,24 @@ export function buildRouteGraph(db: Db): RouteGraph {
   const journal = db
     .prepare(
       // The newest entry as an instant (migration 30); a date-only entry counts from its date, as it always has.
-      `SELECT ip.person_id, CASE WHEN i.has_time THEN i.occurred_utc ELSE i.occurred_date END, max(i.occurred_utc) FROM interaction_participants ip
+      `SELECT ip.person_id, CASE WHEN i.has_time THEN i.occurred_utc ELSE i.occurred_date END, i.occurred_date, max(i.occurred_utc) FROM interaction_participants ip
          JOIN interactions i ON i.id = ip.interaction_id AND i.deleted_at IS NULL
         GROUP BY ip.person_id`,
     )
     .raw()
-    .all() as [number, string][];
-  for (const [personId, at] of journal) {
+    .all() as [number, string, string][];
+  // The local date the journal holds for that entry, as a day number (issue 15 review: quiet days are calendar days).
+  const lastJournalDay = new Float64Array(n).fill(NaN);
+  for (const [personId, at, date] of journal) {
     const i = indexOfId.get(personId);
-    if (i !== undefined) lastJournalAt[i] = timeOf(at);
+    if (i === undefined) continue;
+    lastJournalAt[i] = timeOf(at);
+    lastJournalDay[i] = timeOf(`${date}T00:00:00Z`) / 86_400_000;
   }
 
   // The quiet clock of my own ties: the latest journal entry, else when the tie was recorded.
   const myContactAt = new Float64Array(n).fill(NaN);
+  const myContactDay = new Float64Array(n).fill(NaN);
   const myContactFromJournal = new Uint8Array(n);
   const meId = ids[me]!;
   const myTies = db
@@ -252,10 +269,12 @@ export function buildRouteGraph(db: Db): RouteGraph {
     const journalAt = lastJournalAt[other]!;
     myContactFromJournal[other] = Number.isNaN(journalAt) ? 0 : 1;
     myContactAt[other] = Number.isNaN(journalAt) ? timeOf(createdAt) : journalAt;
+    myContactDay[other] = lastJournalDay[other]!;
   }
 
   const orgFits = new Map<number, Map<number, FitKind[]>>();
-  const orgAnyMembers = new Map<number, number>();
+  // Distinct people (two jobs there are one person), archived ones included.
+  const orgAnyPeople = new Map<number, Set<number>>();
   const affiliations = db
     .prepare('SELECT organization_id, person_id, is_current, is_hiring_manager, is_recruiter, is_referrer FROM affiliations')
     .raw()
@@ -263,19 +282,28 @@ export function buildRouteGraph(db: Db): RouteGraph {
   for (const [orgId, personId, current, hm, recruiter, referrer] of affiliations) {
     const i = indexOfId.get(personId);
     if (i === undefined || i === me) continue;
-    orgAnyMembers.set(orgId, (orgAnyMembers.get(orgId) ?? 0) + 1);
+    const anyone = orgAnyPeople.get(orgId);
+    if (anyone) anyone.add(i);
+    else orgAnyPeople.set(orgId, new Set([i]));
     if (archived[i]) continue;
     let members = orgFits.get(orgId);
     if (!members) orgFits.set(orgId, (members = new Map()));
-    const kind = affiliationFit({ current: current === 1, isHiringManager: hm === 1, isRecruiter: recruiter === 1, isReferrer: referrer === 1 });
+    const kinds = affiliationRoles({ current: current === 1, isHiringManager: hm === 1, isRecruiter: recruiter === 1, isReferrer: referrer === 1 });
     const list = members.get(i);
-    if (list) list.push(kind);
-    else members.set(i, [kind]);
+    if (list) list.push(...kinds);
+    else members.set(i, kinds);
   }
-  const orgMembers = new Map<number, { nodes: Int32Array; fits: FitKind[] }>();
+  const orgAnyMembers = new Map<number, number>();
+  for (const [orgId, anyone] of orgAnyPeople) orgAnyMembers.set(orgId, anyone.size);
+  const orgMembers = new Map<number, { nodes: Int32Array; fits: FitKind[]; roles: FitKind[][] }>();
   for (const [orgId, members] of orgFits) {
     const nodes = Int32Array.from([...members.keys()].sort((x, y) => x - y));
-    orgMembers.set(orgId, { nodes, fits: Array.from(nodes, (v) => bestFit(members.get(v)!)!) });
+    const roles = Array.from(nodes, (v) => {
+      const all = [...new Set(members.get(v)!)];
+      const current = all.filter((f) => f !== 'former_employee');
+      return current.length > 0 ? current : all;
+    });
+    orgMembers.set(orgId, { nodes, fits: roles.map((r) => bestFit(r)!), roles });
   }
 
   return {
@@ -289,6 +317,7 @@ export function buildRouteGraph(db: Db): RouteGraph {
     adjStrength,
     adjTieId,
     myContactAt,
+    myContactDay,
     myContactFromJournal,
     lastJournalAt,
     orgMembers,

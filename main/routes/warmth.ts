@@ -82,6 +82,20 @@ export function affiliationFit(a: AffiliationFlags): FitKind {
   return 'employee';
 }
 
+/**
+ * Every role one affiliation gives: a current job flagged both hiring manager
+ * and recruiter is both, so it meets either goal (the fit is still the best
+ * of them, affiliationFit). A former job is a former employee only.
+ */
+export function affiliationRoles(a: AffiliationFlags): FitKind[] {
+  if (!a.current) return ['former_employee'];
+  const roles: FitKind[] = [];
+  if (a.isHiringManager) roles.push('hiring_manager');
+  if (a.isRecruiter) roles.push('recruiter');
+  if (a.isReferrer) roles.push('referrer');
+  return roles.length > 0 ? roles : ['employee'];
+}
+
 /** The best fit among a person's affiliations at the organization. */
 export function bestFit(kinds: readonly FitKind[]): FitKind | null {
   let best: FitKind | null = null;

@@ -110,7 +110,7 @@ describe('date-dependent behaviour at hard dates', () => {
       expect(evidence).toMatchObject({ entries: 3, lastContactOn: today, daysSinceContact: 0 });
       expect(evidence.entriesLastYear).toBe(2);
 
-      // --- Quiet decay on my ties in routes: last talked N local days ago decays as N days (± the hours of the day).
+      // --- Quiet decay on my ties in routes: last talked N local days ago decays as exactly N calendar days.
       const acme = createOrganization(db, { name: 'Acme Labs' });
       const far = createPerson(db, { displayName: 'Far Friend' });
       createTie(db, { personA: me, personB: far.id, strength: 4 });
@@ -122,8 +122,7 @@ describe('date-dependent behaviour at hard dates', () => {
       const route = found.routes[0]!;
       const days = daysBetween(talked, today);
       const q = route.hops[0]!.quietFactor;
-      expect(q).toBeLessThanOrEqual(quietFactor(days - 1));
-      expect(q).toBeGreaterThanOrEqual(quietFactor(days + 1));
+      expect(q).toBe(quietFactor(days));
       expect(route.hops[0]!.lastContact).toBe(talked);
 
       // --- Backup rotation over the 30 local days up to today: the last 7 days stay daily, the local day decides.

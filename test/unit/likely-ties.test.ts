@@ -177,6 +177,57 @@ describe('likely ties: evidence', () => {
     expect(listLikelyTies(db).items).toEqual([]);
   });
 
+  it('the README edges: whole months, undated when either side lacks dates, entry size without me, strength by band', () => {
+    const db = createTestDb();
+    const [ana, ben, cy, dee, eve, fay] = ['Ana', 'Ben', 'Cy', 'Dee', 'Eve', 'Fay'].map((n) => person(db, n)) as [number, number, number, number, number, number];
+    const o = org(db, 'Cobalt Software', '11-50');
+    // Months are counted whole, the day unused: 31 May to 1 July is May, June, July.
+    at(db, ana, o, '2021-05-31', '2021-07-01');
+    at(db, ben, o, '2021-05', '2021-07');
+    at(db, cy, o, '2021-06-01', '2021-07-31');
+    expect(pairOf(db, ana, ben)?.evidence[0]!.text).toBe('both at Cobalt Software in 2021');
+    expect(pairOf(db, ana, cy)).toBeUndefined();
+    // Both current: undated evidence when either side has no dates; two dated jobs that overlap less are none.
+    const acme = org(db, 'Acme Labs', '1-10');
+    at(db, dee, acme, '2026-12');
+    at(db, eve, acme);
+    at(db, fay, acme, '2020-01');
+    expect(pairOf(db, dee, eve)!.evidence[0]).toMatchObject({ text: 'both at Acme Labs now', confidence: round3((1 - Math.exp(-3 / 3)) * 0.8) });
+    expect(pairOf(db, dee, fay)).toBeUndefined();
+    expect(pairOf(db, eve, fay)!.evidence[0]!.text).toBe('both at Acme Labs now');
+    // Strength by size band: a dated overlap at a small school suggests 2, at a company of unknown size 1.
+    const school = org(db, 'Cedar College', '1-10', 'school');
+    at(db, ana, school, '2010', '2014');
+    at(db, fay, school, '2012', '2016');
+    expect(pairOf(db, ana, fay)).toMatchObject({ suggestedStrength: 2, confidence: round3((1 - Math.exp(-3 / 3)) * 0.75) });
+    const unknown = org(db, 'Unknown Size Ltd');
+    at(db, cy, unknown, '2015', '2018');
+    at(db, dee, unknown, '2016', '2019');
+    expect(pairOf(db, cy, dee)).toMatchObject({ suggestedStrength: 1, confidence: round3(1 - Math.exp(-3 / 25)) });
+    // An entry's size counts the people it lists (never me): 5 people count 0.35 each, 6 people 0.35 × 0.8.
+    const [g1, g2, g3, g4, g5, g6] = ['G1', 'G2', 'G3', 'G4', 'G5', 'G6'].map((n) => person(db, n)) as [number, number, number, number, number, number];
+    createEntry(db, { occurredAt: '2026-06-01', kind: 'meeting', participantIds: [g1, g2, g3, g4, g5] });
+    createEntry(db, { occurredAt: '2026-06-02', kind: 'meeting', participantIds: [g1, g2, g3, g4, g5, g6] });
+    expect(pairOf(db, g1, g6)!.confidence).toBe(round3(0.35 * 0.8));
+    expect(pairOf(db, g1, g2)!.confidence).toBe(round3(1 - (1 - 0.35) * (1 - 0.35 * 0.8)));
+  });
+
+  it('each person keeps at most 50: most confident first, then by pair, kept while both are under the cap', () => {
+    const db = createTestDb();
+    const hub = person(db, 'Hub');
+    const others = Array.from({ length: 55 }, (_, i) => person(db, `Other ${i}`));
+    for (const p of others) createEntry(db, { occurredAt: '2026-06-01', kind: 'call', participantIds: [hub, p] });
+    // The last three are seen with the hub twice: more confident, so first.
+    for (const p of others.slice(-3)) createEntry(db, { occurredAt: '2026-07-01', kind: 'call', participantIds: [hub, p] });
+    // Two of the others who will be left out of the hub's 50 also met each other: they keep that.
+    createEntry(db, { occurredAt: '2026-08-01', kind: 'call', participantIds: [others[48]!, others[49]!] });
+    const result = listLikelyTies(db, { limit: 10_000 });
+    const ofHub = result.items.filter((t) => t.a.id === hub || t.b.id === hub).map((t) => (t.a.id === hub ? t.b.id : t.a.id));
+    expect(ofHub).toEqual([...others.slice(-3), ...others.slice(0, 47)]);
+    expect(pairOf(db, others[48]!, others[49]!)?.confidence).toBe(0.35);
+    expect(result.total).toBe(51);
+  });
+
   it('bad dates: partial, reversed (in old data) and the same person at one organization twice do not crash or invent', () => {
     const db = createTestDb();
     const [ana, ben, cy] = [person(db, 'Ana'), person(db, 'Ben'), person(db, 'Cy')];

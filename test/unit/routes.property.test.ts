@@ -13,7 +13,7 @@ import fc from 'fast-check';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { Db } from '../../main/db/open';
 import { findIntroRoutes } from '../../main/routes/findRoutes';
-import { affiliationFit, bestFit, cost, FIT, hopWarmth, routeKey, routeWarmth, type FitKind } from '../../main/routes/warmth';
+import { bestFit, cost, FIT, hopWarmth, routeKey, routeWarmth, type FitKind } from '../../main/routes/warmth';
 import { KithError } from '../../shared/errors';
 import { ROUTE_GOALS, type RouteGoal } from '../../shared/routes';
 import { findRoutesByPerson, findRoutesThrough, GOAL_FITS } from '../../main/routes/findRoutes';
@@ -133,27 +133,41 @@ interface Expected {
   warmth: number;
 }
 
-/** The best fit of each non-archived person at the target (or the target person). */
-function fitsOf(net: Net): Map<number, FitKind> {
-  const fit = new Map<number, FitKind>();
+/**
+ * Every role of each non-archived person at the target (the roles of their
+ * current jobs, or former_employee when none is current), or the target person.
+ * Their fit is the best role; a goal is met by any role.
+ */
+function rolesOf(net: Net): Map<number, FitKind[]> {
+  const roles = new Map<number, FitKind[]>();
   if ('person' in net.target) {
-    if (!net.archived[net.target.person]) fit.set(net.target.person, 'target_person');
+    if (!net.archived[net.target.person]) roles.set(net.target.person, ['target_person']);
   } else {
     const org = net.target.org;
-    const kinds = new Map<number, FitKind[]>();
     for (const a of net.affiliations) {
       if (a.org !== org || a.person === 0 || net.archived[a.person]) continue;
-      const list = kinds.get(a.person) ?? [];
-      list.push(affiliationFit({ current: a.current, isHiringManager: a.hm, isRecruiter: a.recruiter, isReferrer: a.referrer }));
-      kinds.set(a.person, list);
+      const list = roles.get(a.person) ?? [];
+      // Written out from README ("What a route reaches"), not from main/routes/warmth.ts.
+      if (!a.current) list.push('former_employee');
+      else if (!a.hm && !a.recruiter && !a.referrer) list.push('employee');
+      else {
+        if (a.hm) list.push('hiring_manager');
+        if (a.recruiter) list.push('recruiter');
+        if (a.referrer) list.push('referrer');
+      }
+      roles.set(a.person, list);
     }
-    for (const [p, list] of kinds) fit.set(p, bestFit(list)!);
+    for (const [p, list] of roles) {
+      const current = list.filter((f) => f !== 'former_employee');
+      roles.set(p, current.length > 0 ? current : list);
+    }
   }
-  return fit;
+  return roles;
 }
 
-function only(fit: Map<number, FitKind>, wanted: readonly FitKind[]): Map<number, FitKind> {
-  return new Map([...fit].filter(([, f]) => wanted.includes(f)));
+/** The people with a role the goal wants, each with their fit (their best role). */
+function only(roles: Map<number, FitKind[]>, wanted: readonly FitKind[]): Map<number, FitKind> {
+  return new Map([...roles].filter(([, r]) => r.some((f) => wanted.includes(f))).map(([p, r]) => [p, bestFit(r)!]));
 }
 
 /**
@@ -229,19 +243,19 @@ function isExtension(a: readonly number[], b: readonly number[]): boolean {
 
 function checkAgainstBruteForce(net: Net): void {
   const { ids, orgIds } = load(net);
-  const all = fitsOf(net);
+  const all = rolesOf(net);
   const isOrg = 'org' in net.target;
-  const fits = [...all.values()];
+  const roles = [...all.values()].flat();
   let goal: RouteGoal | null = null;
   let fallback = false;
   if (isOrg) {
     if (net.goal !== undefined) goal = net.goal;
     else {
-      goal = (['hiring_manager', 'hiring_manager_or_recruiter', 'anyone'] as const).find((g) => fits.some((f) => GOAL_FITS[g].includes(f))) ?? 'anyone';
+      goal = (['hiring_manager', 'hiring_manager_or_recruiter', 'anyone'] as const).find((g) => roles.some((f) => GOAL_FITS[g].includes(f))) ?? 'anyone';
       fallback = goal !== 'hiring_manager';
     }
   }
-  const members = goal === null ? all : only(all, GOAL_FITS[goal]);
+  const members = only(all, goal === null ? ['target_person'] : GOAL_FITS[goal]);
   const everyRoute = allRoutes(net, members);
   const expected = firstPer(everyRoute, (r) => r.nodes[1]!).slice(0, net.k);
   // The brute force enumerates ties; likely ties (issue 15) are checked in likely-routes.test.ts.

@@ -24,6 +24,7 @@ import {
   QUIET_FLOOR,
 } from '../../main/routes/warmth';
 import { createAffiliation } from '../../main/services/affiliations';
+import { createEntry } from '../../main/services/journal';
 import { createOrganization } from '../../main/services/organizations';
 import { archivePerson, createPerson, getMeId, updatePerson } from '../../main/services/people';
 import { createTie } from '../../main/services/ties';
@@ -167,6 +168,34 @@ describe('findIntroRoutes', () => {
     expect(best.hops[0]!.reason).toBe('Tom Reyes — strength 4, last talked 15 months ago');
   });
 
+  it('my quiet ties count calendar days in my time zone, from the journal\'s own local date (or the day the tie was recorded)', () => {
+    // 22:30 UTC on 1 June is already 2 June in Berlin: today is 2025-06-02, and 2025-03-03 is 91 days before it.
+    const restore = setClock(fixedClock('2025-06-01T22:30:00Z', 'Europe/Berlin'));
+    try {
+      const me = getMeId(db);
+      const org = createOrganization(db, { name: 'Epsilon' }).id;
+      const contact = (name: string, when: string | null): number => {
+        const p = person(name);
+        createTie(db, { personA: me, personB: p, strength: 4 });
+        createAffiliation(db, { personId: p, organizationId: org, isHiringManager: true });
+        if (when) createEntry(db, { occurredAt: when, kind: 'call', participantIds: [p] });
+        return p;
+      };
+      const evening = contact('Eve Evening', '2025-03-03T23:30'); // 90 days and 0 hours before now, but 91 calendar days
+      const dateOnly = contact('Dee Dateonly', '2025-03-03');
+      const recent = contact('Rae Recent', '2025-03-04'); // 90 days: no decay yet
+      const recorded = contact('Ray Recorded', null);
+      // No journal entry: the quiet clock starts on the day the tie was recorded (00:30 on 3 March in Berlin).
+      db.prepare('UPDATE ties SET created_at = ? WHERE person_a = ? OR person_b = ?').run('2025-03-02T23:30:00.000Z', recorded, recorded);
+      const r = findIntroRoutes(db, { organizationId: org, k: 10 });
+      const quiet = new Map(routesOf(r).map((x) => [x.personIds[1]!, x.hops[0]!.quietFactor]));
+      expect(quiet.get(recent)).toBe(1);
+      for (const p of [evening, dateOnly, recorded]) expect(quiet.get(p)).toBeCloseTo(quietFactor(91), 12);
+    } finally {
+      restore();
+    }
+  });
+
   it('a hop between two other people shows their latest journal entry together', () => {
     const { tom, ana, org } = acme();
     journal(daysAgo(40), tom, ana);
@@ -242,10 +271,12 @@ describe('findIntroRoutes', () => {
     expect(findIntroRoutes(db, { organizationId: empty })).toMatchObject({ kind: 'noPeople', archivedPeople: 0 });
     const x = person('X');
     createAffiliation(db, { personId: x, organizationId: empty });
+    // The same person there twice (two jobs) is one person.
+    createAffiliation(db, { personId: x, organizationId: empty, title: 'Earlier job', current: false });
     archivePerson(db, x);
     const r = findIntroRoutes(db, { organizationId: empty });
     expect(r).toMatchObject({ kind: 'noPeople', archivedPeople: 1 });
-    expect(r.message).toContain('archived');
+    expect(r.message).toContain('archived (1 person)');
   });
 
   it('a person nobody connects to: noRoute', () => {
@@ -315,6 +346,29 @@ describe('goals (issue 12)', () => {
       [[me, emp], 'referrer'],
       [[me, rec], 'employee'],
     ]);
+  });
+
+  it('a person flagged both hiring manager and recruiter meets either goal, fitting by the best role', () => {
+    const me = getMeId(db);
+    const org = createOrganization(db, { name: 'Delta' }).id;
+    const tom = person('Tom Reyes');
+    const ana = person('Ana Silva');
+    const bo = person('Bo Chen');
+    // Ana: one job flagged both; Bo: a recruiter in one row, a hiring manager in another.
+    createAffiliation(db, { personId: ana, organizationId: org, isHiringManager: true, isRecruiter: true });
+    createAffiliation(db, { personId: bo, organizationId: org, isRecruiter: true });
+    createAffiliation(db, { personId: bo, organizationId: org, isHiringManager: true });
+    createTie(db, { personA: me, personB: tom, strength: 4 });
+    createTie(db, { personA: tom, personB: ana, strength: 3 });
+    createTie(db, { personA: me, personB: bo, strength: 2 });
+    for (const goal of ['recruiter', 'hiring_manager', 'hiring_manager_or_recruiter', 'anyone'] as const) {
+      const r = findIntroRoutes(db, { organizationId: org, goal }, { now: NOW });
+      expect(r.kind).toBe('found');
+      expect(routesOf(r).map((x) => [x.personIds, x.fit, x.warmth])).toEqual([
+        [[me, tom, ana], 'hiring_manager', 0.75 * 0.6],
+        [[me, bo], 'hiring_manager', 0.4],
+      ]);
+    }
   });
 
   it('a goal nobody meets is an answer with labelled alternatives', () => {
