@@ -10,7 +10,8 @@
 // introducer; the per-person view is the first route per goal person; no
 // route shown extends another.
 import fc from 'fast-check';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fixedClock, setClock } from '../../shared/clock';
 import type { Db } from '../../main/db/open';
 import { findIntroRoutes } from '../../main/routes/findRoutes';
 import { bestFit, cost, FIT, hopWarmth, routeKey, routeWarmth, type FitKind } from '../../main/routes/warmth';
@@ -21,6 +22,14 @@ import { createTestDb, removeTempDirs } from '../helpers/db';
 
 const NOW = new Date('2025-06-01T12:00:00Z');
 const DAY = 86_400_000;
+
+// Quiet days are calendar days in the user's zone (README): the oracle counts
+// days back from NOW by UTC dates, so the zone is pinned to UTC with NOW.
+let restoreClock: () => void = () => undefined;
+beforeEach(() => {
+  restoreClock = setClock(fixedClock(NOW, 'UTC'));
+});
+afterEach(() => restoreClock());
 
 interface Net {
   people: number; // besides me; me is node 0
