@@ -49,6 +49,18 @@ test('a new user at 1024×700: the welcome, the sample, and every screen readabl
   await shots(app, 'welcome');
   await welcome.loadSample('Sam Rivera');
 
+  // People: the last column's bare numbers are named, as in the Organizations list.
+  const people = app.page.getByTestId('people-view');
+  const known = people.locator('[data-testid="person-row"]:has([data-testid="strength-badge"]:not([data-strength=""]))').first();
+  await expect(known).toBeVisible();
+  const tieHead = await box(people.getByTestId('people-columns').getByText('My tie'));
+  const badge = await box(known.getByTestId('strength-badge'));
+  expect(Math.abs(tieHead.x + tieHead.width - (badge.x + badge.width)), '"My tie" above the strengths').toBeLessThan(4);
+  const nameHead = await box(people.getByTestId('people-columns').getByText('Name'));
+  const name = await box(known.getByTestId('person-row-name'));
+  expect(Math.abs(nameHead.x - name.x), '"Name" above the names').toBeLessThan(4);
+  await shots(app, 'people');
+
   // The journal: nothing open yet, so the reader asks for a choice from a full list.
   await app.page.getByTestId('nav-journal').click();
   const journal = new JournalPage(app.page);
