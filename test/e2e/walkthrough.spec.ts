@@ -86,6 +86,10 @@ test('a new user at 1024×700: the welcome, the sample, and every screen readabl
   expect(button.x + button.width, 'the confirm button inside its row').toBeLessThanOrEqual(row.x + row.width + 0.5);
   await section.evaluate((el) => (el as unknown as { scrollIntoView(): void }).scrollIntoView());
   await shots(app, 'person-likely');
+  // The timeline's dates of another year read on one line ("Sep 5, 2025", not "Sep 5," over "2025").
+  const dates = app.page.getByTestId('person-timeline').locator('.timeline-date');
+  await expect(dates.filter({ hasText: /, \d{4}$/ }).first()).toBeVisible();
+  for (const date of await dates.all()) expect(await textLines(date), `${await date.textContent()} on one line`).toBe(1);
 
   // The organization page: its line of counts is read whole beside the four
   // buttons, not cut to "24 …".
