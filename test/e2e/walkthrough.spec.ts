@@ -152,6 +152,13 @@ test('a new user at 1024×700: the welcome, the sample, and every screen readabl
   await expect(summary).toContainText('New people');
   expect(await textLines(summary), '"New people" on one line').toBe(1);
   await shots(app, 'import-preview');
+  // Done: the skipped rows and why are on the done card, not in a preview that is gone.
+  await imp.commit();
+  const skipped = imp.done.getByTestId('import-done-skipped');
+  await expect(skipped.getByTestId('preview-issue')).toHaveCount(2);
+  await expect(skipped.getByTestId('preview-issue').first()).toContainText(/line \d+/);
+  await expect(imp.done).not.toContainText('see the preview');
+  await shots(app, 'import-done');
 
   // Settings: Save sits beside the e-mail field, not glued under it.
   await app.open('settings');
