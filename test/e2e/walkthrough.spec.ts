@@ -81,6 +81,11 @@ test('a new user at 1024×700: the welcome, the sample, and every screen readabl
   const confirm = section.getByTestId('likely-confirm').first();
   await expect(confirm).toHaveText(/^Confirm as (Met once|Acquaintance|Worked together|Friend|Close)$/);
   await expect(confirm).toHaveAttribute('title', /^Confirm at strength [1-5]/);
+  // A short piece of evidence ("both at Pinecone Health since 2026") keeps its one line beside the wider button.
+  for (const evidence of await section.getByTestId('likely-evidence').all()) {
+    const text = (await evidence.textContent()) ?? '';
+    if (text.length <= 36) expect(await textLines(evidence), `"${text}" on one line`).toBe(1);
+  }
   const row = await box(section.getByTestId('likely-row').first());
   const button = await box(confirm);
   expect(button.x + button.width, 'the confirm button inside its row').toBeLessThanOrEqual(row.x + row.width + 0.5);
