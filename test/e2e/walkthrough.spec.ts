@@ -20,6 +20,13 @@ async function shots(app: KithApp, name: string) {
   await app.page.emulateMedia({ colorScheme: 'light' });
 }
 
+/** The same screen at 1280×800, light, then back to 1024×700. */
+async function wide(app: KithApp, name: string) {
+  await app.page.setViewportSize({ width: 1280, height: 800 });
+  await app.screenshot(`walk-${name}-1280-light`);
+  await app.page.setViewportSize({ width: 1024, height: 700 });
+}
+
 async function box(locator: Locator) {
   const b = await locator.boundingBox();
   expect(b, `${locator} has a box`).not.toBeNull();
@@ -60,6 +67,7 @@ test('a new user at 1024×700: the welcome, the sample, and every screen readabl
   const name = await box(known.getByTestId('person-row-name'));
   expect(Math.abs(nameHead.x - name.x), '"Name" above the names').toBeLessThan(4);
   await shots(app, 'people');
+  await wide(app, 'people');
 
   // The journal: nothing open yet, so the reader asks for a choice from a full list.
   await app.page.getByTestId('nav-journal').click();
@@ -112,6 +120,7 @@ test('a new user at 1024×700: the welcome, the sample, and every screen readabl
   const actions = await box(org.root.locator('.entity-actions'));
   expect(metaBox.x + metaBox.width, 'the counts end before the buttons').toBeLessThanOrEqual(actions.x);
   await shots(app, 'organization');
+  await wide(app, 'organization');
 
   // The network, on that organization: each legend item on one line, all inside the canvas.
   await app.open(`graph?org=${friend.organizationId}`);
@@ -146,6 +155,7 @@ test('a new user at 1024×700: the welcome, the sample, and every screen readabl
   await expect(routes.dialog.getByTestId('intro-dialog-title')).toHaveText(`Ask ${long!.introducer} to help you reach ${long!.target}`);
   await expect(routes.draft).toHaveValue(/Would you be comfortable introducing me to/);
   await shots(app, 'routes-ask');
+  await wide(app, 'routes-ask');
   await routes.dialog.getByTestId('intro-dialog-close').click();
 
   // Import: the preview's group names stay on one line beside their notes.
