@@ -119,6 +119,14 @@ test('a new user at 1024×700: the welcome, the sample, and every screen readabl
   const metaBox = await box(meta);
   const actions = await box(org.root.locator('.entity-actions'));
   expect(metaBox.x + metaBox.width, 'the counts end before the buttons').toBeLessThanOrEqual(actions.x);
+  // The job fields (role, stage, date) belong to a target: absent until "Add to targets", then there.
+  const job = org.root.getByTestId('target-job');
+  const toggle = org.root.getByTestId('target-toggle');
+  await expect(toggle).toHaveAttribute('data-target', 'false');
+  await expect(job).toHaveCount(0);
+  await toggle.click();
+  await expect(toggle).toHaveAttribute('data-target', 'true');
+  await expect(job.getByTestId('target-role')).toBeVisible();
   await shots(app, 'organization');
   await wide(app, 'organization');
 

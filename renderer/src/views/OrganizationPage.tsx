@@ -87,7 +87,7 @@ function OrganizationPageBody({ detail }: { detail: OrganizationDetail }) {
         )}
       </header>
       <InlineError message={error} />
-      {!editing && <TargetJob organizationId={org.id} />}
+      {!editing && <TargetJob organizationId={org.id} onlyForTarget />}
       {editing ? (
         <OrganizationForm organization={org} onDone={() => setEditing(false)} />
       ) : (
