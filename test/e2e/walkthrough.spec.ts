@@ -46,7 +46,7 @@ function textLines(locator: Locator): Promise<number> {
   });
 }
 
-test('a new user at 1024×700: the welcome, the sample, and every screen readable in light and dark', async ({ app }) => {
+test('a new user at 1024×700, light and dark: the welcome, the sample, People, journal, a person, an organization, the network, routes, import and Settings read whole', async ({ app }) => {
   test.setTimeout(90_000);
   await enableGraphHook(app.page);
   await app.page.setViewportSize({ width: 1024, height: 700 });
