@@ -54,5 +54,12 @@ test('starting empty shows a helpful empty People list', async ({ app }) => {
   await expect(people.rows).toHaveCount(0);
   await app.page.getByTestId('nav-orgs').click();
   await expect(app.page.getByTestId('orgs-empty')).toContainText('No organizations yet');
+  // An empty journal says what to do, and the reader beside it does not ask to
+  // "Select an entry" from a list that has none (review 31).
+  await app.page.getByTestId('nav-journal').click();
+  await expect(app.page.getByTestId('journal-empty')).toContainText('Nothing in your journal yet');
+  await expect(app.page.getByTestId('journal-detail')).not.toContainText('Select an entry');
+  await app.page.getByTestId('journal-empty').getByRole('button', { name: 'Log your first entry' }).click();
+  await expect(app.page.getByTestId('entry-editor')).toBeVisible();
   expect(app.pageErrors).toEqual([]);
 });

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Person } from '../../../shared/domain';
+import { TIE_STRENGTH_LABELS } from '../../../shared/vocabulary';
 import type { LikelyTie } from '../../../shared/likelyTies';
 import { Avatar } from '../components/Avatar';
 import { InlineError } from '../components/ErrorNotice';
@@ -140,8 +141,16 @@ function LikelyTiesList({ person, title, testId }: { person: Person | null; titl
                 ))}
               </span>
               <span className="likely-actions">
-                <button type="button" className="button small" tabIndex={-1} onClick={() => void act(tie, tie.suggestedStrength)} data-testid="likely-confirm">
-                  Confirm ({tie.suggestedStrength})
+                {/* The strength in words: "Confirm (1)" read as a count (review 31). */}
+                <button
+                  type="button"
+                  className="button small"
+                  tabIndex={-1}
+                  onClick={() => void act(tie, tie.suggestedStrength)}
+                  title={`Confirm at strength ${tie.suggestedStrength} (Y); 1–5 confirms at another`}
+                  data-testid="likely-confirm"
+                >
+                  Confirm as {TIE_STRENGTH_LABELS[tie.suggestedStrength] ?? tie.suggestedStrength}
                 </button>
                 <button type="button" className="button small" tabIndex={-1} onClick={() => void act(tie, 'dismiss')} data-testid="likely-dismiss">
                   Dismiss

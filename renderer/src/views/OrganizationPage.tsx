@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
 import type { OrganizationDetail, OrganizationMember } from '../../../shared/domain';
 import { Avatar } from '../components/Avatar';
 import { ErrorNotice, InlineError } from '../components/ErrorNotice';
@@ -58,8 +58,17 @@ function OrganizationPageBody({ detail }: { detail: OrganizationDetail }) {
             {org.name}
             {org.archived && <span className="pill muted">Archived</span>}
           </h1>
-          <p className="entity-meta truncate">
-            {[kindLabel(org.kind), org.domain, `${current.length} current · ${former.length} former · ${known} known directly`].filter(Boolean).join(' · ')}
+          {/* Wraps between its parts, never inside one ("24 / current"), and is never cut: at
+              1024 px beside four buttons it read "Hospital · pineconehealth.example · 24 …" (review 31). */}
+          <p className="entity-meta" data-testid="org-meta">
+            {[kindLabel(org.kind), org.domain, `${current.length} current`, `${former.length} former`, `${known} known directly`]
+              .filter(Boolean)
+              .map((part, i) => (
+                <Fragment key={i}>
+                  {i > 0 && ' · '}
+                  <span className="meta-part">{part}</span>
+                </Fragment>
+              ))}
           </p>
         </div>
         {!editing && (
@@ -78,7 +87,7 @@ function OrganizationPageBody({ detail }: { detail: OrganizationDetail }) {
         )}
       </header>
       <InlineError message={error} />
-      {!editing && <TargetJob organizationId={org.id} />}
+      {!editing && <TargetJob organizationId={org.id} onlyForTarget />}
       {editing ? (
         <OrganizationForm organization={org} onDone={() => setEditing(false)} />
       ) : (

@@ -139,18 +139,27 @@ export function PeopleView() {
           />
         )
       ) : (
-        <VirtualList
-          items={items}
-          rowHeight={ROW_HEIGHT}
-          selected={current}
-          onSelect={setSelected}
-          onOpen={open}
-          itemKey={personRowKey}
-          label="People"
-          testId="people-list"
-          onRange={people.onRange}
-          renderRow={(row) => (row ? <PersonListRow row={row} /> : <div className="person-row person-row-loading" aria-busy="true" />)}
-        />
+        <>
+          {/* Column names, as the Organizations list has: the last column's bare "2" or "–"
+              is my tie's strength, which nothing on the screen said (review 31). */}
+          <div className="list-columns person-columns" aria-hidden="true" data-testid="people-columns">
+            <span className="person-columns-name">Name</span>
+            <span className="person-columns-role">Title · Organization</span>
+            <span className="person-columns-tie">My tie</span>
+          </div>
+          <VirtualList
+            items={items}
+            rowHeight={ROW_HEIGHT}
+            selected={current}
+            onSelect={setSelected}
+            onOpen={open}
+            itemKey={personRowKey}
+            label="People"
+            testId="people-list"
+            onRange={people.onRange}
+            renderRow={(row) => (row ? <PersonListRow row={row} /> : <div className="person-row person-row-loading" aria-busy="true" />)}
+          />
+        </>
       )}
     </div>
   );

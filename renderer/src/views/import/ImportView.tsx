@@ -559,11 +559,15 @@ function DonePanel({ fileName, result, onAnother }: { fileName: string; result: 
         </p>
       )}
       <p data-testid="import-done-summary">{parts.length ? `${parts.join(', ')}.` : 'Nothing changed: everything was already in Kith.'}</p>
-      {c.skipped > 0 && (
-        <p className="muted-text">
-          {c.skipped.toLocaleString()} {c.skipped === 1 ? 'row was' : 'rows were'} skipped (see the preview for why).
-        </p>
-      )}
+      {/* The skipped rows and why, here: this said "see the preview for why" once the preview was gone (review 31). */}
+      {c.skipped > 0 &&
+        (result.skipped.length > 0 ? (
+          <IssueGroup title="Skipped" issues={result.skipped} testId="import-done-skipped" note="not imported" />
+        ) : (
+          <p className="muted-text">
+            {c.skipped.toLocaleString()} {c.skipped === 1 ? 'row was' : 'rows were'} skipped.
+          </p>
+        ))}
       <div className="form-actions">
         {/* Issue 17: just the people this import brought in, when it brought anyone. */}
         <a

@@ -166,7 +166,13 @@ export function JournalView() {
         </div>
         <div className="journal-detail-pane" data-testid="journal-detail">
           {openId === null ? (
-            <p className="muted-text journal-detail-hint">Select an entry to read it.</p>
+            // Only when there is an entry to select: beside "Nothing in your journal yet" it
+            // contradicted the empty list (review 31).
+            rows.total ? (
+              <p className="muted-text journal-detail-hint" data-testid="journal-detail-hint">
+                Select an entry to read it.
+              </p>
+            ) : null
           ) : (
             <OpenEntry id={openId} onGone={() => setOpenId(null)} />
           )}

@@ -400,8 +400,10 @@ function DraftDialog({ intro, onClose }: { intro: Introduction; onClose: () => v
   return (
     <Modal title={`Ask ${who} for an introduction`} onClose={onClose} className="intro-dialog" testId="intro-dialog">
       <div className="dialog-form">
-        <h2 className="dialog-title">
-          Ask {who} to introduce you to {intro.targetPerson?.name ?? 'them'}
+        <h2 className="dialog-title" data-testid="intro-dialog-title">
+          {/* Past one go-between, the introducer does not introduce me to the person at the end: the
+              drafted request asks for the next person on the way (review 31: the title said otherwise). */}
+          {intro.route.length > 3 ? `Ask ${who} to help you reach` : `Ask ${who} to introduce you to`} {intro.targetPerson?.name ?? 'them'}
         </h2>
         <p className="muted-text">
           Saved in <a href={hrefFor.introductions()}>Introductions</a> as an idea. Edit the message, copy it, and send it to {who} the way you usually

@@ -21,8 +21,9 @@ export const STAGE_LABELS: Readonly<Record<TargetStage, string>> = {
  * day is chosen: an application sent last week is logged as such). The drafted
  * introduction request names the role.
  */
-export function TargetJob({ organizationId }: { organizationId: number }) {
+export function TargetJob({ organizationId, onlyForTarget = false }: { organizationId: number; onlyForTarget?: boolean }) {
   const query = useQuery('targets:job', { organizationId });
+  const target = useQuery('targets:get', { organizationId }, onlyForTarget);
   const [draft, setDraft] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -30,6 +31,9 @@ export function TargetJob({ organizationId }: { organizationId: number }) {
   const [on, setOn] = useState<string | null>(null);
   const job = query.data;
   if (!job) return query.error ? <InlineError message={query.error.message} /> : null;
+  // On an organization's page the row shows once the organization is a target or has a job: on every
+  // page it read "Role … Stage: Not started · On: today" with nothing to say what it was for (review 31).
+  if (onlyForTarget && !target.data?.isTarget && job.role === '' && job.stage === null) return null;
 
   const save = async (input: { role?: string; stage?: TargetStage; on?: string }) => {
     setError(null);
