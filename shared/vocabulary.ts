@@ -36,3 +36,8 @@ export const INTERACTION_KIND_LABELS: Readonly<Record<(typeof INTERACTION_KINDS)
   informational_interview: 'Informational interview',
   referral: 'Referral',
 };
+
+/** An organization's kind as shown beside other text: "nonprofit" → "Nonprofit" (the app and the palette's answers from main). */
+export function organizationKindLabel(kind: string): string {
+  return kind.charAt(0).toUpperCase() + kind.slice(1);
+}

@@ -7,6 +7,7 @@ import { foldedPeopleCondition, refreshPeopleSearch } from './searchIndex';
 import { stmt } from './util';
 import type { SearchHit, SearchQuery, SearchResults, TextSegment } from '../../shared/journal';
 import { INTERACTION_KIND_LABELS } from '../../shared/journal';
+import { organizationKindLabel } from '../../shared/vocabulary';
 import { getEntryRows } from './journal';
 
 /**
@@ -73,7 +74,7 @@ export function quickSearch(db: Db, query: string, limit = 20): QuickResult[] {
       // Issue 14: someone known only through a contact's connections says so.
       detail: p.is_me ? 'You' : [p.headline || p.org || '', p.degree === 2 ? '2nd degree' : ''].filter(Boolean).join(' · '),
     })),
-    ...orgs.map((o) => ({ kind: 'organization' as const, id: o.id, label: o.name, detail: o.kind })),
+    ...orgs.map((o) => ({ kind: 'organization' as const, id: o.id, label: o.name, detail: organizationKindLabel(o.kind) })),
   ];
   // Names that match what was typed best come first ("acm" → Acme Labs before a
   // person who works there; "dalia s" → Dalia Sánchez before Dalia Fernández,
@@ -361,7 +362,7 @@ export function searchAll(db: Db, query: SearchQuery, options: { entryRankWindow
         kind: 'organization',
         id: r.rowid,
         title: o.name,
-        detail: o.kind,
+        detail: organizationKindLabel(o.kind),
         field,
         snippet: toSegments(marked),
         score: r.score,

@@ -1,6 +1,7 @@
 import type { OrganizationKind } from '../../shared/domain';
+import { organizationKindLabel } from '../../shared/vocabulary';
 
 /** "nonprofit" → "Nonprofit", for display next to other text. */
 export function kindLabel(kind: OrganizationKind): string {
-  return kind.charAt(0).toUpperCase() + kind.slice(1);
+  return organizationKindLabel(kind);
 }

@@ -180,7 +180,7 @@ describe('quick search', () => {
     expect(results[0]).toMatchObject({ kind: 'organization', label: 'Acme Labs' }); // its name starts with "ac"
     expect(results.map((r) => r.label)).toEqual(expect.arrayContaining(['Ana Acosta', 'Acme Labs', 'Ben Bauer']));
     const acme = quickSearch(db, 'acme');
-    expect(acme[0]).toMatchObject({ kind: 'organization', label: 'Acme Labs', detail: 'company' });
+    expect(acme[0]).toMatchObject({ kind: 'organization', label: 'Acme Labs', detail: 'Company' });
     expect(acme.find((r) => r.label === 'Ben Bauer')?.detail).toBe('Recruiter at Acme');
     expect(quickSearch(db, 'me')[0]).toMatchObject({ label: 'Me', detail: 'You' });
     archivePerson(db, ana);
