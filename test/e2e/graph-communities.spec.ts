@@ -76,3 +76,35 @@ test('the 150-person whole view is coloured by community at both window sizes', 
   await graph.personPanel.getByTestId('graph-panel-close').click();
   await expect.poll(async () => (await graph.state())!.faded).toBe(0);
 });
+
+test('at 1024×700 the filters wait behind "Filters", so the picture keeps the room; a filter that is on shows on the button', async ({ app }) => {
+  await app.page.setViewportSize({ width: 1024, height: 700 });
+  await app.open('graph?all=1');
+  const graph = new GraphPage(app.page);
+  await graph.ready((s) => s.mode === 'whole' && s.nodes.length > 100);
+  const filters = app.page.locator('#graph-filters');
+  const toggle = app.page.getByTestId('graph-filters-toggle');
+  await expect(filters).toBeHidden();
+  await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+  // The canvas starts high on the page and keeps most of the window.
+  const canvas = (await graph.canvas.boundingBox())!;
+  expect(canvas.y).toBeLessThanOrEqual(140);
+  expect(canvas.height).toBeGreaterThanOrEqual(520);
+  // The toolbar is one line: the button sits on the search's line.
+  const search = (await app.page.getByTestId('graph-search').boundingBox())!;
+  const button = (await toggle.boundingBox())!;
+  expect(Math.abs(button.y + button.height / 2 - (search.y + search.height / 2))).toBeLessThan(8);
+
+  await toggle.click();
+  await expect(filters).toBeVisible();
+  await app.page.getByTestId('graph-likely-ties').uncheck();
+  await expect(toggle).toContainText('Filters1');
+  await toggle.click();
+  await expect(filters).toBeHidden();
+  // With a filter on, the row is shown when the view opens again.
+  await app.page.getByTestId('nav-home').click();
+  await app.page.getByTestId('nav-graph').click();
+  await expect(app.page.locator('#graph-filters')).toBeVisible();
+  await app.page.getByTestId('graph-likely-ties').check();
+  await app.screenshot('graph-filters-1024x700');
+});

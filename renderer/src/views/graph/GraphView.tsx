@@ -108,6 +108,13 @@ export function GraphView({ query }: { query: string }) {
   }, [defaultedWhole, large]);
   // Issue 15: likely ties drawn apart (accent colour, faint), with a toggle; layout and insights ignore them.
   const [likelyTies, setLikelyTies] = useStickyState('graph.likelyTies', true);
+  // The filters' row: shown on a wide window, or when a filter is on; behind
+  // "Filters" otherwise (at 1024×700 the two toolbars took 210 of 700 px).
+  const activeFilters = Object.keys(filters).length + (likelyTies ? 0 : 1);
+  const [filtersChoice, setFiltersChoice] = useState<boolean | null>(null); // null: the user has not chosen
+  // Decided when the view opens, so the row never vanishes while a filter is being turned off.
+  const [openAtStart] = useState(() => window.innerWidth >= 1200 || activeFilters > 0);
+  const filtersOpen = filtersChoice ?? openAtStart;
   const graphQuery = useQuery(
     'graph:data',
     { mode: params.mode, filters: effectiveFilters, likelyTies, ...(params.path ? { include: params.path } : {}) },
@@ -610,8 +617,23 @@ export function GraphView({ query }: { query: string }) {
             <input type="checkbox" checked={clusters && !tooMany} disabled={tooMany} onChange={(event) => setClusters(event.target.checked)} data-testid="graph-clusters" />
             Clusters
           </label>
+          <button
+            type="button"
+            className={`button graph-filters-toggle${filtersOpen ? ' open' : ''}`}
+            aria-expanded={filtersOpen}
+            aria-controls="graph-filters"
+            onClick={() => setFiltersChoice(!filtersOpen)}
+            data-testid="graph-filters-toggle"
+          >
+            Filters
+            {activeFilters > 0 && (
+              <span className="count-badge" aria-label={`${activeFilters} on`}>
+                {activeFilters}
+              </span>
+            )}
+          </button>
         </div>
-        <div className="toolbar graph-toolbar graph-filters" aria-label="Filters">
+        <div className="toolbar graph-toolbar graph-filters" id="graph-filters" aria-label="Filters" hidden={!filtersOpen}>
           <label className="toolbar-field">
             <span>Ties</span>
             <select
