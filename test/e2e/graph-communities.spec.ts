@@ -38,6 +38,10 @@ test('the 150-person whole view is coloured by community at both window sizes', 
     expect(paletteHues(canvas, GRAPH_PALETTE)).toBeGreaterThanOrEqual(2);
   };
   await check('graph-communities-150-1280x800');
+  // People's names never print over each other; zooming in makes room for more.
+  const labelsAtFit = (await graph.state())!.peopleLabels;
+  expect(labelsAtFit.overlapping).toBe(0);
+  expect(labelsAtFit.shown).toBeGreaterThanOrEqual(8);
 
   // A smaller window refits the whole network into the smaller canvas.
   await app.page.setViewportSize({ width: 1024, height: 700 });
@@ -50,6 +54,7 @@ test('the 150-person whole view is coloured by community at both window sizes', 
   await app.page.keyboard.press('+');
   await expect.poll(async () => (await graph.state())!.zoom).toBeGreaterThan(fitted * 1.1);
   const zoomed = (await graph.state())!.zoom;
+  await expect.poll(async () => (await graph.state())!.peopleLabels.overlapping).toBe(0);
   await app.page.getByTestId('graph-colour').selectOption('organization');
   const recoloured = await graph.ready((s) => s.colourBy === 'organization');
   expect(recoloured.zoom).toBeCloseTo(zoomed, 6);

@@ -24,6 +24,7 @@ export interface GraphState {
   faded: number;
   mapAt: { id: number; x: number; y: number }[];
   communityNames: { label: string; shown: boolean; x1: number; y1: number; x2: number; y2: number }[];
+  peopleLabels: { shown: number; overlapping: number };
 }
 
 /** Sets the flag before any page script runs, so the app defines its hook. */

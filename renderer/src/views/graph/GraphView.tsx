@@ -344,6 +344,7 @@ export function GraphView({ query }: { query: string }) {
       faded: canvasRef.current?.fadedCount() ?? 0,
       mapAt: params.map ? (canvasRef.current?.mapNodesOnScreen() ?? []) : [],
       communityNames: params.map ? [] : (canvasRef.current?.communityNamesOnScreen() ?? []),
+      peopleLabels: params.map ? { shown: 0, overlapping: 0 } : (canvasRef.current?.peopleLabelsOnScreen() ?? { shown: 0, overlapping: 0 }),
     }),
     [params, drawn, drawnMap, effectiveFilters, colourBy, status, layoutMs, selected],
   );

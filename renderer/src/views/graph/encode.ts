@@ -212,6 +212,9 @@ export interface GraphLook {
   tintBorderOpacity: number;
 }
 
+/** A person's name is drawn only at this size on screen or more (Cytoscape's min-zoomed-font-size). */
+export const PEOPLE_LABEL_MIN_PX = 9;
+
 export function graphLook(theme: Theme, weakDashes = true): GraphLook {
   const dark = theme === 'dark';
   const classes = [1, 2, 3, 4, 5];
@@ -227,7 +230,7 @@ export function graphLook(theme: Theme, weakDashes = true): GraphLook {
     dash: [4, 3],
     border: 1,
     markedBorder: 3,
-    minZoomedFontSize: 9,
+    minZoomedFontSize: PEOPLE_LABEL_MIN_PX,
     labelMargin: 3,
     labelOutline: 2,
     labelOutlineOpacity: 0.9,
@@ -299,6 +302,8 @@ export function stylesheet({ theme, haystack, weakDashes = true }: StyleOptions)
     { selector: 'node.tint.name-only', style: { 'background-opacity': 0, 'border-width': 0 } },
     // A smaller community's name that would print over a larger one's (graphCanvas separateCommunityNames).
     { selector: 'node.tint.name-hidden', style: { 'text-opacity': 0 } },
+    // A person's name that would print over a more important one (graphCanvas separatePeopleLabels).
+    { selector: 'node.labelled.label-hidden', style: { 'text-opacity': 0 } },
     { selector: 'node.bridge', style: { 'border-width': look.markedBorder, 'border-color': text, 'border-opacity': 0.75 } },
     { selector: 'node.me', style: { 'border-width': look.markedBorder, 'border-color': accent } },
     { selector: 'node.focus', style: { 'border-width': look.markedBorder, 'border-color': accent } },

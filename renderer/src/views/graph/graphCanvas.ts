@@ -3,7 +3,7 @@
 // highlight / dim / focus helpers, PNG and SVG export. Imperative on purpose:
 // React renders the panels around it, Cytoscape owns its canvas.
 import cytoscape, { type Core, type ElementDefinition, type CollectionReturnValue, type NodeSingular } from 'cytoscape';
-import { buildElements, graphLook, type CommunityTint, keptByHighlight, ROUTE_TIE_WIDTH, SHOWN_LABEL_FONT, SHOWN_LABEL_OUTLINE, SHOWN_LABEL_SELECTOR, stylesheet, type ColourBy, type ElementDef, type Theme } from './encode';
+import { buildElements, graphLook, PEOPLE_LABEL_MIN_PX, type CommunityTint, keptByHighlight, ROUTE_TIE_WIDTH, SHOWN_LABEL_FONT, SHOWN_LABEL_OUTLINE, SHOWN_LABEL_SELECTOR, stylesheet, type ColourBy, type ElementDef, type Theme } from './encode';
 import { Overview } from './overview';
 import { sceneToSvg, type SvgScene } from './exportSvg';
 import type { Point } from './layout';
@@ -782,6 +782,88 @@ export class GraphCanvas {
       else t.removeStyle('font-size text-outline-width');
     });
     this.separateCommunityNames();
+    this.separatePeopleLabels();
+  }
+
+  /**
+   * People's names never print over each other either: where two would, the
+   * more important keeps it (me, the focus, bridges, then the larger node),
+   * the other waits until zooming in makes room. The route, the selection and
+   * the hovered person always keep theirs; so do communities' names, which
+   * people's names give way to. Up to 800 names shown at once (beyond, the
+   * zoom's minimum font size already thins them).
+   */
+  private separatePeopleLabels(): void {
+    const cy = this.cy;
+    if (!cy) return;
+    const zoom = cy.zoom();
+    const drawn = this.labelDrawnAt();
+    const candidates = cy
+      .nodes('node.labelled')
+      .not(SHOWN_LABEL_SELECTOR)
+      .filter((n) => drawn(Number(n.data('font'))));
+    if (candidates.length > 800) return;
+    const box = (n: cytoscape.SingularElementArgument) => n.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true, includeOverlays: false });
+    const taken: cytoscape.BoundingBox12[] = [];
+    cy.nodes(SHOWN_LABEL_SELECTOR).forEach((n) => {
+      taken.push(box(n));
+    });
+    cy.nodes('.tint')
+      .not('.name-hidden')
+      .forEach((t) => {
+        taken.push(box(t));
+      });
+    const rank = (n: cytoscape.SingularElementArgument) => (n.hasClass('me') ? 3 : n.hasClass('focus') ? 2 : n.hasClass('bridge') ? 1 : 0);
+    const ordered = candidates.toArray().sort((a, b) => rank(b) - rank(a) || Number(b.data('size')) - Number(a.data('size')) || Number(a.id()) - Number(b.id()));
+    const pad = 1 / zoom;
+    for (const n of ordered) {
+      const b = box(n);
+      const clash = b.w > 0 && taken.some((o) => b.x1 - pad < o.x2 && o.x1 < b.x2 + pad && b.y1 - pad < o.y2 && o.y1 < b.y2 + pad);
+      if (clash) {
+        if (!n.hasClass('label-hidden')) n.addClass('label-hidden');
+      } else {
+        if (n.hasClass('label-hidden')) n.removeClass('label-hidden');
+        if (b.w > 0) taken.push(b);
+      }
+    }
+    // Too small to be drawn at this zoom: no longer held back.
+    cy.nodes('node.labelled.label-hidden')
+      .filter((n) => !drawn(Number(n.data('font'))))
+      .removeClass('label-hidden');
+  }
+
+  /**
+   * Whether Cytoscape draws a label of this font size at the current zoom: it
+   * compares the size at its texture level (the zoom times the pixel ratio,
+   * rounded up to a power of two) with min-zoomed-font-size.
+   */
+  private labelDrawnAt(): (font: number) => boolean {
+    const cy = this.cy;
+    if (!cy) return () => false;
+    const ratio = this.perf?.pixelRatio === 'auto' || this.perf?.pixelRatio === undefined ? window.devicePixelRatio || 1 : this.perf.pixelRatio;
+    const scale = Math.pow(2, Math.ceil(Math.log2(cy.zoom() * ratio)));
+    return (font) => font * scale >= PEOPLE_LABEL_MIN_PX;
+  }
+
+  /** People's names drawn at this zoom (the test hook): how many show, and how many pairs of them overlap (none). */
+  peopleLabelsOnScreen(): { shown: number; overlapping: number } {
+    const cy = this.cy;
+    if (!cy) return { shown: 0, overlapping: 0 };
+    const drawn = this.labelDrawnAt();
+    const boxes = cy
+      .nodes('node.labelled')
+      .not('.label-hidden')
+      .not(SHOWN_LABEL_SELECTOR)
+      .filter((n) => drawn(Number(n.data('font'))))
+      .map((n) => n.renderedBoundingBox({ includeNodes: false, includeEdges: false, includeLabels: true, includeOverlays: false }));
+    let overlapping = 0;
+    for (let i = 0; i < boxes.length; i++)
+      for (let j = i + 1; j < boxes.length; j++) {
+        const a = boxes[i]!;
+        const b = boxes[j]!;
+        if (a.w > 0 && b.w > 0 && a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2) overlapping++;
+      }
+    return { shown: boxes.length, overlapping };
   }
 
   /**

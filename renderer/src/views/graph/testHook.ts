@@ -25,6 +25,8 @@ export interface GraphTestState {
   mapAt: { id: number; x: number; y: number }[];
   /** Communities' names on the whole view: their boxes on screen, and whether each is shown (two shown never overlap). */
   communityNames: { label: string; shown: boolean; x1: number; y1: number; x2: number; y2: number }[];
+  /** People's names drawn at this zoom, and how many pairs of them overlap (none, issue 16 review). */
+  peopleLabels: { shown: number; overlapping: number };
 }
 
 type Flagged = { __KITH_TEST__?: boolean; __kithGraph?: { state(): GraphTestState | null } };
