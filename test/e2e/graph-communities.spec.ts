@@ -76,6 +76,9 @@ test('the 150-person whole view is coloured by community at both window sizes', 
   await app.page.getByRole('option', { name: new RegExp(someone.name) }).first().click();
   await expect.poll(async () => (await graph.state())!.selected).toBe(someone.id);
   await expect(graph.personPanel).toBeVisible();
+  // Their bridging says what it measures, in words.
+  const share = ((whole.nodes.find((n) => n.id === someone.id)!.betweenness ?? 0) * 100).toFixed(1);
+  await expect(graph.personPanel.getByTestId('graph-panel-bridging')).toHaveText(`on ${share}% of the shortest paths between others`);
   await expect.poll(async () => (await graph.state())!.faded).toBeGreaterThan(whole.nodes.length / 2);
   await app.screenshot('graph-communities-150-neighbourhood');
   await graph.personPanel.getByTestId('graph-panel-close').click();

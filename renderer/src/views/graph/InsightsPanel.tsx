@@ -39,7 +39,7 @@ export function InsightsPanel({ insights, error, onPerson, onBridge, onOrganizat
         <ol className="graph-list">
           {insights.bridges.map((b, i) => (
             <li key={b.id}>
-              <button type="button" onClick={() => onBridge(b.id, b.communityIds)} data-testid="insight-bridge" title={`Bridge score ${(b.betweenness * 100).toFixed(1)}`}>
+              <button type="button" onClick={() => onBridge(b.id, b.communityIds)} data-testid="insight-bridge" title={`On ${(b.betweenness * 100).toFixed(1)}% of the shortest paths between others`}>
                 <span className="graph-list-rank" data-testid="insight-bridge-rank">
                   {i + 1}
                 </span>

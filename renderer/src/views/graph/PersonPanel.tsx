@@ -33,8 +33,10 @@ export function PersonPanel({ node, data, orgName, onClose }: { node: GraphNode;
         <dd>
           {ties.length} ({weak} weak)
         </dd>
-        <dt>Bridge score</dt>
-        <dd>{(node.betweenness * 100).toFixed(1)}</dd>
+        <dt>Bridging</dt>
+        <dd title="Betweenness: the share of the shortest paths between two other people in your network that pass through them" data-testid="graph-panel-bridging">
+          on {(node.betweenness * 100).toFixed(1)}% of the shortest paths between others
+        </dd>
         {node.tags.length > 0 && (
           <>
             <dt>Tags</dt>
