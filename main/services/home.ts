@@ -37,7 +37,7 @@ import { cadenceStatus, daysBetween, describeCadence, describeSpan, localDateOf,
 import { KithError, missingCase } from '../../shared/errors';
 import type { CadenceItem, DormantItem, Home, HomeAction, HomeQuery, HomeUndo } from '../../shared/journal';
 import { acknowledgeFavorsFrom, getFavor, unthankedFavors } from './favors';
-import { openReceivedFavors, readAttention, readReminderState, undoIfValid } from './homeUndo';
+import { openReceivedFavors, readAttention, readReminderState, rememberLoggedEntry, undoIfValid } from './homeUndo';
 import { createEntry, listEntries } from './journal';
 import { attentionStates, isHidden, lastContactDates, setAttention, type AttentionState } from './journalAttention';
 import { getMeId, getPerson, importedToReview } from './people';
@@ -253,6 +253,7 @@ export function actOnHomeItem(db: Db, act: HomeAction): HomeUndo | null {
               body: act.entry.body,
               participantIds: [person.id],
             });
+            rememberLoggedEntry(db, entry.id);
             return { type: 'entry', id: entry.id, personId: person.id, updatedAt: entry.updatedAt };
           }
           return mark('cadence', person.id, { contactedOn: today });

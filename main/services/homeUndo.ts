@@ -21,6 +21,21 @@ type AttentionRow = NonNullable<Extract<HomeUndo, { type: 'attention' }>['before
 type ReminderState = Extract<HomeUndo, { type: 'reminder' }>['before'];
 type FavorState = Extract<HomeUndo, { type: 'favors' }>['favors'][number]['before'];
 
+/**
+ * Entries that Home's "done" logged in this run, per database: undo removes
+ * only these, so a made-up description cannot erase an entry the user wrote.
+ * Bounded: an undo is offered for seconds, not for the whole session.
+ */
+const loggedByHome = new WeakMap<Db, Set<number>>();
+const REMEMBERED_ENTRIES = 200;
+
+export function rememberLoggedEntry(db: Db, id: number): void {
+  let ids = loggedByHome.get(db);
+  if (!ids) loggedByHome.set(db, (ids = new Set()));
+  ids.add(id);
+  if (ids.size > REMEMBERED_ENTRIES) ids.delete(ids.values().next().value!);
+}
+
 const changedSince = (what: string) =>
   new KithError('CONFLICT', `This cannot be undone: ${what} changed since. Nothing was changed; refresh to see it as it is now.`);
 
@@ -125,7 +140,11 @@ export function undoHomeAction(db: Db, undo: HomeUndo): void {
         if (entry.updated_at !== undo.updatedAt || entry.created_at !== undo.updatedAt || entry.deleted_at !== null || linked) {
           throw changedSince('the entry it logged');
         }
+        if (!loggedByHome.get(db)?.has(undo.id)) {
+          throw new KithError('CONFLICT', 'This entry was not logged by the Home action being undone (or Kith has restarted since), so it stays. Nothing was changed.');
+        }
         stmt(db, 'DELETE FROM interactions WHERE id = ?').run(undo.id);
+        loggedByHome.get(db)!.delete(undo.id);
         return;
       }
       default:
