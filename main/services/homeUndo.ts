@@ -76,8 +76,12 @@ export function undoIfValid(undo: HomeUndo): HomeUndo | null {
   return HomeUndo.safeParse(undo).success ? undo : null;
 }
 
-const same = <T extends object>(a: T | null | undefined, b: T | null | undefined) =>
-  JSON.stringify(a ?? null, a ? Object.keys(a).sort() : undefined) === JSON.stringify(b ?? null, b ? Object.keys(b).sort() : undefined);
+/** The same values in the same fields (the rows compared are flat). */
+function same<T extends object>(a: T | null, b: T | null): boolean {
+  if (a === null || b === null) return a === b;
+  const keys = Object.keys(b) as (keyof T)[];
+  return Object.keys(a).length === keys.length && keys.every((k) => a[k] === b[k]);
+}
 
 /** Puts back what one Home action changed, or refuses (CONFLICT, NOT_FOUND) changing nothing. */
 export function undoHomeAction(db: Db, undo: HomeUndo): void {

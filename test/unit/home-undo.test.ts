@@ -121,6 +121,21 @@ describe('home:undo puts back every action exactly', () => {
   });
 });
 
+describe('home:undo of actions one after another', () => {
+  it('undoes the later first, then the earlier, each exactly', () => {
+    const w = world();
+    const start = rows();
+    const snoozed = act({ type: 'reminder', id: w.reminder }, 'snooze');
+    const afterSnooze = rows();
+    const done = act({ type: 'reminder', id: w.reminder }, 'done');
+    refused(snoozed, 'CONFLICT'); // the later action is in the way
+    undoHomeAction(db, done);
+    expect(rows()).toEqual(afterSnooze);
+    undoHomeAction(db, snoozed);
+    expect(rows()).toEqual(start);
+  });
+});
+
 describe('home:undo refuses what changed since, changing nothing', () => {
   it('a follow-up edited after it was snoozed', () => {
     const w = world();
