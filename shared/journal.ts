@@ -377,6 +377,60 @@ export const HomeAction = z
   .refine((a) => a.action !== 'snooze' || a.until !== undefined, { message: 'Snooze needs a date', path: ['until'] });
 export type HomeAction = z.infer<typeof HomeAction>;
 
+/** A stored timestamp as Kith writes it (nowIso): an ISO instant. */
+const Stamp = Instant;
+const DismissedKey = z.string().min(1).max(100).regex(/^[\w:-]+$/u, 'must be a dismissed item key');
+const AttentionRow = z.strictObject({
+  snoozedUntil: LocalDateSchema.nullable(),
+  dismissedKey: DismissedKey.nullable(),
+  contactedOn: LocalDateSchema.nullable(),
+  updatedAt: Stamp,
+});
+const ReminderState = z.strictObject({
+  snoozedUntil: LocalDateSchema.nullable(),
+  doneAt: Stamp.nullable(),
+  dismissedAt: Stamp.nullable(),
+  updatedAt: Stamp,
+});
+const FavorState = z.strictObject({ acknowledgedAt: Stamp.nullable(), updatedAt: Stamp });
+
+/**
+ * What one Home action changed, as it was before and right after (issue 17:
+ * a misclicked "Dismiss" lost the row for good). home:act answers it and
+ * home:undo takes it back: main puts the "before" values back only where the
+ * rows still hold the "after" values, so nothing changed since is undone.
+ * The renderer treats it as opaque; main checks every id and kind again.
+ */
+export const HomeUndo = z.discriminatedUnion('type', [
+  // A Home mark on a computed item; `before: null` when there was none.
+  z.strictObject({
+    type: z.literal('attention'),
+    subject: z.enum(['cadence', 'dormant', 'thanks']),
+    personId: id,
+    before: AttentionRow.nullable(),
+    after: AttentionRow,
+  }),
+  // A follow-up done, snoozed or dismissed.
+  z.strictObject({ type: z.literal('reminder'), id, before: ReminderState, after: ReminderState }),
+  // "Thanked": the received favors it acknowledged.
+  z.strictObject({
+    type: z.literal('favors'),
+    personId: id,
+    favors: z
+      .array(z.strictObject({ id, before: FavorState, after: FavorState }))
+      .min(1)
+      .max(10_000)
+      .refine((fs) => new Set(fs.map((f) => f.id)).size === fs.length, 'lists a favor twice'),
+  }),
+  // "Done" that logged an entry: undone by removing the entry, if untouched since.
+  z.strictObject({ type: z.literal('entry'), id, personId: id, updatedAt: Stamp }),
+]);
+export type HomeUndo = z.infer<typeof HomeUndo>;
+
+/** home:act's answer: `undo` is null when the action changed nothing that can be put back. */
+export const HomeActResult = z.object({ ok: z.literal(true), undo: HomeUndo.nullable() });
+export type HomeActResult = z.infer<typeof HomeActResult>;
+
 // ---- Tie strength suggestions ----------------------------------------------
 
 export const TieSuggestion = z.object({
@@ -408,7 +462,8 @@ export const journalContract = {
   },
   'search:all': { input: SearchQuery, output: SearchResults },
   'home:get': { input: HomeQuery, output: Home },
-  'home:act': { input: HomeAction, output: ok },
+  'home:act': { input: HomeAction, output: HomeActResult },
+  'home:undo': { input: HomeUndo, output: ok },
   'reminders:create': { input: ReminderCreate, output: Reminder },
   'reminders:update': { input: z.strictObject({ id, patch: ReminderPatch }), output: Reminder },
   'reminders:delete': { input: byId, output: ok },

@@ -3,6 +3,7 @@
 import type { journalContract } from '../../shared/journal';
 import { createFavor, deleteFavor, favorBalances, listFavors, updateFavor } from '../services/favors';
 import { actOnHomeItem, getHome, todayIn } from '../services/home';
+import { undoHomeAction } from '../services/homeUndo';
 import { createEntry, deleteEntry, getEntry, getTimeline, listEntries, restoreEntry, updateEntry } from '../services/journal';
 import { createReminder, deleteReminder, listReminders, remindersDueSince, updateReminder } from '../services/reminders';
 import { searchAll } from '../services/search';
@@ -24,8 +25,9 @@ export function createJournalHandlers({ db }: HandlerContext): JournalHandlers {
     'timeline:get': ({ personId, limit }) => ({ items: getTimeline(db, personId, limit) }),
     'search:all': (query) => searchAll(db, query),
     'home:get': (query) => getHome(db, query),
-    'home:act': (action) => {
-      actOnHomeItem(db, action);
+    'home:act': (action) => ({ ok: true, undo: actOnHomeItem(db, action) }),
+    'home:undo': (undo) => {
+      undoHomeAction(db, undo);
       return ok;
     },
     'reminders:create': (input) => createReminder(db, input),

@@ -30,14 +30,16 @@
 // - thanks: done acknowledges their open favors; dismiss hides until a newer
 //   favor arrives.
 // - reminders: done, snoozed_until, dismissed on the reminder itself.
+// Each can be undone exactly (issue 17): main/services/homeUndo.ts.
 import { today as clockToday } from '../../shared/clock';
 import type { Db } from '../db/open';
 import { cadenceStatus, daysBetween, describeCadence, describeSpan, localDateOf, type LocalDate, type TimeZone } from '../../shared/cadence';
 import { KithError, missingCase } from '../../shared/errors';
-import type { CadenceItem, DormantItem, Home, HomeAction, HomeQuery } from '../../shared/journal';
-import { acknowledgeFavorsFrom, unthankedFavors } from './favors';
+import type { CadenceItem, DormantItem, Home, HomeAction, HomeQuery, HomeUndo } from '../../shared/journal';
+import { acknowledgeFavorsFrom, getFavor, unthankedFavors } from './favors';
+import { openReceivedFavors, readAttention, readReminderState, rememberLoggedEntry, undoIfValid } from './homeUndo';
 import { createEntry, listEntries } from './journal';
-import { attentionStates, isHidden, lastContactDates, setAttention } from './journalAttention';
+import { attentionStates, isHidden, lastContactDates, setAttention, type AttentionState } from './journalAttention';
 import { getMeId, getPerson, importedToReview } from './people';
 import { completeReminder, dismissReminder, listReminders, snoozeReminder } from './reminders';
 import { stmt } from './util';
@@ -216,57 +218,81 @@ export function getHome(db: Db, query: HomeQuery): Home {
   };
 }
 
-/** Done, snooze or dismiss one Home item. */
-export function actOnHomeItem(db: Db, act: HomeAction): void {
+/**
+ * Done, snooze or dismiss one Home item. Answers what it changed, as it was
+ * before and after, for home:undo (issue 17); null when nothing changed that
+ * can be put back.
+ */
+export function actOnHomeItem(db: Db, act: HomeAction): HomeUndo | null {
   const today = todayIn(act.timeZone, act.today);
   const item = act.item;
-  db.transaction(() => {
+  /** Sets a Home mark and describes the change. */
+  const mark = (subject: 'cadence' | 'dormant' | 'thanks', personId: number, patch: Partial<AttentionState>): HomeUndo => {
+    const before = readAttention(db, subject, personId);
+    setAttention(db, subject, personId, patch);
+    return { type: 'attention', subject, personId, before, after: readAttention(db, subject, personId)! };
+  };
+  const undo = db.transaction((): HomeUndo | null => {
     switch (item.type) {
-      case 'reminder':
+      case 'reminder': {
+        const before = readReminderState(db, item.id);
         if (act.action === 'done') completeReminder(db, item.id);
         else if (act.action === 'snooze') snoozeReminder(db, item.id, act.until!);
         else dismissReminder(db, item.id);
-        return;
+        return { type: 'reminder', id: item.id, before, after: readReminderState(db, item.id) };
+      }
       case 'cadence':
       case 'dormant': {
         const person = getPerson(db, item.personId);
         if (act.action === 'done') {
           if (act.entry) {
-            createEntry(db, {
+            const entry = createEntry(db, {
               occurredAt: act.entry.occurredAt ?? today,
               kind: act.entry.kind,
               title: act.entry.title,
               body: act.entry.body,
               participantIds: [person.id],
             });
-          } else {
-            setAttention(db, 'cadence', person.id, { contactedOn: today });
+            rememberLoggedEntry(db, entry.id);
+            return { type: 'entry', id: entry.id, personId: person.id, updatedAt: entry.updatedAt };
           }
+          return mark('cadence', person.id, { contactedOn: today });
         } else if (act.action === 'snooze') {
-          setAttention(db, item.type, person.id, { snoozedUntil: act.until! });
+          return mark(item.type, person.id, { snoozedUntil: act.until! });
         } else if (item.type === 'cadence') {
           if (person.cadenceDays === null) throw new KithError('CONFLICT', `${person.displayName} has no keep-in-touch cadence.`);
           const last = lastContactDates(db, act.timeZone, [person.id]).get(person.id);
           const row = { id: person.id, display_name: person.displayName, cadence_days: person.cadenceDays, created_at: person.createdAt };
-          setAttention(db, 'cadence', person.id, { dismissedKey: cadenceItem(row, last, today, act.timeZone).dueOn });
+          return mark('cadence', person.id, { dismissedKey: cadenceItem(row, last, today, act.timeZone).dueOn });
         } else {
           const last = lastContactDates(db, act.timeZone, [person.id]).get(person.id);
-          setAttention(db, 'dormant', person.id, { dismissedKey: last ?? 'never' });
+          return mark('dormant', person.id, { dismissedKey: last ?? 'never' });
         }
-        return;
       }
       case 'thanks': {
         getPerson(db, item.personId);
-        if (act.action === 'done') acknowledgeFavorsFrom(db, item.personId);
-        else if (act.action === 'snooze') setAttention(db, 'thanks', item.personId, { snoozedUntil: act.until! });
-        else {
-          const newest = unthankedFavors(db, today, THANKS_WITHIN_DAYS).find((t) => t.personId === item.personId);
-          setAttention(db, 'thanks', item.personId, { dismissedKey: newest ? String(newest.favors[0]!.id) : null });
+        if (act.action === 'done') {
+          const ids = openReceivedFavors(db, item.personId);
+          const before = new Map(ids.map((id) => [id, getFavor(db, id)]));
+          acknowledgeFavorsFrom(db, item.personId);
+          if (ids.length === 0) return null;
+          return {
+            type: 'favors',
+            personId: item.personId,
+            favors: ids.map((id) => {
+              const was = before.get(id)!;
+              const now = getFavor(db, id);
+              return { id, before: { acknowledgedAt: was.acknowledgedAt, updatedAt: was.updatedAt }, after: { acknowledgedAt: now.acknowledgedAt, updatedAt: now.updatedAt } };
+            }),
+          };
         }
-        return;
+        if (act.action === 'snooze') return mark('thanks', item.personId, { snoozedUntil: act.until! });
+        const newest = unthankedFavors(db, today, THANKS_WITHIN_DAYS).find((t) => t.personId === item.personId);
+        return mark('thanks', item.personId, { dismissedKey: newest ? String(newest.favors[0]!.id) : null });
       }
       default:
-        missingCase(item);
+        return missingCase(item);
     }
   })();
+  return undo && undoIfValid(undo);
 }

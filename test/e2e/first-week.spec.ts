@@ -595,3 +595,41 @@ test('"Mark met" can be undone exactly, and prompts to log the meeting and to th
   expect(withAna.map((e) => [e.kind, e.title])).toEqual([['meeting', 'Met Ana Silva-Whitfield (introduced by Tom Reyes)']]);
   expect((await app.call('journal:list', { personId: tom.id })).items.map((e) => e.kind)).toEqual(['message']);
 });
+
+test('every Home action can be undone from its toast: a dismissed "Worth reviving" row and a snoozed follow-up come back exactly, at 1024×700', async ({ app }) => {
+  await app.page.setViewportSize({ width: 1024, height: 700 });
+  await app.call('app:completeSetup', { displayName: 'Sam Rivera', loadSample: false });
+  const me = (await app.call('app:info')).me.id;
+  const ben = await app.call('people:create', { displayName: 'Ben Okafor' });
+  await app.call('ties:create', { personA: me, personB: ben.id, strength: 1 }); // weak and never logged: worth reviving
+  const today = localDateOf(app.startedAt, app.timeZone);
+  const reminder = await app.call('reminders:create', { title: 'Send Ben the deck', dueOn: today, personId: ben.id });
+
+  await app.open('home');
+  const toast = app.page.getByTestId('toast');
+  const reviving = app.page.locator(`[data-testid="home-dormant-item"][data-person-id="${ben.id}"]`);
+  await reviving.getByTestId('home-dismiss').click();
+  await expect(reviving).toHaveCount(0);
+  await expect(toast).toContainText('Dismissed Ben Okafor');
+  await toast.getByTestId('toast-action').click();
+  await expect(reviving).toBeVisible();
+  await expect(toast).toHaveCount(0);
+
+  const followUp = app.page.getByTestId('home-followup-item').filter({ hasText: 'Send Ben the deck' });
+  await followUp.getByTestId('home-snooze').click();
+  await expect(followUp).toHaveCount(0);
+  await expect(toast).toContainText(/^Snoozed “Send Ben the deck” until \w/);
+  // The toast and its Undo sit inside the window.
+  const box = (await toast.boundingBox())!;
+  expect(box.x + box.width).toBeLessThanOrEqual(1024);
+  expect(box.y + box.height).toBeLessThanOrEqual(700);
+  for (const dark of [false, true]) {
+    await app.page.emulateMedia({ colorScheme: dark ? 'dark' : 'light' });
+    await app.screenshot(`first-week-home-undo-1024-${dark ? 'dark' : 'light'}`);
+  }
+  await app.page.emulateMedia({ colorScheme: 'light' });
+  await toast.getByTestId('toast-action').click();
+  await expect(followUp).toBeVisible();
+  // Exactly as it was: not snoozed, and not even its time of change moved.
+  expect((await app.call('reminders:list', { status: 'all' })).items).toEqual([reminder]);
+});

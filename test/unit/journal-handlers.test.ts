@@ -66,6 +66,14 @@ describe('journal channels', () => {
     expect(await error('favors:create', { personId: 999, direction: 'given', kind: 'advice', occurredOn: '2025-03-01' })).toMatchObject({ code: 'NOT_FOUND' });
     expect(await error('home:act', { item: { type: 'cadence', personId: f.ana }, action: 'dismiss', timeZone: 'UTC' })).toMatchObject({ code: 'CONFLICT' });
     expect(await error('journal:list', { cursor: 'nonsense' })).toMatchObject({ code: 'INVALID_INPUT' });
+    // Issue 17: an undo whose rows no longer hold what the action wrote (here: there is no such mark).
+    const stamp = '2025-03-10T12:00:00.000Z';
+    const mark = { snoozedUntil: '2025-03-20', dismissedKey: null, contactedOn: null, updatedAt: stamp };
+    expect(await error('home:undo', { type: 'attention', subject: 'dormant', personId: f.ana, before: null, after: mark })).toMatchObject({
+      code: 'CONFLICT',
+      message: expect.stringMatching(/^This cannot be undone: Ana Acosta’s place on Home changed since\. Nothing was changed/),
+    });
+    expect(await error('home:undo', { type: 'attention', subject: 'dormant', personId: 999, before: null, after: mark })).toMatchObject({ code: 'NOT_FOUND' });
     expect(snapshotDb(f.db)).toEqual(before);
     f.db.close();
   });

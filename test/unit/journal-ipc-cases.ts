@@ -7,7 +7,8 @@ import { expect } from 'vitest';
 import type { Db } from '../../main/db/open';
 import { createFavor } from '../../main/services/favors';
 import { createEntry } from '../../main/services/journal';
-import { createReminder } from '../../main/services/reminders';
+import { actOnHomeItem } from '../../main/services/home';
+import { createReminder, listReminders } from '../../main/services/reminders';
 import type { journalContract } from '../../shared/journal';
 
 export interface JournalFixture {
@@ -49,7 +50,19 @@ export const JOURNAL_VALID: Record<JournalChannel, ValidCase> = {
     check: (v: { entries: { snippet: { text: string; hit: boolean }[] }[] }) => expect(v.entries[0]!.snippet).toContainEqual({ text: 'Rust', hit: true }),
   },
   'home:get': { input: () => zone },
-  'home:act': { input: (f) => ({ item: { type: 'reminder', id: createReminder(f.db, { title: 'Call', dueOn: '2025-03-01' }).id }, action: 'snooze', until: '2025-03-20', ...zone }) },
+  'home:act': {
+    input: (f) => ({ item: { type: 'reminder', id: createReminder(f.db, { title: 'Call', dueOn: '2025-03-01' }).id }, action: 'snooze', until: '2025-03-20', ...zone }),
+    // Issue 17: the answer says how to take it back.
+    check: (v: { undo: { type: string; before: { snoozedUntil: unknown }; after: { snoozedUntil: unknown } } }) =>
+      expect(v.undo).toMatchObject({ type: 'reminder', before: { snoozedUntil: null }, after: { snoozedUntil: '2025-03-20' } }),
+  },
+  'home:undo': {
+    input: (f) => {
+      const id = createReminder(f.db, { title: 'Call', dueOn: '2025-03-01' }).id;
+      return { ...actOnHomeItem(f.db, { item: { type: 'reminder', id }, action: 'dismiss', ...zone })! };
+    },
+    check: (_v, f) => expect(listReminders(f.db).map((r) => r.title)).toEqual(['Call']),
+  },
   'reminders:create': { input: (f) => ({ title: 'Send the article', dueOn: '2025-03-07', personId: f.ana }) },
   'reminders:update': { input: (f) => ({ id: createReminder(f.db, { title: 'x', dueOn: '2025-03-07' }).id, patch: { done: true } }) },
   'reminders:delete': { input: (f) => ({ id: createReminder(f.db, { title: 'x', dueOn: '2025-03-07' }).id }) },
@@ -105,6 +118,26 @@ export const JOURNAL_INVALID: Record<JournalChannel, (f: JournalFixture) => unkn
     { item: { type: 'cadence', personId: 1 }, action: 'done' },
     { item: { type: 'cadence', personId: 1 }, action: 'done', timeZone: 'UTC', entry: { kind: 'lunch' } },
   ],
+  'home:undo': (f) => {
+    const state = { snoozedUntil: null, dismissedKey: 'never', contactedOn: null, updatedAt: '2025-03-10T12:00:00.000Z' };
+    const reminder = { snoozedUntil: null, doneAt: null, dismissedAt: null, updatedAt: '2025-03-10T12:00:00.000Z' };
+    return [
+      {},
+      { type: 'attention', subject: 'suggestion', personId: f.ana, before: null, after: state }, // not a Home subject
+      { type: 'attention', subject: 'dormant', personId: f.ana, after: state }, // before missing
+      { type: 'attention', subject: 'dormant', personId: f.ana, before: null, after: { ...state, snoozedUntil: '2025-02-30' } },
+      { type: 'attention', subject: 'dormant', personId: f.ana, before: { ...state, dismissedKey: "x'; DROP TABLE people" }, after: state },
+      { type: 'attention', subject: 'dormant', personId: f.ana, before: { ...state, updatedAt: 'yesterday' }, after: state },
+      { type: 'attention', subject: 'dormant', personId: String(f.ana), before: null, after: state },
+      { type: 'reminder', id: 1, before: reminder, after: { ...reminder, doneAt: 'now' } },
+      { type: 'reminder', id: 1, before: { ...reminder, title: 'x' }, after: reminder },
+      { type: 'favors', personId: f.ana, favors: [] },
+      { type: 'favors', personId: f.ana, favors: [{ id: 1, before: { acknowledgedAt: null, updatedAt: reminder.updatedAt }, after: { acknowledgedAt: null, updatedAt: reminder.updatedAt } }, { id: 1, before: { acknowledgedAt: null, updatedAt: reminder.updatedAt }, after: { acknowledgedAt: null, updatedAt: reminder.updatedAt } }] },
+      { type: 'entry', id: 1, updatedAt: reminder.updatedAt }, // whose entry
+      { type: 'entry', id: 0, personId: f.ana, updatedAt: reminder.updatedAt },
+      { type: 'people', id: 1 },
+    ];
+  },
   'reminders:create': () => [{}, { title: ' ', dueOn: '2025-03-07' }, { title: 'x', dueOn: '2025-03-32' }, { title: 'x', dueOn: '2025-03-07', personId: 0 }],
   'reminders:update': () => [{ id: 1 }, { id: 1, patch: { dueOn: 'friday' } }, { id: 1, patch: { done: 'yes' } }, { id: 1, patch: { doneAt: 'now' } }],
   'reminders:delete': byIdInvalid,

@@ -1,10 +1,12 @@
 // #/home, the landing page (issue 3): who is due or overdue, follow-ups,
 // people to thank, dormant weak ties worth reviving and recent entries. Each
-// item is done, snoozed a week or dismissed in one click (home:act); nothing
-// changes without the user.
+// item is done, snoozed a week or dismissed in one click (home:act), and each
+// can be undone from the toast that says what happened (home:undo, issue 17);
+// nothing changes without the user.
 import { useState, type ReactNode } from 'react';
 import type { HomeItemRef } from '../../../../shared/journal';
 import { INTERACTION_KIND_LABELS } from '../../../../shared/vocabulary';
+import { missingCase } from '../../../../shared/errors';
 import { Avatar } from '../../components/Avatar';
 import { EmptyState } from '../../components/EmptyState';
 import { GettingStarted } from '../../components/GettingStarted';
@@ -15,10 +17,35 @@ import { useQuery } from '../../data/useQuery';
 import { hrefFor } from '../../router';
 import { describeSpan } from '../../../../shared/cadence';
 import { daysFromToday, formatDay, relativeDays, userTimeZone } from '../journal/clock';
-import { openEntryEditor } from '../journal/journalUi';
+import { openEntryEditor, showToast } from '../journal/journalUi';
 import '../../styles/journal.css';
 
 const SNOOZE_DAYS = 7;
+
+type HomeItemAction = 'done' | 'snooze' | 'dismiss';
+
+/** What "Done" means for each kind of item, in the words of its button. */
+const DONE_WORDS: Record<HomeItemRef['type'], string> = {
+  cadence: 'as contacted',
+  dormant: 'as reached out',
+  thanks: 'as thanked',
+  reminder: 'done',
+};
+
+/** The toast after an action: "Marked Ana Acosta as reached out", "Snoozed “Call Ben” until Sat, Feb 7". */
+function actionWords(item: HomeItemRef, action: HomeItemAction, what: string, until: string | undefined): string {
+  const name = item.type === 'reminder' ? `“${what}”` : what;
+  switch (action) {
+    case 'done':
+      return `Marked ${name} ${DONE_WORDS[item.type]}`;
+    case 'snooze':
+      return `Snoozed ${name} until ${formatDay(until!)}`;
+    case 'dismiss':
+      return `Dismissed ${name}`;
+    default:
+      return missingCase(action);
+  }
+}
 
 export function HomeView() {
   const timeZone = userTimeZone();
@@ -37,10 +64,25 @@ export function HomeView() {
   const home = query.data;
   if (!home) return <div className="page" aria-busy="true" data-testid="home-loading" />;
 
-  const act = async (item: HomeItemRef, action: 'done' | 'snooze' | 'dismiss') => {
+  // Issue 17: every action says what it did and can be taken back (home:undo),
+  // since the row leaves at once and a misclick used to lose it.
+  const act = async (item: HomeItemRef, action: HomeItemAction, what: string) => {
     setError(null);
+    const until = action === 'snooze' ? daysFromToday(SNOOZE_DAYS) : undefined;
     try {
-      await mutate('home:act', { item, action, timeZone, ...(action === 'snooze' ? { until: daysFromToday(SNOOZE_DAYS) } : {}) });
+      const { undo } = await mutate('home:act', { item, action, timeZone, ...(until ? { until } : {}) });
+      const message = actionWords(item, action, what, until);
+      showToast(
+        message,
+        undo
+          ? {
+              label: 'Undo',
+              run: async () => {
+                await mutate('home:undo', undo);
+              },
+            }
+          : undefined,
+      );
     } catch (e) {
       setError(errorMessage(e));
     }
@@ -95,7 +137,7 @@ export function HomeView() {
                 >
                   Log…
                 </button>
-                <ItemActions onAct={(a) => act({ type: 'cadence', personId: d.personId }, a)} doneLabel="Contacted" />
+                <ItemActions onAct={(a) => act({ type: 'cadence', personId: d.personId }, a, d.displayName)} doneLabel="Contacted" />
               </>
             }
           />
@@ -118,7 +160,7 @@ export function HomeView() {
                 {r.personName && <span>{r.personName}</span>}
               </>
             }
-            actions={<ItemActions onAct={(a) => act({ type: 'reminder', id: r.id }, a)} doneLabel="Done" />}
+            actions={<ItemActions onAct={(a) => act({ type: 'reminder', id: r.id }, a, r.title)} doneLabel="Done" />}
           />
         ))}
       </HomeSection>
@@ -135,7 +177,7 @@ export function HomeView() {
                 helped you: {t.favors.map((f) => f.note || f.kind).join('; ')} · {formatDay(t.favors[0]!.occurredOn)}
               </span>
             }
-            actions={<ItemActions onAct={(a) => act({ type: 'thanks', personId: t.personId }, a)} doneLabel="Thanked" />}
+            actions={<ItemActions onAct={(a) => act({ type: 'thanks', personId: t.personId }, a, t.displayName)} doneLabel="Thanked" />}
           />
         ))}
       </HomeSection>
@@ -167,7 +209,7 @@ export function HomeView() {
                 >
                   Log…
                 </button>
-                <ItemActions onAct={(a) => act({ type: 'dormant', personId: d.personId }, a)} doneLabel="Reached out" />
+                <ItemActions onAct={(a) => act({ type: 'dormant', personId: d.personId }, a, d.displayName)} doneLabel="Reached out" />
               </>
             }
           />
@@ -256,7 +298,7 @@ function HomeRow({ personId, name, avatarName, detail, actions, badge, testId }:
   );
 }
 
-function ItemActions({ onAct, doneLabel }: { onAct: (action: 'done' | 'snooze' | 'dismiss') => void; doneLabel: string }) {
+function ItemActions({ onAct, doneLabel }: { onAct: (action: HomeItemAction) => void; doneLabel: string }) {
   return (
     <>
       <button type="button" className="button small" data-testid="home-done" onClick={() => onAct('done')}>
