@@ -135,6 +135,13 @@ describe('the same import on two devices', () => {
     expect(canonicalDump(b.db)).toEqual(canonicalDump(a.db));
     expect(counts(a.db)).toEqual(counts(alone));
     expect(counts(b.db)).toEqual(counts(alone));
+    // A third device imports the same files after it has received the others' import.
+    const c = device('tablet');
+    exchange([a, c]);
+    importAll(c.db);
+    exchange([a, b, c]);
+    for (const d of [b, c]) expect(canonicalDump(d.db)).toEqual(canonicalDump(a.db));
+    expect(counts(c.db)).toEqual(counts(alone));
   });
 });
 
