@@ -22,6 +22,7 @@ import { fixedClock, setClock } from '../../shared/clock';
 import { importText } from '../../main/importers';
 import { readArchiveFolder } from '../../main/importers/folder';
 import { commitHistory, parseCalendarText } from '../../main/importers/history';
+import { readMbox } from '../../main/importers/mbox';
 import { enableSync } from '../../main/sync/engine';
 import { FIXTURES, HISTORY_FIXTURES } from '../helpers/fixtures';
 import { device, exchange, pending } from '../helpers/syncDevices';
@@ -142,6 +143,24 @@ describe('the same import on two devices', () => {
     exchange([a, b, c]);
     for (const d of [b, c]) expect(canonicalDump(d.db)).toEqual(canonicalDump(a.db));
     expect(counts(c.db)).toEqual(counts(alone));
+  });
+
+  it('a day of mail imported on two devices is one entry, even while its correspondent is two people to merge', async () => {
+    // People found only by an e-mail address get random ids (issue 19): the
+    // user merges them (kith people duplicates). Their days of mail must not
+    // come twice meanwhile, nor after the merge.
+    const mail = await readMbox(path.join(HISTORY_FIXTURES, 'takeout.mbox'), { myEmails: new Set(ME) });
+    const importMail = (db: Db) => commitHistory(db, { source: 'mbox', mail }, { myEmails: ME, include: ['attendee lena.park@startup.example'] });
+    const alone = createTestDb();
+    importMail(alone);
+    const entries = (db: Db) => db.prepare(`SELECT count(*) FROM interactions`).pluck().get();
+    const a = device('laptop');
+    const b = device('desktop');
+    importMail(a.db);
+    importMail(b.db);
+    exchange([a, b]);
+    expect(canonicalDump(b.db)).toEqual(canonicalDump(a.db));
+    expect(entries(a.db)).toBe(entries(alone));
   });
 });
 
