@@ -176,12 +176,14 @@ export function newGlobalId(table: string, hint: unknown): string {
 /**
  * An imported journal entry's import key as text that means the same on
  * every device: the key, except that a day of mail names its person by local
- * id, which stands for their global id here (NULL, so a random id, when the
- * person has none).
+ * id. That stands for the person's first e-mail address (the day was grouped
+ * by an address; a person an import made from an address has a random global
+ * id on each device until the user merges the two), else their global id.
  */
 function importHint(source: string, key: string): string {
   const personId = `CAST(substr(${key}, instr(${key}, '|') + 1) AS INTEGER)`;
-  return `CASE WHEN ${source} = 'mail-day' THEN 'mail-day|' || substr(${key}, 1, instr(${key}, '|')) || ${gidOf('people', personId)} ELSE ${source} || '|' || ${key} END`;
+  const email = `(SELECT lower(json_extract(p.emails, '$[0].value')) FROM people p WHERE p.id = ${personId})`;
+  return `CASE WHEN ${source} = 'mail-day' THEN 'mail-day|' || substr(${key}, 1, instr(${key}, '|')) || coalesce(${email}, ${gidOf('people', personId)}) ELSE ${source} || '|' || ${key} END`;
 }
 
 /** The SQL of the hint a new row's global id is made from (newGlobalId), for the row `row` (a trigger's NEW, or a table alias). */
