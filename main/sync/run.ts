@@ -285,6 +285,11 @@ function syncPass(db: Db, dataDir: string, options: SyncNowOptions): SyncPass {
     ).run(d.device, waiting?.reason ?? null, waiting?.kind ?? null);
     if (waiting) pass.waiting.push({ device: d.device, reason: waiting.reason });
   }
+  // A device whose folder is no longer in the sync folder has nothing waiting
+  // (review 32: a stray folder's failed file stayed in the status after it was removed).
+  db.prepare(`UPDATE sync_peers SET waiting = NULL, waiting_kind = NULL WHERE waiting IS NOT NULL AND device NOT IN (SELECT value FROM json_each(?))`).run(
+    JSON.stringify(devices.map((d) => d.device)),
+  );
 
   // Compaction: a snapshot when the rule says so, then what this device has
   // applied, then the removal of its own files every device has.
