@@ -15,7 +15,7 @@ import { createTie, findTie, updateTie } from '../../main/services/ties';
 import { forgetDevice } from '../../main/sync/compact';
 import { canonicalDump, listConflicts } from '../../main/sync/engine';
 import { changeFileName, deviceDir, listDevices, snapshotFileName } from '../../main/sync/folder';
-import { syncNow, syncStatus, type SyncNowOptions } from '../../main/sync/run';
+import { syncNow, syncStatus, useSyncKey, type SyncNowOptions } from '../../main/sync/run';
 import { fixedClock, setClock } from '../../shared/clock';
 import { joinFolder, type FolderDevice as Device } from '../helpers/syncDevices';
 import { makeTempDir, removeTempDirs, snapshotDb } from '../helpers/db';
@@ -195,6 +195,32 @@ describe('sync compaction', () => {
     expect(pass(n).waiting).toEqual([]);
     expect(names(n.db)).toEqual(['Ana Acosta', 'Bo Berg', 'Chen Li', 'Dana Ek', 'Me']);
     expect(syncStatus(n.db).attention).toMatchObject({ arriving: [], newerVersion: [], failedFiles: [] });
+  });
+
+  // Review 32: a device moved to a new sync folder (from Dropbox to Syncthing,
+  // say) went on numbering its files there from where it was; a device
+  // joining the new folder waited for its file 1 forever and got nothing.
+  it('a device moved to a new, empty sync folder gives a device that joins there everything it holds', () => {
+    const first = makeTempDir('kith-sync-');
+    const a = join(first);
+    const b = join(first);
+    createPerson(a.db, { displayName: 'Ana Acosta' });
+    createPerson(b.db, { displayName: 'Bo Berg' });
+    for (const d of [a, b, a]) pass(d, {});
+    const second = makeTempDir('kith-sync-');
+    const key = a.db.prepare('SELECT key, key_id AS keyId FROM sync_device').get() as { key: Buffer; keyId: string };
+    useSyncKey(a.db, fs.realpathSync.native(second), key);
+    pass(a, {});
+    const c = join(second);
+    const joined = pass(c, {});
+    expect(joined.waiting).toEqual([]);
+    expect(canonicalDump(c.db)).toEqual(canonicalDump(a.db));
+    expect(c.db.prepare('SELECT display_name FROM people WHERE is_me = 0 ORDER BY display_name').pluck().all()).toEqual(['Ana Acosta', 'Bo Berg']);
+    // Edits after the move travel as change files as usual.
+    createPerson(a.db, { displayName: 'Cy Chan' });
+    pass(a, {});
+    pass(c, {});
+    expect(canonicalDump(c.db)).toEqual(canonicalDump(a.db));
   });
 
   it('forget-device refuses this device, an unknown one, and sync not set up, changing nothing', () => {
