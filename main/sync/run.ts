@@ -293,7 +293,14 @@ function syncPass(db: Db, dataDir: string, options: SyncNowOptions): SyncPass {
 
   // Compaction: a snapshot when the rule says so, then what this device has
   // applied, then the removal of its own files every device has.
-  if (snapshotDue(db, options.snapshotRule ?? SNAPSHOT_RULE)) {
+  // This device has written change files, but its folder here holds neither
+  // its first one nor a snapshot: the sync folder is a new one (the user
+  // moved from one sync tool to another) or was emptied. A device joining
+  // here could never get what those files held (it would wait for file 1
+  // forever): a snapshot of everything gives it all (review 32).
+  const ownHere = devices.find((d) => d.device === me.device);
+  const historyMissing = row.next_file > 1 && !ownHere?.snapshots.length && !ownHere?.changes.includes(1);
+  if (historyMissing || snapshotDue(db, options.snapshotRule ?? SNAPSHOT_RULE)) {
     writeSnapshot(db, folder, me, devices.find((d) => d.device === me.device), probe);
     pass.snapshotWritten = true;
     devices = listDevices(folder);

@@ -214,6 +214,7 @@ describe('sync compaction', () => {
     const c = join(second);
     const joined = pass(c, {});
     expect(joined.waiting).toEqual([]);
+    pass(a, {});
     expect(canonicalDump(c.db)).toEqual(canonicalDump(a.db));
     expect(c.db.prepare('SELECT display_name FROM people WHERE is_me = 0 ORDER BY display_name').pluck().all()).toEqual(['Ana Acosta', 'Bo Berg']);
     // Edits after the move travel as change files as usual.
