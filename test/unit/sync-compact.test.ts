@@ -224,6 +224,35 @@ describe('sync compaction', () => {
     expect(canonicalDump(c.db)).toEqual(canonicalDump(a.db));
   });
 
+  // Review 32: the app may stay open while a scheduled `kith sync` runs on
+  // the same data file. Two passes at once wrote the same file N, and each
+  // then counted it: the next file was N + 2, and the other devices waited
+  // for N + 1 forever.
+  it('two passes at once on one data file (the app and a scheduled kith sync) write each file once and number them without a gap', () => {
+    const shared = makeTempDir('kith-sync-');
+    const a = join(shared);
+    const b = join(shared);
+    const second = openDatabase(path.join(a.dir, 'kith.db'));
+    createPerson(a.db, { displayName: 'Ana Acosta' });
+    let overlapped = false;
+    pass(a, {
+      probe: (step) => {
+        if (step !== 'change-file-written' || overlapped) return;
+        overlapped = true;
+        syncNow(second, a.dir);
+      },
+    });
+    expect(overlapped).toBe(true);
+    createPerson(a.db, { displayName: 'Bo Berg' });
+    const next = pass(a, {});
+    expect(next.device).toBe(a.id);
+    expect(ownFiles(shared, a)).toEqual([1, 2]);
+    const got = pass(b, {});
+    expect(got.waiting).toEqual([]);
+    expect(b.db.prepare('SELECT display_name FROM people WHERE is_me = 0 ORDER BY display_name').pluck().all()).toEqual(['Ana Acosta', 'Bo Berg']);
+    second.close();
+  });
+
   it('forget-device refuses this device, an unknown one, and sync not set up, changing nothing', () => {
     const shared = makeTempDir('kith-sync-');
     const a = join(shared);
