@@ -266,7 +266,11 @@ function syncPass(db: Db, dataDir: string, options: SyncNowOptions): SyncPass {
         return { ...pass, ...syncNow(db, dataDir, options), newDeviceId: true, newDeviceReason };
       }
     }
-    db.prepare('UPDATE sync_device SET written_seq = ?, next_file = next_file + 1').run(payload.to);
+    // Absolute, not "+ 1": another pass on this data file at the same time
+    // (the app, and a scheduled `kith sync`) may have written and counted
+    // this same file already (review 32: counted twice, the next file was
+    // N + 2 and the other devices waited for N + 1 forever).
+    db.prepare('UPDATE sync_device SET written_seq = max(written_seq, ?), next_file = max(next_file, ?)').run(payload.to, row.next_file + 1);
     row = deviceRow(db);
     pass.written++;
   }
