@@ -65,6 +65,19 @@ describe('kith sync', () => {
     // No warning about a sync key this data folder does not hold.
     expect(notSetUp.stderr).not.toMatch(/holds the sync key/);
 
+    // A key descriptor cut short (the sync tool still copying it), or a folder in its place.
+    const odd = makeTempDir('kith-sync-');
+    fs.writeFileSync(path.join(odd, 'kith-sync.json'), '{"kith": "sync", "ver');
+    const cut = await kith(['sync', '--folder', odd, '--data-dir', data], { KITH_SYNC_PASSPHRASE: 'correct horse battery staple' });
+    expect(cut.code).toBe(1);
+    expect(cut.stderr).toMatch(/kith-sync.json in the sync folder is not readable JSON.*may still be arriving.*Nothing was changed/);
+    fs.rmSync(path.join(odd, 'kith-sync.json'));
+    fs.mkdirSync(path.join(odd, 'kith-sync.json'));
+    const folderInstead = await kith(['sync', '--folder', odd, '--data-dir', data], { KITH_SYNC_PASSPHRASE: 'correct horse battery staple' });
+    expect(folderInstead.code).toBe(1);
+    expect(folderInstead.stderr).toMatch(/kith-sync.json in the sync folder .* cannot be read \(EISDIR\).*Nothing was changed/);
+    expect(folderInstead.stderr).not.toMatch(/data folder/);
+
     const shared = makeTempDir('kith-sync-');
     const relative = path.relative(process.cwd(), shared);
     expect(path.isAbsolute(relative)).toBe(false);
