@@ -71,7 +71,14 @@ export function setUpSync(db: Db, dataDir: string, folder: string, passphrase: s
   let created = false;
   let key: SyncKey;
   if (fs.existsSync(descriptorPath)) {
-    key = unlockSyncKey(parseDescriptor(fs.readFileSync(descriptorPath, 'utf8')), passphrase);
+    let text: string;
+    try {
+      text = fs.readFileSync(descriptorPath, 'utf8');
+    } catch (error) {
+      // Review 32: a folder in its place read as "choose another data folder".
+      throw new SyncFolderError(`${DESCRIPTOR_NAME} in the sync folder ${real} cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}).`);
+    }
+    key = unlockSyncKey(parseDescriptor(text), passphrase);
   } else {
     const fresh = createSyncKey(passphrase);
     writeImmutableFile(real, DESCRIPTOR_NAME, Buffer.from(JSON.stringify(fresh.descriptor, null, 2) + '\n'));
