@@ -2,9 +2,11 @@
 // computers through a folder their own sync tool moves. Unattended once set
 // up: the key derived from the sync passphrase is kept in kith.db, so a
 // scheduled `kith sync` needs no passphrase.
+import path from 'node:path';
 import type { Command } from 'commander';
 import { encryptionStatus } from '../services/encryption';
 import { forgetDevice, ForgetDeviceError } from '../sync/compact';
+import { syncEnabled } from '../sync/engine';
 import { SyncKeyError } from '../sync/key';
 import { SyncFolderError } from '../sync/folder';
 import { setUpSync, syncNow, syncStatus, type SyncPass, type SyncStatus } from '../sync/run';
@@ -16,6 +18,8 @@ interface SyncOptions extends CommonOptions {
   folder?: string;
   syncPassphraseFile?: string;
 }
+
+const SET_UP = 'kith sync --folder DIR --sync-passphrase-file FILE';
 
 function passText(p: SyncPass): string {
   const lines = [
@@ -31,7 +35,7 @@ function passText(p: SyncPass): string {
 }
 
 function statusText(s: SyncStatus): string {
-  if (!s.enabled) return 'Sync is not set up. Set it up with: kith sync --folder DIR --sync-passphrase-file FILE\n';
+  if (!s.enabled) return `Sync is not set up. Set it up with: ${SET_UP}\n`;
   const lines = [`This device: ${s.device}`, `Sync folder: ${s.folder}`];
   if (s.devices.length === 0) lines.push('No other device seen yet.');
   for (const d of s.devices) {
@@ -70,11 +74,15 @@ export function addSyncCommands(program: Command, ctx: CliContext): void {
     const store = ctx.open(options);
     try {
       if (options.folder !== undefined) {
+        if (!options.folder.trim()) throw new CliError(EXIT.usage, '--folder cannot be empty.');
         const env = (ctx.io.env ?? process.env).KITH_SYNC_PASSPHRASE;
         const passphrase = options.syncPassphraseFile ? readPassphraseFile(options.syncPassphraseFile, '--sync-passphrase-file') : env;
         if (!passphrase) throw new CliError(EXIT.usage, 'Give the sync passphrase with --sync-passphrase-file FILE or the KITH_SYNC_PASSPHRASE environment variable.');
-        setUpSync(store.db, store.dataDir, options.folder, passphrase);
+        // Relative to the current folder, like --data-dir (review 32).
+        setUpSync(store.db, store.dataDir, path.resolve(options.folder), passphrase);
       }
+      // Review 32: say how to set it up, and warn about a key only once there is one.
+      if (!syncEnabled(store.db)) throw new CliError(EXIT.refused, `Sync is not set up on this data folder. Set it up with: ${SET_UP}. Nothing was changed.`);
       if (!encryptionStatus(store.db).encrypted) {
         ctx.io.stderr.write(
           'kith: warning: this data folder is not protected with a passphrase, and it now holds the sync key. Protect it with "kith passphrase set".\n',

@@ -118,7 +118,9 @@ export function readChangeFileHeader(bytes: Buffer): { header: ChangeFileHeader;
  */
 export function readChangeFile(key: Buffer, bytes: Buffer): { header: ChangeFileHeader; payload: unknown } {
   const { header, bodyAt } = readChangeFileHeader(bytes);
-  if (bytes.length < bodyAt + NONCE_BYTES + TAG_BYTES) throw new ChangeFileError(`Change file ${header.seq} from ${header.device} is incomplete; it may still be arriving.`, true);
+  // The file by its kind (review 32: a snapshot cut short was reported as "Change file 1").
+  const what = `${header.kind === 'snapshot' ? 'Snapshot' : header.kind === 'state' ? 'State file' : 'Change file'} ${header.seq} from ${header.device}`;
+  if (bytes.length < bodyAt + NONCE_BYTES + TAG_BYTES) throw new ChangeFileError(`${what} is incomplete; it may still be arriving.`, true);
   const nonce = bytes.subarray(bodyAt, bodyAt + NONCE_BYTES);
   const sealed = bytes.subarray(bodyAt + NONCE_BYTES, bytes.length - TAG_BYTES);
   const tag = bytes.subarray(bytes.length - TAG_BYTES);
@@ -129,17 +131,17 @@ export function readChangeFile(key: Buffer, bytes: Buffer): { header: ChangeFile
   try {
     body = Buffer.concat([decipher.update(sealed), decipher.final()]);
   } catch {
-    throw new ChangeFileError(`Change file ${header.seq} from ${header.device} does not authenticate: it is incomplete or damaged. It will be tried again.`, true);
+    throw new ChangeFileError(`${what} does not authenticate: it is incomplete or damaged. It will be tried again.`, true);
   }
   let json: Buffer;
   try {
     json = zlib.inflateRawSync(body, { maxOutputLength: MAX_PAYLOAD_BYTES });
   } catch {
-    throw new ChangeFileError(`Change file ${header.seq} from ${header.device} authenticates but does not inflate.`, false);
+    throw new ChangeFileError(`${what} authenticates but does not inflate.`, false);
   }
   try {
     return { header, payload: JSON.parse(json.toString('utf8')) };
   } catch {
-    throw new ChangeFileError(`Change file ${header.seq} from ${header.device} authenticates but its content is not JSON.`, false);
+    throw new ChangeFileError(`${what} authenticates but its content is not JSON.`, false);
   }
 }

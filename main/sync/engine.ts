@@ -168,7 +168,36 @@ export function newGlobalId(table: string, hint: unknown): string {
     if (url) return `li-${digest(url)}`;
   }
   if (spec?.gid === 'nameKey' && typeof hint === 'string' && hint.length > 0) return `${table === 'organizations' ? 'org' : table}-${digest(hint)}`;
+  if (spec?.gid === 'content' && typeof hint === 'string') return `${table}-${digest(hint)}`;
+  if (spec?.gid === 'import' && typeof hint === 'string' && hint.length > 0) return `${table}-imp-${digest(hint)}`;
   return crypto.randomBytes(12).toString('base64url');
+}
+
+/**
+ * An imported journal entry's import key as text that means the same on
+ * every device: the key, except that a day of mail names its person by local
+ * id. That stands for the person's first e-mail address (the day was grouped
+ * by an address; a person an import made from an address has a random global
+ * id on each device until the user merges the two), else their global id.
+ */
+function importHint(source: string, key: string): string {
+  const personId = `CAST(substr(${key}, instr(${key}, '|') + 1) AS INTEGER)`;
+  const email = `(SELECT lower(json_extract(p.emails, '$[0].value')) FROM people p WHERE p.id = ${personId})`;
+  return `CASE WHEN ${source} = 'mail-day' THEN 'mail-day|' || substr(${key}, 1, instr(${key}, '|')) || coalesce(${email}, ${gidOf('people', personId)}) ELSE ${source} || '|' || ${key} END`;
+}
+
+/** The SQL of the hint a new row's global id is made from (newGlobalId), for the row `row` (a trigger's NEW, or a table alias). */
+function hintExpr(info: TableInfo, row: string): string {
+  switch (info.spec.gid) {
+    case 'person':
+      return `CASE WHEN ${row}.is_me = 1 THEN char(0) || 'me' ELSE ${row}.linkedin_url END`;
+    case 'nameKey':
+      return `${row}.name_key`;
+    case 'content':
+      return `json_array(${info.spec.content!.map((c) => valueExpr(info, c, row)).join(', ')})`;
+    default:
+      return 'NULL';
+  }
 }
 
 // ---------------------------------------------------------------------------
@@ -284,8 +313,7 @@ function triggerSql(info: TableInfo): string[] {
   const name = (what: string) => q(`sync_capture_${t}_${what}`);
   const out: string[] = [];
   if (info.spec.kind === 'entity') {
-    const hint =
-      info.spec.gid === 'person' ? `CASE WHEN NEW.is_me = 1 THEN char(0) || 'me' ELSE NEW.linkedin_url END` : info.spec.gid === 'nameKey' ? 'NEW.name_key' : 'NULL';
+    const hint = hintExpr(info, 'NEW');
     const gid = gidOf(t, 'NEW.id');
     out.push(`CREATE TRIGGER ${name('insert')} AFTER INSERT ON ${q(t)} WHEN kith_sync_on() BEGIN
       DELETE FROM sync_ids WHERE tbl = ${lit(t)} AND local_id = NEW.id;
@@ -415,7 +443,80 @@ export function installCapture(db: Db): void {
     for (const t of info.values()) if (t.unique.length) settleOnDelete.add(t.spec.table);
     db.exec(OUTBOX_TO_REGISTERS([...settleOnDelete]));
     for (const t of info.values()) for (const sql of triggerSql(t)) db.exec(sql);
+    for (const sql of importRekeySql(info)) db.exec(sql);
   })();
+}
+
+/**
+ * IMPORT_REKEY (review 32: "the same import on two devices converges"). An
+ * importer writes a journal entry, its participants and mentions, and then
+ * its import key (which conversation, meeting or day of mail it came from).
+ * The entry was given a random global id when it was inserted; its import
+ * key gives one that every device importing the same source makes alike.
+ * So when the key is written, in the same transaction (the entry's
+ * operations not yet in any change file):
+ * - if no row here has that id yet, the entry and its member rows take it
+ *   (the other device's import of it merges with this one);
+ * - if an entry here already has it (the other device's import arrived
+ *   first), the new entry is the same one: the import key points to that
+ *   one, and the new row and its unsent operations are dropped.
+ * Anything else (an id deleted or forgotten here) keeps the random id.
+ */
+function importRekeySql(info: Map<string, TableInfo>): string[] {
+  const T = 'interactions';
+  const oldG = gidOf(T, 'NEW.interaction_id');
+  const hint = importHint('NEW.source', 'NEW.key');
+  const newG = `kith_sync_gid(${lit(T)}, ${hint})`;
+  // The entry's creation in the outbox: the newest one, found from the end (only this transaction's rows follow it).
+  const first = `(SELECT seq FROM sync_outbox WHERE tbl = ${lit(T)} AND gid = ${oldG} AND col = '_created' ORDER BY seq DESC LIMIT 1)`;
+  const eligible = `kith_sync_on() AND NEW.interaction_id IS NOT NULL AND ${hint} IS NOT NULL AND ${oldG} NOT LIKE ${lit(`${T}-imp-%`)}
+    AND ${first} > (SELECT written_seq FROM sync_device)`;
+  // Member and pair rows keyed by the entry (participants, mentions), and columns that reference it.
+  const keyed: Array<{ table: string; first: boolean }> = [];
+  const refCols = new Set(['_a', '_b']);
+  for (const t of info.values()) {
+    for (const [col, ref] of t.refs) {
+      if (ref.table !== T) continue;
+      const keyIndex = (t.spec.keys ?? ([] as readonly string[])).indexOf(col);
+      if (keyIndex >= 0) keyed.push({ table: t.spec.table, first: keyIndex === 0 });
+      else refCols.add(col);
+    }
+  }
+  const keyedFields = (what: string) =>
+    keyed
+      .map((k) =>
+        k.first
+          ? `${what} WHERE tbl = ${lit(k.table)} AND gid >= ${oldG} || '|' AND gid < ${oldG} || '|~';`
+          : `${what} WHERE tbl = ${lit(k.table)} AND gid LIKE '%|' || ${oldG};`,
+      )
+      .join('\n');
+  const refIn = [...refCols].map(lit).join(', ');
+  // (`col <> '_alive'` lets SQLite use the partial index sync_fields_refs: no scan of every register per imported entry.)
+  const rekey = `CREATE TRIGGER sync_import_rekey AFTER INSERT ON import_keys
+    WHEN ${eligible}
+      AND NOT EXISTS (SELECT 1 FROM sync_ids WHERE tbl = ${lit(T)} AND gid = ${newG})
+      AND NOT EXISTS (SELECT 1 FROM sync_fields WHERE tbl = ${lit(T)} AND gid = ${newG})
+    BEGIN
+      UPDATE sync_fields SET value = ${newG} WHERE col IN (${refIn}) AND col <> '_alive' AND value = ${oldG};
+      ${keyedFields(`UPDATE sync_fields SET gid = replace(gid, ${oldG}, ${newG})`)}
+      UPDATE sync_fields SET gid = ${newG} WHERE tbl = ${lit(T)} AND gid = ${oldG};
+      UPDATE sync_outbox SET value = ${newG} WHERE seq >= ${first} AND col IN (${refIn}) AND value = ${oldG};
+      UPDATE sync_outbox SET gid = replace(gid, ${oldG}, ${newG}) WHERE seq >= ${first} AND instr(gid, ${oldG}) > 0;
+      UPDATE sync_ids SET gid = ${newG} WHERE tbl = ${lit(T)} AND local_id = NEW.interaction_id;
+    END`;
+  const existing = `(SELECT s.local_id FROM sync_ids s JOIN ${q(T)} i ON i.id = s.local_id
+    WHERE s.tbl = ${lit(T)} AND s.gid = ${newG} AND i.deleted_at IS NULL AND i.id <> NEW.interaction_id)`;
+  const merge = `CREATE TRIGGER sync_import_same_entry AFTER INSERT ON import_keys
+    WHEN ${eligible} AND ${existing} IS NOT NULL
+    BEGIN
+      UPDATE import_keys SET interaction_id = ${existing} WHERE source = NEW.source AND key = NEW.key;
+      DELETE FROM sync_outbox WHERE seq >= ${first} AND instr(gid, ${oldG}) > 0;
+      ${keyedFields('DELETE FROM sync_fields')}
+      DELETE FROM sync_fields WHERE tbl = ${lit(T)} AND gid = ${oldG};
+      DELETE FROM sync_ids WHERE tbl = ${lit(T)} AND local_id = NEW.interaction_id;
+      DELETE FROM ${q(T)} WHERE id = NEW.interaction_id;
+    END`;
+  return [rekey, merge];
 }
 
 // ---------------------------------------------------------------------------
@@ -472,8 +573,12 @@ export function enableSync(db: Db, options: { device?: string } = {}): string {
     // touch it through the insert trigger's logic by re-running its ops.
     for (const t of info.values()) {
       if (t.spec.kind !== 'entity') continue;
-      const hint = t.spec.gid === 'person' ? `CASE WHEN is_me = 1 THEN char(0) || 'me' ELSE linkedin_url END` : t.spec.gid === 'nameKey' ? 'name_key' : 'NULL';
-      const rows = db.prepare(`SELECT id, ${hint} AS hint FROM ${q(t.spec.table)} ORDER BY id`).all() as Array<{ id: number; hint: unknown }>;
+      // An imported journal entry's id comes from its import key, as IMPORT_REKEY gives it to one imported with sync on.
+      const hint =
+        t.spec.gid === 'import'
+          ? `(SELECT ${importHint('k.source', 'k.key')} FROM import_keys k WHERE k.interaction_id = r.id ORDER BY k.source, k.key LIMIT 1)`
+          : hintExpr(t, 'r');
+      const rows = db.prepare(`SELECT id, ${hint} AS hint FROM ${q(t.spec.table)} r ORDER BY id`).all() as Array<{ id: number; hint: unknown }>;
       const taken = new Set<string>();
       const insert = db.prepare('INSERT INTO sync_ids (tbl, local_id, gid) VALUES (?, ?, ?)');
       for (const r of rows) {

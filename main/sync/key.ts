@@ -56,7 +56,7 @@ export function parseDescriptor(text: string): SyncDescriptor {
   try {
     x = JSON.parse(text) as typeof x;
   } catch {
-    throw new SyncKeyError(`${DESCRIPTOR_NAME} in the sync folder is not readable JSON.`);
+    throw new SyncKeyError(`${DESCRIPTOR_NAME} in the sync folder is not readable JSON (it may still be arriving: let your sync tool finish, then try again).`);
   }
   if (x?.kith !== 'sync') throw new SyncKeyError(`${DESCRIPTOR_NAME} in the sync folder was not written by Kith.`);
   if (x.format !== 1) throw new SyncKeyError(`${DESCRIPTOR_NAME} has format ${String(x.format)}, which this version of Kith does not know. Upgrade Kith on this device.`);

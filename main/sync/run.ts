@@ -71,7 +71,14 @@ export function setUpSync(db: Db, dataDir: string, folder: string, passphrase: s
   let created = false;
   let key: SyncKey;
   if (fs.existsSync(descriptorPath)) {
-    key = unlockSyncKey(parseDescriptor(fs.readFileSync(descriptorPath, 'utf8')), passphrase);
+    let text: string;
+    try {
+      text = fs.readFileSync(descriptorPath, 'utf8');
+    } catch (error) {
+      // Review 32: a folder in its place read as "choose another data folder".
+      throw new SyncFolderError(`${DESCRIPTOR_NAME} in the sync folder ${real} cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}).`);
+    }
+    key = unlockSyncKey(parseDescriptor(text), passphrase);
   } else {
     const fresh = createSyncKey(passphrase);
     writeImmutableFile(real, DESCRIPTOR_NAME, Buffer.from(JSON.stringify(fresh.descriptor, null, 2) + '\n'));
@@ -266,7 +273,11 @@ function syncPass(db: Db, dataDir: string, options: SyncNowOptions): SyncPass {
         return { ...pass, ...syncNow(db, dataDir, options), newDeviceId: true, newDeviceReason };
       }
     }
-    db.prepare('UPDATE sync_device SET written_seq = ?, next_file = next_file + 1').run(payload.to);
+    // Absolute, not "+ 1": another pass on this data file at the same time
+    // (the app, and a scheduled `kith sync`) may have written and counted
+    // this same file already (review 32: counted twice, the next file was
+    // N + 2 and the other devices waited for N + 1 forever).
+    db.prepare('UPDATE sync_device SET written_seq = max(written_seq, ?), next_file = max(next_file, ?)').run(payload.to, row.next_file + 1);
     row = deviceRow(db);
     pass.written++;
   }
@@ -285,10 +296,22 @@ function syncPass(db: Db, dataDir: string, options: SyncNowOptions): SyncPass {
     ).run(d.device, waiting?.reason ?? null, waiting?.kind ?? null);
     if (waiting) pass.waiting.push({ device: d.device, reason: waiting.reason });
   }
+  // A device whose folder is no longer in the sync folder has nothing waiting
+  // (review 32: a stray folder's failed file stayed in the status after it was removed).
+  db.prepare(`UPDATE sync_peers SET waiting = NULL, waiting_kind = NULL WHERE waiting IS NOT NULL AND device NOT IN (SELECT value FROM json_each(?))`).run(
+    JSON.stringify(devices.map((d) => d.device)),
+  );
 
   // Compaction: a snapshot when the rule says so, then what this device has
   // applied, then the removal of its own files every device has.
-  if (snapshotDue(db, options.snapshotRule ?? SNAPSHOT_RULE)) {
+  // This device has written change files, but its folder here holds neither
+  // its first one nor a snapshot: the sync folder is a new one (the user
+  // moved from one sync tool to another) or was emptied. A device joining
+  // here could never get what those files held (it would wait for file 1
+  // forever): a snapshot of everything gives it all (review 32).
+  const ownHere = devices.find((d) => d.device === me.device);
+  const historyMissing = row.next_file > 1 && !ownHere?.snapshots.length && !ownHere?.changes.includes(1);
+  if (historyMissing || snapshotDue(db, options.snapshotRule ?? SNAPSHOT_RULE)) {
     writeSnapshot(db, folder, me, devices.find((d) => d.device === me.device), probe);
     pass.snapshotWritten = true;
     devices = listDevices(folder);

@@ -18,8 +18,17 @@ export type SyncTableKind = 'entity' | 'pair' | 'member';
 export interface SyncTable {
   table: string;
   kind: SyncTableKind;
-  /** entity: how a new row's global id is made; the same import on two devices must give the same id. */
-  gid?: 'random' | 'person' | 'nameKey';
+  /**
+   * entity: how a new row's global id is made; the same import on two devices
+   * must give the same id. 'content': from the values of `content` (the
+   * references by their global ids), so the same fact recorded on two
+   * devices is one row (review 32: an imported job or recommendation came
+   * twice). 'import': random, unless the row is an imported journal entry:
+   * then from its import key (engine.ts, IMPORT_REKEY).
+   */
+  gid?: 'random' | 'person' | 'nameKey' | 'content' | 'import';
+  /** gid 'content': the columns whose values identify the row. */
+  content?: readonly string[];
   /** pair / member: the two reference columns that key the row. */
   keys?: readonly [string, string];
   /** Columns that never leave this device, with why. */
@@ -54,11 +63,12 @@ export const SYNCED_TABLES: readonly SyncTable[] = [
     },
   },
   { table: 'organizations', kind: 'entity', gid: 'nameKey', localOnly: { id: LOCAL_ID } },
-  { table: 'affiliations', kind: 'entity', gid: 'random', localOnly: { id: LOCAL_ID } },
+  // Who worked where, as what, when: the same on two devices is one row.
+  { table: 'affiliations', kind: 'entity', gid: 'content', content: ['person_id', 'organization_id', 'title', 'start_date', 'end_date'], localOnly: { id: LOCAL_ID } },
   {
     table: 'interactions',
     kind: 'entity',
-    gid: 'random',
+    gid: 'import',
     localOnly: {
       id: LOCAL_ID,
       occurred_utc: 'derived from occurred_at in the user\'s zone by a trigger on each device',
@@ -82,7 +92,8 @@ export const SYNCED_TABLES: readonly SyncTable[] = [
   { table: 'interaction_mentions', kind: 'member', keys: ['interaction_id', 'person_id'], localOnly: {} },
   // Issue 19, second step: the rest of what the user writes. Listed after the
   // rows they refer to (rows are put back parents first, in this order).
-  { table: 'favors', kind: 'entity', gid: 'random', localOnly: { id: LOCAL_ID } },
+  // The same favor (a LinkedIn recommendation imported on two devices) is one row.
+  { table: 'favors', kind: 'entity', gid: 'content', content: ['person_id', 'direction', 'kind', 'occurred_on', 'note'], localOnly: { id: LOCAL_ID } },
   // Follow-ups.
   { table: 'reminders', kind: 'entity', gid: 'random', localOnly: { id: LOCAL_ID } },
   { table: 'introductions', kind: 'entity', gid: 'random', localOnly: { id: LOCAL_ID }, refLists: { route: 'people' } },

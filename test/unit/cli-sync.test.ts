@@ -55,4 +55,47 @@ describe('kith sync', () => {
     expect(gone.code).toBe(1);
     expect(gone.stderr).toMatch(/does not exist/);
   });
+
+  // Found by the outside check of review 32.
+  it('says how to set sync up when it is not, takes a folder relative to the current one, and forgets a failed file whose folder went away', async () => {
+    const data = makeTempDir('kith-c-');
+    const notSetUp = await kith(['sync', '--data-dir', data]);
+    expect(notSetUp.code).toBe(1);
+    expect(notSetUp.stderr).toMatch(/Sync is not set up.*kith sync --folder DIR --sync-passphrase-file FILE.*Nothing was changed/);
+    // No warning about a sync key this data folder does not hold.
+    expect(notSetUp.stderr).not.toMatch(/holds the sync key/);
+
+    // A key descriptor cut short (the sync tool still copying it), or a folder in its place.
+    const odd = makeTempDir('kith-sync-');
+    fs.writeFileSync(path.join(odd, 'kith-sync.json'), '{"kith": "sync", "ver');
+    const cut = await kith(['sync', '--folder', odd, '--data-dir', data], { KITH_SYNC_PASSPHRASE: 'correct horse battery staple' });
+    expect(cut.code).toBe(1);
+    expect(cut.stderr).toMatch(/kith-sync.json in the sync folder is not readable JSON.*may still be arriving.*Nothing was changed/);
+    fs.rmSync(path.join(odd, 'kith-sync.json'));
+    fs.mkdirSync(path.join(odd, 'kith-sync.json'));
+    const folderInstead = await kith(['sync', '--folder', odd, '--data-dir', data], { KITH_SYNC_PASSPHRASE: 'correct horse battery staple' });
+    expect(folderInstead.code).toBe(1);
+    expect(folderInstead.stderr).toMatch(/kith-sync.json in the sync folder .* cannot be read \(EISDIR\).*Nothing was changed/);
+    expect(folderInstead.stderr).not.toMatch(/data folder/);
+
+    const shared = makeTempDir('kith-sync-');
+    const relative = path.relative(process.cwd(), shared);
+    expect(path.isAbsolute(relative)).toBe(false);
+    const setUp = await kith(['sync', '--folder', relative, '--data-dir', data, '--json'], { KITH_SYNC_PASSPHRASE: 'correct horse battery staple' });
+    expect(setUp.code).toBe(0);
+    expect((await kith(['sync', 'status', '--data-dir', data, '--json'])).json<{ folder: string }>().folder).toBe(fs.realpathSync(shared));
+
+    // A device folder that is not Kith's (garbage under a device id): a failed file, then gone.
+    const stray = path.join(shared, 'devices', 'StrayDevice1');
+    fs.mkdirSync(stray, { recursive: true });
+    fs.writeFileSync(path.join(stray, '000000000001.kchg'), 'not a change file');
+    expect((await kith(['sync', '--data-dir', data])).stdout).toMatch(/Waiting for StrayDevice1: File 1 cannot be applied: This is not a Kith change file/);
+    type Status = { attention: { failedFiles: unknown[] }; devices: Array<{ device: string; waiting: string | null }> };
+    expect((await kith(['sync', 'status', '--data-dir', data, '--json'])).json<Status>().attention.failedFiles).toHaveLength(1);
+    fs.rmSync(stray, { recursive: true });
+    expect((await kith(['sync', '--data-dir', data])).code).toBe(0);
+    const after = (await kith(['sync', 'status', '--data-dir', data, '--json'])).json<Status>();
+    expect(after.attention.failedFiles).toEqual([]);
+    expect(after.devices).toEqual([expect.objectContaining({ device: 'StrayDevice1', waiting: null })]);
+  });
 });

@@ -15,7 +15,7 @@ import { createTie, findTie, updateTie } from '../../main/services/ties';
 import { forgetDevice } from '../../main/sync/compact';
 import { canonicalDump, listConflicts } from '../../main/sync/engine';
 import { changeFileName, deviceDir, listDevices, snapshotFileName } from '../../main/sync/folder';
-import { syncNow, syncStatus, type SyncNowOptions } from '../../main/sync/run';
+import { syncNow, syncStatus, useSyncKey, type SyncNowOptions } from '../../main/sync/run';
 import { fixedClock, setClock } from '../../shared/clock';
 import { joinFolder, type FolderDevice as Device } from '../helpers/syncDevices';
 import { makeTempDir, removeTempDirs, snapshotDb } from '../helpers/db';
@@ -195,6 +195,62 @@ describe('sync compaction', () => {
     expect(pass(n).waiting).toEqual([]);
     expect(names(n.db)).toEqual(['Ana Acosta', 'Bo Berg', 'Chen Li', 'Dana Ek', 'Me']);
     expect(syncStatus(n.db).attention).toMatchObject({ arriving: [], newerVersion: [], failedFiles: [] });
+  });
+
+  // Review 32: a device moved to a new sync folder (from Dropbox to Syncthing,
+  // say) went on numbering its files there from where it was; a device
+  // joining the new folder waited for its file 1 forever and got nothing.
+  it('a device moved to a new, empty sync folder gives a device that joins there everything it holds', () => {
+    const first = makeTempDir('kith-sync-');
+    const a = join(first);
+    const b = join(first);
+    createPerson(a.db, { displayName: 'Ana Acosta' });
+    createPerson(b.db, { displayName: 'Bo Berg' });
+    for (const d of [a, b, a]) pass(d, {});
+    const second = makeTempDir('kith-sync-');
+    const key = a.db.prepare('SELECT key, key_id AS keyId FROM sync_device').get() as { key: Buffer; keyId: string };
+    useSyncKey(a.db, fs.realpathSync.native(second), key);
+    pass(a, {});
+    const c = join(second);
+    const joined = pass(c, {});
+    expect(joined.waiting).toEqual([]);
+    pass(a, {});
+    expect(canonicalDump(c.db)).toEqual(canonicalDump(a.db));
+    expect(c.db.prepare('SELECT display_name FROM people WHERE is_me = 0 ORDER BY display_name').pluck().all()).toEqual(['Ana Acosta', 'Bo Berg']);
+    // Edits after the move travel as change files as usual.
+    createPerson(a.db, { displayName: 'Cy Chan' });
+    pass(a, {});
+    pass(c, {});
+    expect(canonicalDump(c.db)).toEqual(canonicalDump(a.db));
+  });
+
+  // Review 32: the app may stay open while a scheduled `kith sync` runs on
+  // the same data file. Two passes at once wrote the same file N, and each
+  // then counted it: the next file was N + 2, and the other devices waited
+  // for N + 1 forever.
+  it('two passes at once on one data file (the app and a scheduled kith sync) write each file once and number them without a gap', () => {
+    const shared = makeTempDir('kith-sync-');
+    const a = join(shared);
+    const b = join(shared);
+    const second = openDatabase(path.join(a.dir, 'kith.db'));
+    createPerson(a.db, { displayName: 'Ana Acosta' });
+    let overlapped = false;
+    pass(a, {
+      probe: (step) => {
+        if (step !== 'change-file-written' || overlapped) return;
+        overlapped = true;
+        syncNow(second, a.dir);
+      },
+    });
+    expect(overlapped).toBe(true);
+    createPerson(a.db, { displayName: 'Bo Berg' });
+    const next = pass(a, {});
+    expect(next.device).toBe(a.id);
+    expect(ownFiles(shared, a)).toEqual([1, 2]);
+    const got = pass(b, {});
+    expect(got.waiting).toEqual([]);
+    expect(b.db.prepare('SELECT display_name FROM people WHERE is_me = 0 ORDER BY display_name').pluck().all()).toEqual(['Ana Acosta', 'Bo Berg']);
+    second.close();
   });
 
   it('forget-device refuses this device, an unknown one, and sync not set up, changing nothing', () => {

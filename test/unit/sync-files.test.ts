@@ -83,6 +83,13 @@ describe('change files', () => {
     expect(() => readChangeFile(key, Buffer.from(text, 'latin1'))).toThrow(/does not authenticate/);
   });
 
+  it('names a snapshot or a state file as such when it does not authenticate (review 32: a cut snapshot read "Change file 1")', () => {
+    for (const [kind, name] of [['snapshot', 'Snapshot'], ['state', 'State file'], ['changes', 'Change file']] as const) {
+      const bytes = writeChangeFile(key, { ...header, kind }, payload);
+      expect(() => readChangeFile(key, bytes.subarray(0, bytes.length - 1))).toThrow(new RegExp(`^${name} ${header.seq} from ${header.device} does not authenticate`));
+    }
+  });
+
   it('the wrong key reads as "does not authenticate", not as data', () => {
     const bytes = writeChangeFile(key, header, payload);
     expect(() => readChangeFile(crypto.randomBytes(32), bytes)).toThrow(ChangeFileError);
