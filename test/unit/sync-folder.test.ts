@@ -33,6 +33,16 @@ function place(): Place {
   return { dir, db: openDatabase(path.join(dir, 'kith.db')) };
 }
 
+/** Two data folders set up on one sync folder, not synced yet. */
+function twoDevices(): { shared: string; a: Place; b: Place } {
+  const shared = makeTempDir('kith-sync-');
+  const a = place();
+  const b = place();
+  setUpSync(a.db, a.dir, shared, PASS);
+  setUpSync(b.db, b.dir, shared, PASS);
+  return { shared, a, b };
+}
+
 function names(db: Db): string[] {
   return db.prepare('SELECT display_name FROM people ORDER BY display_name').pluck().all() as string[];
 }
@@ -68,11 +78,7 @@ describe('sync through a folder', () => {
   });
 
   it('leaves a file cut short for later, and ignores conflict copies', () => {
-    const shared = makeTempDir('kith-sync-');
-    const a = place();
-    const b = place();
-    setUpSync(a.db, a.dir, shared, PASS);
-    setUpSync(b.db, b.dir, shared, PASS);
+    const { shared, a, b } = twoDevices();
     syncNow(a.db, a.dir);
     syncNow(b.db, b.dir);
     createPerson(a.db, { displayName: 'Late Arrival' });
@@ -92,11 +98,7 @@ describe('sync through a folder', () => {
   });
 
   it('keeps changes from a newer version waiting, untouched, and applies what came before', () => {
-    const shared = makeTempDir('kith-sync-');
-    const a = place();
-    const b = place();
-    setUpSync(a.db, a.dir, shared, PASS);
-    setUpSync(b.db, b.dir, shared, PASS);
+    const { shared, a, b } = twoDevices();
     const aDevice = syncNow(a.db, a.dir).device;
     const key = a.db.prepare('SELECT key, key_id FROM sync_device').get() as { key: Buffer; key_id: string };
     const newer = path.join(deviceDir(shared, aDevice), changeFileName(2));
@@ -109,11 +111,7 @@ describe('sync through a folder', () => {
   });
 
   it('applies the changes from a newer version once this device is upgraded, nothing lost while they waited', () => {
-    const shared = makeTempDir('kith-sync-');
-    const a = place();
-    const b = place();
-    setUpSync(a.db, a.dir, shared, PASS);
-    setUpSync(b.db, b.dir, shared, PASS);
+    const { shared, a, b } = twoDevices();
     const aDevice = syncNow(a.db, a.dir).device;
     syncNow(b.db, b.dir);
     createPerson(a.db, { displayName: 'Written By Newer', notes: 'from the upgraded laptop' });
@@ -142,11 +140,7 @@ describe('sync through a folder', () => {
   });
 
   it('a folder that disappears in the middle of a pass: a clear error, what was applied is kept, nothing is made in its place, and the next pass ends the work', () => {
-    const shared = makeTempDir('kith-sync-');
-    const a = place();
-    const b = place();
-    setUpSync(a.db, a.dir, shared, PASS);
-    setUpSync(b.db, b.dir, shared, PASS);
+    const { shared, a, b } = twoDevices();
     syncNow(a.db, a.dir);
     syncNow(b.db, b.dir);
     createPerson(a.db, { displayName: 'Ana Acosta' });
