@@ -55,7 +55,7 @@ export const LIKELY = {
   /** Entries with more than this many people count less (×crowdFactor). */
   smallGroup: 5,
   crowdFactor: 0.8,
-  /** Organizations with more people than this known there at once suggest no pairs (a crowd as well). */
+  /** Organizations where Kith knows more people than this (past or present; not me, not archived people) suggest no pairs: a crowd, as in README "Likely ties". */
   orgMemberLimit: 500,
   /** Each person keeps at most this many likely ties, the most confident. */
   perPerson: 50,
