@@ -27,3 +27,18 @@ export async function bundleChild(source: { entry: string } | { contents: string
     logLevel: 'warning',
   });
 }
+
+/**
+ * Calls `onLine` for each whole line a child writes to `stream` (a line split
+ * across chunks is joined first), then `afterChunk` once per chunk.
+ */
+export function onLines(stream: NodeJS.ReadableStream, onLine: (line: string) => void, afterChunk?: () => void): void {
+  let pending = '';
+  stream.on('data', (chunk: Buffer) => {
+    pending += chunk.toString('utf8');
+    const lines = pending.split('\n');
+    pending = lines.pop()!;
+    for (const line of lines) onLine(line);
+    afterChunk?.();
+  });
+}

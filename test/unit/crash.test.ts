@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { bundleChild, childPath } from '../helpers/child';
+import { bundleChild, childPath, onLines } from '../helpers/child';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../main/db/open';
 import { dataPaths } from '../../main/db/paths';
@@ -46,7 +46,6 @@ function runAndKill(acks: number, extraMs: number, pauseInside = false): Promise
     const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     const acked: number[] = [];
     let paused: number | null = null;
-    let pending = '';
     let stderr = '';
     let killing = false;
     const kill = () => {
@@ -55,18 +54,18 @@ function runAndKill(acks: number, extraMs: number, pauseInside = false): Promise
       setTimeout(() => child.kill('SIGKILL'), extraMs);
     };
     if (acks === 0 && !pauseInside) kill();
-    child.stdout.on('data', (chunk: Buffer) => {
-      pending += chunk.toString('utf8');
-      const lines = pending.split('\n');
-      pending = lines.pop()!;
-      for (const line of lines) {
+    onLines(
+      child.stdout,
+      (line) => {
         if (line.startsWith('pause ')) {
           paused = Number(line.slice('pause '.length));
           child.kill('SIGKILL');
         } else acked.push(Number(line));
-      }
-      if (!pauseInside && acked.length >= acks) kill();
-    });
+      },
+      () => {
+        if (!pauseInside && acked.length >= acks) kill();
+      },
+    );
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
     child.on('error', reject);
     child.on('exit', (code, signal) => {

@@ -7,7 +7,7 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { bundleChild, childPath } from '../helpers/child';
+import { bundleChild, childPath, onLines } from '../helpers/child';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KithError } from '../../shared/errors';
 import { openKith, type KithStore } from '../../main/db/kith';
@@ -76,16 +76,10 @@ function runAndKill(mode: 'set' | 'change', stopAt: string): Promise<{ dataDir: 
             }
           })
         : null;
-    let pending = '';
     let stderr = '';
-    proc.stdout.on('data', (chunk: Buffer) => {
-      pending += chunk.toString('utf8');
-      const lines = pending.split('\n');
-      pending = lines.pop()!;
-      for (const line of lines) {
-        steps.push(line);
-        if (line === stopAt) proc.kill('SIGKILL');
-      }
+    onLines(proc.stdout, (line) => {
+      steps.push(line);
+      if (line === stopAt) proc.kill('SIGKILL');
     });
     proc.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
     proc.on('error', reject);

@@ -9,7 +9,7 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { bundleChild, childPath } from '../helpers/child';
+import { bundleChild, childPath, onLines } from '../helpers/child';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../main/db/open';
 import { createPerson } from '../../main/services/people';
@@ -62,20 +62,14 @@ async function killAt(d: Device, stopAt: string, add: number, eager = false): Pr
     const proc = spawn(process.execPath, [child, d.dir, stopAt, String(add), eager ? '1' : '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
     const names: string[] = [];
     let reached = false;
-    let pending = '';
     let stderr = '';
-    proc.stdout.on('data', (chunk: Buffer) => {
-      pending += chunk.toString('utf8');
-      const lines = pending.split('\n');
-      pending = lines.pop()!;
-      for (const line of lines) {
-        if (line.startsWith('ack ')) names.push(line.slice(4));
-        if (line === `at ${stopAt}`) {
-          reached = true;
-          proc.kill('SIGKILL');
-        }
-        if (line === 'done') proc.kill('SIGKILL');
+    onLines(proc.stdout, (line) => {
+      if (line.startsWith('ack ')) names.push(line.slice(4));
+      if (line === `at ${stopAt}`) {
+        reached = true;
+        proc.kill('SIGKILL');
       }
+      if (line === 'done') proc.kill('SIGKILL');
     });
     proc.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
     proc.on('error', reject);
