@@ -781,8 +781,22 @@ export class GraphCanvas {
       if (want > font) t.style({ 'font-size': want, 'text-outline-width': 3 * (want / font) });
       else t.removeStyle('font-size text-outline-width');
     });
-    this.separateCommunityNames();
-    this.separatePeopleLabels();
+    this.scheduleLabelSeparation();
+  }
+
+  /**
+   * Names are kept apart once a frame, not on every zoom event: a wheel
+   * gesture fires many, and the pass measures up to 800 labels. (After a
+   * destroy or a new draw it runs on whatever Cytoscape holds then, if any.)
+   */
+  private labelSeparationFrame = 0;
+  private scheduleLabelSeparation(): void {
+    if (this.labelSeparationFrame) return;
+    this.labelSeparationFrame = requestAnimationFrame(() => {
+      this.labelSeparationFrame = 0;
+      this.separateCommunityNames();
+      this.separatePeopleLabels();
+    });
   }
 
   /**
